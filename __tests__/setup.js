@@ -1,0 +1,3 @@
+// Loads cdktf jest matchers (toHaveResourceWithProperties, ...).
+const { Testing } = require("cdktf");
+Testing.setupJest();

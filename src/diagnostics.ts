@@ -1,0 +1,161 @@
+/**
+ * Diagnostics: every problem vpce finds, with a stable code, a severity and a
+ * position in the user's file. Finding a problem (this module's data) is kept
+ * separate from formatting it (`formatDiagnostic`).
+ */
+
+/** Every diagnostic code vpce can emit. A closed union: tests assert codes, not wording. */
+export const DIAGNOSTIC_CODES = {
+  // --- loading ---
+  SPECS_DIR_MISSING: "error",
+  NO_SPECS: "error",
+  FILE_UNREADABLE: "error",
+  FILE_NOT_UTF8: "error",
+  FILE_TOO_LARGE: "error",
+  YAML_SYNTAX: "error",
+  YAML_DUPLICATE_KEY: "error",
+  YAML_ALIAS_LIMIT: "error",
+  EMPTY_SPEC: "error",
+  NOT_A_MAPPING: "error",
+  // --- schema ---
+  UNKNOWN_FIELD: "error",
+  MISSING_FIELD: "error",
+  WRONG_TYPE: "error",
+  INVALID_VALUE: "error",
+  UNSUPPORTED_VERSION: "error",
+  // --- semantics ---
+  UNKNOWN_REGION: "error",
+  INVALID_ID: "error",
+  INVALID_CIDR: "error",
+  CIDR_NOT_IN_VPC: "error",
+  CIDR_OVERLAP: "error",
+  AZ_NOT_IN_REGION: "error",
+  AZ_MISSING: "error",
+  AZ_AMBIGUOUS: "error",
+  DUPLICATE_NAME: "error",
+  DUPLICATE_ID: "error",
+  DUPLICATE_STACK: "error",
+  UNKNOWN_ENDPOINT_SUBNET: "error",
+  ROUTE_TABLE_REQUIRED: "error",
+  ORG_ID_REQUIRED: "error",
+  POLICY_FILE_MISSING: "error",
+  POLICY_INVALID: "error",
+  POLICY_TOO_LARGE: "error",
+  POLICY_NO_PRINCIPAL: "error",
+  UNSUPPORTED_TYPE: "error",
+  UNKNOWN_SERVICE: "error",
+  UNKNOWN_BUNDLE: "error",
+  SERVICE_NAME_MISMATCH: "error",
+  ADDRESS_COLLISION: "error",
+  NO_ENDPOINT_AZ: "error",
+  OPEN_CIDR: "error",
+  // --- warnings from the planner ---
+  PRIVATE_DNS_CAPTURE: "warning",
+  SHARED_ROUTE_TABLE: "warning",
+  FULL_ACCESS_POLICY: "warning",
+  CROSS_AZ: "warning",
+  INTERFACE_QUOTA: "warning",
+  GATEWAY_QUOTA: "warning",
+  POLICY_NOT_SUPPORTED: "warning",
+  UNUSED_ENDPOINT_OVERRIDE: "warning",
+  SERVICE_ALIAS: "info",
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+export type Severity = "error" | "warning" | "info";
+
+/** A 1-based line and column in a file. */
+export interface Position {
+  readonly line: number;
+  readonly col: number;
+}
+
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  /** Path of the spec file, as given (relative to the working directory where possible). */
+  readonly file: string;
+  readonly pos?: Position;
+  /** Field path in the spec, e.g. `vpcs[0].subnets[1].services[2]`. Empty for whole-file problems. */
+  readonly path: string;
+  /** What is wrong, with the value found. */
+  readonly message: string;
+  /** What is allowed, or how to fix it. */
+  readonly hint?: string;
+  /** Closest valid names, best first. */
+  readonly suggestions?: readonly string[];
+}
+
+export interface DiagnosticInput {
+  code: DiagnosticCode;
+  file: string;
+  pos?: Position;
+  path?: string;
+  message: string;
+  hint?: string;
+  suggestions?: readonly string[];
+}
+
+export function diag(input: DiagnosticInput): Diagnostic {
+  return {
+    code: input.code,
+    severity: DIAGNOSTIC_CODES[input.code],
+    file: input.file,
+    pos: input.pos,
+    path: input.path ?? "",
+    message: input.message,
+    hint: input.hint,
+    suggestions: input.suggestions && input.suggestions.length > 0 ? input.suggestions : undefined,
+  };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order: file, line, column, code, message. Independent of the order rules ran in. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      cmp(a.file, b.file) ||
+      (a.pos?.line ?? 0) - (b.pos?.line ?? 0) ||
+      (a.pos?.col ?? 0) - (b.pos?.col ?? 0) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      cmp(a.code, b.code) ||
+      cmp(a.message, b.message),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * One diagnostic as the user reads it:
+ * `specs/a.yaml:12:9: error UNKNOWN_SERVICE at vpcs[0].subnets[0].services[2]: ...`
+ */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.pos ? `${d.file}:${d.pos.line}:${d.pos.col}` : d.file;
+  const at = d.path ? ` at ${d.path}` : "";
+  let text = `${where}: ${d.severity} ${d.code}${at}: ${d.message}`;
+  if (d.suggestions) text += ` Did you mean ${d.suggestions.map((s) => `"${s}"`).join(", ")}?`;
+  if (d.hint) text += `\n    ${d.hint}`;
+  return text;
+}
+
+export function summarize(diagnostics: readonly Diagnostic[]): string {
+  const count = (s: Severity) => diagnostics.filter((d) => d.severity === s).length;
+  const e = count("error");
+  const w = count("warning");
+  return `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}`;
+}
+
+/** Thrown by entry points when a run must stop; carries the diagnostics that stopped it. */
+export class SpecError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(sortDiagnostics(diagnostics.filter((d) => d.severity === "error")).map(formatDiagnostic).join("\n"));
+    this.name = "SpecError";
+  }
+}

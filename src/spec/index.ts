@@ -1,0 +1,52 @@
+/**
+ * The spec stage: folder -> parsed, schema-checked, semantically checked,
+ * normalized models. Files with errors yield no model; every diagnostic of
+ * every file is returned.
+ */
+import { diag, type Diagnostic } from "../diagnostics";
+import { loadSpecDir, toData, type SourceFile } from "./load";
+import type { SpecModel } from "./model";
+import type { Spec } from "./schema";
+import { buildModel } from "./semantic";
+import { validateSchema } from "./validate-schema";
+
+export interface SpecStageResult {
+  models: SpecModel[];
+  diagnostics: Diagnostic[];
+}
+
+export function loadSpecs(dir: string): SpecStageResult {
+  const loaded = loadSpecDir(dir);
+  const diagnostics = [...loaded.diagnostics];
+  const models: SpecModel[] = [];
+  for (const source of loaded.sources) {
+    const r = checkSource(source);
+    diagnostics.push(...r.diagnostics);
+    if (r.model) models.push(r.model);
+  }
+  diagnostics.push(...checkDuplicateStacks(models));
+  return { models, diagnostics };
+}
+
+export function checkSource(source: SourceFile): { model?: SpecModel; diagnostics: Diagnostic[] } {
+  const conv = toData(source);
+  if (conv.data === undefined) return { diagnostics: conv.diagnostics };
+  const schemaDiags = validateSchema(source, conv.data);
+  if (schemaDiags.length > 0) return { diagnostics: schemaDiags };
+  return buildModel(source, conv.data as Spec);
+}
+
+/** Two files naming the same stack would write one folder twice. */
+export function checkDuplicateStacks(models: readonly SpecModel[]): Diagnostic[] {
+  const first = new Map<string, SpecModel>();
+  const out: Diagnostic[] = [];
+  for (const m of models) {
+    const prev = first.get(m.stack.toLowerCase());
+    if (prev) {
+      out.push(diag({ code: "DUPLICATE_STACK", file: m.file, pos: m.stackPos, path: "stack", message: `stack ${JSON.stringify(m.stack)} is also produced by ${prev.file}.`, hint: "Every spec file is one stack: give one of them another `stack:` name or file name." }));
+    } else first.set(m.stack.toLowerCase(), m);
+  }
+  return out;
+}
+
+export type { SpecModel } from "./model";

@@ -1,0 +1,88 @@
+/**
+ * The validated, normalized form of one spec file: what the planner reads.
+ * Every element keeps its field path and position so that later findings
+ * can point into the user's file.
+ */
+import type { Position } from "../diagnostics";
+import type { SourceFile } from "./load";
+
+export type PolicyChoice =
+  | { readonly kind: "full-access" }
+  | { readonly kind: "org-only" }
+  /** A policy file, relative to the spec; `document` is its parsed JSON. */
+  | { readonly kind: "file"; readonly file: string; readonly document: unknown };
+
+export type EndpointTypeChoice = "gateway" | "interface" | "both";
+
+export interface Located {
+  /** Field path in the spec, e.g. `vpcs[0].subnets[1]`. */
+  readonly path: string;
+  readonly pos: Position;
+}
+
+export interface ServiceRequest extends Located {
+  /** Catalog id, or an `endpoints:` key that declares a custom service. */
+  readonly key: string;
+  /** How the subnet asked: `services` or `bundle ecr-pull`. */
+  readonly via: string;
+}
+
+export interface SubnetModel extends Located {
+  readonly name: string;
+  readonly id: string;
+  readonly az?: string;
+  readonly azId?: string;
+  readonly cidr: string;
+  readonly routeTable?: string;
+  /** One entry per distinct service key, first way of asking wins. */
+  readonly requests: readonly ServiceRequest[];
+}
+
+export interface EndpointSettings extends Located {
+  readonly key: string;
+  readonly type?: EndpointTypeChoice;
+  readonly privateDns?: boolean;
+  readonly policy?: PolicyChoice;
+  readonly policyPath?: Located;
+  readonly serviceName?: string;
+  readonly port?: number;
+  readonly allowedCidrs: readonly string[];
+}
+
+export interface VpcModel extends Located {
+  readonly name: string;
+  readonly id: string;
+  readonly cidrs: readonly string[];
+  readonly endpointSubnets?: readonly string[];
+  readonly subnets: readonly SubnetModel[];
+  readonly endpoints: ReadonlyMap<string, EndpointSettings>;
+}
+
+export type BackendModel =
+  | { readonly kind: "local"; readonly path: string }
+  | {
+      readonly kind: "s3";
+      readonly bucket: string;
+      readonly key: string;
+      readonly region: string;
+      readonly dynamodbTable?: string;
+      readonly useLockfile?: boolean;
+      readonly encrypt?: boolean;
+      readonly roleArn?: string;
+    };
+
+export interface SpecModel {
+  readonly file: string;
+  readonly source: SourceFile;
+  readonly stack: string;
+  readonly stackPos: Position;
+  readonly region: string;
+  readonly partition: string;
+  readonly account?: string;
+  readonly assumeRoleArn?: string;
+  readonly organizationId?: string;
+  readonly backend: BackendModel;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly defaults: { readonly privateDns: boolean; readonly policy: PolicyChoice; readonly policyPath?: Located };
+  readonly vpcs: readonly VpcModel[];
+}

@@ -1,0 +1,178 @@
+/**
+ * The spec format v1 as one JSON Schema, built with TypeBox. The validator
+ * (Ajv) and the published `schema/spec.schema.json` both come from here, so
+ * they cannot drift (a test compares the file with `specJsonSchema()`).
+ *
+ * `x-code` on a field names the diagnostic code a bad value gets; `x-hint`
+ * says what is allowed, in the user's words.
+ */
+import { Type, type Static, type TString } from "@sinclair/typebox";
+
+const NAME_PATTERN = "^[A-Za-z][A-Za-z0-9_-]{0,62}$";
+const NAME_HINT = "a name of letters, digits, '-' and '_', starting with a letter (at most 63 characters)";
+
+function name(description: string): TString {
+  return Type.String({ pattern: NAME_PATTERN, description, "x-hint": NAME_HINT });
+}
+
+function awsId(prefix: string, description: string): TString {
+  return Type.String({
+    pattern: `^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`,
+    description,
+    "x-code": "INVALID_ID",
+    "x-hint": `an id of the form ${prefix}- followed by 8 or 17 lowercase hex digits, e.g. ${prefix}-0123456789abcdef0`,
+  });
+}
+
+const Cidr = Type.String({
+  description: "An IPv4 CIDR block, e.g. 10.20.0.0/16",
+  "x-hint": "an IPv4 CIDR block such as 10.20.0.0/16",
+});
+
+const PolicyRef = Type.String({
+  minLength: 1,
+  description: "full-access | org-only | path to an IAM policy JSON file, relative to the spec file",
+  "x-hint": "full-access, org-only, or the path of a JSON policy file relative to the spec",
+});
+
+export const EndpointOverrideSchema = Type.Object(
+  {
+    type: Type.Optional(
+      Type.Unsafe<"gateway" | "interface" | "both">({
+        type: "string",
+        enum: ["gateway", "interface", "both"],
+        description: "gateway | interface | both (both: s3 only). s3 and dynamodb default to gateway, all others to interface.",
+        "x-hint": "gateway, interface or both",
+      }),
+    ),
+    privateDns: Type.Optional(Type.Boolean({ description: "Private DNS for the interface endpoint. Default: defaults.privateDns (true); false for services outside the catalog." })),
+    policy: Type.Optional(PolicyRef),
+    serviceName: Type.Optional(
+      Type.String({
+        pattern: "^[a-z0-9][a-z0-9.-]*[a-z0-9]$",
+        description: "Full endpoint service name of a service outside the catalog (PrivateLink partner or in-house service).",
+        "x-hint": "a full endpoint service name such as com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0",
+      }),
+    ),
+    port: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 65535, description: "TCP port of a service outside the catalog. Default 443." }),
+    ),
+    allowedCidrs: Type.Optional(
+      Type.Array(Cidr, {
+        description:
+          "Extra CIDRs admitted by the interface endpoint's security group (on-premises or peered networks), besides the requesting subnets.",
+      }),
+    ),
+  },
+  { additionalProperties: false, description: "Per-service settings for one VPC" },
+);
+
+export const SubnetSchema = Type.Object(
+  {
+    name: name("Unique in the VPC; used in Terraform addresses of security group rules"),
+    id: awsId("subnet", "The subnet id"),
+    az: Type.Optional(Type.String({ description: "Availability Zone name, e.g. eu-central-1a (az or azId is required)" })),
+    azId: Type.Optional(Type.String({ description: "Availability Zone id, e.g. euc1-az2 (az or azId is required)" })),
+    cidr: Cidr,
+    routeTable: Type.Optional(awsId("rtb", "Route table of the subnet; required when the subnet needs a gateway endpoint")),
+    services: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), { description: "Services the subnet's workloads must reach privately (catalog ids or endpoints keys)" }),
+    ),
+    bundles: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: "Named groups of services" })),
+  },
+  { additionalProperties: false },
+);
+
+export const VpcSchema = Type.Object(
+  {
+    name: name("Unique in the stack; used in Terraform addresses"),
+    id: awsId("vpc", "The VPC id"),
+    cidr: Cidr,
+    additionalCidrs: Type.Optional(Type.Array(Cidr, { description: "Secondary CIDR blocks of the VPC" })),
+    endpointSubnets: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        minItems: 1,
+        description: "Names of the subnets that hold interface endpoint ENIs (one per AZ is used)",
+      }),
+    ),
+    subnets: Type.Array(SubnetSchema, { minItems: 1 }),
+    endpoints: Type.Optional(
+      Type.Record(Type.String({ pattern: "^[a-z0-9][a-z0-9._-]*$" }), EndpointOverrideSchema, {
+        description: "Per-service overrides for this VPC, keyed by catalog id, or new keys with serviceName for services outside the catalog",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const S3BackendSchema = Type.Object(
+  {
+    bucket: Type.String({ minLength: 3, maxLength: 63 }),
+    key: Type.String({ minLength: 1 }),
+    region: Type.String({ minLength: 1 }),
+    dynamodbTable: Type.Optional(Type.String({ minLength: 1 })),
+    useLockfile: Type.Optional(Type.Boolean()),
+    encrypt: Type.Optional(Type.Boolean()),
+    roleArn: Type.Optional(Type.String({ pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" })),
+  },
+  { additionalProperties: false },
+);
+
+const LocalBackendSchema = Type.Object(
+  {
+    path: Type.String({
+      pattern: "^[^/\\\\]",
+      description: "State file path, relative to the stack's folder (cdktf.out/stacks/<stack>)",
+      "x-hint": "a relative path (absolute paths make the output machine-specific)",
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const SpecSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    version: Type.Literal(1, { "x-code": "UNSUPPORTED_VERSION", "x-hint": "version: 1 (the only spec format version)" }),
+    stack: Type.Optional(name("Stack name; default: the file name without extension")),
+    region: Type.String({ description: "AWS region, e.g. eu-central-1" }),
+    account: Type.Optional(
+      Type.String({ pattern: "^[0-9]{12}$", description: "AWS account id (quote it in YAML)", "x-code": "INVALID_ID", "x-hint": "12 digits, quoted" }),
+    ),
+    assumeRoleArn: Type.Optional(
+      Type.String({ pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", description: "Role the provider assumes", "x-hint": "arn:aws:iam::<account>:role/<name>" }),
+    ),
+    organizationId: Type.Optional(
+      Type.String({ pattern: "^o-[a-z0-9]{10,32}$", description: "AWS Organizations id, needed by policy: org-only", "x-code": "INVALID_ID", "x-hint": "o- followed by 10 to 32 lowercase letters or digits" }),
+    ),
+    backend: Type.Optional(
+      Type.Object(
+        { s3: Type.Optional(S3BackendSchema), local: Type.Optional(LocalBackendSchema) },
+        { additionalProperties: false, minProperties: 1, maxProperties: 1, description: "Terraform backend; default: local state file terraform.<stack>.tfstate", "x-hint": "exactly one of s3 or local" },
+      ),
+    ),
+    tags: Type.Optional(
+      Type.Record(Type.String({ minLength: 1, maxLength: 128 }), Type.String({ maxLength: 256 }), { description: "Tags applied to every resource (provider default_tags)" }),
+    ),
+    defaults: Type.Optional(
+      Type.Object(
+        {
+          privateDns: Type.Optional(Type.Boolean({ description: "Default true" })),
+          policy: Type.Optional(PolicyRef),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    vpcs: Type.Array(VpcSchema, { minItems: 1 }),
+  },
+  { additionalProperties: false, title: "vpce spec v1" },
+);
+
+export type Spec = Static<typeof SpecSchema>;
+export type VpcSpec = Static<typeof VpcSchema>;
+export type SubnetSpec = Static<typeof SubnetSchema>;
+export type EndpointOverride = Static<typeof EndpointOverrideSchema>;
+
+/** The published JSON Schema (draft-07 dialect, for the YAML language server). */
+export function specJsonSchema(): object {
+  return { $schema: "http://json-schema.org/draft-07/schema#", $id: "https://vpce.dev/schema/spec.schema.json", ...JSON.parse(JSON.stringify(SpecSchema)) };
+}
