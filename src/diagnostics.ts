@@ -54,6 +54,7 @@ export const DIAGNOSTIC_CODES = {
   SHARED_ROUTE_TABLE: "warning",
   FULL_ACCESS_POLICY: "warning",
   CROSS_AZ: "warning",
+  AZ_NOTATION_MIXED: "warning",
   INTERFACE_QUOTA: "warning",
   GATEWAY_QUOTA: "warning",
   POLICY_NOT_SUPPORTED: "warning",

@@ -1,0 +1,154 @@
+/** The vpce command: exit codes, outputs, and `synth` writing what `cdktf synth` writes. */
+import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { run, type Io } from "../../src/cli/main";
+import { BASE, edit, ROOT, tmpDir, writeTree } from "../helpers";
+import { readTree } from "../reorder";
+
+function vpce(args: string[], env: NodeJS.ProcessEnv = {}): { code: number; out: string; err: string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), env: { ...env } };
+  const code = run(args, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const SPECS = path.join(ROOT, "specs");
+
+describe("vpce validate", () => {
+  test("the examples are valid: exit 0, warnings printed with file:line:col", () => {
+    const r = vpce(["validate", "--specs", SPECS]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/specs\/ssm-fleet\.yaml:\d+:\d+: warning [A-Z_]+/);
+  });
+
+  test("an invalid spec: exit 1, every error with position, field and suggestion", () => {
+    const dir = writeTree({ "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [s3, dynamo]\n      - name: app-b") });
+    const r = vpce(["validate", "--specs", dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/a\.yaml:15:\d+: error UNKNOWN_SERVICE at vpcs\[0\]\.subnets\[0\]\.services\[1\]: unknown service "dynamo".*Did you mean "dynamodb"/);
+  });
+
+  test("VPCE_SPECS is read when --specs is absent", () => {
+    const dir = writeTree({ "a.yaml": "version: 7\n" });
+    expect(vpce(["validate"], { VPCE_SPECS: dir }).code).toBe(1);
+  });
+
+  test("--json gives machine-readable diagnostics", () => {
+    const dir = writeTree({ "a.yaml": edit(BASE, "region: eu-central-1", "region: eu-centrl-1") });
+    const r = vpce(["validate", "--specs", dir, "--json"]);
+    const j = JSON.parse(r.out);
+    expect(j.valid).toBe(false);
+    expect(j.diagnostics[0]).toMatchObject({ code: "UNKNOWN_REGION", severity: "error", pos: { line: 3, col: 9 }, path: "region" });
+    expect(j.diagnostics[0].suggestions[0]).toBe("eu-central-1");
+  });
+});
+
+describe("usage errors exit 2", () => {
+  test.each([[["plam"]], [["plan", "--formt", "json"]], [["plan", "--format", "yaml"]], [["catalog", "--region", "eu-centrl-1"]], [[]], [["validate", "extra"]]])("%j", (args) => {
+    const r = vpce(args);
+    expect(r.code).toBe(2);
+  });
+
+  test("suggests the closest command", () => {
+    expect(vpce(["plam"]).err).toMatch(/Did you mean "plan"/);
+  });
+});
+
+describe("vpce plan", () => {
+  test("json: stacks, endpoints, reasons, costs", () => {
+    const r = vpce(["plan", "--specs", SPECS, "--format", "json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.stacks.map((s: { stack: string }) => s.stack)).toEqual(["analytics-s3", "eks-platform-prod", "shared-services", "ssm-fleet"]);
+    const ep = j.stacks[3].vpcs[0].endpoints.find((e: { service: string }) => e.service === "ssm");
+    expect(ep).toMatchObject({ type: "Interface", serviceName: "com.amazonaws.us-east-1.ssm", port: 443, monthlyUsd: 14.6 });
+    expect(ep.reasons.length).toBeGreaterThan(3);
+    expect(j.monthlyUsd).toBeGreaterThan(0);
+  });
+
+  test("table: one block per VPC with the decisions", () => {
+    const r = vpce(["plan", "--specs", SPECS]);
+    expect(r.out).toMatch(/Stack ssm-fleet .*us-east-1/);
+    expect(r.out).toMatch(/why fleet_ssm \(interface\)/);
+  });
+
+  test("invalid specs: exit 1, no plan", () => {
+    const dir = writeTree({ "a.yaml": "- 1\n" });
+    const r = vpce(["plan", "--specs", dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+  });
+});
+
+describe("vpce catalog", () => {
+  test("--json: id, serviceName, types, port", () => {
+    const rows = JSON.parse(vpce(["catalog", "--region", "cn-north-1", "--json"]).out);
+    expect(rows.find((r: { id: string }) => r.id === "s3")).toMatchObject({ serviceName: "cn.com.amazonaws.cn-north-1.s3", types: ["Gateway", "Interface"], port: 443 });
+    expect(rows.find((r: { id: string }) => r.id === "kms")).toMatchObject({ serviceName: "com.amazonaws.cn-north-1.kms" });
+    expect(rows.find((r: { id: string }) => r.id === "cassandra")).toMatchObject({ port: 9142 });
+  });
+
+  test("--bundles lists bundles with their services", () => {
+    expect(vpce(["catalog", "--bundles"]).out).toMatch(/ecr-pull: ecr\.api, ecr\.dkr, s3/);
+  });
+});
+
+describe("vpce synth", () => {
+  test("writes one stack per spec; an invalid spec writes nothing and keeps the previous output", () => {
+    const out = tmpDir();
+    expect(vpce(["synth", "--specs", SPECS, "--out", out]).code).toBe(0);
+    expect(fs.readdirSync(path.join(out, "stacks")).sort()).toEqual(["analytics-s3", "eks-platform-prod", "shared-services", "ssm-fleet"]);
+    fs.writeFileSync(path.join(out, "stacks", "ssm-fleet", ".terraform.lock.hcl"), "# user file\n");
+    fs.writeFileSync(path.join(out, "notes.txt"), "mine");
+    const before = readTree(out);
+    const bad = writeTree({ "a.yaml": edit(BASE, "cidr: 10.20.1.0/24", "cidr: 10.20.1.0/33") });
+    const r = vpce(["synth", "--specs", bad, "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/nothing was written/);
+    expect(readTree(out)).toEqual(before);
+    expect(fs.readdirSync(path.dirname(out)).filter((f) => f.includes(`${path.basename(out)}.vpce-`))).toEqual([]);
+  });
+
+  test("a stack whose spec is gone loses its stack files; unrelated files stay", () => {
+    const specs = writeTree({ "one.yaml": BASE.replace("stack: base", "stack: one"), "two.yaml": BASE.replace("stack: base", "stack: two") });
+    const out = tmpDir();
+    expect(vpce(["synth", "--specs", specs, "--out", out]).code).toBe(0);
+    fs.mkdirSync(path.join(out, "stacks", "two", ".terraform"));
+    fs.rmSync(path.join(specs, "two.yaml"));
+    const r = vpce(["synth", "--specs", specs, "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/stack two has no spec any more/);
+    expect(fs.existsSync(path.join(out, "stacks", "two", "cdk.tf.json"))).toBe(false);
+    expect(fs.existsSync(path.join(out, "stacks", "two", ".terraform"))).toBe(true);
+    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")).stacks)).toEqual(["one"]);
+  });
+
+  test("the installed bin and `node dist/main.js` (what cdktf synth runs) write the same stacks", () => {
+    const a = tmpDir();
+    const b = tmpDir();
+    const bin = spawnSync(process.execPath, [path.join(ROOT, "bin", "vpce.js"), "synth", "--specs", SPECS, "--out", a], { encoding: "utf8" });
+    expect(bin.status).toBe(0);
+    execFileSync(process.execPath, [path.join(ROOT, "dist", "main.js")], { env: { ...process.env, VPCE_SPECS: SPECS, CDKTF_OUTDIR: b }, stdio: "pipe" });
+    expect(readTree(a)).toEqual(readTree(b));
+  });
+
+  test("cdktf synth (the CLI) writes the same stacks as vpce synth", () => {
+    const a = tmpDir();
+    const b = tmpDir();
+    expect(vpce(["synth", "--specs", SPECS, "--out", a]).code).toBe(0);
+    const r = spawnSync(path.join(ROOT, "node_modules", ".bin", "cdktf"), ["synth", "--output", b], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", VPCE_SPECS: SPECS } });
+    expect(r.status).toBe(0);
+    expect(readTree(b)).toEqual(readTree(a));
+  });
+
+  test("main.ts with an invalid spec exits 1 and writes nothing", () => {
+    const out = path.join(tmpDir(), "never");
+    const bad = writeTree({ "a.yaml": "version: 1\n" });
+    const r = spawnSync(process.execPath, [path.join(ROOT, "dist", "main.js")], { env: { ...process.env, VPCE_SPECS: bad, CDKTF_OUTDIR: out }, encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/MISSING_FIELD/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * An independent checker of the spec format's guarantees, run on the
+ * synthesized Terraform JSON (what Terraform will see), not on the plan.
+ * Returns the violations found; an empty list means every guarantee holds.
+ */
+import { getService, serviceName } from "../src/catalog";
+import type { SpecModel } from "../src/spec/model";
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function refId(ref: string): string | undefined {
+  return /^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(ref)?.[1];
+}
+
+export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
+  const v: string[] = [];
+  const endpoints: Record<string, Json> = stackJson.resource?.aws_vpc_endpoint ?? {};
+  const sgs: Record<string, Json> = stackJson.resource?.aws_security_group ?? {};
+  const rules: Record<string, Json> = stackJson.resource?.aws_vpc_security_group_ingress_rule ?? {};
+  const rulesBySg = new Map<string, Json[]>();
+  for (const r of Object.values(rules)) {
+    const sg = /^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(r.security_group_id)?.[1] ?? "?";
+    rulesBySg.set(sg, [...(rulesBySg.get(sg) ?? []), r]);
+  }
+  if (stackJson.resource?.aws_security_group_rule || stackJson.resource?.aws_vpc_security_group_egress_rule) v.push("unexpected extra security group rule resources");
+  for (const [addr, sg] of Object.entries(sgs)) if (sg.egress || sg.ingress) v.push(`security group ${addr} has inline rules`);
+
+  for (const [addr, e] of Object.entries(endpoints)) {
+    if (e.vpc_endpoint_type !== "Gateway" && e.vpc_endpoint_type !== "Interface") v.push(`${addr}: vpc_endpoint_type not set`);
+  }
+
+  for (const vpc of model.vpcs) {
+    const inVpc = Object.entries(endpoints).filter(([, e]) => e.vpc_id === vpc.id);
+    // one endpoint per (VPC, service name, type)
+    const seen = new Set<string>();
+    for (const [addr, e] of inVpc) {
+      const k = `${e.service_name}|${e.vpc_endpoint_type}`;
+      if (seen.has(k)) v.push(`${addr}: second ${e.vpc_endpoint_type} endpoint for ${e.service_name} in ${vpc.name}`);
+      seen.add(k);
+    }
+    const azOf = new Map(vpc.subnets.map((s) => [s.id, s.azId ?? s.az]));
+    const cidrOf = new Map(vpc.subnets.map((s) => [s.cidr, s.name]));
+    for (const [addr, e] of inVpc) {
+      if (e.vpc_endpoint_type !== "Interface") continue;
+      // at most one subnet per AZ (and every ENI subnet is one of the VPC's)
+      const zones = (e.subnet_ids as string[]).map((id) => azOf.get(id));
+      if (zones.some((z) => z === undefined)) v.push(`${addr}: ENI in a subnet outside VPC ${vpc.name}`);
+      if (new Set(zones).size !== zones.length) v.push(`${addr}: two ENIs in one AZ (${zones.join(", ")})`);
+      const labels = vpc.subnets.filter((s) => (e.subnet_ids as string[]).includes(s.id));
+      if (labels.some((s) => s.az !== undefined) && labels.some((s) => s.azId !== undefined)) v.push(`${addr}: ENI subnets mix az and azId, zones unprovable`);
+      // least privilege
+      const sgNames = ((e.security_group_ids as string[]) ?? []).map(refId);
+      if (sgNames.length === 0 || sgNames.some((n) => n === undefined || !sgs[n])) v.push(`${addr}: no own security group`);
+      const svcKey = serviceKeyOf(model, vpc.name, e.service_name);
+      const settings = svcKey ? vpc.endpoints.get(svcKey) : undefined;
+      const requesters = vpc.subnets.filter((s) => svcKey && s.requests.some((r) => r.key === svcKey));
+      const allowed = new Set([...requesters.map((s) => s.cidr), ...(settings?.allowedCidrs ?? [])]);
+      const port = svcKey ? (getService(svcKey)?.port ?? settings?.port ?? 443) : 443;
+      for (const sg of sgNames) {
+        for (const r of rulesBySg.get(sg as string) ?? []) {
+          if (r.cidr_ipv4 === "0.0.0.0/0") v.push(`${addr}: ingress from 0.0.0.0/0`);
+          if (!allowed.has(r.cidr_ipv4)) v.push(`${addr}: ingress from ${r.cidr_ipv4} (${cidrOf.get(r.cidr_ipv4) ?? "not a subnet"}), which did not ask for ${svcKey}`);
+          if (r.from_port !== port || r.to_port !== port || r.ip_protocol !== "tcp") v.push(`${addr}: ingress ${r.ip_protocol} ${r.from_port}-${r.to_port}, expected tcp ${port}`);
+        }
+      }
+      // S3 interface + private DNS: inbound-resolver-only exactly when the VPC has an S3 gateway
+      if (svcKey === "s3" && e.private_dns_enabled) {
+        const hasGateway = inVpc.some(([, g]) => g.vpc_endpoint_type === "Gateway" && g.service_name === e.service_name);
+        const flag = e.dns_options?.private_dns_only_for_inbound_resolver_endpoint;
+        if (flag !== hasGateway) v.push(`${addr}: private_dns_only_for_inbound_resolver_endpoint=${flag}, gateway in VPC=${hasGateway}`);
+      }
+      if (e.dns_options && !e.private_dns_enabled) v.push(`${addr}: dns_options without private DNS`);
+    }
+    // every requested (subnet, service) pair is served
+    for (const s of vpc.subnets) {
+      for (const req of s.requests) {
+        const name = expectedName(model, vpc.name, req.key);
+        const matches = inVpc.filter(([, e]) => e.service_name === name);
+        if (matches.length === 0) {
+          v.push(`${vpc.name}/${s.name}: no endpoint for ${req.key} (${name})`);
+          continue;
+        }
+        const gateway = matches.find(([, e]) => e.vpc_endpoint_type === "Gateway");
+        if (gateway) {
+          if (!(gateway[1].route_table_ids as string[]).includes(s.routeTable as string)) v.push(`${vpc.name}/${s.name}: ${req.key} gateway not on route table ${s.routeTable}`);
+          continue;
+        }
+        const [addr, iface] = matches[0];
+        const port = getService(req.key)?.port ?? vpc.endpoints.get(req.key)?.port ?? 443;
+        const admitted = ((iface.security_group_ids as string[]) ?? []).map(refId).some((sg) => (rulesBySg.get(sg as string) ?? []).some((r) => r.cidr_ipv4 === s.cidr && r.from_port === port && r.to_port === port));
+        if (!admitted) v.push(`${vpc.name}/${s.name}: ${addr} does not admit ${s.cidr} on ${port}`);
+      }
+    }
+  }
+  return v;
+}
+
+function expectedName(model: SpecModel, vpc: string, key: string): string {
+  const svc = getService(key);
+  if (svc) return serviceName(svc, model.region);
+  return model.vpcs.find((v) => v.name === vpc)?.endpoints.get(key)?.serviceName ?? "?";
+}
+
+function serviceKeyOf(model: SpecModel, vpc: string, name: string): string | undefined {
+  const v = model.vpcs.find((x) => x.name === vpc);
+  const keys = new Set(v?.subnets.flatMap((s) => s.requests.map((r) => r.key)) ?? []);
+  return [...keys].find((k) => expectedName(model, vpc, k) === name);
+}

@@ -1,0 +1,57 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { runPipeline, type PipelineResult } from "../src/pipeline";
+
+export const ROOT = path.resolve(__dirname, "..");
+
+/** A fresh temporary folder, removed by the OS eventually; tests remove it when they can. */
+export function tmpDir(prefix = "vpce-test-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Writes files (relative path -> content) into a new folder and returns it. */
+export function writeTree(files: Record<string, string | Buffer>): string {
+  const dir = tmpDir();
+  for (const [rel, content] of Object.entries(files)) {
+    const full = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, content);
+  }
+  return dir;
+}
+
+export function pipelineOf(files: Record<string, string | Buffer>): PipelineResult & { dir: string } {
+  const dir = writeTree(files);
+  return { ...runPipeline(dir), dir };
+}
+
+/** A small valid spec: one VPC, two AZs, S3 gateway and SSM. Tests edit it textually. */
+export const BASE = `version: 1
+stack: base
+region: eu-central-1
+organizationId: o-a1b2c3d4e5
+vpcs:
+  - name: main
+    id: vpc-0123456789abcdef0
+    cidr: 10.20.0.0/16
+    subnets:
+      - name: app-a
+        id: subnet-0aaaaaaaaaaaaaaa1
+        az: eu-central-1a
+        cidr: 10.20.1.0/24
+        routeTable: rtb-0aaaaaaaaaaaaaaa1
+        services: [s3, ssm]
+      - name: app-b
+        id: subnet-0bbbbbbbbbbbbbbb2
+        az: eu-central-1b
+        cidr: 10.20.2.0/24
+        routeTable: rtb-0bbbbbbbbbbbbbbb2
+        services: [s3, ssm]
+`;
+
+/** BASE with one textual replacement; fails loudly when the text is not found. */
+export function edit(base: string, from: string, to: string): string {
+  if (!base.includes(from)) throw new Error(`fixture edit: ${JSON.stringify(from)} not found`);
+  return base.replace(from, to);
+}

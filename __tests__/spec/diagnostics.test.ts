@@ -1,0 +1,173 @@
+/**
+ * Every diagnostic code has a failing fixture here: a small spec (BASE with
+ * one edit, or a few files) that must produce that code at the expected
+ * position, and never an unexpected crash. The last test checks that no code
+ * of DIAGNOSTIC_CODES is left without a case.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from "../../src/diagnostics";
+import { planStack } from "../../src/planner";
+import { runPipeline } from "../../src/pipeline";
+import { loadSpecs } from "../../src/spec";
+import { BASE, edit, pipelineOf, tmpDir, writeTree } from "../helpers";
+
+interface Case {
+  code: DiagnosticCode;
+  files: Record<string, string | Buffer>;
+  /** Expected 1-based line of the diagnostic, when it points into a spec. */
+  line?: number;
+  /** Expected field path. */
+  path?: string;
+  /** Expected first suggestion. */
+  suggest?: string;
+}
+
+const extraSubnet = (name: string, az: string, cidr: string, rtb: string, services = "[]") => `      - name: ${name}
+        id: subnet-0ccccccccccccccc${name.length}
+        az: ${az}
+        cidr: ${cidr}
+        routeTable: ${rtb}
+        services: ${services}
+`;
+
+const manyCustom = (n: number) => {
+  let endpoints = "    endpoints:\n";
+  const keys: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const key = `svc${String(i).padStart(2, "0")}`;
+    keys.push(key);
+    endpoints += `      ${key}: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcd${String(i).padStart(3, "0")} }\n`;
+  }
+  return edit(BASE, "services: [s3, ssm]\n      - name: app-b", `services: [s3, ssm, ${keys.join(", ")}]\n      - name: app-b`) + endpoints;
+};
+
+const manyVpcs = (n: number) => {
+  let text = "version: 1\nregion: eu-central-1\nvpcs:\n";
+  for (let i = 0; i < n; i++) {
+    const h = i.toString(16).padStart(2, "0");
+    text += `  - name: v${i}\n    id: vpc-0123456789abcd${h}0\n    cidr: 10.${i}.0.0/16\n    subnets:\n      - { name: a, id: subnet-0123456789abcd${h}0, az: eu-central-1a, cidr: 10.${i}.1.0/24, routeTable: rtb-0123456789abcd${h}0, services: [s3] }\n`;
+  }
+  return text;
+};
+
+const CASES: Case[] = [
+  // loading
+  { code: "NO_SPECS", files: { "README.md": "not a spec" } },
+  { code: "FILE_NOT_UTF8", files: { "a.yaml": Buffer.concat([Buffer.from("version: 1\nregion: "), Buffer.from([0xff, 0xfe]), Buffer.from("\n")]) }, line: 2 },
+  { code: "FILE_TOO_LARGE", files: { "a.yaml": "# " + "x".repeat(1024 * 1024 + 10) + "\n" } },
+  { code: "YAML_SYNTAX", files: { "a.yaml": "version: 1\nregion: [eu-central-1\nvpcs: []\n" } },
+  { code: "YAML_DUPLICATE_KEY", files: { "a.yaml": edit(BASE, "region: eu-central-1\n", "region: eu-central-1\nregion: eu-west-1\n") }, line: 4 },
+  { code: "YAML_ALIAS_LIMIT", files: { "a.yaml": `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n` } },
+  { code: "EMPTY_SPEC", files: { "a.yaml": "# nothing here yet\n" } },
+  { code: "NOT_A_MAPPING", files: { "a.yaml": "- version: 1\n- region: eu-central-1\n" }, line: 1 },
+  // schema
+  { code: "UNKNOWN_FIELD", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "servces: [s3, ssm]\n      - name: app-b") }, line: 15, path: "vpcs[0].subnets[0].servces", suggest: "services" },
+  { code: "MISSING_FIELD", files: { "a.yaml": edit(BASE, "region: eu-central-1\n", "") }, path: "region" },
+  { code: "WRONG_TYPE", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: ssm\n      - name: app-b") }, line: 15, path: "vpcs[0].subnets[0].services" },
+  { code: "INVALID_VALUE", files: { "a.yaml": BASE + "    endpoints:\n      s3: { type: gatway }\n" }, line: 23, path: "vpcs[0].endpoints.s3.type", suggest: "gateway" },
+  { code: "UNSUPPORTED_VERSION", files: { "a.yaml": edit(BASE, "version: 1", "version: 2") }, line: 1, path: "version" },
+  { code: "INVALID_ID", files: { "a.yaml": edit(BASE, "vpc-0123456789abcdef0", "vpc-123") }, line: 7, path: "vpcs[0].id" },
+  // semantics
+  { code: "UNKNOWN_REGION", files: { "a.yaml": edit(BASE, "region: eu-central-1", "region: eu-centrl-1") }, line: 3, suggest: "eu-central-1" },
+  { code: "INVALID_CIDR", files: { "a.yaml": edit(BASE, "cidr: 10.20.1.0/24", "cidr: 10.20.1.5/24") }, line: 13, path: "vpcs[0].subnets[0].cidr" },
+  { code: "CIDR_NOT_IN_VPC", files: { "a.yaml": edit(BASE, "cidr: 10.20.1.0/24", "cidr: 10.30.1.0/24") }, line: 13 },
+  { code: "CIDR_OVERLAP", files: { "a.yaml": edit(BASE, "cidr: 10.20.2.0/24", "cidr: 10.20.1.128/25") }, line: 19 },
+  { code: "AZ_NOT_IN_REGION", files: { "a.yaml": edit(BASE, "az: eu-central-1b", "az: us-east-1b") }, line: 18 },
+  { code: "AZ_MISSING", files: { "a.yaml": edit(BASE, "        az: eu-central-1b\n", "") }, line: 16 },
+  { code: "AZ_AMBIGUOUS", files: { "a.yaml": edit(BASE, "az: eu-central-1b\n", "az: eu-central-1b\n        azId: euc1-az3\n") }, line: 19 },
+  { code: "DUPLICATE_NAME", files: { "a.yaml": edit(BASE, "name: app-b", "name: app-a") }, line: 16 },
+  { code: "DUPLICATE_ID", files: { "a.yaml": edit(BASE, "subnet-0bbbbbbbbbbbbbbb2", "subnet-0aaaaaaaaaaaaaaa1") }, line: 17 },
+  { code: "DUPLICATE_STACK", files: { "a.yaml": BASE, "b/b.yaml": BASE }, line: 2 },
+  { code: "UNKNOWN_ENDPOINT_SUBNET", files: { "a.yaml": edit(BASE, "    subnets:\n", "    endpointSubnets: [app-c, app-a]\n    subnets:\n") }, line: 9, suggest: "app-a" },
+  { code: "ROUTE_TABLE_REQUIRED", files: { "a.yaml": edit(BASE, "        routeTable: rtb-0aaaaaaaaaaaaaaa1\n", "") }, line: 14 },
+  { code: "ORG_ID_REQUIRED", files: { "a.yaml": edit(BASE, "organizationId: o-a1b2c3d4e5\n", "defaults: { policy: org-only }\n") }, line: 4 },
+  { code: "POLICY_FILE_MISSING", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { policy: policies/ssm.json }\n" }, line: 23 },
+  { code: "POLICY_INVALID", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { policy: ssm.json }\n", "ssm.json": "{ not json" }, line: 23 },
+  { code: "POLICY_TOO_LARGE", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { policy: ssm.json }\n", "ssm.json": JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: Array.from({ length: 900 }, (_, i) => `arn:aws:s3:::bucket-number-${i}/*`) }] }) }, line: 23 },
+  { code: "POLICY_NO_PRINCIPAL", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { policy: ssm.json }\n", "ssm.json": JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) }, line: 23 },
+  { code: "UNSUPPORTED_TYPE", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { type: both }\n" }, line: 23 },
+  { code: "UNKNOWN_SERVICE", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [s3, dynamo]\n      - name: app-b") }, line: 15, path: "vpcs[0].subnets[0].services[1]", suggest: "dynamodb" },
+  { code: "UNKNOWN_BUNDLE", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "bundles: [ecr-pul]\n      - name: app-b") }, line: 15, suggest: "ecr-pull" },
+  { code: "SERVICE_NAME_MISMATCH", files: { "a.yaml": BASE + "    endpoints:\n      s3: { serviceName: com.amazonaws.eu-west-1.s3 }\n" }, line: 23 },
+  { code: "ADDRESS_COLLISION", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [ecr.api, ecr_api]\n      - name: app-b") + "    endpoints:\n      ecr_api: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n" }, line: 23 },
+  { code: "OPEN_CIDR", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { allowedCidrs: [0.0.0.0/0] }\n" }, line: 23 },
+  // planner warnings
+  { code: "PRIVATE_DNS_CAPTURE", files: { "a.yaml": BASE + extraSubnet("data-a", "eu-central-1a", "10.20.3.0/24", "rtb-0ccccccccccccccc3") }, line: 15 },
+  { code: "SHARED_ROUTE_TABLE", files: { "a.yaml": BASE + extraSubnet("data-a", "eu-central-1a", "10.20.3.0/24", "rtb-0aaaaaaaaaaaaaaa1") }, line: 10 },
+  { code: "FULL_ACCESS_POLICY", files: { "a.yaml": BASE }, line: 6 },
+  { code: "CROSS_AZ", files: { "a.yaml": edit(BASE, "    subnets:\n", "    endpointSubnets: [app-a]\n    subnets:\n") } },
+  { code: "AZ_NOTATION_MIXED", files: { "a.yaml": edit(BASE, "az: eu-central-1b", "azId: euc1-az3") } },
+  { code: "INTERFACE_QUOTA", files: { "a.yaml": manyCustom(51) }, line: 6 },
+  { code: "GATEWAY_QUOTA", files: { "a.yaml": manyVpcs(21) }, line: 4 },
+  { code: "POLICY_NOT_SUPPORTED", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [apprunner.requests]\n      - name: app-b") + "    endpoints:\n      apprunner.requests: { policy: org-only }\n" }, line: 23 },
+  { code: "UNUSED_ENDPOINT_OVERRIDE", files: { "a.yaml": BASE + "    endpoints:\n      kms: { privateDns: false }\n" }, line: 23 },
+];
+
+function codesOf(ds: readonly Diagnostic[]): DiagnosticCode[] {
+  return ds.map((d) => d.code);
+}
+
+describe("every diagnostic code has a failing fixture", () => {
+  test.each(CASES.map((c) => [c.code, c] as const))("%s", (code, c) => {
+    // GIVEN a folder with the fixture  WHEN the pipeline runs
+    const r = pipelineOf(c.files);
+    // THEN the code is reported with a file, and a position where expected
+    const hits = r.diagnostics.filter((d) => d.code === code);
+    expect(codesOf(r.diagnostics)).toContain(code);
+    const d = hits[0];
+    expect(d.file).toBeTruthy();
+    expect(d.message.length).toBeGreaterThan(10);
+    if (c.line !== undefined) expect(hits.map((h) => h.pos?.line)).toContain(c.line);
+    if (c.path !== undefined) expect(hits.map((h) => h.path)).toContain(c.path);
+    if (c.suggest !== undefined) expect(hits.flatMap((h) => h.suggestions ?? [])).toContain(c.suggest);
+    // errors stop the plan; warnings alone do not
+    if (DIAGNOSTIC_CODES[code] === "error") expect(r.plan).toBeUndefined();
+    else expect(r.plan).toBeDefined();
+    fs.rmSync(r.dir, { recursive: true, force: true });
+  });
+
+  test("SPECS_DIR_MISSING: the folder does not exist", () => {
+    const r = runPipeline(path.join(tmpDir(), "nope"));
+    expect(codesOf(r.diagnostics)).toEqual(["SPECS_DIR_MISSING"]);
+    expect(r.plan).toBeUndefined();
+  });
+
+  test("FILE_UNREADABLE: a dangling link named like a spec", () => {
+    const dir = writeTree({ "ok.yaml": BASE });
+    fs.symlinkSync(path.join(dir, "missing-target"), path.join(dir, "broken.yaml"));
+    const r = runPipeline(dir);
+    expect(r.diagnostics.find((d) => d.code === "FILE_UNREADABLE")?.file).toMatch(/broken\.yaml$/);
+    expect(r.plan).toBeUndefined();
+  });
+
+  test("NO_ENDPOINT_AZ: a region dump that offers the service in none of the subnets' zones", () => {
+    const dir = writeTree({ "a.yaml": BASE });
+    const { models } = loadSpecs(dir);
+    const r = planStack(models[0], { offerFor: () => ({ azNames: new Set(["eu-central-1c"]), source: "catalog/eu-central-1.json" }) });
+    const d = r.diagnostics.find((x) => x.code === "NO_ENDPOINT_AZ");
+    expect(d?.severity).toBe("error");
+    expect(d?.pos?.line).toBe(15);
+  });
+
+  test("no code is left without a case", () => {
+    const covered = new Set<string>([...CASES.map((c) => c.code), "SPECS_DIR_MISSING", "FILE_UNREADABLE", "NO_ENDPOINT_AZ"]);
+    const missing = Object.keys(DIAGNOSTIC_CODES).filter((c) => !covered.has(c));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("all problems at once", () => {
+  test("three independent errors in one file are all reported, sorted by line", () => {
+    let text = edit(BASE, "region: eu-central-1", "region: eu-centrl-1");
+    text = edit(text, "cidr: 10.20.1.0/24", "cidr: 10.20.1.5/24");
+    text = edit(text, "name: app-b", "name: app-a");
+    const r = pipelineOf({ "a.yaml": text });
+    expect(codesOf(r.diagnostics).filter((c) => DIAGNOSTIC_CODES[c] === "error")).toEqual(["UNKNOWN_REGION", "INVALID_CIDR", "DUPLICATE_NAME"]);
+  });
+
+  test("errors in two files are both reported", () => {
+    const r = pipelineOf({ "a.yaml": edit(BASE, "stack: base", "stack: a\nbogus: 1"), "b.yaml": edit(BASE, "stack: base", "stack: b\nregion2: x") });
+    expect(r.diagnostics.filter((d) => d.code === "UNKNOWN_FIELD").map((d) => d.file.replace(/.*\//, ""))).toEqual(["a.yaml", "b.yaml"]);
+  });
+});

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Writes schema/spec.schema.json from the validator's schema (npm run schema).
+// A test fails when the committed file and the schema drift apart.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const { specJsonSchema } = require("../dist/src/spec/schema.js");
+const file = path.join(__dirname, "..", "schema", "spec.schema.json");
+fs.mkdirSync(path.dirname(file), { recursive: true });
+fs.writeFileSync(file, JSON.stringify(specJsonSchema(), null, 2) + "\n");
+console.log(`wrote ${path.relative(process.cwd(), file)}`);

@@ -1,0 +1,133 @@
+/**
+ * The thin cdktf layer: a StackPlan in, Terraform resources out. This folder
+ * is the only place that imports cdktf or the AWS provider bindings (deep
+ * paths only: the package root costs seconds and hundreds of MB).
+ */
+import { LocalBackend, S3Backend, TerraformOutput, TerraformStack, type TerraformElement } from "cdktf";
+import { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import type { EndpointPlan, StackPlan } from "../planner/model";
+
+export interface EndpointStackProps {
+  readonly plan: StackPlan;
+}
+
+/**
+ * One Terraform stack per spec file: provider, backend, and for every planned
+ * endpoint the endpoint, its security group and ingress rules.
+ */
+export class EndpointStack extends TerraformStack {
+  /** Terraform addresses taken so far, by resource type: a second claim is a bug, never a silent merge. */
+  private readonly addresses = new Set<string>();
+  /** One scope per resource type, so construct ids of different types never meet. */
+  private readonly scopes: Record<"endpoints" | "securityGroups" | "rules", Construct>;
+
+  constructor(scope: Construct, props: EndpointStackProps) {
+    const plan = props.plan;
+    super(scope, plan.stack);
+    this.scopes = { endpoints: new Construct(this, "endpoints"), securityGroups: new Construct(this, "security_groups"), rules: new Construct(this, "rules") };
+    this.addBackend(plan);
+    new AwsProvider(this, "aws", {
+      region: plan.region,
+      defaultTags: Object.keys(plan.tags).length > 0 ? [{ tags: { ...plan.tags } }] : undefined,
+      assumeRole: plan.assumeRoleArn ? [{ roleArn: plan.assumeRoleArn }] : undefined,
+      allowedAccountIds: plan.account ? [plan.account] : undefined,
+    });
+    const ids: Record<string, string> = {};
+    const dns: Record<string, string> = {};
+    const sgs: Record<string, string> = {};
+    for (const vpc of plan.vpcs) {
+      for (const e of vpc.endpoints) {
+        const key = `${e.vpc}/${e.service}${e.address.endsWith("_interface") && e.type === "Interface" ? "/interface" : ""}`;
+        const created = this.endpoint(e);
+        ids[key] = created.endpoint.id;
+        if (created.securityGroup) {
+          dns[key] = created.endpoint.interpolationForAttribute("dns_entry") as unknown as string;
+          sgs[key] = created.securityGroup.id;
+        }
+      }
+    }
+    this.output("endpoint_ids", ids, "VPC endpoint ids, by <vpc>/<service>");
+    this.output("endpoint_dns_entries", dns, "DNS entries of the interface endpoints, by <vpc>/<service>");
+    this.output("security_group_ids", sgs, "Security groups of the interface endpoints, by <vpc>/<service>");
+  }
+
+  private addBackend(plan: StackPlan): void {
+    const b = plan.backend;
+    if (b.kind === "local") {
+      new LocalBackend(this, { path: b.path });
+      return;
+    }
+    const backend = new S3Backend(this, {
+      bucket: b.bucket,
+      key: b.key,
+      region: b.region,
+      dynamodbTable: b.dynamodbTable,
+      encrypt: b.encrypt,
+      assumeRole: b.roleArn ? { roleArn: b.roleArn } : undefined,
+    });
+    if (b.useLockfile !== undefined) backend.addOverride("use_lockfile", b.useLockfile);
+  }
+
+  private endpoint(e: EndpointPlan): { endpoint: VpcEndpoint; securityGroup?: SecurityGroup } {
+    const tags = { Name: `${e.vpc}-${e.service}${e.type === "Interface" && e.address.endsWith("_interface") ? "-interface" : ""}`, "vpce:service": e.service };
+    if (e.type === "Gateway") {
+      const endpoint = this.claim("aws_vpc_endpoint", e.address, new VpcEndpoint(this.scopes.endpoints, e.address, {
+        vpcId: e.vpcId,
+        serviceName: e.serviceName,
+        vpcEndpointType: "Gateway",
+        routeTableIds: [...e.routeTableIds],
+        policy: e.policy.document,
+        tags,
+      }));
+      return { endpoint };
+    }
+    const sgPlan = e.securityGroup;
+    if (!sgPlan) throw new Error(`internal: interface endpoint ${e.address} has no security group plan`);
+    const securityGroup = this.claim("aws_security_group", sgPlan.address, new SecurityGroup(this.scopes.securityGroups, sgPlan.address, {
+      name: sgPlan.name,
+      description: sgPlan.description,
+      vpcId: e.vpcId,
+      tags: { Name: sgPlan.name, "vpce:service": e.service },
+    }));
+    for (const r of sgPlan.ingress) {
+      this.claim("aws_vpc_security_group_ingress_rule", r.address, new VpcSecurityGroupIngressRule(this.scopes.rules, r.address, {
+        securityGroupId: securityGroup.id,
+        ipProtocol: "tcp",
+        fromPort: r.port,
+        toPort: r.port,
+        cidrIpv4: r.cidr,
+        description: r.description,
+      }));
+    }
+    const endpoint = this.claim("aws_vpc_endpoint", e.address, new VpcEndpoint(this.scopes.endpoints, e.address, {
+      vpcId: e.vpcId,
+      serviceName: e.serviceName,
+      vpcEndpointType: "Interface",
+      subnetIds: e.subnets.map((s) => s.subnetId),
+      securityGroupIds: [securityGroup.id],
+      privateDnsEnabled: e.privateDns,
+      dnsOptions: e.privateDnsOnlyForInboundResolverEndpoint !== undefined ? { privateDnsOnlyForInboundResolverEndpoint: e.privateDnsOnlyForInboundResolverEndpoint } : undefined,
+      policy: e.policy.document,
+      tags,
+    }));
+    return { endpoint, securityGroup };
+  }
+
+  private output(name: string, value: Record<string, string>, description: string): void {
+    const o = new TerraformOutput(this, name, { value, description });
+    o.overrideLogicalId(name);
+  }
+
+  /** Pins the Terraform address to the plan's name and refuses a second claim on it. */
+  private claim<T extends TerraformElement>(type: string, address: string, element: T): T {
+    const key = `${type}.${address}`;
+    if (this.addresses.has(key)) throw new Error(`internal: two resources map to ${key}; the planner should have reported ADDRESS_COLLISION`);
+    this.addresses.add(key);
+    element.overrideLogicalId(address);
+    return element;
+  }
+}

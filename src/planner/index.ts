@@ -1,0 +1,147 @@
+/**
+ * The planner: validated spec models in, a plan and its findings out.
+ * Pure: no cdktf, no I/O. Everything is ordered by names, never by list
+ * positions, so reordering the input changes nothing.
+ */
+import type { Diagnostic } from "../diagnostics";
+import type { SpecModel, SubnetModel, VpcModel } from "../spec/model";
+import type { EndpointPlan, Plan, PlannedEndpointType, StackPlan, VpcPlan } from "./model";
+import { PRICES } from "./pricing";
+import { decideEndpointTypes } from "./rules/endpoint-type";
+import { planGatewayRouteTables } from "./rules/gateway";
+import { azLabel, placeInterfaceEndpoint, type AzOffer } from "./rules/placement";
+import { decidePolicy } from "./rules/policy";
+import { decidePrivateDns, reportPrivateDnsCapture } from "./rules/private-dns";
+import { planSecurityGroup } from "./rules/security-group";
+import { checkAddresses, checkGatewayQuota, checkInterfaceQuota, reportFullAccess, reportUnusedOverrides } from "./rules/stack-checks";
+import { resolveService, type ResolvedService } from "./service";
+
+export interface PlanOptions {
+  /** Where a region dump says a service is offered; undefined means: no dump, no AZ restriction. */
+  readonly offerFor?: (region: string, serviceName: string, type: PlannedEndpointType) => AzOffer | undefined;
+}
+
+export interface PlanResult {
+  readonly plan: Plan;
+  readonly diagnostics: Diagnostic[];
+}
+
+const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+export function planStacks(models: readonly SpecModel[], opts: PlanOptions = {}): PlanResult {
+  const diagnostics: Diagnostic[] = [];
+  const stacks: StackPlan[] = [];
+  for (const m of [...models].sort((a, b) => (a.stack < b.stack ? -1 : a.stack > b.stack ? 1 : 0))) {
+    const r = planStack(m, opts);
+    stacks.push(r.stack);
+    diagnostics.push(...r.diagnostics);
+  }
+  return { plan: { stacks }, diagnostics };
+}
+
+export function planStack(spec: SpecModel, opts: PlanOptions = {}): { stack: StackPlan; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const vpcs: VpcPlan[] = [];
+  for (const vpc of [...spec.vpcs].sort(byName)) {
+    const endpoints: EndpointPlan[] = [];
+    const keys = [...new Set(vpc.subnets.flatMap((s) => s.requests.map((r) => r.key)))].sort();
+    const resolved = new Map(keys.map((k) => [k, resolveService(k, spec.region, vpc.endpoints.get(k))]));
+    const types = new Map(keys.map((k) => [k, decideEndpointTypes(resolved.get(k) as ResolvedService, vpc.endpoints.get(k))]));
+    const vpcHasS3Gateway = types.get("s3")?.decision.includes("Gateway") ?? false;
+    for (const key of keys) {
+      const t = types.get(key) as ReturnType<typeof decideEndpointTypes>;
+      diagnostics.push(...t.findings);
+      for (const type of t.decision) {
+        const r = planEndpoint(spec, vpc, resolved.get(key) as ResolvedService, type, t.reasons, vpcHasS3Gateway, t.decision.length > 1, opts);
+        endpoints.push(r.endpoint);
+        diagnostics.push(...r.diagnostics);
+      }
+    }
+    endpoints.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+    diagnostics.push(...reportUnusedOverrides(spec, vpc, new Set(keys)));
+    diagnostics.push(...reportPrivateDnsCapture(spec, vpc, endpoints));
+    diagnostics.push(...reportFullAccess(spec, vpc, endpoints));
+    diagnostics.push(...checkInterfaceQuota(spec, vpc, endpoints).findings);
+    vpcs.push({ name: vpc.name, id: vpc.id, cidrs: vpc.cidrs, endpoints });
+  }
+  const stack: StackPlan = {
+    stack: spec.stack,
+    file: spec.file,
+    region: spec.region,
+    partition: spec.partition,
+    account: spec.account,
+    assumeRoleArn: spec.assumeRoleArn,
+    backend: spec.backend,
+    tags: spec.tags,
+    vpcs,
+  };
+  diagnostics.push(...checkGatewayQuota(spec, stack).findings);
+  diagnostics.push(...checkAddresses(spec, stack));
+  return { stack, diagnostics };
+}
+
+/** Terraform resource names: letters, digits, '_' and '-'; '.' in service ids becomes '_'. */
+export function sanitizeName(s: string): string {
+  return s.replace(/[^A-Za-z0-9_-]/g, "_");
+}
+
+function planEndpoint(spec: SpecModel, vpc: VpcModel, svc: ResolvedService, type: PlannedEndpointType, typeReasons: readonly string[], vpcHasS3Gateway: boolean, split: boolean, opts: PlanOptions): { endpoint: EndpointPlan; diagnostics: Diagnostic[] } {
+  const settings = vpc.endpoints.get(svc.key);
+  const requesters: SubnetModel[] = vpc.subnets.filter((s) => s.requests.some((r) => r.key === svc.key)).sort(byName);
+  const at = settings ?? requesters[0].requests.find((r) => r.key === svc.key) ?? requesters[0];
+  const address = sanitizeName(`${vpc.name}_${svc.key}${split && type === "Interface" ? "_interface" : ""}`);
+  const diagnostics: Diagnostic[] = [];
+  const reasons: string[] = [`requested by ${requesters.map((s) => `${s.name} (${s.requests.find((r) => r.key === svc.key)?.via})`).join(", ")}`, ...typeReasons];
+  const policy = decidePolicy(spec, svc, settings, at);
+  let routeTableIds: string[] = [];
+  let subnets: EndpointPlan["subnets"] = [];
+  let securityGroup: EndpointPlan["securityGroup"];
+  let privateDns = false;
+  let onlyInbound: boolean | undefined;
+  let dnsCaptured: readonly string[] = [];
+  if (type === "Gateway") {
+    const g = planGatewayRouteTables(spec.file, vpc, svc.key, requesters);
+    routeTableIds = g.decision;
+    diagnostics.push(...g.findings);
+    reasons.push(...g.reasons);
+  } else {
+    const offer = opts.offerFor?.(spec.region, svc.serviceName, "Interface");
+    const p = placeInterfaceEndpoint(spec.file, vpc, svc.key, requesters, at, offer);
+    subnets = p.decision;
+    diagnostics.push(...p.findings);
+    reasons.push(...p.reasons);
+    const sg = planSecurityGroup(vpc.name, svc.key, address, svc.port, requesters, settings?.allowedCidrs ?? []);
+    securityGroup = sg.decision;
+    reasons.push(...sg.reasons);
+    const dns = decidePrivateDns(spec, vpc, svc, settings, requesters, vpcHasS3Gateway);
+    privateDns = dns.decision.enabled;
+    onlyInbound = dns.decision.onlyForInboundResolver;
+    dnsCaptured = dns.decision.captured;
+    diagnostics.push(...dns.findings);
+    reasons.push(...dns.reasons);
+  }
+  diagnostics.push(...policy.findings);
+  reasons.push(...policy.reasons);
+  const endpoint: EndpointPlan = {
+    address,
+    vpc: vpc.name,
+    vpcId: vpc.id,
+    service: svc.key,
+    serviceName: svc.serviceName,
+    type,
+    port: svc.port,
+    requesters: requesters.map((s) => ({ subnet: s.name, subnetId: s.id, cidr: s.cidr, az: azLabel(s), routeTable: s.routeTable, via: s.requests.find((r) => r.key === svc.key)?.via ?? "services" })),
+    routeTableIds,
+    subnets,
+    securityGroup,
+    privateDns,
+    privateDnsOnlyForInboundResolverEndpoint: onlyInbound,
+    dnsCaptured,
+    policy: policy.decision,
+    reasons,
+    hourlyUsd: type === "Interface" ? subnets.length * PRICES.interfacePerAzHour : PRICES.gatewayPerHour,
+  };
+  return { endpoint, diagnostics };
+}
+
+export type { Plan, StackPlan, VpcPlan, EndpointPlan } from "./model";

@@ -1,0 +1,100 @@
+/**
+ * The plan: pure data that says which endpoints exist, where, admitting whom,
+ * and why. The constructs, reports and the diff read this, never the
+ * Terraform JSON.
+ */
+import type { BackendModel } from "../spec/model";
+
+export type PlannedEndpointType = "Gateway" | "Interface";
+
+export interface Requester {
+  readonly subnet: string;
+  readonly subnetId: string;
+  readonly cidr: string;
+  /** `az` name or `azId`, as the spec gives it. */
+  readonly az: string;
+  readonly routeTable?: string;
+  /** How the subnet asked: `services` or `bundle <id>`. */
+  readonly via: string;
+}
+
+export interface PlacedSubnet {
+  readonly subnet: string;
+  readonly subnetId: string;
+  readonly az: string;
+}
+
+export interface IngressRule {
+  /** Terraform resource name of the rule. */
+  readonly address: string;
+  readonly cidr: string;
+  readonly port: number;
+  readonly description: string;
+}
+
+export interface SecurityGroupPlan {
+  readonly address: string;
+  readonly name: string;
+  readonly description: string;
+  readonly ingress: readonly IngressRule[];
+}
+
+export interface PolicyPlan {
+  /** `unsupported`: the service takes no endpoint policy, none is attached. */
+  readonly kind: "full-access" | "org-only" | "file" | "unsupported";
+  /** Compact JSON document set on the endpoint; undefined leaves AWS's default (full access). */
+  readonly document?: string;
+  /** The policy file, relative to the spec, for kind `file`. */
+  readonly source?: string;
+}
+
+export interface EndpointPlan {
+  /** Terraform resource name of the endpoint (and of its security group). */
+  readonly address: string;
+  readonly vpc: string;
+  readonly vpcId: string;
+  /** Catalog id or custom key. */
+  readonly service: string;
+  readonly serviceName: string;
+  readonly type: PlannedEndpointType;
+  readonly port: number;
+  readonly requesters: readonly Requester[];
+  /** Gateway: route tables the endpoint is attached to, sorted. */
+  readonly routeTableIds: readonly string[];
+  /** Interface: one subnet per AZ, sorted by AZ. */
+  readonly subnets: readonly PlacedSubnet[];
+  readonly securityGroup?: SecurityGroupPlan;
+  readonly privateDns: boolean;
+  /** Set only for S3 interface endpoints with private DNS. */
+  readonly privateDnsOnlyForInboundResolverEndpoint?: boolean;
+  /** Subnets of the VPC that did not ask for the service but resolve it to this endpoint (private DNS). */
+  readonly dnsCaptured: readonly string[];
+  readonly policy: PolicyPlan;
+  /** Why each decision was taken, in the order they were taken. */
+  readonly reasons: readonly string[];
+  /** Hourly price of the endpoint itself (interface: per ENI), USD, reference region. */
+  readonly hourlyUsd: number;
+}
+
+export interface VpcPlan {
+  readonly name: string;
+  readonly id: string;
+  readonly cidrs: readonly string[];
+  readonly endpoints: readonly EndpointPlan[];
+}
+
+export interface StackPlan {
+  readonly stack: string;
+  readonly file: string;
+  readonly region: string;
+  readonly partition: string;
+  readonly account?: string;
+  readonly assumeRoleArn?: string;
+  readonly backend: BackendModel;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly vpcs: readonly VpcPlan[];
+}
+
+export interface Plan {
+  readonly stacks: readonly StackPlan[];
+}

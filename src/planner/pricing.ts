@@ -1,0 +1,15 @@
+/**
+ * Reference prices, USD, us-east-1 list prices (see shared AWS-RULES.md:
+ * verify before relying on them; other regions differ by a few percent).
+ */
+export const PRICES = {
+  /** Interface endpoint, per ENI (AZ) and hour. */
+  interfacePerAzHour: 0.01,
+  /** Interface endpoint data processing, per GB (first PB). */
+  interfacePerGb: 0.01,
+  /** Gateway endpoints are free. */
+  gatewayPerHour: 0,
+  /** NAT gateway data processing per GB: what private traffic costs without endpoints. */
+  natPerGb: 0.045,
+  hoursPerMonth: 730,
+} as const;

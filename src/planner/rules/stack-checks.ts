@@ -1,0 +1,62 @@
+import type { Diagnostic } from "../../diagnostics";
+import type { SpecModel, VpcModel } from "../../spec/model";
+import type { EndpointPlan, StackPlan } from "../model";
+import type { RuleResult } from "./types";
+import { finding } from "./types";
+
+/** Default quotas (Amazon VPC quotas page). */
+export const QUOTAS = { interfaceEndpointsPerVpc: 50, gatewayEndpointsPerRegion: 20 } as const;
+
+/** More interface endpoints in a VPC than the default quota. */
+export function checkInterfaceQuota(spec: SpecModel, vpc: VpcModel, endpoints: readonly EndpointPlan[]): RuleResult<number> {
+  const n = endpoints.filter((e) => e.type === "Interface").length;
+  const findings = n > QUOTAS.interfaceEndpointsPerVpc ? [finding(spec.file, vpc, "INTERFACE_QUOTA", `VPC ${vpc.name} gets ${n} interface endpoints; the default quota is ${QUOTAS.interfaceEndpointsPerVpc} per VPC.`, "Request a quota increase (Service Quotas, Amazon VPC) before applying, or centralize endpoints in a hub VPC.")] : [];
+  return { decision: n, findings, reasons: [] };
+}
+
+/** More gateway endpoints in the stack (one region) than the default regional quota. */
+export function checkGatewayQuota(spec: SpecModel, stack: StackPlan): RuleResult<number> {
+  const n = stack.vpcs.flatMap((v) => v.endpoints).filter((e) => e.type === "Gateway").length;
+  const findings = n > QUOTAS.gatewayEndpointsPerRegion ? [finding(spec.file, { path: "vpcs", pos: spec.source.positionOf(["vpcs"]) }, "GATEWAY_QUOTA", `the stack creates ${n} gateway endpoints in ${spec.region}; the default quota is ${QUOTAS.gatewayEndpointsPerRegion} per region.`, "Request a quota increase before applying.")] : [];
+  return { decision: n, findings, reasons: [] };
+}
+
+/** One warning per VPC listing the endpoints left with full access. */
+export function reportFullAccess(spec: SpecModel, vpc: VpcModel, endpoints: readonly EndpointPlan[]): Diagnostic[] {
+  const open = [...new Set(endpoints.filter((e) => e.policy.kind === "full-access").map((e) => e.service))].sort();
+  if (open.length === 0) return [];
+  return [finding(spec.file, spec.defaults.policyPath ?? vpc, "FULL_ACCESS_POLICY", `in VPC ${vpc.name}, ${open.join(", ")} ${open.length === 1 ? "has" : "have"} a full-access endpoint policy: any principal may reach any resource of the service through it.`, spec.organizationId ? "Set defaults.policy: org-only (or a policy file) to keep traffic inside your organization." : "Set organizationId and defaults.policy: org-only, or a policy file, to restrict what the endpoint reaches.")];
+}
+
+/** Overrides under endpoints: that no subnet requests do nothing: say so. */
+export function reportUnusedOverrides(spec: SpecModel, vpc: VpcModel, requested: ReadonlySet<string>): Diagnostic[] {
+  return [...vpc.endpoints.values()]
+    .filter((e) => !requested.has(e.key))
+    .map((e) => finding(spec.file, e, "UNUSED_ENDPOINT_OVERRIDE", `endpoints.${e.key} is set, but no subnet of VPC ${vpc.name} requests ${e.key}: no endpoint is created.`, `Add ${e.key} to the services of the subnets that need it, or remove the entry.`));
+}
+
+/**
+ * cdktf merges two resources whose names sanitize alike; Terraform addresses
+ * must be unique per resource type. Names are built from the spec's names, so
+ * a collision is reported at the endpoint that repeats an address.
+ */
+export function checkAddresses(spec: SpecModel, stack: StackPlan): Diagnostic[] {
+  const seen = new Map<string, string>();
+  const out: Diagnostic[] = [];
+  const claim = (kind: string, address: string, owner: string, at: { path: string; pos: { line: number; col: number } }) => {
+    const key = `${kind}.${address.toLowerCase()}`;
+    const prev = seen.get(key);
+    if (prev !== undefined && prev !== owner) {
+      out.push(finding(spec.file, at, "ADDRESS_COLLISION", `${owner} and ${prev} both map to the Terraform address ${kind}.${address}.`, "Rename the VPC, subnet or endpoints key so the names differ after '.' becomes '_'."));
+    } else seen.set(key, owner);
+  };
+  for (const vpc of stack.vpcs) {
+    const vm = spec.vpcs.find((v) => v.name === vpc.name) as VpcModel;
+    for (const e of vpc.endpoints) {
+      const at = vm.endpoints.get(e.service) ?? vm;
+      claim("aws_vpc_endpoint", e.address, `the ${e.type.toLowerCase()} endpoint of ${e.service} in VPC ${vpc.name}`, at);
+      for (const r of e.securityGroup?.ingress ?? []) claim("aws_vpc_security_group_ingress_rule", r.address, `rule "${r.description}" of VPC ${vpc.name}`, at);
+    }
+  }
+  return out;
+}
