@@ -1,5 +1,6 @@
 /** The thin construct layer, through cdktf's Testing helpers (snake_case keys). */
 import { Testing } from "cdktf";
+import type {} from "cdktf/lib/testing/adapters/jest"; // the jest matcher types
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
