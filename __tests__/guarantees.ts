@@ -3,7 +3,7 @@
  * synthesized Terraform JSON (what Terraform will see), not on the plan.
  * Returns the violations found; an empty list means every guarantee holds.
  */
-import { getService, serviceName } from "../src/catalog";
+import { getService, serviceNames } from "../src/catalog";
 import type { SpecModel } from "../src/spec/model";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -65,7 +65,7 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
       }
       // S3 interface + private DNS: inbound-resolver-only exactly when the VPC has an S3 gateway
       if (svcKey === "s3" && e.private_dns_enabled) {
-        const hasGateway = inVpc.some(([, g]) => g.vpc_endpoint_type === "Gateway" && g.service_name === e.service_name);
+        const hasGateway = inVpc.some(([, g]) => g.vpc_endpoint_type === "Gateway" && expectedNames(model, vpc.name, "s3").includes(g.service_name));
         const flag = e.dns_options?.private_dns_only_for_inbound_resolver_endpoint;
         if (flag !== hasGateway) v.push(`${addr}: private_dns_only_for_inbound_resolver_endpoint=${flag}, gateway in VPC=${hasGateway}`);
       }
@@ -74,8 +74,9 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
     // every requested (subnet, service) pair is served
     for (const s of vpc.subnets) {
       for (const req of s.requests) {
-        const name = expectedName(model, vpc.name, req.key);
-        const matches = inVpc.filter(([, e]) => e.service_name === name);
+        const names = expectedNames(model, vpc.name, req.key);
+        const name = names.join(" | ");
+        const matches = inVpc.filter(([, e]) => names.includes(e.service_name));
         if (matches.length === 0) {
           v.push(`${vpc.name}/${s.name}: no endpoint for ${req.key} (${name})`);
           continue;
@@ -95,14 +96,15 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
   return v;
 }
 
-function expectedName(model: SpecModel, vpc: string, key: string): string {
+/** The full names a service may have in the stack's region (per endpoint type; they differ for S3 in China). */
+function expectedNames(model: SpecModel, vpc: string, key: string): string[] {
   const svc = getService(key);
-  if (svc) return serviceName(svc, model.region);
-  return model.vpcs.find((v) => v.name === vpc)?.endpoints.get(key)?.serviceName ?? "?";
+  if (svc) return [...new Set(Object.values(serviceNames(svc, model.region)))];
+  return [model.vpcs.find((v) => v.name === vpc)?.endpoints.get(key)?.serviceName ?? "?"];
 }
 
 function serviceKeyOf(model: SpecModel, vpc: string, name: string): string | undefined {
   const v = model.vpcs.find((x) => x.name === vpc);
   const keys = new Set(v?.subnets.flatMap((s) => s.requests.map((r) => r.key)) ?? []);
-  return [...keys].find((k) => expectedName(model, vpc, k) === name);
+  return [...keys].find((k) => expectedNames(model, vpc, k).includes(name));
 }

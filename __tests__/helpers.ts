@@ -21,9 +21,11 @@ export function writeTree(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-export function pipelineOf(files: Record<string, string | Buffer>): PipelineResult & { dir: string } {
+/** Runs the pipeline on the given spec files, with region dumps in a catalog folder of their own (none by default). */
+export function pipelineOf(files: Record<string, string | Buffer>, catalog: Record<string, string> = {}): PipelineResult & { dir: string } {
   const dir = writeTree(files);
-  return { ...runPipeline(dir), dir };
+  const catalogDir = writeTree(catalog);
+  return { ...runPipeline(dir, { catalogDir }), dir };
 }
 
 /** A small valid spec: one VPC, two AZs, S3 gateway and SSM. Tests edit it textually. */

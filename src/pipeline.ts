@@ -1,12 +1,15 @@
 /**
  * The whole path from a specs folder to a plan, shared by `cdktf synth`
- * (main.ts) and the vpce CLI: load + validate, then plan what is valid.
+ * (main.ts) and the vpce CLI: load + validate, read the region dumps, then
+ * plan what is valid.
  */
 import * as path from "node:path";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics";
-import { planStacks, type PlanOptions } from "./planner";
+import { loadDumps, type DumpProblem } from "./catalog/dump";
+import { diag, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics";
+import { planStacks } from "./planner";
 import type { Plan } from "./planner/model";
 import { loadSpecs } from "./spec";
+import { displayPath } from "./spec/load";
 
 export interface PipelineResult {
   /** Present only when no spec has an error. */
@@ -15,14 +18,26 @@ export interface PipelineResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+export interface PipelineOptions {
+  /** Folder of region dumps; default VPCE_CATALOG, else catalog/ in the working directory. */
+  readonly catalogDir?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 /** The specs folder: the explicit one, else VPCE_SPECS, else `specs/`. */
 export function specsDir(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(explicit ?? (env.VPCE_SPECS || "specs"));
 }
 
-export function runPipeline(dir: string, opts: PlanOptions = {}): PipelineResult {
+export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineResult {
   const specs = loadSpecs(dir);
-  const planned = planStacks(specs.models, opts);
-  const diagnostics = sortDiagnostics([...specs.diagnostics, ...planned.diagnostics]);
+  const dumps = loadDumps(opts.catalogDir, opts.env ?? process.env);
+  const planned = planStacks(specs.models, { dumps: dumps.dumps });
+  const diagnostics = sortDiagnostics([...specs.diagnostics, ...dumps.problems.map(dumpDiagnostic), ...planned.diagnostics]);
   return { plan: hasErrors(diagnostics) ? undefined : planned.plan, diagnostics };
+}
+
+function dumpDiagnostic(p: DumpProblem): Diagnostic {
+  const code = p.code === "DUMP_ENTRY" && p.severity === "warning" ? "DUMP_ENTRY_IGNORED" : p.code;
+  return diag({ code, file: displayPath(p.file), pos: p.line !== undefined ? { line: p.line, col: p.col ?? 1 } : undefined, message: p.message, hint: "Region dumps are the raw output of aws ec2 describe-vpc-endpoint-services --region <region>, saved as catalog/<region>.json." });
 }

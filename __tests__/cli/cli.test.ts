@@ -85,7 +85,7 @@ describe("vpce plan", () => {
 describe("vpce catalog", () => {
   test("--json: id, serviceName, types, port", () => {
     const rows = JSON.parse(vpce(["catalog", "--region", "cn-north-1", "--json"]).out);
-    expect(rows.find((r: { id: string }) => r.id === "s3")).toMatchObject({ serviceName: "cn.com.amazonaws.cn-north-1.s3", types: ["Gateway", "Interface"], port: 443 });
+    expect(rows.find((r: { id: string }) => r.id === "s3")).toMatchObject({ serviceName: "com.amazonaws.cn-north-1.s3", serviceNames: { Gateway: "com.amazonaws.cn-north-1.s3", Interface: "cn.com.amazonaws.cn-north-1.s3" }, types: ["Gateway", "Interface"], port: 443 });
     expect(rows.find((r: { id: string }) => r.id === "kms")).toMatchObject({ serviceName: "com.amazonaws.cn-north-1.kms" });
     expect(rows.find((r: { id: string }) => r.id === "cassandra")).toMatchObject({ port: 9142 });
   });

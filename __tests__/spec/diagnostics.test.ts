@@ -7,14 +7,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from "../../src/diagnostics";
-import { planStack } from "../../src/planner";
 import { runPipeline } from "../../src/pipeline";
-import { loadSpecs } from "../../src/spec";
 import { BASE, edit, pipelineOf, tmpDir, writeTree } from "../helpers";
 
 interface Case {
   code: DiagnosticCode;
   files: Record<string, string | Buffer>;
+  /** Region dumps: file name -> content, in a catalog folder beside the specs. */
+  catalog?: Record<string, string>;
   /** Expected 1-based line of the diagnostic, when it points into a spec. */
   line?: number;
   /** Expected field path. */
@@ -50,6 +50,17 @@ const manyVpcs = (n: number) => {
   }
   return text;
 };
+
+/** A describe-vpc-endpoint-services dump (new shape unless ids are left out). */
+function dump(entries: Array<{ name: string; type: "Interface" | "Gateway"; azs?: string[]; azIds?: string[]; policy?: boolean }>, extra: object = {}): string {
+  return JSON.stringify({
+    ServiceNames: entries.map((e) => e.name),
+    ServiceDetails: entries.map((e) => ({ ServiceName: e.name, ServiceType: [{ ServiceType: e.type }], AvailabilityZones: e.azs ?? ["eu-central-1a", "eu-central-1b", "eu-central-1c"], ...(e.azIds ? { AvailabilityZoneIds: e.azIds } : {}), VpcEndpointPolicySupported: e.policy ?? true, PrivateDnsNames: e.type === "Interface" ? [{ PrivateDnsName: `${e.name.split(".").pop()}.eu-central-1.amazonaws.com` }] : [] })),
+    ...extra,
+  }, null, 2);
+}
+const S3_GW = { name: "com.amazonaws.eu-central-1.s3", type: "Gateway" as const };
+const SSM = { name: "com.amazonaws.eu-central-1.ssm", type: "Interface" as const };
 
 const CASES: Case[] = [
   // loading
@@ -101,6 +112,18 @@ const CASES: Case[] = [
   { code: "INTERFACE_QUOTA", files: { "a.yaml": manyCustom(51) }, line: 6 },
   { code: "GATEWAY_QUOTA", files: { "a.yaml": manyVpcs(21) }, line: 4 },
   { code: "POLICY_NOT_SUPPORTED", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [apprunner.requests]\n      - name: app-b") + "    endpoints:\n      apprunner.requests: { policy: org-only }\n" }, line: 23 },
+  { code: "SERVICE_ALIAS", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [s3, ssm, secrets-manager]\n      - name: app-b") }, line: 15, path: "vpcs[0].subnets[0].services[2]" },
+  // region dumps
+  { code: "SERVICE_NOT_IN_DUMP", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([S3_GW]) }, line: 15 },
+  { code: "NO_ENDPOINT_AZ", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([S3_GW, { ...SSM, azs: ["eu-central-1c"] }]) }, line: 15 },
+  { code: "DUMP_JSON_SYNTAX", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": '{\n  "ServiceDetails": [\n    {,\n' }, line: 3 },
+  { code: "DUMP_SHAPE", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": "[1, 2]" } },
+  { code: "DUMP_ENTRY", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": JSON.stringify({ ServiceDetails: [{ ServiceType: [{ ServiceType: "Interface" }] }] }) } },
+  { code: "DUMP_ENTRY_IGNORED", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([S3_GW, SSM], { ServiceNames: [S3_GW.name, SSM.name, "com.amazonaws.eu-central-1.kms"] }) } },
+  { code: "DUMP_WRONG_REGION", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([{ name: "com.amazonaws.eu-west-1.s3", type: "Gateway" }, { name: "com.amazonaws.eu-west-1.ssm", type: "Interface" }]) } },
+  { code: "DUMP_UNKNOWN_REGION", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([S3_GW, SSM]), "mars-east-1.json": dump([]) } },
+  { code: "DUMP_TRUNCATED", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([S3_GW, SSM], { NextToken: "abc" }) } },
+  { code: "DUMP_DUPLICATE", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([S3_GW, SSM, SSM]) } },
   { code: "UNUSED_ENDPOINT_OVERRIDE", files: { "a.yaml": BASE + "    endpoints:\n      kms: { privateDns: false }\n" }, line: 23 },
 ];
 
@@ -111,7 +134,7 @@ function codesOf(ds: readonly Diagnostic[]): DiagnosticCode[] {
 describe("every diagnostic code has a failing fixture", () => {
   test.each(CASES.map((c) => [c.code, c] as const))("%s", (code, c) => {
     // GIVEN a folder with the fixture  WHEN the pipeline runs
-    const r = pipelineOf(c.files);
+    const r = pipelineOf(c.files, c.catalog);
     // THEN the code is reported with a file, and a position where expected
     const hits = r.diagnostics.filter((d) => d.code === code);
     expect(codesOf(r.diagnostics)).toContain(code);
@@ -141,17 +164,14 @@ describe("every diagnostic code has a failing fixture", () => {
     expect(r.plan).toBeUndefined();
   });
 
-  test("NO_ENDPOINT_AZ: a region dump that offers the service in none of the subnets' zones", () => {
-    const dir = writeTree({ "a.yaml": BASE });
-    const { models } = loadSpecs(dir);
-    const r = planStack(models[0], { offerFor: () => ({ azNames: new Set(["eu-central-1c"]), source: "catalog/eu-central-1.json" }) });
-    const d = r.diagnostics.find((x) => x.code === "NO_ENDPOINT_AZ");
-    expect(d?.severity).toBe("error");
-    expect(d?.pos?.line).toBe(15);
+  test("DUMP_DIR_MISSING / DUMP_UNREADABLE: VPCE_CATALOG names a missing folder, or a file", () => {
+    const dir = writeTree({ "a.yaml": BASE, "not-a-folder": "x" });
+    expect(codesOf(runPipeline(dir, { env: { VPCE_CATALOG: path.join(dir, "nope") } }).diagnostics)).toContain("DUMP_DIR_MISSING");
+    expect(codesOf(runPipeline(dir, { env: { VPCE_CATALOG: path.join(dir, "not-a-folder") } }).diagnostics)).toContain("DUMP_UNREADABLE");
   });
 
   test("no code is left without a case", () => {
-    const covered = new Set<string>([...CASES.map((c) => c.code), "SPECS_DIR_MISSING", "FILE_UNREADABLE", "NO_ENDPOINT_AZ"]);
+    const covered = new Set<string>([...CASES.map((c) => c.code), "SPECS_DIR_MISSING", "FILE_UNREADABLE", "DUMP_DIR_MISSING", "DUMP_UNREADABLE"]);
     const missing = Object.keys(DIAGNOSTIC_CODES).filter((c) => !covered.has(c));
     expect(missing).toEqual([]);
   });

@@ -1,17 +1,24 @@
 /**
  * The service catalog: one data table (data/services.json) of endpoint services,
- * the regions vpce knows (data/regions.json) and the bundles (data/bundles.json).
+ * the regions vpce knows (data/regions.json), the bundles (data/bundles.json)
+ * and the names people write for services (data/aliases.json).
  * Everything else asks this module; no service facts live anywhere else.
+ *
+ * Provenance: each data file has a `$comment` and `sources`; services.json and
+ * regions.json are regenerated from aws-cdk-lib by scripts/catalog-generate.ts
+ * and cross-checked by scripts/catalog-check.ts and __tests__/catalog.
  */
 import servicesData from "./data/services.json";
 import regionsData from "./data/regions.json";
 import bundlesData from "./data/bundles.json";
+import aliasesData from "./data/aliases.json";
 
 export type EndpointType = "Interface" | "Gateway";
 
 export interface CatalogService {
-  /** The catalog id: the end of the endpoint service name (`ssm`, `ecr.api`). */
+  /** The catalog id: the end of the endpoint service name (`ssm`, `ecr.api`, `notebook`). */
   readonly id: string;
+  /** Endpoint types the service offers; the first is the default (Gateway for s3 and dynamodb). */
   readonly types: readonly EndpointType[];
   readonly description: string;
   /** TCP port clients connect to. */
@@ -20,8 +27,19 @@ export interface CatalogService {
   readonly policy: boolean;
   /** Whether an interface endpoint of this service offers private DNS. */
   readonly privateDns: boolean;
-  /** Template of the full name: `{prefix}`, `{region}` are replaced. */
+  /** Template of the interface endpoint's full name: `{prefix}`, `{region}`, `{id}` are replaced. */
   readonly nameTemplate: string;
+  /** Template of the gateway endpoint's full name, for services with a Gateway type. */
+  readonly gatewayNameTemplate?: string;
+  /** A name without a region (`com.amazonaws.iam`): the same in every region. */
+  readonly global: boolean;
+  /** A FIPS variant (`ssm-fips`). */
+  readonly fips: boolean;
+  /** Keys of services.json `sources` this row comes from. */
+  readonly sources: readonly string[];
+  /** aws-cdk-lib static members naming this service (`InterfaceVpcEndpointAwsService.X`, `Gateway.X`). */
+  readonly cdk: readonly string[];
+  readonly note?: string;
 }
 
 export interface Region {
@@ -29,16 +47,29 @@ export interface Region {
   readonly partition: string;
   /** Prefix of AZ ids in this region (`use1` in `use1-az4`); undefined where not published. */
   readonly azIdPrefix?: string;
+  /** Reverse-DNS prefix of the partition's endpoint service names (`com.amazonaws`, `cn.com.amazonaws`). */
+  readonly partitionPrefix: string;
+  /** DNS suffix of the partition (`amazonaws.com`, `amazonaws.com.cn`). */
+  readonly domainSuffix: string;
 }
 
 export interface Bundle {
   readonly id: string;
   readonly description: string;
   readonly services: readonly string[];
+  /** Services the source names for some setups only; not part of the bundle. */
+  readonly optional?: readonly string[];
   readonly source: string;
 }
 
-interface RawService {
+export interface Alias {
+  readonly alias: string;
+  readonly id: string;
+  readonly source: string;
+}
+
+/** A row of data/services.json as stored (defaults not applied). */
+export interface RawService {
   id: string;
   types: string[];
   description: string;
@@ -46,30 +77,71 @@ interface RawService {
   policy?: boolean;
   privateDns?: boolean;
   name?: string;
+  gatewayName?: string;
+  global?: boolean;
+  fips?: boolean;
+  sources?: string[];
+  cdk?: string[];
+  note?: string;
 }
 
+interface RawRegion {
+  name: string;
+  partition: string;
+  azIdPrefix?: string | null;
+  partitionPrefix?: string;
+  domainSuffix?: string;
+}
+
+/** The prefix of names that follow the usual form, outside the per-region exceptions. */
+export const DEFAULT_PREFIX = "com.amazonaws";
 const DEFAULT_TEMPLATE = "{prefix}.{region}.{id}";
 
-const SERVICES: ReadonlyMap<string, CatalogService> = new Map(
-  (servicesData.services as RawService[]).map((s) => [
-    s.id,
-    {
+function fail(message: string): never {
+  throw new Error(`vpce catalog data: ${message}`);
+}
+
+function loadServices(): ReadonlyMap<string, CatalogService> {
+  const out = new Map<string, CatalogService>();
+  for (const s of servicesData.services as RawService[]) {
+    if (out.has(s.id)) fail(`duplicate service id ${s.id}`);
+    const types = s.types.map((t) => (t === "Interface" || t === "Gateway" ? t : fail(`${s.id}: unknown type ${t}`)));
+    if (types.includes("Gateway") && !s.gatewayName) fail(`${s.id}: a Gateway type needs gatewayName`);
+    out.set(s.id, {
       id: s.id,
-      types: s.types as EndpointType[],
+      types,
       description: s.description,
       port: s.port ?? 443,
       policy: s.policy ?? true,
       privateDns: s.privateDns ?? true,
       nameTemplate: s.name ?? DEFAULT_TEMPLATE,
+      ...(s.gatewayName ? { gatewayNameTemplate: s.gatewayName } : {}),
+      global: s.global ?? false,
+      fips: s.fips ?? false,
+      sources: s.sources ?? [],
+      cdk: s.cdk ?? [],
+      ...(s.note ? { note: s.note } : {}),
+    });
+  }
+  return out;
+}
+
+const SERVICES = loadServices();
+
+const REGIONS: ReadonlyMap<string, Region> = new Map(
+  (regionsData.regions as RawRegion[]).map((r) => [
+    r.name,
+    {
+      name: r.name,
+      partition: r.partition,
+      ...(r.azIdPrefix ? { azIdPrefix: r.azIdPrefix } : {}),
+      partitionPrefix: r.partitionPrefix ?? DEFAULT_PREFIX,
+      domainSuffix: r.domainSuffix ?? "amazonaws.com",
     },
   ]),
 );
 
-const REGIONS: ReadonlyMap<string, Region> = new Map(
-  regionsData.regions.map((r) => [r.name, { name: r.name, partition: r.partition, azIdPrefix: r.azIdPrefix ?? undefined }]),
-);
-
-const BUNDLES: ReadonlyMap<string, Bundle> = new Map(bundlesData.bundles.map((b) => [b.id, b]));
+const BUNDLES: ReadonlyMap<string, Bundle> = new Map((bundlesData.bundles as Bundle[]).map((b) => [b.id, b]));
 
 const PREFIXES = servicesData.regionalPrefixes as Record<string, { prefix: string; services: string[] }>;
 const SUFFIXES = servicesData.regionalSuffixes as Record<string, Record<string, string>>;
@@ -101,16 +173,95 @@ export function allBundles(): Bundle[] {
 /** The partition prefix this service's name takes in this region (`com.amazonaws` unless an exception applies). */
 export function namePrefix(serviceId: string, region: string): string {
   const exception = PREFIXES[region];
-  return exception && exception.services.includes(serviceId) ? exception.prefix : "com.amazonaws";
+  return exception && exception.services.includes(serviceId) ? exception.prefix : DEFAULT_PREFIX;
 }
 
-/** The full endpoint service name of a catalog service in a region. */
-export function serviceName(service: CatalogService, region: string): string {
+/** Every prefix a service name of this region can start with (regional exception, partition, `com.amazonaws`, `aws.*`). */
+export function knownPrefixes(region: string): string[] {
+  const set = new Set<string>([DEFAULT_PREFIX, "aws.sagemaker", "aws.api"]);
+  const r = REGIONS.get(region);
+  if (r) set.add(r.partitionPrefix);
+  const exception = PREFIXES[region];
+  if (exception) set.add(exception.prefix);
+  return [...set].sort((a, b) => b.length - a.length);
+}
+
+function fill(template: string, service: CatalogService, region: string): string {
+  return template.replace("{prefix}", namePrefix(service.id, region)).replace("{region}", region).replace("{id}", service.id);
+}
+
+/**
+ * The full endpoint service name of a catalog service in a region, for one
+ * endpoint type (default: the service's first type, Gateway for s3 and dynamodb).
+ * The two differ in China only: the S3 gateway is `com.amazonaws.cn-north-1.s3`,
+ * the S3 interface endpoint `cn.com.amazonaws.cn-north-1.s3`.
+ */
+export function serviceName(service: CatalogService, region: string, type: EndpointType = service.types[0]): string {
+  if (type === "Gateway") {
+    if (!service.gatewayNameTemplate) throw new Error(`${service.id} has no gateway endpoint (types: ${service.types.join(", ")})`);
+    return fill(service.gatewayNameTemplate, service, region);
+  }
+  if (!service.types.includes("Interface")) throw new Error(`${service.id} has no interface endpoint (types: ${service.types.join(", ")})`);
   const suffix = SUFFIXES[region]?.[service.id] ?? "";
-  return (
-    service.nameTemplate
-      .replace("{prefix}", namePrefix(service.id, region))
-      .replace("{region}", region)
-      .replace("{id}", service.id) + suffix
-  );
+  return fill(service.nameTemplate, service, region) + suffix;
+}
+
+/** The full name for each type the service offers. */
+export function serviceNames(service: CatalogService, region: string): Partial<Record<EndpointType, string>> {
+  const out: Partial<Record<EndpointType, string>> = {};
+  for (const t of service.types) out[t] = serviceName(service, region, t);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Aliases and spelling variants
+
+const ALIASES: readonly Alias[] = (aliasesData.aliases as Alias[]).map((a) => {
+  if (!SERVICES.has(a.id)) fail(`alias ${a.alias} points to unknown service ${a.id}`);
+  if (SERVICES.has(a.alias)) fail(`alias ${a.alias} is also a service id`);
+  return a;
+});
+
+/** Lower case, words joined with `-` (`Secrets Manager`, `secrets_manager` -> `secrets-manager`). */
+function normalize(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s_]+/g, "-");
+}
+
+/** Only letters and digits: `ecr-api`, `ECR_API`, `ecr.api` -> `ecrapi`. */
+function squash(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/** Maps a key to an id, keeping only keys that name a single id. */
+function unambiguous(entries: Array<[string, string]>): ReadonlyMap<string, string> {
+  const seen = new Map<string, Set<string>>();
+  for (const [k, id] of entries) seen.set(k, (seen.get(k) ?? new Set()).add(id));
+  return new Map([...seen].filter(([, ids]) => ids.size === 1).map(([k, ids]) => [k, [...ids][0]]));
+}
+
+const ALIAS_BY_NAME = new Map(ALIASES.map((a) => [normalize(a.alias), a.id]));
+const BY_SQUASHED = unambiguous([...[...SERVICES.keys()].map((id): [string, string] => [squash(id), id]), ...ALIASES.map((a): [string, string] => [squash(a.alias), a.id])]);
+
+/**
+ * The catalog id a name stands for: the id itself, an alias (`secrets-manager`,
+ * `cloudwatch-logs`, `keyspaces`), or a spelling variant of either (case,
+ * `-`/`_`/`.`/spaces, no separators: `ecr-api`, `ECR_DKR`, `SecretsManager`).
+ * Undefined when the name is unknown or could mean more than one service.
+ */
+export function resolveAlias(name: string): string | undefined {
+  const n = normalize(name);
+  if (SERVICES.has(n)) return n;
+  const alias = ALIAS_BY_NAME.get(n);
+  if (alias) return alias;
+  const key = squash(n);
+  return key ? BY_SQUASHED.get(key) : undefined;
+}
+
+export function allAliases(): Alias[] {
+  return [...ALIASES];
+}
+
+/** Aliases that resolve to this id. */
+export function aliasesOf(id: string): string[] {
+  return ALIASES.filter((a) => a.id === id).map((a) => a.alias);
 }

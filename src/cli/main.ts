@@ -3,7 +3,7 @@
  * codes. 0: fine; 1: a spec is invalid; 2: usage error; 3: internal error.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { allBundles, allRegions, allServices, getRegion, serviceName } from "../catalog";
+import { aliasesOf, allBundles, allRegions, allServices, getRegion, serviceName, serviceNames } from "../catalog";
 import { formatDiagnostic, summarize, type Diagnostic } from "../diagnostics";
 import { runPipeline, specsDir } from "../pipeline";
 import { renderJson, renderTable } from "../report/plan-report";
@@ -136,12 +136,13 @@ function catalog(values: Record<string, unknown>, io: Io): number {
   const regionName = (values.region as string | undefined) ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? "us-east-1";
   const region = getRegion(regionName);
   if (!region) throw new UsageError(`unknown region "${regionName}".${suggestText(regionName, allRegions().map((r) => r.name))}`);
-  const rows = allServices().map((s) => ({ id: s.id, serviceName: serviceName(s, region.name), types: [...s.types], port: s.port, policy: s.policy, privateDns: s.privateDns, description: s.description }));
+  const rows = allServices().map((s) => ({ id: s.id, serviceName: serviceName(s, region.name), serviceNames: serviceNames(s, region.name), types: [...s.types], port: s.port, policy: s.policy, privateDns: s.privateDns, aliases: aliasesOf(s.id), description: s.description }));
   if (values.json) io.out(JSON.stringify(rows, null, 2));
   else {
-    const width = Math.max(...rows.map((r) => r.id.length));
+    const lines = rows.map((r) => [r.id, [...new Set(Object.values(r.serviceNames))].join(" | "), r.types.join("+"), String(r.port), r.policy ? "" : "no endpoint policy"]);
+    const widths = [0, 1, 2, 3].map((i) => Math.max(...lines.map((l) => l[i].length)));
     io.out(`${rows.length} services in ${region.name} (${region.partition})`);
-    for (const r of rows) io.out(`${r.id.padEnd(width)}  ${r.serviceName}  ${r.types.join("+")}  ${r.port}${r.policy ? "" : "  (no endpoint policy)"}`);
+    for (const l of lines) io.out(l.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join("  ").trimEnd());
   }
   return EXIT.ok;
 }

@@ -4,7 +4,7 @@
  * positions, so reordering the input changes nothing.
  */
 import type { Diagnostic } from "../diagnostics";
-import type { SpecModel, SubnetModel, VpcModel } from "../spec/model";
+import type { Located, SpecModel, SubnetModel, VpcModel } from "../spec/model";
 import type { EndpointPlan, Plan, PlannedEndpointType, StackPlan, VpcPlan } from "./model";
 import { PRICES } from "./pricing";
 import { decideEndpointTypes } from "./rules/endpoint-type";
@@ -14,11 +14,18 @@ import { decidePolicy } from "./rules/policy";
 import { decidePrivateDns, reportPrivateDnsCapture } from "./rules/private-dns";
 import { planSecurityGroup } from "./rules/security-group";
 import { checkAddresses, checkGatewayQuota, checkInterfaceQuota, reportFullAccess, reportUnusedOverrides } from "./rules/stack-checks";
-import { resolveService, type ResolvedService } from "./service";
+import { applyDump, dumpEntry, resolveService, type ResolvedService } from "./service";
+import type { RegionDump } from "../catalog/dump";
+import { displayPath } from "../spec/load";
+import { finding } from "./rules/types";
 
 export interface PlanOptions {
-  /** Where a region dump says a service is offered; undefined means: no dump, no AZ restriction. */
-  readonly offerFor?: (region: string, serviceName: string, type: PlannedEndpointType) => AzOffer | undefined;
+  /**
+   * Region dumps (`catalog/<region>.json`) by region. Where one exists for a
+   * stack's region it is the authority on names, types, policy support and
+   * the AZs a service is offered in.
+   */
+  readonly dumps?: ReadonlyMap<string, RegionDump>;
 }
 
 export interface PlanResult {
@@ -85,13 +92,33 @@ export function sanitizeName(s: string): string {
   return s.replace(/[^A-Za-z0-9_-]/g, "_");
 }
 
-function planEndpoint(spec: SpecModel, vpc: VpcModel, svc: ResolvedService, type: PlannedEndpointType, typeReasons: readonly string[], vpcHasS3Gateway: boolean, split: boolean, opts: PlanOptions): { endpoint: EndpointPlan; diagnostics: Diagnostic[] } {
-  const settings = vpc.endpoints.get(svc.key);
-  const requesters: SubnetModel[] = vpc.subnets.filter((s) => s.requests.some((r) => r.key === svc.key)).sort(byName);
-  const at = settings ?? requesters[0].requests.find((r) => r.key === svc.key) ?? requesters[0];
-  const address = sanitizeName(`${vpc.name}_${svc.key}${split && type === "Interface" ? "_interface" : ""}`);
-  const diagnostics: Diagnostic[] = [];
-  const reasons: string[] = [`requested by ${requesters.map((s) => `${s.name} (${s.requests.find((r) => r.key === svc.key)?.via})`).join(", ")}`, ...typeReasons];
+/** The dump's word on one service and type: the service as the dump describes it, and where it is offered. */
+function consultDump(spec: SpecModel, svc: ResolvedService, type: PlannedEndpointType, at: Located, opts: PlanOptions): { svc: ResolvedService; offer?: AzOffer; findings: Diagnostic[]; reasons: string[] } {
+  const dump = opts.dumps?.get(spec.region);
+  if (!dump) return { svc, findings: [], reasons: [] };
+  const file = displayPath(dump.file);
+  const entry = dumpEntry(dump, svc, type);
+  if (!entry) {
+    return {
+      svc,
+      findings: [finding(spec.file, at, "SERVICE_NOT_IN_DUMP", `the region dump ${file} has no ${type.toLowerCase()} endpoint service for ${svc.key} (${svc.names[type] ?? "no catalog name"}).`, `The service is not offered in ${spec.region} (or not to this account); choose another type or record the dump again with aws ec2 describe-vpc-endpoint-services --region ${spec.region}.`)],
+      reasons: [],
+    };
+  }
+  const o = entry.byType[type];
+  const offer: AzOffer | undefined = o && (o.azNames || o.azIds) ? { azNames: o.azNames ? new Set(o.azNames) : undefined, azIds: o.azIds ? new Set(o.azIds) : undefined, source: o.line !== undefined ? `${file}:${o.line}` : file } : undefined;
+  return { svc: applyDump(svc, type, entry), offer, findings: [], reasons: [`${file} lists ${entry.name} (${type})${offer ? ` in ${[...(o?.azIds ?? o?.azNames ?? [])].join(", ")}` : ""}`] };
+}
+
+function planEndpoint(spec: SpecModel, vpc: VpcModel, resolved: ResolvedService, type: PlannedEndpointType, typeReasons: readonly string[], vpcHasS3Gateway: boolean, split: boolean, opts: PlanOptions): { endpoint: EndpointPlan; diagnostics: Diagnostic[] } {
+  const settings = vpc.endpoints.get(resolved.key);
+  const requesters: SubnetModel[] = vpc.subnets.filter((s) => s.requests.some((r) => r.key === resolved.key)).sort(byName);
+  const at: Located = settings ?? requesters[0].requests.find((r) => r.key === resolved.key) ?? requesters[0];
+  const address = sanitizeName(`${vpc.name}_${resolved.key}${split && type === "Interface" ? "_interface" : ""}`);
+  const fromDump = consultDump(spec, resolved, type, at, opts);
+  const svc = fromDump.svc;
+  const diagnostics: Diagnostic[] = [...fromDump.findings];
+  const reasons: string[] = [`requested by ${requesters.map((s) => `${s.name} (${s.requests.find((r) => r.key === svc.key)?.via})`).join(", ")}`, ...typeReasons, ...fromDump.reasons];
   const policy = decidePolicy(spec, svc, settings, at);
   let routeTableIds: string[] = [];
   let subnets: EndpointPlan["subnets"] = [];
@@ -105,8 +132,7 @@ function planEndpoint(spec: SpecModel, vpc: VpcModel, svc: ResolvedService, type
     diagnostics.push(...g.findings);
     reasons.push(...g.reasons);
   } else {
-    const offer = opts.offerFor?.(spec.region, svc.serviceName, "Interface");
-    const p = placeInterfaceEndpoint(spec.file, vpc, svc.key, requesters, at, offer);
+    const p = placeInterfaceEndpoint(spec.file, vpc, svc.key, requesters, at, fromDump.offer);
     subnets = p.decision;
     diagnostics.push(...p.findings);
     reasons.push(...p.reasons);
@@ -127,7 +153,7 @@ function planEndpoint(spec: SpecModel, vpc: VpcModel, svc: ResolvedService, type
     vpc: vpc.name,
     vpcId: vpc.id,
     service: svc.key,
-    serviceName: svc.serviceName,
+    serviceName: svc.names[type] as string,
     type,
     port: svc.port,
     requesters: requesters.map((s) => ({ subnet: s.name, subnetId: s.id, cidr: s.cidr, az: azLabel(s), routeTable: s.routeTable, via: s.requests.find((r) => r.key === svc.key)?.via ?? "services" })),

@@ -1,10 +1,12 @@
 /** Resolves a requested service key of a VPC to what the planner needs to know about it. */
-import { getService, serviceName, type EndpointType } from "../catalog";
+import { getService, serviceNames, type EndpointType } from "../catalog";
+import { findInDump, type DumpService, type RegionDump } from "../catalog/dump";
 import type { EndpointSettings } from "../spec/model";
 
 export interface ResolvedService {
   readonly key: string;
-  readonly serviceName: string;
+  /** Full service name per endpoint type (they differ in China for S3). */
+  readonly names: Readonly<Partial<Record<EndpointType, string>>>;
   readonly types: readonly EndpointType[];
   readonly port: number;
   /** Whether the endpoint takes a policy. */
@@ -18,8 +20,33 @@ export interface ResolvedService {
 export function resolveService(key: string, region: string, settings: EndpointSettings | undefined): ResolvedService {
   const svc = getService(key);
   if (svc) {
-    return { key, serviceName: serviceName(svc, region), types: svc.types, port: svc.port, policy: svc.policy, privateDns: svc.privateDns, custom: false };
+    return { key, names: serviceNames(svc, region), types: svc.types, port: svc.port, policy: svc.policy, privateDns: svc.privateDns, custom: false };
   }
   if (!settings?.serviceName) throw new Error(`internal: service ${key} was not validated`);
-  return { key, serviceName: settings.serviceName, types: ["Interface"], port: settings.port ?? 443, policy: true, privateDns: true, custom: true };
+  return { key, names: { Interface: settings.serviceName }, types: ["Interface"], port: settings.port ?? 443, policy: true, privateDns: true, custom: true };
+}
+
+/** The dump's entry for this service and type: by catalog id, else by full name (custom services). */
+export function dumpEntry(dump: RegionDump, svc: ResolvedService, type: EndpointType): DumpService | undefined {
+  if (!svc.custom) {
+    const byId = findInDump(dump, svc.key, type);
+    if (byId) return byId;
+  }
+  const name = svc.names[type];
+  const byName = name ? dump.services.get(name) : undefined;
+  return byName?.types.has(type) ? byName : undefined;
+}
+
+/**
+ * Where a region dump exists it is the authority: the service's name, policy
+ * support and private DNS come from its entry for the type.
+ */
+export function applyDump(svc: ResolvedService, type: EndpointType, entry: DumpService): ResolvedService {
+  const offer = entry.byType[type];
+  return {
+    ...svc,
+    names: { ...svc.names, [type]: entry.name },
+    policy: offer?.policySupported ?? entry.policySupported ?? svc.policy,
+    privateDns: type === "Interface" ? (offer?.privateDnsNames ?? entry.privateDnsNames).length > 0 : svc.privateDns,
+  };
 }

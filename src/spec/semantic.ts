@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { allBundles, allRegions, allServices, getBundle, getRegion, getService, serviceName, type Region } from "../catalog";
+import { allBundles, allRegions, allServices, getBundle, getRegion, getService, resolveAlias, serviceNames, type Region } from "../catalog";
 import { contains, isCidr, overlaps, parseCidr, type Cidr } from "../cidr";
 import { diag, type Diagnostic, type DiagnosticInput } from "../diagnostics";
 import { closest } from "../suggest";
@@ -131,8 +131,15 @@ function buildVpc(ctx: Ctx, spec: Spec, v: VpcSpec, i: number, region: Region | 
   });
 
   const endpoints = new Map<string, EndpointSettings>();
-  for (const [key, e] of Object.entries(v.endpoints ?? {})) {
-    const eb: PathSegment[] = [...base, "endpoints", key];
+  for (const [written, e] of Object.entries(v.endpoints ?? {})) {
+    const eb: PathSegment[] = [...base, "endpoints", written];
+    const alias = getService(written) || e.serviceName !== undefined ? undefined : resolveAlias(written);
+    const key = alias ?? written;
+    if (alias) ctx.report(eb, { code: "SERVICE_ALIAS", message: `endpoints key "${written}" is the catalog service ${alias}; its settings apply to ${alias}.`, hint: `Write ${alias} to make this note go away.` }, { key: true });
+    if (endpoints.has(key)) {
+      ctx.report(eb, { code: "DUPLICATE_NAME", message: `endpoints has two entries for ${key}.`, hint: "Merge them into one entry." }, { key: true });
+      continue;
+    }
     checkOverride(ctx, eb, key, e, region);
     const allowedCidrs: string[] = [];
     (e.allowedCidrs ?? []).forEach((c, k) => {
@@ -229,6 +236,12 @@ function resolveRequests(ctx: Ctx, v: VpcSpec, sb: PathSegment[], services: stri
       if (!out.has(svc)) out.set(svc, { ...ctx.at(segs), key: svc, via: "services" });
       return;
     }
+    const canonical = resolveAlias(svc);
+    if (canonical) {
+      ctx.report(segs, { code: "SERVICE_ALIAS", message: `"${svc}" is the catalog service ${canonical}; planning ${canonical}.`, hint: `Write ${canonical} to make this note go away.` });
+      if (!out.has(canonical)) out.set(canonical, { ...ctx.at(segs), key: canonical, via: "services" });
+      return;
+    }
     ctx.report(segs, {
       code: "UNKNOWN_SERVICE",
       message: `unknown service ${JSON.stringify(svc)}${region ? ` in ${region.name}` : ""}.`,
@@ -260,8 +273,9 @@ function checkOverride(ctx: Ctx, eb: PathSegment[], key: string, e: NonNullable<
     }
     return;
   }
-  if (e.serviceName !== undefined && region && e.serviceName !== serviceName(svc, region.name)) {
-    ctx.report([...eb, "serviceName"], { code: "SERVICE_NAME_MISMATCH", message: `${key} is the catalog service ${serviceName(svc, region.name)} in ${region.name}, not ${e.serviceName}.`, hint: "To declare a service outside the catalog, give it a key of its own (e.g. partner-feed)." });
+  const names = region ? [...new Set(Object.values(serviceNames(svc, region.name)))] : [];
+  if (e.serviceName !== undefined && region && !names.includes(e.serviceName)) {
+    ctx.report([...eb, "serviceName"], { code: "SERVICE_NAME_MISMATCH", message: `${key} is the catalog service ${names.join(" / ")} in ${region.name}, not ${e.serviceName}.`, hint: "To declare a service outside the catalog, give it a key of its own (e.g. partner-feed)." });
   }
   if (e.port !== undefined && e.port !== svc.port) {
     ctx.report([...eb, "port"], { code: "INVALID_VALUE", message: `${key} listens on port ${svc.port}; port can only be set for services outside the catalog.`, hint: "Remove port." });

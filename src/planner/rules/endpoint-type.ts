@@ -18,5 +18,5 @@ export function decideEndpointTypes(svc: ResolvedService, settings: EndpointSett
   if (svc.types.includes("Gateway")) {
     return { decision: ["Gateway"], findings: [], reasons: [`${svc.key} offers a gateway endpoint: free and without ENIs, so gateway is the default`] };
   }
-  return { decision: ["Interface"], findings: [], reasons: [svc.custom ? `${svc.key} is a PrivateLink service outside the catalog (${svc.serviceName}): interface endpoint` : `${svc.key} is served by interface endpoints`] };
+  return { decision: ["Interface"], findings: [], reasons: [svc.custom ? `${svc.key} is a PrivateLink service outside the catalog (${svc.names.Interface}): interface endpoint` : `${svc.key} is served by interface endpoints`] };
 }
