@@ -4,6 +4,7 @@
  * Returns the violations found; an empty list means every guarantee holds.
  */
 import { getService, serviceNames } from "../src/catalog";
+import { contains, parseCidr, size, type Cidr } from "../src/cidr";
 import type { SpecModel } from "../src/spec/model";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -59,7 +60,7 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
       for (const sg of sgNames) {
         for (const r of rulesBySg.get(sg as string) ?? []) {
           if (r.cidr_ipv4 === "0.0.0.0/0") v.push(`${addr}: ingress from 0.0.0.0/0`);
-          if (!allowed.has(r.cidr_ipv4)) v.push(`${addr}: ingress from ${r.cidr_ipv4} (${cidrOf.get(r.cidr_ipv4) ?? "not a subnet"}), which did not ask for ${svcKey}`);
+          if (!coveredBy(r.cidr_ipv4, [...allowed])) v.push(`${addr}: ingress from ${r.cidr_ipv4} (${cidrOf.get(r.cidr_ipv4) ?? "not a subnet"}), which did not ask for ${svcKey}`);
           if (r.from_port !== port || r.to_port !== port || r.ip_protocol !== "tcp") v.push(`${addr}: ingress ${r.ip_protocol} ${r.from_port}-${r.to_port}, expected tcp ${port}`);
         }
       }
@@ -88,7 +89,7 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
         }
         const [addr, iface] = matches[0];
         const port = getService(req.key)?.port ?? vpc.endpoints.get(req.key)?.port ?? 443;
-        const admitted = ((iface.security_group_ids as string[]) ?? []).map(refId).some((sg) => (rulesBySg.get(sg as string) ?? []).some((r) => r.cidr_ipv4 === s.cidr && r.from_port === port && r.to_port === port));
+        const admitted = ((iface.security_group_ids as string[]) ?? []).map(refId).some((sg) => (rulesBySg.get(sg as string) ?? []).some((r) => coveredBy(s.cidr, [r.cidr_ipv4]) && r.from_port === port && r.to_port === port));
         if (!admitted) v.push(`${vpc.name}/${s.name}: ${addr} does not admit ${s.cidr} on ${port}`);
       }
     }
@@ -107,4 +108,16 @@ function serviceKeyOf(model: SpecModel, vpc: string, name: string): string | und
   const v = model.vpcs.find((x) => x.name === vpc);
   const keys = new Set(v?.subnets.flatMap((s) => s.requests.map((r) => r.key)) ?? []);
   return [...keys].find((k) => expectedNames(model, vpc, k).includes(name));
+}
+
+/** Whether every address of `block` lies in the union of `blocks` (rules may merge adjacent client blocks, never widen them). */
+function coveredBy(block: string, blocks: readonly string[]): boolean {
+  const b = parseCidr(block) as Cidr;
+  if (!("addr" in b)) return false;
+  const parsed = blocks.map((x) => parseCidr(x)).filter((x): x is Cidr => "addr" in x);
+  if (parsed.some((o) => contains(o, b))) return true;
+  const inner = parsed.filter((o) => contains(b, o));
+  const maximal = inner.filter((o) => !inner.some((p) => p !== o && contains(p, o) && !(p.text === o.text)));
+  const unique = [...new Map(maximal.map((o) => [o.text, o])).values()];
+  return unique.reduce((n, o) => n + size(o), 0) === size(b);
 }

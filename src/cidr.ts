@@ -47,3 +47,43 @@ export function compareCidrs(a: Cidr, b: Cidr): number {
   for (let i = 0; i < 4; i++) if (x[i] !== y[i]) return x[i] - y[i];
   return a.prefix - b.prefix;
 }
+
+function toInt(c: Cidr): number {
+  const b = c.addr.toByteArray();
+  return ((b[0] << 24) >>> 0) + (b[1] << 16) + (b[2] << 8) + b[3];
+}
+
+function fromInt(n: number, prefix: number): string {
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${prefix}`;
+}
+
+/**
+ * The smallest list of blocks covering exactly the same addresses: blocks
+ * inside others are dropped and aligned siblings merged (10.0.0.0/24 +
+ * 10.0.1.0/24 -> 10.0.0.0/23). Never admits an address the input did not.
+ */
+export function aggregateCidrs(texts: readonly string[]): string[] {
+  let blocks = texts.map((t) => parseCidr(t)).filter(isCidr).map((c) => ({ start: toInt(c), prefix: c.prefix }));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    blocks.sort((a, b) => a.start - b.start || a.prefix - b.prefix);
+    const out: typeof blocks = [];
+    for (const b of blocks) {
+      const last = out[out.length - 1];
+      const lastSize = last ? 2 ** (32 - last.prefix) : 0;
+      if (last && b.start >= last.start && b.start + 2 ** (32 - b.prefix) <= last.start + lastSize) {
+        changed = true; // inside the previous block
+        continue;
+      }
+      if (last && last.prefix === b.prefix && last.prefix > 0 && last.start + lastSize === b.start && last.start % (lastSize * 2) === 0) {
+        out[out.length - 1] = { start: last.start, prefix: last.prefix - 1 };
+        changed = true;
+        continue;
+      }
+      out.push(b);
+    }
+    blocks = out;
+  }
+  return blocks.map((b) => fromInt(b.start, b.prefix));
+}

@@ -49,6 +49,7 @@ export const DIAGNOSTIC_CODES = {
   ADDRESS_COLLISION: "error",
   NO_ENDPOINT_AZ: "error",
   OPEN_CIDR: "error",
+  SG_RULE_LIMIT: "error",
   SERVICE_NOT_IN_DUMP: "error",
   // --- region dumps (catalog/<region>.json) ---
   DUMP_DIR_MISSING: "error",

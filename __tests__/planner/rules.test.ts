@@ -17,14 +17,14 @@ describe("placement: one subnet per AZ, deterministic tie-break", () => {
   ])("%s", (_name, extra, expected) => {
     const ssm = endpoints(BASE + extra).find((e) => e.service === "ssm")!;
     expect(Object.fromEntries(ssm.subnets.map((s) => [s.az, s.subnet]))).toEqual(expected);
-    expect(ssm.securityGroup!.ingress.length).toBe(ssm.requesters.length);
+    expect(ssm.securityGroups[0].ingress.length).toBe(ssm.requesters.length);
   });
 
   test("endpointSubnets hold the ENIs, only in the requesters' zones", () => {
     const yaml = edit(BASE, "    subnets:\n", "    endpointSubnets: [ep-a, ep-b, ep-c]\n    subnets:\n") + subnet("ep-a", "az: eu-central-1a", "10.20.100.0/28", "[]", "5") + subnet("ep-b", "az: eu-central-1b", "10.20.100.16/28", "[]", "6") + subnet("ep-c", "az: eu-central-1c", "10.20.100.32/28", "[]", "7");
     const ssm = endpoints(yaml).find((e) => e.service === "ssm")!;
     expect(ssm.subnets.map((s) => s.subnet)).toEqual(["ep-a", "ep-b"]);
-    expect(ssm.securityGroup!.ingress.map((r) => r.cidr)).toEqual(["10.20.1.0/24", "10.20.2.0/24"]);
+    expect(ssm.securityGroups[0].ingress.map((r) => r.cidr)).toEqual(["10.20.1.0/24", "10.20.2.0/24"]);
     expect(ssm.dnsCaptured).toEqual([]);
   });
 

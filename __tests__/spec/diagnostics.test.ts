@@ -102,6 +102,7 @@ const CASES: Case[] = [
   { code: "UNKNOWN_BUNDLE", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "bundles: [ecr-pul]\n      - name: app-b") }, line: 15, suggest: "ecr-pull" },
   { code: "SERVICE_NAME_MISMATCH", files: { "a.yaml": BASE + "    endpoints:\n      s3: { serviceName: com.amazonaws.eu-west-1.s3 }\n" }, line: 23 },
   { code: "ADDRESS_COLLISION", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [ecr.api, ecr_api]\n      - name: app-b") + "    endpoints:\n      ecr_api: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n" }, line: 23 },
+  { code: "SG_RULE_LIMIT", files: { "a.yaml": BASE + `    endpoints:\n      ssm: { allowedCidrs: [${Array.from({ length: 301 }, (_, i) => `172.${16 + Math.floor(i / 128)}.${(i % 128) * 2}.0/24`).join(", ")}] }\n` }, line: 23 },
   { code: "OPEN_CIDR", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { allowedCidrs: [0.0.0.0/0] }\n" }, line: 23 },
   // planner warnings
   { code: "PRIVATE_DNS_CAPTURE", files: { "a.yaml": BASE + extraSubnet("data-a", "eu-central-1a", "10.20.3.0/24", "rtb-0ccccccccccccccc3") }, line: 15 },

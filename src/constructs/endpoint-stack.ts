@@ -38,15 +38,15 @@ export class EndpointStack extends TerraformStack {
     });
     const ids: Record<string, string> = {};
     const dns: Record<string, string> = {};
-    const sgs: Record<string, string> = {};
+    const sgs: Record<string, string[]> = {};
     for (const vpc of plan.vpcs) {
       for (const e of vpc.endpoints) {
         const key = `${e.vpc}/${e.service}${e.address.endsWith("_interface") && e.type === "Interface" ? "/interface" : ""}`;
         const created = this.endpoint(e);
         ids[key] = created.endpoint.id;
-        if (created.securityGroup) {
+        if (created.securityGroups.length > 0) {
           dns[key] = created.endpoint.interpolationForAttribute("dns_entry") as unknown as string;
-          sgs[key] = created.securityGroup.id;
+          sgs[key] = created.securityGroups.map((g) => g.id);
         }
       }
     }
@@ -72,7 +72,7 @@ export class EndpointStack extends TerraformStack {
     if (b.useLockfile !== undefined) backend.addOverride("use_lockfile", b.useLockfile);
   }
 
-  private endpoint(e: EndpointPlan): { endpoint: VpcEndpoint; securityGroup?: SecurityGroup } {
+  private endpoint(e: EndpointPlan): { endpoint: VpcEndpoint; securityGroups: SecurityGroup[] } {
     const tags = { Name: `${e.vpc}-${e.service}${e.type === "Interface" && e.address.endsWith("_interface") ? "-interface" : ""}`, "vpce:service": e.service };
     if (e.type === "Gateway") {
       const endpoint = this.claim("aws_vpc_endpoint", e.address, new VpcEndpoint(this.scopes.endpoints, e.address, {
@@ -83,41 +83,43 @@ export class EndpointStack extends TerraformStack {
         policy: e.policy.document,
         tags,
       }));
-      return { endpoint };
+      return { endpoint, securityGroups: [] };
     }
-    const sgPlan = e.securityGroup;
-    if (!sgPlan) throw new Error(`internal: interface endpoint ${e.address} has no security group plan`);
-    const securityGroup = this.claim("aws_security_group", sgPlan.address, new SecurityGroup(this.scopes.securityGroups, sgPlan.address, {
-      name: sgPlan.name,
-      description: sgPlan.description,
-      vpcId: e.vpcId,
-      tags: { Name: sgPlan.name, "vpce:service": e.service },
-    }));
-    for (const r of sgPlan.ingress) {
-      this.claim("aws_vpc_security_group_ingress_rule", r.address, new VpcSecurityGroupIngressRule(this.scopes.rules, r.address, {
-        securityGroupId: securityGroup.id,
-        ipProtocol: "tcp",
-        fromPort: r.port,
-        toPort: r.port,
-        cidrIpv4: r.cidr,
-        description: r.description,
+    if (e.securityGroups.length === 0) throw new Error(`internal: interface endpoint ${e.address} has no security group plan`);
+    const groups = e.securityGroups.map((sgPlan) => {
+      const group = this.claim("aws_security_group", sgPlan.address, new SecurityGroup(this.scopes.securityGroups, sgPlan.address, {
+        name: sgPlan.name,
+        description: sgPlan.description,
+        vpcId: e.vpcId,
+        tags: { Name: sgPlan.name, "vpce:service": e.service },
       }));
-    }
+      for (const r of sgPlan.ingress) {
+        this.claim("aws_vpc_security_group_ingress_rule", r.address, new VpcSecurityGroupIngressRule(this.scopes.rules, r.address, {
+          securityGroupId: group.id,
+          ipProtocol: "tcp",
+          fromPort: r.port,
+          toPort: r.port,
+          cidrIpv4: r.cidr,
+          description: r.description,
+        }));
+      }
+      return group;
+    });
     const endpoint = this.claim("aws_vpc_endpoint", e.address, new VpcEndpoint(this.scopes.endpoints, e.address, {
       vpcId: e.vpcId,
       serviceName: e.serviceName,
       vpcEndpointType: "Interface",
       subnetIds: e.subnets.map((s) => s.subnetId),
-      securityGroupIds: [securityGroup.id],
+      securityGroupIds: groups.map((g) => g.id),
       privateDnsEnabled: e.privateDns,
       dnsOptions: e.privateDnsOnlyForInboundResolverEndpoint !== undefined ? { privateDnsOnlyForInboundResolverEndpoint: e.privateDnsOnlyForInboundResolverEndpoint } : undefined,
       policy: e.policy.document,
       tags,
     }));
-    return { endpoint, securityGroup };
+    return { endpoint, securityGroups: groups };
   }
 
-  private output(name: string, value: Record<string, string>, description: string): void {
+  private output(name: string, value: Record<string, string | string[]>, description: string): void {
     const o = new TerraformOutput(this, name, { value, description });
     o.overrideLogicalId(name);
   }

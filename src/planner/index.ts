@@ -12,7 +12,7 @@ import { planGatewayRouteTables } from "./rules/gateway";
 import { azLabel, placeInterfaceEndpoint, type AzOffer } from "./rules/placement";
 import { decidePolicy } from "./rules/policy";
 import { decidePrivateDns, reportPrivateDnsCapture } from "./rules/private-dns";
-import { planSecurityGroup } from "./rules/security-group";
+import { planSecurityGroups } from "./rules/security-group";
 import { checkAddresses, checkGatewayQuota, checkInterfaceQuota, reportFullAccess, reportUnusedOverrides } from "./rules/stack-checks";
 import { applyDump, dumpEntry, resolveService, type ResolvedService } from "./service";
 import type { RegionDump } from "../catalog/dump";
@@ -122,7 +122,7 @@ function planEndpoint(spec: SpecModel, vpc: VpcModel, resolved: ResolvedService,
   const policy = decidePolicy(spec, svc, settings, at);
   let routeTableIds: string[] = [];
   let subnets: EndpointPlan["subnets"] = [];
-  let securityGroup: EndpointPlan["securityGroup"];
+  let securityGroups: EndpointPlan["securityGroups"] = [];
   let privateDns = false;
   let onlyInbound: boolean | undefined;
   let dnsCaptured: readonly string[] = [];
@@ -136,8 +136,9 @@ function planEndpoint(spec: SpecModel, vpc: VpcModel, resolved: ResolvedService,
     subnets = p.decision;
     diagnostics.push(...p.findings);
     reasons.push(...p.reasons);
-    const sg = planSecurityGroup(vpc.name, svc.key, address, svc.port, requesters, settings?.allowedCidrs ?? []);
-    securityGroup = sg.decision;
+    const sg = planSecurityGroups(spec.file, at, vpc.name, svc.key, address, svc.port, requesters, settings?.allowedCidrs ?? []);
+    securityGroups = sg.decision;
+    diagnostics.push(...sg.findings);
     reasons.push(...sg.reasons);
     const dns = decidePrivateDns(spec, vpc, svc, settings, requesters, vpcHasS3Gateway);
     privateDns = dns.decision.enabled;
@@ -159,7 +160,7 @@ function planEndpoint(spec: SpecModel, vpc: VpcModel, resolved: ResolvedService,
     requesters: requesters.map((s) => ({ subnet: s.name, subnetId: s.id, cidr: s.cidr, az: azLabel(s), routeTable: s.routeTable, via: s.requests.find((r) => r.key === svc.key)?.via ?? "services" })),
     routeTableIds,
     subnets,
-    securityGroup,
+    securityGroups,
     privateDns,
     privateDnsOnlyForInboundResolverEndpoint: onlyInbound,
     dnsCaptured,

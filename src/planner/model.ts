@@ -63,7 +63,8 @@ export interface EndpointPlan {
   readonly routeTableIds: readonly string[];
   /** Interface: one subnet per AZ, sorted by AZ. */
   readonly subnets: readonly PlacedSubnet[];
-  readonly securityGroup?: SecurityGroupPlan;
+  /** Interface: the endpoint's security groups (one, unless the rule quota forces more). Gateway: none. */
+  readonly securityGroups: readonly SecurityGroupPlan[];
   readonly privateDns: boolean;
   /** Set only for S3 interface endpoints with private DNS. */
   readonly privateDnsOnlyForInboundResolverEndpoint?: boolean;

@@ -10,7 +10,7 @@ function where(e: EndpointPlan): string {
 
 function admits(e: EndpointPlan): string {
   if (e.type === "Gateway") return e.requesters.map((r) => r.subnet).join(", ");
-  return (e.securityGroup?.ingress ?? []).map((r) => `${r.cidr}:${r.port}`).join("\n");
+  return e.securityGroups.flatMap((g) => g.ingress).map((r) => `${r.cidr}:${r.port}`).join("\n");
 }
 
 function policy(e: EndpointPlan): string {

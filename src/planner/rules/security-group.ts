@@ -1,24 +1,70 @@
-import type { SubnetModel } from "../../spec/model";
+import { aggregateCidrs } from "../../cidr";
+import type { Diagnostic } from "../../diagnostics";
+import type { Located, SubnetModel } from "../../spec/model";
 import type { IngressRule, SecurityGroupPlan } from "../model";
 import type { RuleResult } from "./types";
+import { finding } from "./types";
+
+/** Default quotas (Amazon VPC quotas: security groups). */
+export const SG_LIMITS = { inboundRulesPerGroup: 60, groupsPerInterface: 5 } as const;
 
 /**
  * Least privilege: ingress only on the service port, only from the CIDRs of
  * the subnets that asked (plus explicit allowedCidrs); no egress rule (the
  * endpoint never initiates connections, and Terraform removes AWS's default
- * allow-all egress rule).
+ * allow-all egress rule). One rule per subnet, named after it. Past the
+ * quota of 60 inbound rules, CIDRs are first merged losslessly (adjacent
+ * blocks only: not one address more is admitted), then spread over up to 5
+ * groups; beyond that the endpoint cannot be built: SG_RULE_LIMIT.
  */
-export function planSecurityGroup(vpc: string, service: string, address: string, port: number, requesters: readonly SubnetModel[], allowedCidrs: readonly string[]): RuleResult<SecurityGroupPlan> {
-  const ingress: IngressRule[] = [];
+export function planSecurityGroups(file: string, at: Located, vpc: string, service: string, address: string, port: number, requesters: readonly SubnetModel[], allowedCidrs: readonly string[]): RuleResult<SecurityGroupPlan[]> {
+  const reasons: string[] = [];
+  const findings: Diagnostic[] = [];
+  let ingress: IngressRule[] = [];
   for (const s of [...requesters].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     ingress.push({ address: `${address}_${s.name}`, cidr: s.cidr, port, description: `${service} from subnet ${s.name} (${s.id})` });
   }
   for (const c of [...new Set(allowedCidrs)].sort()) {
     ingress.push({ address: `${address}_cidr_${c.replace(/[./]/g, "_")}`, cidr: c, port, description: `${service} from ${c} (allowedCidrs)` });
   }
-  return {
-    decision: { address, name: `vpce-${vpc}-${service}`, description: `Clients of the ${service} VPC endpoint in ${vpc} (managed by vpce)`, ingress },
-    findings: [],
-    reasons: [`security group admits TCP ${port} from ${ingress.map((r) => r.cidr).join(", ")} only`],
-  };
+  const cidrs = new Set(ingress.map((r) => r.cidr));
+  if (cidrs.size < ingress.length) {
+    // a subnet CIDR repeated in allowedCidrs: one rule is enough (AWS rejects duplicates)
+    const seen = new Set<string>();
+    ingress = ingress.filter((r) => (seen.has(r.cidr) ? false : (seen.add(r.cidr), true)));
+  }
+  if (ingress.length > SG_LIMITS.inboundRulesPerGroup) {
+    const merged = aggregateCidrs(ingress.map((r) => r.cidr));
+    reasons.push(`${ingress.length} client CIDRs exceed ${SG_LIMITS.inboundRulesPerGroup} rules per security group: merged into ${merged.length} blocks that cover exactly the same addresses`);
+    ingress = merged.map((c) => {
+      const members = ingress.filter((r) => r.cidr === c || cidrInside(r.cidr, c));
+      const names = members.map((m) => m.description.replace(/^\S+ from /, "")).join(", ");
+      return { address: `${address}_cidr_${c.replace(/[./]/g, "_")}`, cidr: c, port, description: `${service} from ${truncate(names, 240)}` };
+    });
+  }
+  const groups: SecurityGroupPlan[] = [];
+  for (let i = 0; i < ingress.length || groups.length === 0; i += SG_LIMITS.inboundRulesPerGroup) {
+    const n = groups.length + 1;
+    const suffix = n === 1 ? "" : `_${n}`;
+    groups.push({
+      address: `${address}${suffix}`,
+      name: `vpce-${vpc}-${service}${n === 1 ? "" : `-${n}`}`,
+      description: `Clients of the ${service} VPC endpoint in ${vpc} (managed by vpce)`,
+      ingress: ingress.slice(i, i + SG_LIMITS.inboundRulesPerGroup),
+    });
+  }
+  if (groups.length > 1) reasons.push(`${ingress.length} rules spread over ${groups.length} security groups of at most ${SG_LIMITS.inboundRulesPerGroup}`);
+  if (groups.length > SG_LIMITS.groupsPerInterface) {
+    findings.push(finding(file, at, "SG_RULE_LIMIT", `the ${service} endpoint in ${vpc} needs ${ingress.length} ingress rules even after merging adjacent CIDRs: more than ${SG_LIMITS.groupsPerInterface} security groups of ${SG_LIMITS.inboundRulesPerGroup} rules.`, "Request higher quotas (rules per security group, groups per interface), or group the requesting subnets into contiguous blocks."));
+  }
+  reasons.push(`security group admits TCP ${port} from ${ingress.map((r) => r.cidr).join(", ")} only`);
+  return { decision: groups, findings, reasons };
+}
+
+function cidrInside(inner: string, outer: string): boolean {
+  return aggregateCidrs([inner, outer]).length === 1 && aggregateCidrs([inner, outer])[0] === outer;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 3)}...`;
 }

@@ -55,7 +55,8 @@ export function checkAddresses(spec: SpecModel, stack: StackPlan): Diagnostic[] 
     for (const e of vpc.endpoints) {
       const at = vm.endpoints.get(e.service) ?? vm;
       claim("aws_vpc_endpoint", e.address, `the ${e.type.toLowerCase()} endpoint of ${e.service} in VPC ${vpc.name}`, at);
-      for (const r of e.securityGroup?.ingress ?? []) claim("aws_vpc_security_group_ingress_rule", r.address, `rule "${r.description}" of VPC ${vpc.name}`, at);
+      for (const sg of e.securityGroups) claim("aws_security_group", sg.address, `the security group ${sg.name} of VPC ${vpc.name}`, at);
+      for (const r of e.securityGroups.flatMap((g) => g.ingress)) claim("aws_vpc_security_group_ingress_rule", r.address, `rule "${r.description}" of VPC ${vpc.name}`, at);
     }
   }
   return out;
