@@ -91,3 +91,15 @@ describe("aliases resolve to catalog ids", () => {
     expect(r.diagnostics.find((d) => d.code === "SERVICE_ALIAS")?.severity).toBe("info");
   });
 });
+
+describe("private DNS", () => {
+  test("DynamoDB interface endpoints default to private DNS off (no apply failure); explicit true wins", () => {
+    const base = BASE.replace("services: [s3, ssm]", "services: [dynamodb]");
+    const off = endpoints(base + "    endpoints:\n      dynamodb: { type: interface }\n")[0];
+    expect(off).toMatchObject({ type: "Interface", privateDns: false, dnsCaptured: [] });
+    expect(off.reasons.join("\n")).toMatch(/private DNS off: dynamodb offers none/);
+    const on = endpoints(base + "    endpoints:\n      dynamodb: { type: interface, privateDns: true }\n")[0];
+    expect(on.privateDns).toBe(true);
+    expect(on.privateDnsOnlyForInboundResolverEndpoint).toBeUndefined();
+  });
+});
