@@ -27,8 +27,9 @@ export function awsOwnedBuckets(partition: string, region: string): string[] {
 
 /**
  * Organization perimeter (aws-samples/data-perimeter-policy-examples):
- * principals and resources of the organization, and AWS services acting on
- * its behalf. For S3, org principals may also read AWS-owned buckets.
+ * principals of the organization on resources of the organization (or on
+ * actions that name no resource), and AWS services acting on its behalf.
+ * For S3, org principals may also read the AWS-owned buckets listed above.
  */
 export function orgOnlyPolicy(organizationId: string, service: string, partition: string, region: string): object {
   const statements: object[] = [
@@ -38,7 +39,9 @@ export function orgOnlyPolicy(organizationId: string, service: string, partition
       Principal: "*",
       Action: "*",
       Resource: "*",
-      Condition: { StringEquals: { "aws:PrincipalOrgID": organizationId, "aws:ResourceOrgID": organizationId } },
+      // IfExists: actions without a resource (sts:GetCallerIdentity, ecr:GetAuthorizationToken,
+      // kms:ListKeys...) carry no aws:ResourceOrgID; plain StringEquals would deny them.
+      Condition: { StringEquals: { "aws:PrincipalOrgID": organizationId }, StringEqualsIfExists: { "aws:ResourceOrgID": organizationId } },
     },
     {
       Sid: "AwsServicesOnBehalfOfOrg",

@@ -39,7 +39,7 @@ export function planSecurityGroups(file: string, at: Located, vpc: string, servi
     ingress = merged.map((c) => {
       const members = ingress.filter((r) => r.cidr === c || cidrInside(r.cidr, c));
       const names = members.map((m) => m.description.replace(/^\S+ from /, "")).join(", ");
-      return { address: `${address}_cidr_${c.replace(/[./]/g, "_")}`, cidr: c, port, description: `${service} from ${truncate(names, 240)}` };
+      return { address: `${address}_cidr_${c.replace(/[./]/g, "_")}`, cidr: c, port, description: truncate(`${service} from ${names}`, 255) };
     });
   }
   const groups: SecurityGroupPlan[] = [];
