@@ -81,6 +81,7 @@ const CASES: Case[] = [
   { code: "INVALID_ID", files: { "a.yaml": edit(BASE, "vpc-0123456789abcdef0", "vpc-123") }, line: 7, path: "vpcs[0].id" },
   // semantics
   { code: "UNKNOWN_REGION", files: { "a.yaml": edit(BASE, "region: eu-central-1", "region: eu-centrl-1") }, line: 3, suggest: "eu-central-1" },
+  { code: "UNKNOWN_REGION", files: { "a.yaml": edit(BASE, "stack: base\n", "stack: base\nbackend: { s3: { bucket: state, key: k, region: eu-wst-1 } }\n") }, line: 3, path: "backend.s3.region", suggest: "eu-west-1" },
   { code: "INVALID_CIDR", files: { "a.yaml": edit(BASE, "cidr: 10.20.1.0/24", "cidr: 10.20.1.5/24") }, line: 13, path: "vpcs[0].subnets[0].cidr" },
   { code: "CIDR_NOT_IN_VPC", files: { "a.yaml": edit(BASE, "cidr: 10.20.1.0/24", "cidr: 10.30.1.0/24") }, line: 13 },
   { code: "CIDR_OVERLAP", files: { "a.yaml": edit(BASE, "cidr: 10.20.2.0/24", "cidr: 10.20.1.128/25") }, line: 19 },

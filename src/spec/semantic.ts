@@ -32,6 +32,7 @@ class Ctx {
 export function buildModel(source: SourceFile, spec: Spec): { model?: SpecModel; diagnostics: Diagnostic[] } {
   const ctx = new Ctx(source);
   const region = checkRegion(ctx, spec.region);
+  if (spec.backend?.s3) checkRegion(ctx, spec.backend.s3.region, ["backend", "s3", "region"]);
   const defaultsPolicy = spec.defaults?.policy !== undefined ? resolvePolicy(ctx, spec, ["defaults", "policy"], spec.defaults.policy) : ({ kind: "full-access" } as const);
   const vpcs = spec.vpcs.map((v, i) => buildVpc(ctx, spec, v, i, region));
   checkUniqueNames(ctx, vpcs.map((v) => ({ value: v.name, segs: ["vpcs", vpcs.indexOf(v), "name"] })), "VPC name", "the stack");
@@ -71,10 +72,10 @@ function buildBackend(spec: Spec, stack: string): BackendModel {
   return { kind: "local", path: `terraform.${stack}.tfstate` };
 }
 
-function checkRegion(ctx: Ctx, region: string): Region | undefined {
+function checkRegion(ctx: Ctx, region: string, segs: PathSegment[] = ["region"]): Region | undefined {
   const r = getRegion(region);
   if (!r) {
-    ctx.report(["region"], {
+    ctx.report(segs, {
       code: "UNKNOWN_REGION",
       message: `unknown region ${JSON.stringify(region)}.`,
       hint: "Use an AWS region code such as eu-central-1 (vpce catalog lists the services per region).",
