@@ -69,6 +69,18 @@ describe("region dumps are the authority", () => {
     expect(r.diagnostics.map((d) => d.code)).toContain("POLICY_NOT_SUPPORTED");
   });
 
+  test("old dump shape (zone names only): names are compared, ids cannot be and are kept with a reason", () => {
+    const old = JSON.stringify({ ServiceNames: ["com.amazonaws.eu-central-1.s3", "com.amazonaws.eu-central-1.ssm"], ServiceDetails: [
+      { ServiceName: "com.amazonaws.eu-central-1.s3", ServiceType: [{ ServiceType: "Gateway" }], AvailabilityZones: ["eu-central-1a", "eu-central-1b"] },
+      { ServiceName: "com.amazonaws.eu-central-1.ssm", ServiceType: [{ ServiceType: "Interface" }], AvailabilityZones: ["eu-central-1a"], PrivateDnsName: "ssm.eu-central-1.amazonaws.com" },
+    ] });
+    const byName = endpoints(BASE, { "eu-central-1.json": old }).find((e) => e.service === "ssm")!;
+    expect(byName.subnets.map((s) => s.az)).toEqual(["eu-central-1a"]);
+    const byId = endpoints(BASE.replace("az: eu-central-1a", "azId: euc1-az2").replace("az: eu-central-1b", "azId: euc1-az3"), { "eu-central-1.json": old }).find((e) => e.service === "ssm")!;
+    expect(byId.subnets.map((s) => s.az)).toEqual(["euc1-az2", "euc1-az3"]);
+    expect(byId.reasons.join("\n")).toMatch(/lists zone names only, so app-a, app-b \(given by azId\) cannot be checked/);
+  });
+
   test("the shared real dump (us-east-1): apprunner.requests and S3 both", () => {
     const fs = require("node:fs") as typeof import("node:fs");
     const real = fs.readFileSync(require("node:path").join(__dirname, "..", "catalog", "fixtures", "describe-vpc-endpoint-services", "us-east-1.json"), "utf8");

@@ -44,6 +44,10 @@ export function placeInterfaceEndpoint(file: string, vpc: VpcModel, service: str
       reasons.push(`${offer.source} does not offer ${service} in ${[...new Set(notOffered.map(azLabel))].sort().join(", ")}: no ENI there`);
       candidates = candidates.filter((s) => !notOffered.includes(s));
     }
+    const unknown = candidates.filter((s) => offeredIn(s, offer) === undefined);
+    if (unknown.length > 0) {
+      reasons.push(`${offer.source} lists zone ${offer.azIds ? "ids" : "names"} only, so ${unknown.map((s) => s.name).sort().join(", ")} (given by ${offer.azIds ? "az" : "azId"}) cannot be checked: kept`);
+    }
   }
 
   const byId = candidates.filter((s) => s.azId !== undefined);
