@@ -6,6 +6,7 @@
 import { getService, serviceNames } from "../src/catalog";
 import { contains, parseCidr, size, type Cidr } from "../src/cidr";
 import type { SpecModel } from "../src/spec/model";
+import { checkMoreGuarantees } from "./guarantees-more";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -94,6 +95,7 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
       }
     }
   }
+  v.push(...checkMoreGuarantees(model, stackJson));
   return v;
 }
 

@@ -123,6 +123,11 @@ export function diag(input: DiagnosticInput): Diagnostic {
   };
 }
 
+/** A value as quoted in a message: JSON, cut short so a huge value is not echoed whole. */
+export function quote(value: string, max = 80): string {
+  return JSON.stringify(value.length > max ? `${value.slice(0, max - 3)}...` : value);
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }

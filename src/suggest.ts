@@ -1,11 +1,15 @@
 import { distance } from "fastest-levenshtein";
 
+/** Longest word worth a "did you mean": edit distance of a 200,000-character value against 400 ids took seconds. */
+export const MAX_SUGGEST_LENGTH = 128;
+
 /**
  * The closest valid names to `word`, best first: edit distance within a third
  * of the word's length (at least 2), or names that contain the word / are
  * contained in it (`dynamo` -> `dynamodb`).
  */
 export function closest(word: string, candidates: Iterable<string>, max = 3): string[] {
+  if (word.length > MAX_SUGGEST_LENGTH) return [];
   const w = word.toLowerCase();
   const limit = Math.max(2, Math.floor(w.length / 3));
   const scored: Array<[string, number]> = [];

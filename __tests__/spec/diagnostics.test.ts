@@ -77,6 +77,7 @@ const CASES: Case[] = [
   { code: "MISSING_FIELD", files: { "a.yaml": edit(BASE, "region: eu-central-1\n", "") }, path: "region" },
   { code: "WRONG_TYPE", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: ssm\n      - name: app-b") }, line: 15, path: "vpcs[0].subnets[0].services" },
   { code: "INVALID_VALUE", files: { "a.yaml": BASE + "    endpoints:\n      s3: { type: gatway }\n" }, line: 23, path: "vpcs[0].endpoints.s3.type", suggest: "gateway" },
+  { code: "INVALID_VALUE", files: { "a.yaml": edit(BASE, "stack: base\n", "stack: base\ntags: { aws:team: x }\n") }, line: 3, path: 'tags["aws:team"]' },
   { code: "UNSUPPORTED_VERSION", files: { "a.yaml": edit(BASE, "version: 1", "version: 2") }, line: 1, path: "version" },
   { code: "INVALID_ID", files: { "a.yaml": edit(BASE, "vpc-0123456789abcdef0", "vpc-123") }, line: 7, path: "vpcs[0].id" },
   // semantics

@@ -80,7 +80,7 @@ function suggestText(word: string, options: string[]): string {
 }
 
 function pipeline(values: Record<string, unknown>, io: Io) {
-  return runPipeline(specsDir(values.specs as string | undefined, io.env));
+  return runPipeline(specsDir(values.specs as string | undefined, io.env), { env: io.env });
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): void {

@@ -150,13 +150,26 @@ export function parseSpecText(bytes: Buffer, file: string, absPath: string): { s
     return { diagnostics: [diag({ code: "FILE_NOT_UTF8", file, pos: { line, col }, message: `byte 0x${bytes[bad]?.toString(16).padStart(2, "0")} at offset ${bad} is not valid UTF-8.`, hint: "Save the spec as UTF-8." })] };
   }
   const lines = new LineCounter();
+  const deep = scanNesting(text);
+  if (deep) {
+    const before = text.slice(0, deep.offset);
+    const line = before.split("\n").length;
+    return { diagnostics: [diag({ code: "YAML_SYNTAX", file, pos: { line, col: deep.offset - before.lastIndexOf("\n") }, message: `the document nests more than ${MAX_SCAN_DEPTH} levels deep here; specs need at most ${MAX_DEPTH}.`, hint: "Check for unbalanced [ or { brackets, or list items (- ) piled on one line." })] };
+  }
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2" });
   const source = new SourceFile(file, absPath, doc, lines);
   const diagnostics: Diagnostic[] = [];
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ? { line: e.linePos[0].line, col: e.linePos[0].col } : source.positionOfOffset(e.pos[0]);
     const code = e.code === "DUPLICATE_KEY" ? "YAML_DUPLICATE_KEY" : "YAML_SYNTAX";
-    diagnostics.push(diag({ code, file, pos, message: firstLine(e.message), hint: code === "YAML_DUPLICATE_KEY" ? "Each key may appear once in a mapping; remove or merge the repeated one." : undefined }));
+    diagnostics.push(diag({ code, file, pos, ...explainYamlError(firstLine(e.message)), ...(code === "YAML_DUPLICATE_KEY" ? { hint: "Each key may appear once in a mapping; remove or merge the repeated one." } : {}) }));
+  }
+  // The parser only warns about tags and directives it cannot resolve (`!custom`, `!!js/function`,
+  // `!!float` outside YAML 1.2, `%FOO`) and then reads the value as a plain string: a spec must not
+  // mean something other than what it says, so these are errors.
+  for (const w of doc.warnings) {
+    const pos = w.linePos?.[0] ? { line: w.linePos[0].line, col: w.linePos[0].col } : source.positionOfOffset(w.pos[0]);
+    diagnostics.push(diag({ code: "YAML_SYNTAX", file, pos, message: `${firstLine(w.message)}.`, hint: w.code === "TAG_RESOLVE_FAILED" ? "Specs use plain YAML 1.2 values: remove the tag (quote the value if it must stay a string)." : "Remove the directive: specs are plain YAML 1.2." }));
   }
   if (diagnostics.length > 0) return { diagnostics };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -171,6 +184,63 @@ export function parseSpecText(bytes: Buffer, file: string, absPath: string): { s
     return { diagnostics: [diag({ code: "YAML_SYNTAX", file, pos: { line: 1, col: 1 }, message: `the document nests ${depth} levels deep; specs need at most ${MAX_DEPTH}.` })] };
   }
   return { source, diagnostics };
+}
+
+/**
+ * Nesting the raw text shows before parsing, coarser than MAX_DEPTH (plain
+ * scalars may hold brackets): the YAML parser recurses per level, and about
+ * 1 MiB of `[` took seconds, hundreds of MB and finally aborted node with an
+ * out-of-memory error. Linear, no allocation per character.
+ */
+export const MAX_SCAN_DEPTH = 128;
+
+export function scanNesting(text: string): { offset: number } | undefined {
+  let flow = 0;
+  let quote: string | undefined;
+  let comment = false;
+  let lineStart = true;
+  const indents: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") {
+      comment = false;
+      lineStart = true;
+      continue;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (quote === '"' && c === "\\") i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (lineStart && flow === 0) {
+      // block structure: indentation levels plus list/key indicators piled on the line
+      let j = i;
+      while (text[j] === " ") j++;
+      const indent = j - i;
+      let piled = 0;
+      while ((text[j] === "-" || text[j] === "?" || text[j] === ":") && (text[j + 1] === " " || text[j + 1] === "\t")) {
+        piled++;
+        j += 2;
+        while (text[j] === " ") j++;
+      }
+      if (text[j] !== "\n" && text[j] !== "#" && j < text.length) {
+        while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+        indents.push(indent);
+        if (indents.length + piled > MAX_SCAN_DEPTH) return { offset: j };
+      }
+      lineStart = false;
+      i = j - 1;
+      continue;
+    }
+    lineStart = false;
+    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
+    else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]))) quote = c; // a quote opens a scalar, not inside `don't`
+    else if (c === "[" || c === "{") {
+      if (++flow > MAX_SCAN_DEPTH) return { offset: i };
+    } else if ((c === "]" || c === "}") && flow > 0) flow--;
+  }
+  return undefined;
 }
 
 /** Converts the parsed document to plain data, bounding alias expansion. */
@@ -210,6 +280,17 @@ function firstInvalidUtf8(bytes: Buffer): number {
     }
   }
   return lo;
+}
+
+/** Messages of the YAML parser that name its API or its internals, in the user's words. */
+function explainYamlError(message: string): { message: string; hint?: string } {
+  if (/multiple documents/i.test(message)) {
+    return { message: "the file holds more than one YAML document (a line with ---); a spec is one document.", hint: "Put each spec in a file of its own (one file, one stack)." };
+  }
+  if (/call stack|too much recursion/i.test(message)) {
+    return { message: `the document nests too deeply to read (specs need at most ${MAX_DEPTH} levels).`, hint: "Check for unbalanced [ or { brackets." };
+  }
+  return { message };
 }
 
 function firstLine(s: string): string {

@@ -99,6 +99,9 @@ export const VpcSchema = Type.Object(
     endpoints: Type.Optional(
       Type.Record(Type.String({ pattern: "^[a-z0-9][a-z0-9._-]*$" }), EndpointOverrideSchema, {
         description: "Per-service overrides for this VPC, keyed by catalog id, or new keys with serviceName for services outside the catalog",
+        // TypeBox's Record only sets patternProperties: without this, a key outside the pattern
+        // (`_x`, `__proto__`, `Bad Key`) escaped validation and its value reached the semantic checks unchecked.
+        additionalProperties: false,
       }),
     ),
   },
@@ -151,7 +154,10 @@ export const SpecSchema = Type.Object(
       ),
     ),
     tags: Type.Optional(
-      Type.Record(Type.String({ minLength: 1, maxLength: 128 }), Type.String({ maxLength: 256 }), { description: "Tags applied to every resource (provider default_tags)" }),
+      Type.Record(Type.String({ pattern: "^(?!aws:)[\\s\\S]{1,128}$" }), Type.String({ maxLength: 256 }), {
+        description: "Tags applied to every resource (provider default_tags): keys of 1-128 characters not starting with aws:, values up to 256",
+        additionalProperties: false,
+      }),
     ),
     defaults: Type.Optional(
       Type.Object(

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { allBundles, allRegions, allServices, getBundle, getRegion, getService, resolveAlias, serviceNames, type Region } from "../catalog";
 import { contains, isCidr, overlaps, parseCidr, type Cidr } from "../cidr";
-import { diag, type Diagnostic, type DiagnosticInput } from "../diagnostics";
+import { diag, quote, type Diagnostic, type DiagnosticInput } from "../diagnostics";
 import { closest } from "../suggest";
 import type { PathSegment, SourceFile } from "./load";
 import type { BackendModel, EndpointSettings, Located, PolicyChoice, ServiceRequest, SpecModel, SubnetModel, VpcModel } from "./model";
@@ -77,7 +77,7 @@ function checkRegion(ctx: Ctx, region: string, segs: PathSegment[] = ["region"])
   if (!r) {
     ctx.report(segs, {
       code: "UNKNOWN_REGION",
-      message: `unknown region ${JSON.stringify(region)}.`,
+      message: `unknown region ${quote(region)}.`,
       hint: "Use an AWS region code such as eu-central-1 (vpce catalog lists the services per region).",
       suggestions: closest(region, allRegions().map((x) => x.name)),
     });
@@ -127,11 +127,12 @@ function buildVpc(ctx: Ctx, spec: Spec, v: VpcSpec, i: number, region: Region | 
   const names = v.subnets.map((s) => s.name);
   (v.endpointSubnets ?? []).forEach((n, k) => {
     if (!names.includes(n)) {
-      ctx.report([...base, "endpointSubnets", k], { code: "UNKNOWN_ENDPOINT_SUBNET", message: `endpointSubnets names ${JSON.stringify(n)}, which is not a subnet of VPC ${v.name}.`, hint: `Subnets of this VPC: ${names.join(", ")}.`, suggestions: closest(n, names) });
+      ctx.report([...base, "endpointSubnets", k], { code: "UNKNOWN_ENDPOINT_SUBNET", message: `endpointSubnets names ${quote(n)}, which is not a subnet of VPC ${v.name}.`, hint: `Subnets of this VPC: ${names.join(", ")}.`, suggestions: closest(n, names) });
     }
   });
 
   const endpoints = new Map<string, EndpointSettings>();
+  const customNames = new Map<string, string>();
   for (const [written, e] of Object.entries(v.endpoints ?? {})) {
     const eb: PathSegment[] = [...base, "endpoints", written];
     const alias = getService(written) || e.serviceName !== undefined ? undefined : resolveAlias(written);
@@ -142,6 +143,16 @@ function buildVpc(ctx: Ctx, spec: Spec, v: VpcSpec, i: number, region: Region | 
       continue;
     }
     checkOverride(ctx, eb, key, e, region);
+    if (e.serviceName !== undefined && !getService(key)) {
+      // one endpoint per (VPC, service): two keys for one service name would plan two endpoints for it
+      const other = customNames.get(e.serviceName);
+      const catalog = region ? allServices().find((svc) => Object.values(serviceNames(svc, region.name)).includes(e.serviceName as string)) : undefined;
+      if (other !== undefined) {
+        ctx.report([...eb, "serviceName"], { code: "DUPLICATE_NAME", message: `endpoints.${key} and endpoints.${other} both name the service ${e.serviceName}; a VPC gets one endpoint per service.`, hint: `Keep one entry and list its key in the subnets' services.` });
+      } else if (catalog) {
+        ctx.report([...eb, "serviceName"], { code: "DUPLICATE_NAME", message: `${e.serviceName} is the catalog service ${catalog.id}; declaring it again as ${key} would give the VPC a second endpoint for it.`, hint: `List ${catalog.id} in the subnets' services (settings go under endpoints.${catalog.id}).` });
+      } else customNames.set(e.serviceName, key);
+    }
     const allowedCidrs: string[] = [];
     (e.allowedCidrs ?? []).forEach((c, k) => {
       const parsed = checkCidr(ctx, [...eb, "allowedCidrs", k], c, "allowed");
@@ -170,7 +181,7 @@ function checkCidr(ctx: Ctx, segs: PathSegment[], text: string, what: "VPC" | "s
         ? { message: `${text} has host bits set.`, hint: `Write the network address: ${r.network}.` }
         : r.kind === "ipv6"
           ? { message: `${text} is an IPv6 block; vpce plans IPv4 endpoints.`, hint: "Give the IPv4 CIDR block." }
-          : { message: `${JSON.stringify(text)} is not an IPv4 CIDR block.`, hint: "Write it as a.b.c.d/n, e.g. 10.20.0.0/16." };
+          : { message: `${quote(text)} is not an IPv4 CIDR block.`, hint: "Write it as a.b.c.d/n, e.g. 10.20.0.0/16." };
     ctx.report(segs, { code: "INVALID_CIDR", ...detail });
     return undefined;
   }
@@ -199,12 +210,12 @@ function checkAz(ctx: Ctx, segs: PathSegment[], az: string | undefined, azId: st
   }
   if (!region) return;
   if (az !== undefined && !new RegExp(`^${region.name}[a-z]$`).test(az)) {
-    ctx.report([...segs, "az"], { code: "AZ_NOT_IN_REGION", message: `Availability Zone ${JSON.stringify(az)} is not in region ${region.name}.`, hint: `AZ names in this region look like ${region.name}a.` });
+    ctx.report([...segs, "az"], { code: "AZ_NOT_IN_REGION", message: `Availability Zone ${quote(az)} is not in region ${region.name}.`, hint: `AZ names in this region look like ${region.name}a.` });
   }
   if (azId !== undefined) {
     const ok = region.azIdPrefix ? new RegExp(`^${region.azIdPrefix}-az[0-9]+$`).test(azId) : /^[a-z0-9]+-az[0-9]+$/.test(azId);
     if (!ok) {
-      ctx.report([...segs, "azId"], { code: "AZ_NOT_IN_REGION", message: `Availability Zone id ${JSON.stringify(azId)} is not in region ${region.name}.`, hint: region.azIdPrefix ? `AZ ids in this region look like ${region.azIdPrefix}-az1.` : "AZ ids look like <prefix>-az<N>." });
+      ctx.report([...segs, "azId"], { code: "AZ_NOT_IN_REGION", message: `Availability Zone id ${quote(azId)} is not in region ${region.name}.`, hint: region.azIdPrefix ? `AZ ids in this region look like ${region.azIdPrefix}-az1.` : "AZ ids look like <prefix>-az<N>." });
     }
   }
 }
@@ -245,7 +256,7 @@ function resolveRequests(ctx: Ctx, v: VpcSpec, sb: PathSegment[], services: stri
     }
     ctx.report(segs, {
       code: "UNKNOWN_SERVICE",
-      message: `unknown service ${JSON.stringify(svc)}${region ? ` in ${region.name}` : ""}.`,
+      message: `unknown service ${quote(svc)}${region ? ` in ${region.name}` : ""}.`,
       hint: "Use a catalog id (vpce catalog lists them), or declare a service outside the catalog under the VPC's endpoints: with a serviceName.",
       suggestions: closest(svc, [...allServices().map((s) => s.id), ...custom]),
     });
@@ -254,7 +265,7 @@ function resolveRequests(ctx: Ctx, v: VpcSpec, sb: PathSegment[], services: stri
     const segs = [...sb, "bundles", k];
     const bundle = getBundle(b);
     if (!bundle) {
-      ctx.report(segs, { code: "UNKNOWN_BUNDLE", message: `unknown bundle ${JSON.stringify(b)}.`, hint: `Bundles: ${allBundles().map((x) => x.id).join(", ")} (vpce catalog --bundles).`, suggestions: closest(b, allBundles().map((x) => x.id)) });
+      ctx.report(segs, { code: "UNKNOWN_BUNDLE", message: `unknown bundle ${quote(b)}.`, hint: `Bundles: ${allBundles().map((x) => x.id).join(", ")} (vpce catalog --bundles).`, suggestions: closest(b, allBundles().map((x) => x.id)) });
       return;
     }
     for (const svc of bundle.services) if (!out.has(svc)) out.set(svc, { ...ctx.at(segs), key: svc, via: `bundle ${b}` });
@@ -266,7 +277,7 @@ function checkOverride(ctx: Ctx, eb: PathSegment[], key: string, e: NonNullable<
   const svc = getService(key);
   if (!svc) {
     if (e.serviceName === undefined) {
-      ctx.report(eb, { code: "UNKNOWN_SERVICE", message: `endpoints has ${JSON.stringify(key)}, which is not a catalog service and has no serviceName.`, hint: "Use a catalog id, or add serviceName: <full endpoint service name> to declare a service outside the catalog.", suggestions: closest(key, allServices().map((s) => s.id)) }, { key: true });
+      ctx.report(eb, { code: "UNKNOWN_SERVICE", message: `endpoints has ${quote(key)}, which is not a catalog service and has no serviceName.`, hint: "Use a catalog id, or add serviceName: <full endpoint service name> to declare a service outside the catalog.", suggestions: closest(key, allServices().map((s) => s.id)) }, { key: true });
       return;
     }
     if (e.type !== undefined && e.type !== "interface") {
@@ -305,7 +316,7 @@ function resolvePolicy(ctx: Ctx, spec: Spec, segs: PathSegment[], value: string)
   try {
     text = fs.readFileSync(abs, "utf8");
   } catch {
-    ctx.report(segs, { code: "POLICY_FILE_MISSING", message: `policy file ${JSON.stringify(value)} not found (looked for ${abs}).`, hint: "policy is full-access, org-only, or a JSON file path relative to the spec file.", suggestions: closest(value, ["full-access", "org-only"]) });
+    ctx.report(segs, { code: "POLICY_FILE_MISSING", message: `policy file ${quote(value)} not found (looked for ${abs}).`, hint: "policy is full-access, org-only, or a JSON file path relative to the spec file.", suggestions: closest(value, ["full-access", "org-only"]) });
     return undefined;
   }
   let doc: unknown;

@@ -3,7 +3,7 @@
  * mapped to vpce diagnostics with positions and closest valid keys.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import { diag, type Diagnostic, type DiagnosticCode } from "../diagnostics";
+import { diag, quote, type Diagnostic, type DiagnosticCode } from "../diagnostics";
 import { closest } from "../suggest";
 import type { PathSegment, SourceFile } from "./load";
 import { SpecSchema } from "./schema";
@@ -43,7 +43,7 @@ export function describeValue(v: unknown): string {
   if (v === null || v === undefined) return "nothing (null)";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
-  if (typeof v === "string") return `the string ${JSON.stringify(v.length > 80 ? v.slice(0, 77) + "..." : v)}`;
+  if (typeof v === "string") return `the string ${quote(v)}`;
   return `the ${typeof v} ${String(v)}`;
 }
 
@@ -84,7 +84,7 @@ function toDiagnostic(source: SourceFile, e: ErrorObject): Diagnostic {
       const allowed = Object.keys((schema.properties as object) ?? {}).filter((k) => k !== "$schema");
       if (allowed.length === 0) {
         // a map keyed by names (endpoints, tags): the key itself has a bad form
-        return diag({ code: "INVALID_VALUE", file, pos: source.positionOf(keySegs, { key: true }), path: formatPath(keySegs), message: `the key ${JSON.stringify(key)} is not a valid name here.`, hint: "Keys are lowercase letters, digits, '.', '-' and '_'." });
+        return diag({ code: "INVALID_VALUE", file, pos: source.positionOf(keySegs, { key: true }), path: formatPath(keySegs), message: `the key ${JSON.stringify(key)} is not a valid name here.`, hint: (schema.description as string | undefined) ?? "Keys are lowercase letters, digits, '.', '-' and '_'." });
       }
       return diag({
         code: "UNKNOWN_FIELD",

@@ -1,0 +1,114 @@
+/**
+ * Guarantees that __tests__/guarantees.ts does not check, on the synthesized
+ * Terraform JSON (run by checkGuarantees too):
+ *  - one endpoint per (VPC, service): every endpoint belongs to a requested
+ *    service, and each requested service has exactly the endpoint types the
+ *    spec implies (s3/dynamodb gateway by default, `type:` overrides, `both`
+ *    = gateway + interface, custom services interface);
+ *  - ENI subnets (guarantee 2): chosen from `endpointSubnets` when declared,
+ *    else from the requesting subnets; inside a zone by the documented
+ *    tie-break (largest block, then name); without endpointSubnets and with one
+ *    AZ notation, every requesting zone gets an ENI; never an endpoint without one;
+ *  - gateway route tables are exactly the tables of the requesting subnets
+ *    (least privilege for gateways: no table of a subnet that did not ask);
+ *  - every `allowedCidrs` block is admitted on the service port.
+ */
+import { getService, serviceNames } from "../src/catalog";
+import type { SpecModel, SubnetModel, VpcModel } from "../src/spec/model";
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function ipv4Range(cidr: string): [number, number] | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  if (!m) return undefined;
+  const start = ((Number(m[1]) << 24) >>> 0) + (Number(m[2]) << 16) + (Number(m[3]) << 8) + Number(m[4]);
+  return [start, start + 2 ** (32 - Number(m[5])) - 1];
+}
+
+function inside(inner: string, outer: string): boolean {
+  const a = ipv4Range(inner);
+  const b = ipv4Range(outer);
+  return !!a && !!b && a[0] >= b[0] && a[1] <= b[1];
+}
+
+function namesOf(model: SpecModel, vpc: VpcModel, key: string): string[] {
+  const svc = getService(key);
+  if (svc) return [...new Set(Object.values(serviceNames(svc, model.region)))];
+  const custom = vpc.endpoints.get(key)?.serviceName;
+  return custom ? [custom] : [];
+}
+
+function expectedTypes(vpc: VpcModel, key: string): string[] {
+  const t = vpc.endpoints.get(key)?.type;
+  if (t === "both") return ["Gateway", "Interface"];
+  if (t === "gateway") return ["Gateway"];
+  if (t === "interface") return ["Interface"];
+  const svc = getService(key);
+  return [svc ? svc.types[0] : "Interface"];
+}
+
+function prefixOf(cidr: string): number {
+  return Number(cidr.split("/")[1]);
+}
+
+/** true when a should hold the ENI rather than b: larger block, then name. */
+function beats(a: SubnetModel, b: SubnetModel): boolean {
+  return prefixOf(a.cidr) < prefixOf(b.cidr) || (prefixOf(a.cidr) === prefixOf(b.cidr) && a.name < b.name);
+}
+
+export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[] {
+  const v: string[] = [];
+  const endpoints: Record<string, Json> = stackJson.resource?.aws_vpc_endpoint ?? {};
+  const rules: Json[] = Object.values(stackJson.resource?.aws_vpc_security_group_ingress_rule ?? {});
+  const vpcIds = new Set(model.vpcs.map((x) => x.id));
+  for (const [addr, e] of Object.entries(endpoints)) if (!vpcIds.has(e.vpc_id)) v.push(`${addr}: in ${e.vpc_id}, which is no VPC of the spec`);
+
+  for (const vpc of model.vpcs) {
+    const inVpc = Object.entries(endpoints).filter(([, e]) => e.vpc_id === vpc.id);
+    const requested = [...new Set(vpc.subnets.flatMap((s) => s.requests.map((r) => r.key)))].sort();
+    const keyOf = (name: string) => requested.find((k) => namesOf(model, vpc, k).includes(name));
+    for (const [addr, e] of inVpc) if (keyOf(e.service_name) === undefined) v.push(`${addr}: endpoint for ${e.service_name}, which no subnet of ${vpc.name} requested`);
+
+    for (const key of requested) {
+      const mine = inVpc.filter(([, e]) => keyOf(e.service_name) === key);
+      const types = mine.map(([, e]) => e.vpc_endpoint_type as string).sort();
+      const want = expectedTypes(vpc, key);
+      if (JSON.stringify(types) !== JSON.stringify(want)) v.push(`${vpc.name}/${key}: endpoint types [${types.join(", ")}], expected [${want.join(", ")}]`);
+      const requesters = vpc.subnets.filter((s) => s.requests.some((r) => r.key === key));
+      for (const [addr, e] of mine) {
+        if (e.vpc_endpoint_type === "Gateway") {
+          const tables = [...new Set(requesters.map((s) => s.routeTable).filter((t): t is string => !!t))].sort();
+          const got = [...((e.route_table_ids as string[]) ?? [])].sort();
+          if (JSON.stringify(got) !== JSON.stringify(tables)) v.push(`${addr}: route tables [${got.join(", ")}], expected those of the requesting subnets [${tables.join(", ")}]`);
+          continue;
+        }
+        const ids: string[] = e.subnet_ids ?? [];
+        if (ids.length === 0) v.push(`${addr}: interface endpoint without a subnet`);
+        const candidates = vpc.endpointSubnets ? vpc.subnets.filter((s) => vpc.endpointSubnets?.includes(s.name)) : requesters;
+        const label = (s: SubnetModel) => (s.azId ?? s.az) as string;
+        for (const id of ids) {
+          const chosen = candidates.find((s) => s.id === id);
+          if (!chosen) {
+            v.push(`${addr}: ENI in ${id}, which is not ${vpc.endpointSubnets ? "an endpoint subnet" : "a requesting subnet"} of ${vpc.name}`);
+            continue;
+          }
+          const better = candidates.filter((s) => s !== chosen && label(s) === label(chosen) && beats(s, chosen));
+          if (better.length > 0) v.push(`${addr}: ENI in ${chosen.name}, but ${better.map((s) => s.name).join(", ")} in ${label(chosen)} wins the tie-break (largest block, then name)`);
+        }
+        const oneNotation = requesters.every((s) => s.azId !== undefined) || requesters.every((s) => s.az !== undefined);
+        if (!vpc.endpointSubnets && oneNotation) {
+          const served = new Set(requesters.filter((s) => ids.includes(s.id)).map(label));
+          const missing = [...new Set(requesters.map(label))].filter((z) => !served.has(z));
+          if (missing.length > 0) v.push(`${addr}: no ENI in requesting zone(s) ${missing.join(", ")}`);
+        }
+        const sgs = ((e.security_group_ids as string[]) ?? []).map((r) => /^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(r)?.[1]);
+        const own = rules.filter((r) => sgs.includes(/^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(r.security_group_id)?.[1]));
+        const port = getService(key)?.port ?? vpc.endpoints.get(key)?.port ?? 443;
+        for (const c of vpc.endpoints.get(key)?.allowedCidrs ?? []) {
+          if (!own.some((r) => inside(c, r.cidr_ipv4) && r.from_port === port && r.to_port === port)) v.push(`${addr}: allowedCidrs ${c} is not admitted on ${port}`);
+        }
+      }
+    }
+  }
+  return v;
+}
