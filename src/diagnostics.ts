@@ -51,6 +51,7 @@ export const DIAGNOSTIC_CODES = {
   OPEN_CIDR: "error",
   SG_RULE_LIMIT: "error",
   SERVICE_NOT_IN_DUMP: "error",
+  PRIVATE_DNS_UNAVAILABLE: "error",
   // --- region dumps (catalog/<region>.json) ---
   DUMP_DIR_MISSING: "error",
   DUMP_UNREADABLE: "error",

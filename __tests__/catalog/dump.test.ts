@@ -237,3 +237,17 @@ describe("serviceIdFromName", () => {
     expect(serviceIdFromName(name, region)).toBeUndefined();
   });
 });
+
+describe("hostile dumps", () => {
+  test("20,000 levels of nesting are a syntax error with a position, not a crash", () => {
+    const r = parseDump("[".repeat(20000), "catalog/eu-central-1.json", "eu-central-1");
+    expect(r.dump).toBeUndefined();
+    expect(r.problems.map((p) => [p.code, p.line])).toEqual([["DUMP_JSON_SYNTAX", 1]]);
+  });
+
+  test("a __proto__ key stays data", () => {
+    const r = parseDump('{"ServiceDetails": [], "__proto__": {"polluted": true}}', "catalog/eu-central-1.json", "eu-central-1");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(r.problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+});

@@ -59,6 +59,20 @@ describe("EndpointStack", () => {
     expect(out).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { cidr_ipv4: "192.168.0.0/16", from_port: 443 });
   });
 
+  test("S3 both: the interface endpoint waits for the gateway (AWS refuses inbound-resolver-only DNS before it exists)", () => {
+    const json = JSON.parse(synth(stackPlanOf(BASE + "    endpoints:\n      s3: { type: both }\n")));
+    expect(json.resource.aws_vpc_endpoint.main_s3_interface.depends_on).toEqual(["aws_vpc_endpoint.main_s3"]);
+    expect(json.resource.aws_vpc_endpoint.main_s3_interface.tags.Name).toBe("main-s3-interface");
+    expect(json.resource.aws_vpc_endpoint.main_s3.depends_on).toBeUndefined();
+    expect(Object.keys(json.output.endpoint_ids.value)).toEqual(["main/s3", "main/s3/interface", "main/ssm"]);
+  });
+
+  test("a custom key ending in _interface is not taken for half of S3 both", () => {
+    const json = JSON.parse(synth(stackPlanOf(edit(BASE, "services: [s3, ssm]", "services: [s3, ssm, feed_interface]") + "    endpoints:\n      feed_interface: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n")));
+    expect(json.resource.aws_vpc_endpoint.main_feed_interface.tags.Name).toBe("main-feed_interface");
+    expect(Object.keys(json.output.endpoint_ids.value)).toContain("main/feed_interface");
+  });
+
   test("S3 interface without a gateway: the whole VPC resolves to it", () => {
     const out = synth(stackPlanOf(BASE + "    endpoints:\n      s3: { type: interface }\n"));
     expect(out).toHaveResourceWithProperties(VpcEndpoint, { vpc_endpoint_type: "Interface", service_name: "com.amazonaws.eu-central-1.s3", dns_options: { private_dns_only_for_inbound_resolver_endpoint: false } });

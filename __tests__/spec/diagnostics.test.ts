@@ -105,6 +105,10 @@ const CASES: Case[] = [
   { code: "SERVICE_NAME_MISMATCH", files: { "a.yaml": BASE + "    endpoints:\n      s3: { serviceName: com.amazonaws.eu-west-1.s3 }\n" }, line: 23 },
   { code: "ADDRESS_COLLISION", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [ecr.api, ecr_api]\n      - name: app-b") + "    endpoints:\n      ecr_api: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n" }, line: 23 },
   { code: "SG_RULE_LIMIT", files: { "a.yaml": BASE + `    endpoints:\n      ssm: { allowedCidrs: [${Array.from({ length: 301 }, (_, i) => `172.${16 + Math.floor(i / 128)}.${(i % 128) * 2}.0/24`).join(", ")}] }\n` }, line: 23 },
+  { code: "OPEN_CIDR", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { allowedCidrs: [0.0.0.0/1, 128.0.0.0/1] }\n" }, line: 23 },
+  { code: "OPEN_CIDR", files: { "a.yaml": BASE + `    endpoints:\n      ssm: { allowedCidrs: [${Array.from({ length: 256 }, (_, i) => `${i}.0.0.0/8`).join(", ")}] }\n` }, line: 23 },
+  { code: "DUPLICATE_ID", files: { "a.yaml": BASE, "b.yaml": edit(BASE, "stack: base", "stack: other") }, line: 6 },
+  { code: "UNUSED_ENDPOINT_OVERRIDE", files: { "a.yaml": BASE + "    endpoints:\n      s3: { allowedCidrs: [192.168.0.0/16] }\n" }, line: 23 },
   { code: "OPEN_CIDR", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { allowedCidrs: [0.0.0.0/0] }\n" }, line: 23 },
   // planner warnings
   { code: "PRIVATE_DNS_CAPTURE", files: { "a.yaml": BASE + extraSubnet("data-a", "eu-central-1a", "10.20.3.0/24", "rtb-0ccccccccccccccc3") }, line: 15 },
@@ -118,6 +122,7 @@ const CASES: Case[] = [
   { code: "SERVICE_ALIAS", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [s3, ssm, secrets-manager]\n      - name: app-b") }, line: 15, path: "vpcs[0].subnets[0].services[2]" },
   // region dumps
   { code: "SERVICE_NOT_IN_DUMP", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([S3_GW]) }, line: 15 },
+  { code: "PRIVATE_DNS_UNAVAILABLE", files: { "a.yaml": edit(BASE, "services: [s3, ssm]", "services: [s3, ssm, partner]") + "    endpoints:\n      partner: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0, privateDns: true }\n" }, catalog: { "eu-central-1.json": JSON.stringify({ ServiceDetails: [{ ServiceName: "com.amazonaws.eu-central-1.s3", ServiceType: [{ ServiceType: "Gateway" }], AvailabilityZones: ["eu-central-1a", "eu-central-1b"] }, { ServiceName: "com.amazonaws.eu-central-1.ssm", ServiceType: [{ ServiceType: "Interface" }], AvailabilityZones: ["eu-central-1a", "eu-central-1b"], PrivateDnsName: "ssm.eu-central-1.amazonaws.com" }, { ServiceName: "com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0", ServiceType: [{ ServiceType: "Interface" }], AvailabilityZones: ["eu-central-1a", "eu-central-1b"] }] }) }, line: 23 },
   { code: "NO_ENDPOINT_AZ", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([S3_GW, { ...SSM, azs: ["eu-central-1c"] }]) }, line: 15 },
   { code: "DUMP_JSON_SYNTAX", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": '{\n  "ServiceDetails": [\n    {,\n' }, line: 3 },
   { code: "DUMP_SHAPE", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": "[1, 2]" } },

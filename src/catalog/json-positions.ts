@@ -11,6 +11,9 @@ export interface Position {
   readonly col: number;
 }
 
+/** Deepest nesting accepted in a dump (describe-vpc-endpoint-services output nests 4 levels). */
+export const MAX_JSON_DEPTH = 64;
+
 export class JsonSyntaxError extends Error {
   constructor(
     message: string,
@@ -104,8 +107,10 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     }
   };
 
-  const parseValue = (pointer: string): unknown => {
+  const parseValue = (pointer: string, depth: number): unknown => {
     ws();
+    // real dumps nest 4 levels; recursion per level would overflow the stack on hostile input
+    if (depth > MAX_JSON_DEPTH) error(`the document nests more than ${MAX_JSON_DEPTH} levels deep`);
     positions.set(pointer, at(i));
     const c = src[i];
     if (c === "{") {
@@ -122,7 +127,8 @@ export function parseJsonWithPositions(text: string): ParsedJson {
         const key = parseString();
         ws();
         expect(":");
-        obj[key] = parseValue(`${pointer}/${pointerToken(key)}`);
+        // defineProperty: a "__proto__" key is data, never the object's prototype
+        Object.defineProperty(obj, key, { value: parseValue(`${pointer}/${pointerToken(key)}`, depth + 1), enumerable: true, writable: true, configurable: true });
         ws();
         if (src[i] === ",") {
           i++;
@@ -144,7 +150,7 @@ export function parseJsonWithPositions(text: string): ParsedJson {
         return arr;
       }
       for (;;) {
-        arr.push(parseValue(`${pointer}/${arr.length}`));
+        arr.push(parseValue(`${pointer}/${arr.length}`, depth + 1));
         ws();
         if (src[i] === ",") {
           i++;
@@ -171,7 +177,7 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     return error(`unexpected ${describe(i)}`);
   };
 
-  const value = parseValue("");
+  const value = parseValue("", 0);
   ws();
   if (i < src.length) error(`unexpected ${describe(i)} after the JSON value`);
   return { value, positions };

@@ -22,6 +22,8 @@ export interface EndpointStackProps {
 export class EndpointStack extends TerraformStack {
   /** Terraform addresses taken so far, by resource type: a second claim is a bug, never a silent merge. */
   private readonly addresses = new Set<string>();
+  /** Endpoints created so far, by address (plans list them sorted, so a gateway precedes `<address>_interface`). */
+  private readonly endpoints = new Map<string, VpcEndpoint>();
   /** One scope per resource type, so construct ids of different types never meet. */
   private readonly scopes: Record<"endpoints" | "securityGroups" | "rules", Construct>;
 
@@ -41,8 +43,9 @@ export class EndpointStack extends TerraformStack {
     const sgs: Record<string, string[]> = {};
     for (const vpc of plan.vpcs) {
       for (const e of vpc.endpoints) {
-        const key = `${e.vpc}/${e.service}${e.address.endsWith("_interface") && e.type === "Interface" ? "/interface" : ""}`;
+        const key = e.key;
         const created = this.endpoint(e);
+        this.endpoints.set(e.address, created.endpoint);
         ids[key] = created.endpoint.id;
         if (created.securityGroups.length > 0) {
           dns[key] = created.endpoint.interpolationForAttribute("dns_entry") as unknown as string;
@@ -73,7 +76,12 @@ export class EndpointStack extends TerraformStack {
   }
 
   private endpoint(e: EndpointPlan): { endpoint: VpcEndpoint; securityGroups: SecurityGroup[] } {
-    const tags = { Name: `${e.vpc}-${e.service}${e.type === "Interface" && e.address.endsWith("_interface") ? "-interface" : ""}`, "vpce:service": e.service };
+    const tags = { Name: e.key.replace(/\//g, "-"), "vpce:service": e.service };
+    const dependsOn = e.dependsOn.map((a) => {
+      const other = this.endpoints.get(a);
+      if (!other) throw new Error(`internal: ${e.address} depends on ${a}, which is not created before it`);
+      return other;
+    });
     if (e.type === "Gateway") {
       const endpoint = this.claim("aws_vpc_endpoint", e.address, new VpcEndpoint(this.scopes.endpoints, e.address, {
         vpcId: e.vpcId,
@@ -115,6 +123,7 @@ export class EndpointStack extends TerraformStack {
       dnsOptions: e.privateDnsOnlyForInboundResolverEndpoint !== undefined ? { privateDnsOnlyForInboundResolverEndpoint: e.privateDnsOnlyForInboundResolverEndpoint } : undefined,
       policy: e.policy.document,
       tags,
+      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
     }));
     return { endpoint, securityGroups: groups };
   }

@@ -13,7 +13,7 @@ import { azLabel, placeInterfaceEndpoint, type AzOffer } from "./rules/placement
 import { decidePolicy } from "./rules/policy";
 import { decidePrivateDns, reportPrivateDnsCapture } from "./rules/private-dns";
 import { planSecurityGroups } from "./rules/security-group";
-import { checkAddresses, checkGatewayQuota, checkInterfaceQuota, reportFullAccess, reportUnusedOverrides } from "./rules/stack-checks";
+import { checkAddresses, checkGatewayQuota, checkInterfaceQuota, reportFullAccess, reportInterfaceOnlySettings, reportUnusedOverrides } from "./rules/stack-checks";
 import { applyDump, dumpEntry, resolveService, type ResolvedService } from "./service";
 import type { RegionDump } from "../catalog/dump";
 import { displayPath } from "../spec/load";
@@ -38,11 +38,13 @@ const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1
 export function planStacks(models: readonly SpecModel[], opts: PlanOptions = {}): PlanResult {
   const diagnostics: Diagnostic[] = [];
   const stacks: StackPlan[] = [];
-  for (const m of [...models].sort((a, b) => (a.stack < b.stack ? -1 : a.stack > b.stack ? 1 : 0))) {
+  const sorted = [...models].sort((a, b) => (a.stack < b.stack ? -1 : a.stack > b.stack ? 1 : 0));
+  for (const m of sorted) {
     const r = planStack(m, opts);
     stacks.push(r.stack);
     diagnostics.push(...r.diagnostics);
   }
+  diagnostics.push(...checkGatewayQuota(sorted, stacks));
   return { plan: { stacks }, diagnostics };
 }
 
@@ -82,7 +84,6 @@ export function planStack(spec: SpecModel, opts: PlanOptions = {}): { stack: Sta
     tags: spec.tags,
     vpcs,
   };
-  diagnostics.push(...checkGatewayQuota(spec, stack).findings);
   diagnostics.push(...checkAddresses(spec, stack));
   return { stack, diagnostics };
 }
@@ -107,14 +108,15 @@ function consultDump(spec: SpecModel, svc: ResolvedService, type: PlannedEndpoin
   }
   const o = entry.byType[type];
   const offer: AzOffer | undefined = o && (o.azNames || o.azIds) ? { azNames: o.azNames ? new Set(o.azNames) : undefined, azIds: o.azIds ? new Set(o.azIds) : undefined, source: o.line !== undefined ? `${file}:${o.line}` : file } : undefined;
-  return { svc: applyDump(svc, type, entry), offer, findings: [], reasons: [`${file} lists ${entry.name} (${type})${offer ? ` in ${[...(o?.azIds ?? o?.azNames ?? [])].join(", ")}` : ""}`] };
+  return { svc: applyDump(svc, type, entry, file), offer, findings: [], reasons: [`${file} lists ${entry.name} (${type})${offer ? ` in ${[...(o?.azIds ?? o?.azNames ?? [])].join(", ")}` : ""}`] };
 }
 
 function planEndpoint(spec: SpecModel, vpc: VpcModel, resolved: ResolvedService, type: PlannedEndpointType, typeReasons: readonly string[], vpcHasS3Gateway: boolean, split: boolean, opts: PlanOptions): { endpoint: EndpointPlan; diagnostics: Diagnostic[] } {
   const settings = vpc.endpoints.get(resolved.key);
   const requesters: SubnetModel[] = vpc.subnets.filter((s) => s.requests.some((r) => r.key === resolved.key)).sort(byName);
   const at: Located = settings ?? requesters[0].requests.find((r) => r.key === resolved.key) ?? requesters[0];
-  const address = sanitizeName(`${vpc.name}_${resolved.key}${split && type === "Interface" ? "_interface" : ""}`);
+  const half = split && type === "Interface";
+  const address = sanitizeName(`${vpc.name}_${resolved.key}${half ? "_interface" : ""}`);
   const fromDump = consultDump(spec, resolved, type, at, opts);
   const svc = fromDump.svc;
   const diagnostics: Diagnostic[] = [...fromDump.findings];
@@ -127,6 +129,7 @@ function planEndpoint(spec: SpecModel, vpc: VpcModel, resolved: ResolvedService,
   let onlyInbound: boolean | undefined;
   let dnsCaptured: readonly string[] = [];
   if (type === "Gateway") {
+    if (!split) diagnostics.push(...reportInterfaceOnlySettings(spec, settings));
     const g = planGatewayRouteTables(spec.file, vpc, svc.key, requesters);
     routeTableIds = g.decision;
     diagnostics.push(...g.findings);
@@ -141,6 +144,7 @@ function planEndpoint(spec: SpecModel, vpc: VpcModel, resolved: ResolvedService,
     diagnostics.push(...sg.findings);
     reasons.push(...sg.reasons);
     const dns = decidePrivateDns(spec, vpc, svc, settings, requesters, vpcHasS3Gateway);
+    diagnostics.push(...dns.findings);
     privateDns = dns.decision.enabled;
     onlyInbound = dns.decision.onlyForInboundResolver;
     dnsCaptured = dns.decision.captured;
@@ -149,8 +153,12 @@ function planEndpoint(spec: SpecModel, vpc: VpcModel, resolved: ResolvedService,
   }
   diagnostics.push(...policy.findings);
   reasons.push(...policy.reasons);
+  // AWS refuses private DNS for the inbound resolver only until the VPC's S3 gateway exists: create it first.
+  const dependsOn = onlyInbound ? [sanitizeName(`${vpc.name}_${resolved.key}`)] : [];
   const endpoint: EndpointPlan = {
     address,
+    key: `${vpc.name}/${resolved.key}${half ? "/interface" : ""}`,
+    dependsOn,
     vpc: vpc.name,
     vpcId: vpc.id,
     service: svc.key,

@@ -15,6 +15,8 @@ export interface ResolvedService {
   readonly privateDns: boolean;
   /** A service outside the catalog, declared with serviceName. */
   readonly custom: boolean;
+  /** The region dump the facts above come from, when one does. */
+  readonly dump?: string;
 }
 
 export function resolveService(key: string, region: string, settings: EndpointSettings | undefined): ResolvedService {
@@ -41,10 +43,11 @@ export function dumpEntry(dump: RegionDump, svc: ResolvedService, type: Endpoint
  * Where a region dump exists it is the authority: the service's name, policy
  * support and private DNS come from its entry for the type.
  */
-export function applyDump(svc: ResolvedService, type: EndpointType, entry: DumpService): ResolvedService {
+export function applyDump(svc: ResolvedService, type: EndpointType, entry: DumpService, file: string): ResolvedService {
   const offer = entry.byType[type];
   return {
     ...svc,
+    dump: file,
     names: { ...svc.names, [type]: entry.name },
     policy: offer?.policySupported ?? entry.policySupported ?? svc.policy,
     privateDns: type === "Interface" ? (offer?.privateDnsNames ?? entry.privateDnsNames).length > 0 : svc.privateDns,

@@ -25,6 +25,7 @@ export function loadSpecs(dir: string): SpecStageResult {
     if (r.model) models.push(r.model);
   }
   diagnostics.push(...checkDuplicateStacks(models));
+  diagnostics.push(...checkIdsAcrossFiles(models));
   return { models, diagnostics };
 }
 
@@ -45,6 +46,26 @@ export function checkDuplicateStacks(models: readonly SpecModel[]): Diagnostic[]
     if (prev) {
       out.push(diag({ code: "DUPLICATE_STACK", file: m.file, pos: m.stackPos, path: "stack", message: `stack ${JSON.stringify(m.stack)} is also produced by ${prev.file}.`, hint: "Every spec file is one stack: give one of them another `stack:` name or file name." }));
     } else first.set(m.stack.toLowerCase(), m);
+  }
+  return out;
+}
+
+/**
+ * One VPC (or subnet) described in two spec files would get two endpoints per
+ * service from two stacks: private DNS conflicts, route tables twice. Each is
+ * described by one file; other files must not repeat it.
+ */
+export function checkIdsAcrossFiles(models: readonly SpecModel[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const first = new Map<string, { file: string; line: number }>();
+  for (const m of models) {
+    const ids = m.vpcs.flatMap((v) => [{ id: v.id, at: v }, ...v.subnets.map((s) => ({ id: s.id, at: s as { path: string; pos: { line: number; col: number } } }))]);
+    for (const { id, at } of ids) {
+      const prev = first.get(id);
+      if (prev && prev.file !== m.file) {
+        out.push(diag({ code: "DUPLICATE_ID", file: m.file, pos: at.pos, path: at.path, message: `${id} is also described in ${prev.file} (line ${prev.line}); two stacks would create endpoints for it twice.`, hint: "Describe each VPC in one spec file (one stack); put all its subnets there." }));
+      } else if (!prev) first.set(id, { file: m.file, line: at.pos.line });
+    }
   }
   return out;
 }

@@ -14,8 +14,13 @@ import type { BackendModel, EndpointSettings, Located, PolicyChoice, ServiceRequ
 import type { Spec, VpcSpec } from "./schema";
 import { formatPath } from "./validate-schema";
 
+/** Widest block allowedCidrs may name (a /8 is a whole private range such as 10.0.0.0/8). */
+export const MIN_ALLOWED_PREFIX = 8;
+
 /** Largest endpoint policy AWS accepts, in characters. */
 export const MAX_POLICY_CHARS = 20480;
+/** Largest policy file read (pretty-printed JSON of a maximal policy fits easily). */
+const MAX_POLICY_FILE_BYTES = 256 * 1024;
 
 class Ctx {
   readonly diagnostics: Diagnostic[] = [];
@@ -186,8 +191,8 @@ function checkCidr(ctx: Ctx, segs: PathSegment[], text: string, what: "VPC" | "s
     return undefined;
   }
   if (what === "allowed") {
-    if (r.prefix === 0) {
-      ctx.report(segs, { code: "OPEN_CIDR", message: `${text} admits every address; endpoint security groups are least privilege.`, hint: "List the on-premises or peered ranges that need the endpoint." });
+    if (r.prefix < MIN_ALLOWED_PREFIX) {
+      ctx.report(segs, { code: "OPEN_CIDR", message: `${text} admits ${r.prefix === 0 ? "every address" : `2^${32 - r.prefix} addresses`}; endpoint security groups are least privilege (blocks of /${MIN_ALLOWED_PREFIX} or smaller).`, hint: "List the on-premises or peered ranges that need the endpoint." });
       return undefined;
     }
     return r;
@@ -314,6 +319,12 @@ function resolvePolicy(ctx: Ctx, spec: Spec, segs: PathSegment[], value: string)
   const abs = path.resolve(path.dirname(ctx.source.absPath), value);
   let text: string;
   try {
+    const stat = fs.statSync(abs);
+    if (!stat.isFile()) throw new Error("not a file");
+    if (stat.size > MAX_POLICY_FILE_BYTES) {
+      ctx.report(segs, { code: "POLICY_TOO_LARGE", message: `policy file ${quote(value)} is ${stat.size} bytes; endpoint policies are limited to ${MAX_POLICY_CHARS} characters.` });
+      return undefined;
+    }
     text = fs.readFileSync(abs, "utf8");
   } catch {
     ctx.report(segs, { code: "POLICY_FILE_MISSING", message: `policy file ${quote(value)} not found (looked for ${abs}).`, hint: "policy is full-access, org-only, or a JSON file path relative to the spec file.", suggestions: closest(value, ["full-access", "org-only"]) });

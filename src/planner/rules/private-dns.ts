@@ -28,6 +28,10 @@ export function decidePrivateDns(spec: SpecModel, vpc: VpcModel, svc: ResolvedSe
   if (settings?.privateDns !== undefined) {
     enabled = settings.privateDns;
     reasons.push(`private DNS ${enabled ? "on" : "off"}: set at ${settings.path}.privateDns`);
+    if (enabled && !svc.privateDns && svc.dump) {
+      return { decision: { enabled: false, captured: [] }, findings: [finding(spec.file, settings, "PRIVATE_DNS_UNAVAILABLE", `privateDns: true, but ${svc.dump} lists no private DNS name for ${svc.key}: creating the endpoint would fail.`, "Remove privateDns (clients use the endpoint's own DNS names), or record the dump again if the service gained private DNS.")], reasons };
+    }
+    if (enabled && !svc.privateDns) reasons.push(`the catalog knows no private DNS for ${svc.key}; kept on as asked (a region dump would settle it)`);
   } else if (svc.custom) {
     enabled = false;
     reasons.push("private DNS off: services outside the catalog need a verified private DNS name; set privateDns: true if the provider has one");

@@ -1,4 +1,4 @@
-import { aggregateCidrs } from "../../cidr";
+import { aggregateCidrs, contains, parseCidr, type Cidr } from "../../cidr";
 import type { Diagnostic } from "../../diagnostics";
 import type { Located, SubnetModel } from "../../spec/model";
 import type { IngressRule, SecurityGroupPlan } from "../model";
@@ -37,10 +37,16 @@ export function planSecurityGroups(file: string, at: Located, vpc: string, servi
     const merged = aggregateCidrs(ingress.map((r) => r.cidr));
     reasons.push(`${ingress.length} client CIDRs exceed ${SG_LIMITS.inboundRulesPerGroup} rules per security group: merged into ${merged.length} blocks that cover exactly the same addresses`);
     ingress = merged.map((c) => {
-      const members = ingress.filter((r) => r.cidr === c || cidrInside(r.cidr, c));
+      const block = parseCidr(c) as Cidr;
+      const members = ingress.filter((r) => contains(block, parseCidr(r.cidr) as Cidr));
       const names = members.map((m) => m.description.replace(/^\S+ from /, "")).join(", ");
       return { address: `${address}_cidr_${c.replace(/[./]/g, "_")}`, cidr: c, port, description: truncate(`${service} from ${names}`, 255) };
     });
+  }
+  const open = ingress.find((r) => r.cidr.endsWith("/0"));
+  if (open) {
+    // merging is lossless, so this means the listed blocks cover every address: never admit 0.0.0.0/0
+    findings.push(finding(file, at, "OPEN_CIDR", `the ${service} endpoint's clients (${ingress.length} blocks after merging) cover every IPv4 address (${open.cidr}); an endpoint security group never admits 0.0.0.0/0.`, "List only the networks that need the endpoint."));
   }
   const groups: SecurityGroupPlan[] = [];
   for (let i = 0; i < ingress.length || groups.length === 0; i += SG_LIMITS.inboundRulesPerGroup) {
@@ -59,10 +65,6 @@ export function planSecurityGroups(file: string, at: Located, vpc: string, servi
   }
   reasons.push(`security group admits TCP ${port} from ${ingress.map((r) => r.cidr).join(", ")} only`);
   return { decision: groups, findings, reasons };
-}
-
-function cidrInside(inner: string, outer: string): boolean {
-  return aggregateCidrs([inner, outer]).length === 1 && aggregateCidrs([inner, outer])[0] === outer;
 }
 
 function truncate(s: string, n: number): string {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../diagnostics";
-import type { SpecModel, VpcModel } from "../../spec/model";
+import type { EndpointSettings, SpecModel, VpcModel } from "../../spec/model";
 import type { EndpointPlan, StackPlan } from "../model";
 import type { RuleResult } from "./types";
 import { finding } from "./types";
@@ -14,11 +14,33 @@ export function checkInterfaceQuota(spec: SpecModel, vpc: VpcModel, endpoints: r
   return { decision: n, findings, reasons: [] };
 }
 
-/** More gateway endpoints in the stack (one region) than the default regional quota. */
-export function checkGatewayQuota(spec: SpecModel, stack: StackPlan): RuleResult<number> {
-  const n = stack.vpcs.flatMap((v) => v.endpoints).filter((e) => e.type === "Gateway").length;
-  const findings = n > QUOTAS.gatewayEndpointsPerRegion ? [finding(spec.file, { path: "vpcs", pos: spec.source.positionOf(["vpcs"]) }, "GATEWAY_QUOTA", `the stack creates ${n} gateway endpoints in ${spec.region}; the default quota is ${QUOTAS.gatewayEndpointsPerRegion} per region.`, "Request a quota increase before applying.")] : [];
-  return { decision: n, findings, reasons: [] };
+/**
+ * More gateway endpoints in one region of one account than the default
+ * quota, counted over all stacks (stacks without `account` count together).
+ * Reported once, at the `vpcs` of the stack that crosses the line.
+ */
+export function checkGatewayQuota(specs: readonly SpecModel[], stacks: readonly StackPlan[]): Diagnostic[] {
+  const counts = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  stacks.forEach((stack, i) => {
+    const spec = specs[i];
+    const where = `${spec.account ?? "(account not set)"}/${spec.region}`;
+    const before = counts.get(where) ?? 0;
+    const n = before + stack.vpcs.flatMap((v) => v.endpoints).filter((e) => e.type === "Gateway").length;
+    counts.set(where, n);
+    if (before <= QUOTAS.gatewayEndpointsPerRegion && n > QUOTAS.gatewayEndpointsPerRegion) {
+      out.push(finding(spec.file, { path: "vpcs", pos: spec.source.positionOf(["vpcs"]) }, "GATEWAY_QUOTA", `with this stack, the specs create ${n} gateway endpoints in ${spec.region}${spec.account ? ` for account ${spec.account}` : ""}; the default quota is ${QUOTAS.gatewayEndpointsPerRegion} per region.`, "Request a quota increase before applying."));
+    }
+  });
+  return out;
+}
+
+/** Settings only an interface endpoint uses, on a service planned as a gateway: say they do nothing. */
+export function reportInterfaceOnlySettings(spec: SpecModel, settings: EndpointSettings | undefined): Diagnostic[] {
+  if (!settings) return [];
+  const unused = [settings.allowedCidrs.length > 0 ? "allowedCidrs" : undefined, settings.privateDns !== undefined ? "privateDns" : undefined].filter((x): x is string => x !== undefined);
+  if (unused.length === 0) return [];
+  return [finding(spec.file, settings, "UNUSED_ENDPOINT_OVERRIDE", `endpoints.${settings.key} sets ${unused.join(" and ")}, which only interface endpoints use, but ${settings.key} is planned as a gateway endpoint: ${unused.length > 1 ? "they do" : "it does"} nothing.`, settings.key === "s3" ? "Set type: both to add an interface endpoint for clients outside the VPC, or remove the settings." : "Set type: interface, or remove the settings.")];
 }
 
 /** One warning per VPC listing the endpoints left with full access. */
@@ -44,7 +66,7 @@ export function checkAddresses(spec: SpecModel, stack: StackPlan): Diagnostic[] 
   const seen = new Map<string, string>();
   const out: Diagnostic[] = [];
   const claim = (kind: string, address: string, owner: string, at: { path: string; pos: { line: number; col: number } }) => {
-    const key = `${kind}.${address.toLowerCase()}`;
+    const key = `${kind}.${address}`;
     const prev = seen.get(key);
     if (prev !== undefined && prev !== owner) {
       out.push(finding(spec.file, at, "ADDRESS_COLLISION", `${owner} and ${prev} both map to the Terraform address ${kind}.${address}.`, "Rename the VPC, subnet or endpoints key so the names differ after '.' becomes '_'."));
