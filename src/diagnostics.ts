@@ -171,11 +171,3 @@ export function summarize(diagnostics: readonly Diagnostic[]): string {
   const w = count("warning");
   return `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}`;
 }
-
-/** Thrown by entry points when a run must stop; carries the diagnostics that stopped it. */
-export class SpecError extends Error {
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super(sortDiagnostics(diagnostics.filter((d) => d.severity === "error")).map(formatDiagnostic).join("\n"));
-    this.name = "SpecError";
-  }
-}

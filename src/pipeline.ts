@@ -30,8 +30,9 @@ export function specsDir(explicit?: string, env: NodeJS.ProcessEnv = process.env
 }
 
 export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineResult {
-  const specs = loadSpecs(dir);
   const dumps = loadDumps(opts.catalogDir, opts.env ?? process.env);
+  const dumpIds = new Map([...dumps.dumps].map(([region, d]) => [region, new Set([...d.services.values()].flatMap((s) => (s.id ? [s.id] : [])))]));
+  const specs = loadSpecs(dir, { dumpIds: (region) => dumpIds.get(region) });
   const planned = planStacks(specs.models, { dumps: dumps.dumps });
   const diagnostics = sortDiagnostics([...specs.diagnostics, ...dumps.problems.map(dumpDiagnostic), ...planned.diagnostics]);
   return { plan: hasErrors(diagnostics) ? undefined : planned.plan, diagnostics };

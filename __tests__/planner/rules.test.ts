@@ -69,6 +69,22 @@ describe("region dumps are the authority", () => {
     expect(r.diagnostics.map((d) => d.code)).toContain("POLICY_NOT_SUPPORTED");
   });
 
+  test("a service newer than the catalog is valid where the dump lists it; the dump's types decide", () => {
+    const dump = JSON.stringify({ ServiceDetails: [
+      { ServiceName: "com.amazonaws.eu-central-1.s3", ServiceType: [{ ServiceType: "Interface" }], AvailabilityZones: ["eu-central-1a", "eu-central-1b"], PrivateDnsNames: [{ PrivateDnsName: "*.s3.eu-central-1.amazonaws.com" }] },
+      { ServiceName: "com.amazonaws.eu-central-1.ssm", ServiceType: [{ ServiceType: "Interface" }], AvailabilityZones: ["eu-central-1a", "eu-central-1b"], PrivateDnsNames: [{ PrivateDnsName: "ssm.eu-central-1.amazonaws.com" }] },
+      { ServiceName: "com.amazonaws.eu-central-1.brandnew", ServiceType: [{ ServiceType: "Interface" }], AvailabilityZones: ["eu-central-1b"], VpcEndpointPolicySupported: false },
+    ] });
+    const yaml = BASE.replace(/services: \[s3, ssm\]/g, "services: [s3, ssm, brandnew]");
+    const eps = endpoints(yaml, { "eu-central-1.json": dump });
+    expect(eps.map((e) => `${e.service}:${e.type}:${e.serviceName}`)).toEqual(["brandnew:Interface:com.amazonaws.eu-central-1.brandnew", "s3:Interface:com.amazonaws.eu-central-1.s3", "ssm:Interface:com.amazonaws.eu-central-1.ssm"]);
+    const brandnew = eps[0];
+    expect(brandnew.subnets.map((s) => s.az)).toEqual(["eu-central-1b"]);
+    expect(brandnew.privateDns).toBe(false);
+    // without the dump it is unknown
+    expect(pipelineOf({ "a.yaml": yaml }).diagnostics.map((d) => d.code)).toContain("UNKNOWN_SERVICE");
+  });
+
   test("old dump shape (zone names only): names are compared, ids cannot be and are kept with a reason", () => {
     const old = JSON.stringify({ ServiceNames: ["com.amazonaws.eu-central-1.s3", "com.amazonaws.eu-central-1.ssm"], ServiceDetails: [
       { ServiceName: "com.amazonaws.eu-central-1.s3", ServiceType: [{ ServiceType: "Gateway" }], AvailabilityZones: ["eu-central-1a", "eu-central-1b"] },
@@ -113,5 +129,15 @@ describe("private DNS", () => {
     const on = endpoints(base + "    endpoints:\n      dynamodb: { type: interface, privateDns: true }\n")[0];
     expect(on.privateDns).toBe(true);
     expect(on.privateDnsOnlyForInboundResolverEndpoint).toBeUndefined();
+  });
+});
+
+describe("full-access warnings point where full access was decided", () => {
+  test("an endpoint's own policy: full-access, under org-only defaults", () => {
+    const yaml = BASE.replace("organizationId: o-a1b2c3d4e5\n", "organizationId: o-a1b2c3d4e5\ndefaults: { policy: org-only }\n") + "    endpoints:\n      ssm: { policy: full-access }\n";
+    const r = pipelineOf({ "a.yaml": yaml });
+    const w = r.diagnostics.filter((d) => d.code === "FULL_ACCESS_POLICY");
+    expect(w.map((d) => [d.path, d.pos?.line])).toEqual([["vpcs[0].endpoints.ssm.policy", 24]]);
+    expect(w[0].message).toMatch(/ssm has a full-access/);
   });
 });

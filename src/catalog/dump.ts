@@ -340,20 +340,22 @@ export interface DumpAzOffer {
   readonly source: string;
 }
 
-/**
- * A lookup for the planner (`PlanOptions.offerFor`): undefined when no dump
- * covers the region or the dump lacks the service/type (the caller reports
- * that as an error where a dump exists: see `hasDump`).
- */
+/** Where the dump's entry offers one type of a service, with the entry's position; undefined when it names no zones. */
+export function azOfferOf(dump: RegionDump, entry: DumpService, type: EndpointType, file: string = dump.file): DumpAzOffer | undefined {
+  const offer = entry.byType[type];
+  if (!offer || (!offer.azNames && !offer.azIds)) return undefined;
+  return {
+    ...(offer.azNames ? { azNames: new Set(offer.azNames) } : {}),
+    ...(offer.azIds ? { azIds: new Set(offer.azIds) } : {}),
+    source: offer.line !== undefined ? `${file}:${offer.line}:${offer.col}` : file,
+  };
+}
+
+/** A lookup by region, full name and type: undefined when no dump covers the region or it lacks the service/type. */
 export function offerLookup(dumps: ReadonlyMap<string, RegionDump>): (region: string, serviceName: string, type: EndpointType) => DumpAzOffer | undefined {
   return (region, serviceName, type) => {
     const dump = dumps.get(region);
-    const offer = dump?.services.get(serviceName)?.byType[type];
-    if (!dump || !offer) return undefined;
-    return {
-      ...(offer.azNames ? { azNames: new Set(offer.azNames) } : {}),
-      ...(offer.azIds ? { azIds: new Set(offer.azIds) } : {}),
-      source: offer.line !== undefined ? `${dump.file}:${offer.line}:${offer.col}` : dump.file,
-    };
+    const entry = dump?.services.get(serviceName);
+    return dump && entry ? azOfferOf(dump, entry, type) : undefined;
   };
 }

@@ -15,7 +15,7 @@ import { decidePrivateDns, reportPrivateDnsCapture } from "./rules/private-dns";
 import { planSecurityGroups } from "./rules/security-group";
 import { checkAddresses, checkGatewayQuota, checkInterfaceQuota, reportFullAccess, reportInterfaceOnlySettings, reportUnusedOverrides } from "./rules/stack-checks";
 import { applyDump, dumpEntry, resolveService, type ResolvedService } from "./service";
-import type { RegionDump } from "../catalog/dump";
+import { azOfferOf, type RegionDump } from "../catalog/dump";
 import { displayPath } from "../spec/load";
 import { finding } from "./rules/types";
 
@@ -54,7 +54,7 @@ export function planStack(spec: SpecModel, opts: PlanOptions = {}): { stack: Sta
   for (const vpc of [...spec.vpcs].sort(byName)) {
     const endpoints: EndpointPlan[] = [];
     const keys = [...new Set(vpc.subnets.flatMap((s) => s.requests.map((r) => r.key)))].sort();
-    const resolved = new Map(keys.map((k) => [k, resolveService(k, spec.region, vpc.endpoints.get(k))]));
+    const resolved = new Map(keys.map((k) => [k, resolveService(k, spec.region, vpc.endpoints.get(k), opts.dumps?.get(spec.region))]));
     const types = new Map(keys.map((k) => [k, decideEndpointTypes(resolved.get(k) as ResolvedService, vpc.endpoints.get(k))]));
     const vpcHasS3Gateway = types.get("s3")?.decision.includes("Gateway") ?? false;
     for (const key of keys) {
@@ -106,9 +106,9 @@ function consultDump(spec: SpecModel, svc: ResolvedService, type: PlannedEndpoin
       reasons: [],
     };
   }
-  const o = entry.byType[type];
-  const offer: AzOffer | undefined = o && (o.azNames || o.azIds) ? { azNames: o.azNames ? new Set(o.azNames) : undefined, azIds: o.azIds ? new Set(o.azIds) : undefined, source: o.line !== undefined ? `${file}:${o.line}` : file } : undefined;
-  return { svc: applyDump(svc, type, entry, file), offer, findings: [], reasons: [`${file} lists ${entry.name} (${type})${offer ? ` in ${[...(o?.azIds ?? o?.azNames ?? [])].join(", ")}` : ""}`] };
+  const offer = azOfferOf(dump, entry, type, file);
+  const zones = offer ? [...(offer.azIds ?? offer.azNames ?? [])].join(", ") : "";
+  return { svc: applyDump(svc, type, entry, file), offer, findings: [], reasons: [`${file} lists ${entry.name} (${type})${offer ? ` in ${zones}` : ""}`] };
 }
 
 function planEndpoint(spec: SpecModel, vpc: VpcModel, resolved: ResolvedService, type: PlannedEndpointType, typeReasons: readonly string[], vpcHasS3Gateway: boolean, split: boolean, opts: PlanOptions): { endpoint: EndpointPlan; diagnostics: Diagnostic[] } {

@@ -15,12 +15,17 @@ export interface SpecStageResult {
   diagnostics: Diagnostic[];
 }
 
-export function loadSpecs(dir: string): SpecStageResult {
+export interface SpecOptions {
+  /** Service ids a region dump lists for a region (services newer than the catalog are valid there). */
+  readonly dumpIds?: (region: string) => ReadonlySet<string> | undefined;
+}
+
+export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult {
   const loaded = loadSpecDir(dir);
   const diagnostics = [...loaded.diagnostics];
   const models: SpecModel[] = [];
   for (const source of loaded.sources) {
-    const r = checkSource(source);
+    const r = checkSource(source, opts);
     diagnostics.push(...r.diagnostics);
     if (r.model) models.push(r.model);
   }
@@ -29,12 +34,13 @@ export function loadSpecs(dir: string): SpecStageResult {
   return { models, diagnostics };
 }
 
-export function checkSource(source: SourceFile): { model?: SpecModel; diagnostics: Diagnostic[] } {
+export function checkSource(source: SourceFile, opts: SpecOptions = {}): { model?: SpecModel; diagnostics: Diagnostic[] } {
   const conv = toData(source);
   if (conv.data === undefined) return { diagnostics: conv.diagnostics };
   const schemaDiags = validateSchema(source, conv.data);
   if (schemaDiags.length > 0) return { diagnostics: schemaDiags };
-  return buildModel(source, conv.data as Spec);
+  const spec = conv.data as Spec;
+  return buildModel(source, spec, opts.dumpIds?.(spec.region) ?? new Set());
 }
 
 /** Two files naming the same stack would write one folder twice. */

@@ -24,7 +24,15 @@ const MAX_POLICY_FILE_BYTES = 256 * 1024;
 
 class Ctx {
   readonly diagnostics: Diagnostic[] = [];
-  constructor(readonly source: SourceFile) {}
+  constructor(
+    readonly source: SourceFile,
+    /** Ids the region dump of the spec's region lists beyond the catalog. */
+    readonly dumpIds: ReadonlySet<string>,
+  ) {}
+  /** A service id valid in this spec: in the catalog, or in the region's dump. */
+  known(id: string): boolean {
+    return getService(id) !== undefined || this.dumpIds.has(id);
+  }
   at(segs: readonly PathSegment[], opts?: { key?: boolean }): Located {
     return { path: formatPath(segs), pos: this.source.positionOf(segs, opts) };
   }
@@ -34,8 +42,8 @@ class Ctx {
   }
 }
 
-export function buildModel(source: SourceFile, spec: Spec): { model?: SpecModel; diagnostics: Diagnostic[] } {
-  const ctx = new Ctx(source);
+export function buildModel(source: SourceFile, spec: Spec, dumpIds: ReadonlySet<string> = new Set()): { model?: SpecModel; diagnostics: Diagnostic[] } {
+  const ctx = new Ctx(source, dumpIds);
   const region = checkRegion(ctx, spec.region);
   if (spec.backend?.s3) checkRegion(ctx, spec.backend.s3.region, ["backend", "s3", "region"]);
   const defaultsPolicy = spec.defaults?.policy !== undefined ? resolvePolicy(ctx, spec, ["defaults", "policy"], spec.defaults.policy) : ({ kind: "full-access" } as const);
@@ -140,7 +148,7 @@ function buildVpc(ctx: Ctx, spec: Spec, v: VpcSpec, i: number, region: Region | 
   const customNames = new Map<string, string>();
   for (const [written, e] of Object.entries(v.endpoints ?? {})) {
     const eb: PathSegment[] = [...base, "endpoints", written];
-    const alias = getService(written) || e.serviceName !== undefined ? undefined : resolveAlias(written);
+    const alias = ctx.known(written) || e.serviceName !== undefined ? undefined : resolveAlias(written);
     const key = alias ?? written;
     if (alias) ctx.report(eb, { code: "SERVICE_ALIAS", message: `endpoints key "${written}" is the catalog service ${alias}; its settings apply to ${alias}.`, hint: `Write ${alias} to make this note go away.` }, { key: true });
     if (endpoints.has(key)) {
@@ -249,7 +257,7 @@ function resolveRequests(ctx: Ctx, v: VpcSpec, sb: PathSegment[], services: stri
   const custom = Object.entries(v.endpoints ?? {}).filter(([, e]) => e.serviceName !== undefined).map(([k]) => k);
   services.forEach((svc, k) => {
     const segs = [...sb, "services", k];
-    if (getService(svc) || custom.includes(svc)) {
+    if (ctx.known(svc) || custom.includes(svc)) {
       if (!out.has(svc)) out.set(svc, { ...ctx.at(segs), key: svc, via: "services" });
       return;
     }
@@ -280,6 +288,7 @@ function resolveRequests(ctx: Ctx, v: VpcSpec, sb: PathSegment[], services: stri
 
 function checkOverride(ctx: Ctx, eb: PathSegment[], key: string, e: NonNullable<VpcSpec["endpoints"]>[string], region: Region | undefined): void {
   const svc = getService(key);
+  if (!svc && ctx.dumpIds.has(key)) return; // a service of the region dump newer than the catalog: the planner checks its types
   if (!svc) {
     if (e.serviceName === undefined) {
       ctx.report(eb, { code: "UNKNOWN_SERVICE", message: `endpoints has ${quote(key)}, which is not a catalog service and has no serviceName.`, hint: "Use a catalog id, or add serviceName: <full endpoint service name> to declare a service outside the catalog.", suggestions: closest(key, allServices().map((s) => s.id)) }, { key: true });

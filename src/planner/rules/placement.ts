@@ -1,3 +1,4 @@
+import type { DumpAzOffer } from "../../catalog/dump";
 import { compareCidrs, parseCidr, type Cidr } from "../../cidr";
 import type { Diagnostic } from "../../diagnostics";
 import type { Located, SubnetModel, VpcModel } from "../../spec/model";
@@ -6,11 +7,7 @@ import type { RuleResult } from "./types";
 import { finding } from "./types";
 
 /** AZs a service is offered in, from a region dump. Either list may be missing (old dumps have no ids). */
-export interface AzOffer {
-  readonly azNames?: ReadonlySet<string>;
-  readonly azIds?: ReadonlySet<string>;
-  readonly source: string;
-}
+export type AzOffer = DumpAzOffer;
 
 export function azLabel(s: SubnetModel): string {
   return (s.azId ?? s.az) as string;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../diagnostics";
-import type { EndpointSettings, SpecModel, VpcModel } from "../../spec/model";
+import type { EndpointSettings, Located, SpecModel, VpcModel } from "../../spec/model";
 import type { EndpointPlan, StackPlan } from "../model";
 import type { RuleResult } from "./types";
 import { finding } from "./types";
@@ -43,11 +43,34 @@ export function reportInterfaceOnlySettings(spec: SpecModel, settings: EndpointS
   return [finding(spec.file, settings, "UNUSED_ENDPOINT_OVERRIDE", `endpoints.${settings.key} sets ${unused.join(" and ")}, which only interface endpoints use, but ${settings.key} is planned as a gateway endpoint: ${unused.length > 1 ? "they do" : "it does"} nothing.`, settings.key === "s3" ? "Set type: both to add an interface endpoint for clients outside the VPC, or remove the settings." : "Set type: interface, or remove the settings.")];
 }
 
-/** One warning per VPC listing the endpoints left with full access. */
+/**
+ * Endpoints left with full access, one warning per place that decided it
+ * (an endpoint's own `policy`, a service outside the catalog, or the
+ * defaults), listing the services.
+ */
 export function reportFullAccess(spec: SpecModel, vpc: VpcModel, endpoints: readonly EndpointPlan[]): Diagnostic[] {
-  const open = [...new Set(endpoints.filter((e) => e.policy.kind === "full-access").map((e) => e.service))].sort();
-  if (open.length === 0) return [];
-  return [finding(spec.file, spec.defaults.policyPath ?? vpc, "FULL_ACCESS_POLICY", `in VPC ${vpc.name}, ${open.join(", ")} ${open.length === 1 ? "has" : "have"} a full-access endpoint policy: any principal may reach any resource of the service through it.`, spec.organizationId ? "Set defaults.policy: org-only (or a policy file) to keep traffic inside your organization." : "Set organizationId and defaults.policy: org-only, or a policy file, to restrict what the endpoint reaches.")];
+  const groups = new Map<string, { at: Located; why: "explicit" | "custom" | "default"; services: Set<string> }>();
+  for (const e of endpoints) {
+    if (e.policy.kind !== "full-access") continue;
+    const settings = vpc.endpoints.get(e.service);
+    const [at, why]: [Located, "explicit" | "custom" | "default"] =
+      settings?.policy?.kind === "full-access" && settings.policyPath ? [settings.policyPath, "explicit"] : settings?.serviceName ? [settings, "custom"] : [spec.defaults.policyPath ?? vpc, "default"];
+    const g = groups.get(at.path) ?? { at, why, services: new Set<string>() };
+    g.services.add(e.service);
+    groups.set(at.path, g);
+  }
+  return [...groups.values()].map(({ at, why, services }) => {
+    const list = [...services].sort();
+    const hint =
+      why === "explicit"
+        ? "full-access is set here; use org-only or a policy file to restrict what the endpoint reaches."
+        : why === "custom"
+          ? `Services outside the catalog get no policy unless their entry sets one: add policy: <file> to endpoints.${list[0]}.`
+          : spec.organizationId
+            ? "Set defaults.policy: org-only (or a policy file) to keep traffic inside your organization."
+            : "Set organizationId and defaults.policy: org-only, or a policy file, to restrict what the endpoint reaches.";
+    return finding(spec.file, at, "FULL_ACCESS_POLICY", `in VPC ${vpc.name}, ${list.join(", ")} ${list.length === 1 ? "has" : "have"} a full-access endpoint policy: any principal may reach any resource of the service through it.`, hint);
+  });
 }
 
 /** Overrides under endpoints: that no subnet requests do nothing: say so. */
