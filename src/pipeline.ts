@@ -39,6 +39,5 @@ export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineRe
 }
 
 function dumpDiagnostic(p: DumpProblem): Diagnostic {
-  const code = p.code === "DUMP_ENTRY" && p.severity === "warning" ? "DUMP_ENTRY_IGNORED" : p.code;
-  return diag({ code, file: displayPath(p.file), pos: p.line !== undefined ? { line: p.line, col: p.col ?? 1 } : undefined, message: p.message, hint: "Region dumps are the raw output of aws ec2 describe-vpc-endpoint-services --region <region>, saved as catalog/<region>.json." });
+  return diag({ code: p.code, file: displayPath(p.file), pos: p.line !== undefined ? { line: p.line, col: p.col ?? 1 } : undefined, message: p.message, hint: "Region dumps are the raw output of aws ec2 describe-vpc-endpoint-services --region <region>, saved as catalog/<region>.json." });
 }

@@ -71,6 +71,7 @@ export type DumpProblemCode =
   | "DUMP_JSON_SYNTAX"
   | "DUMP_SHAPE"
   | "DUMP_ENTRY"
+  | "DUMP_ENTRY_IGNORED"
   | "DUMP_UNKNOWN_REGION"
   | "DUMP_WRONG_REGION"
   | "DUMP_TRUNCATED"
@@ -255,7 +256,7 @@ export function parseDump(text: string, file: string, region: string): { dump?: 
 
   if (Array.isArray(r.ServiceNames)) {
     r.ServiceNames.forEach((n: unknown, j: number) => {
-      if (typeof n === "string" && !merged.has(n)) report(ctx, `/ServiceNames/${j}`, "warning", "DUMP_ENTRY", `${n} is in ServiceNames but has no ServiceDetails entry: ignored.`);
+      if (typeof n === "string" && !merged.has(n)) report(ctx, `/ServiceNames/${j}`, "warning", "DUMP_ENTRY_IGNORED", `${n} is in ServiceNames but has no ServiceDetails entry: ignored.`);
     });
   }
 

@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { allBundles, allRegions, allServices, getBundle, getRegion, getService, resolveAlias, serviceNames, type Region } from "../catalog";
+import { serviceIdFromName } from "../catalog/dump";
 import { contains, isCidr, overlaps, parseCidr, type Cidr } from "../cidr";
 import { diag, quote, type Diagnostic, type DiagnosticInput } from "../diagnostics";
 import { closest } from "../suggest";
@@ -48,7 +49,7 @@ export function buildModel(source: SourceFile, spec: Spec, dumpIds: ReadonlySet<
   if (spec.backend?.s3) checkRegion(ctx, spec.backend.s3.region, ["backend", "s3", "region"]);
   const defaultsPolicy = spec.defaults?.policy !== undefined ? resolvePolicy(ctx, spec, ["defaults", "policy"], spec.defaults.policy) : ({ kind: "full-access" } as const);
   const vpcs = spec.vpcs.map((v, i) => buildVpc(ctx, spec, v, i, region));
-  checkUniqueNames(ctx, vpcs.map((v) => ({ value: v.name, segs: ["vpcs", vpcs.indexOf(v), "name"] })), "VPC name", "the stack");
+  checkUniqueNames(ctx, vpcs.map((v, i) => ({ value: v.name, segs: ["vpcs", i, "name"] })), "VPC name", "the stack");
   checkUniqueIds(ctx, vpcs.map((v, i) => ({ value: v.id, segs: ["vpcs", i, "id"] })));
   checkUniqueIds(ctx, vpcs.flatMap((v, i) => v.subnets.map((s, j) => ({ value: s.id, segs: ["vpcs", i, "subnets", j, "id"] as PathSegment[] }))));
 
@@ -159,7 +160,8 @@ function buildVpc(ctx: Ctx, spec: Spec, v: VpcSpec, i: number, region: Region | 
     if (e.serviceName !== undefined && !getService(key)) {
       // one endpoint per (VPC, service): two keys for one service name would plan two endpoints for it
       const other = customNames.get(e.serviceName);
-      const catalog = region ? allServices().find((svc) => Object.values(serviceNames(svc, region.name)).includes(e.serviceName as string)) : undefined;
+      const id = region ? serviceIdFromName(e.serviceName, region.name) : undefined;
+      const catalog = id ? getService(id) : undefined;
       if (other !== undefined) {
         ctx.report([...eb, "serviceName"], { code: "DUPLICATE_NAME", message: `endpoints.${key} and endpoints.${other} both name the service ${e.serviceName}; a VPC gets one endpoint per service.`, hint: `Keep one entry and list its key in the subnets' services.` });
       } else if (catalog) {
