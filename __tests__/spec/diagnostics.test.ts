@@ -152,6 +152,9 @@ describe("every diagnostic code has a failing fixture", () => {
     if (c.line !== undefined) expect(hits.map((h) => h.pos?.line)).toContain(c.line);
     if (c.path !== undefined) expect(hits.map((h) => h.path)).toContain(c.path);
     if (c.suggest !== undefined) expect(hits.flatMap((h) => h.suggestions ?? [])).toContain(c.suggest);
+    // each finding is reported once
+    const keys = r.diagnostics.map((x) => `${x.file}:${x.pos?.line}:${x.pos?.col} ${x.code} ${x.path} ${x.message}`);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
     // errors stop the plan; warnings alone do not
     if (DIAGNOSTIC_CODES[code] === "error") expect(r.plan).toBeUndefined();
     else expect(r.plan).toBeDefined();

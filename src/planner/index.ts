@@ -148,7 +148,6 @@ function planEndpoint(spec: SpecModel, vpc: VpcModel, resolved: ResolvedService,
     privateDns = dns.decision.enabled;
     onlyInbound = dns.decision.onlyForInboundResolver;
     dnsCaptured = dns.decision.captured;
-    diagnostics.push(...dns.findings);
     reasons.push(...dns.reasons);
   }
   diagnostics.push(...policy.findings);
