@@ -43,13 +43,12 @@ export class EndpointStack extends TerraformStack {
     const sgs: Record<string, string[]> = {};
     for (const vpc of plan.vpcs) {
       for (const e of vpc.endpoints) {
-        const key = e.key;
         const created = this.endpoint(e);
         this.endpoints.set(e.address, created.endpoint);
-        ids[key] = created.endpoint.id;
+        ids[e.key] = created.endpoint.id;
         if (created.securityGroups.length > 0) {
-          dns[key] = created.endpoint.interpolationForAttribute("dns_entry") as unknown as string;
-          sgs[key] = created.securityGroups.map((g) => g.id);
+          dns[e.key] = created.endpoint.interpolationForAttribute("dns_entry") as unknown as string;
+          sgs[e.key] = created.securityGroups.map((g) => g.id);
         }
       }
     }

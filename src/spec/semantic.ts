@@ -235,22 +235,24 @@ function checkAz(ctx: Ctx, segs: PathSegment[], az: string | undefined, azId: st
   }
 }
 
-function checkUniqueNames(ctx: Ctx, items: Array<{ value: string; segs: PathSegment[] }>, what: string, where: string): void {
+type Item = { value: string; segs: PathSegment[] };
+
+/** Reports every item whose value an earlier item already has, pointing back at the first. */
+function reportRepeats(ctx: Ctx, items: Item[], report: (it: Item, firstAt: string) => Omit<DiagnosticInput, "file" | "pos" | "path">): void {
   const seen = new Map<string, PathSegment[]>();
   for (const it of items) {
     const first = seen.get(it.value);
-    if (first) ctx.report(it.segs, { code: "DUPLICATE_NAME", message: `${what} ${JSON.stringify(it.value)} is used twice in ${where} (first at ${formatPath(first)}, line ${ctx.source.positionOf(first).line}).`, hint: "Names must be unique: Terraform addresses are built from them." });
+    if (first) ctx.report(it.segs, report(it, `first at ${formatPath(first)}, line ${ctx.source.positionOf(first).line}`));
     else seen.set(it.value, it.segs);
   }
 }
 
-function checkUniqueIds(ctx: Ctx, items: Array<{ value: string; segs: PathSegment[] }>): void {
-  const seen = new Map<string, PathSegment[]>();
-  for (const it of items) {
-    const first = seen.get(it.value);
-    if (first) ctx.report(it.segs, { code: "DUPLICATE_ID", message: `${it.value} appears twice (first at ${formatPath(first)}, line ${ctx.source.positionOf(first).line}).`, hint: "Each VPC and subnet is described once per stack." });
-    else seen.set(it.value, it.segs);
-  }
+function checkUniqueNames(ctx: Ctx, items: Item[], what: string, where: string): void {
+  reportRepeats(ctx, items, (it, firstAt) => ({ code: "DUPLICATE_NAME", message: `${what} ${JSON.stringify(it.value)} is used twice in ${where} (${firstAt}).`, hint: "Names must be unique: Terraform addresses are built from them." }));
+}
+
+function checkUniqueIds(ctx: Ctx, items: Item[]): void {
+  reportRepeats(ctx, items, (it, firstAt) => ({ code: "DUPLICATE_ID", message: `${it.value} appears twice (${firstAt}).`, hint: "Each VPC and subnet is described once per stack." }));
 }
 
 /** Bundles and services of one subnet, as distinct service keys in a stable order. */

@@ -27,12 +27,9 @@ export function planSecurityGroups(file: string, at: Located, vpc: string, servi
   for (const c of [...new Set(allowedCidrs)].sort()) {
     ingress.push({ address: `${address}_cidr_${c.replace(/[./]/g, "_")}`, cidr: c, port, description: `${service} from ${c} (allowedCidrs)` });
   }
-  const cidrs = new Set(ingress.map((r) => r.cidr));
-  if (cidrs.size < ingress.length) {
-    // a subnet CIDR repeated in allowedCidrs: one rule is enough (AWS rejects duplicates)
-    const seen = new Set<string>();
-    ingress = ingress.filter((r) => (seen.has(r.cidr) ? false : (seen.add(r.cidr), true)));
-  }
+  // a subnet CIDR repeated in allowedCidrs: one rule is enough (AWS rejects duplicates)
+  const seen = new Set<string>();
+  ingress = ingress.filter((r) => (seen.has(r.cidr) ? false : (seen.add(r.cidr), true)));
   if (ingress.length > SG_LIMITS.inboundRulesPerGroup) {
     const merged = aggregateCidrs(ingress.map((r) => r.cidr));
     reasons.push(`${ingress.length} client CIDRs exceed ${SG_LIMITS.inboundRulesPerGroup} rules per security group: merged into ${merged.length} blocks that cover exactly the same addresses`);
