@@ -15,4 +15,6 @@ if (!result.plan) {
   process.exit(1);
 }
 const written = synthToDir(result.plan, process.env.CDKTF_OUTDIR || "cdktf.out");
-console.error(`vpce: ${written.written.length} stack(s) synthesized into ${written.outdir} (${summarize(result.diagnostics)})`);
+console.error(
+  `vpce: ${written.written.length} stack(s) synthesized into ${written.outdir} (${summarize(result.diagnostics)})`,
+);

@@ -16,7 +16,7 @@
 import { getService, serviceNames } from "../src/catalog";
 import type { SpecModel, SubnetModel, VpcModel } from "../src/spec/model";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 function ipv4Range(cidr: string): [number, number] | undefined {
   const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
@@ -61,51 +61,71 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
   const endpoints: Record<string, Json> = stackJson.resource?.aws_vpc_endpoint ?? {};
   const rules: Json[] = Object.values(stackJson.resource?.aws_vpc_security_group_ingress_rule ?? {});
   const vpcIds = new Set(model.vpcs.map((x) => x.id));
-  for (const [addr, e] of Object.entries(endpoints)) if (!vpcIds.has(e.vpc_id)) v.push(`${addr}: in ${e.vpc_id}, which is no VPC of the spec`);
+  for (const [addr, e] of Object.entries(endpoints))
+    if (!vpcIds.has(e.vpc_id)) v.push(`${addr}: in ${e.vpc_id}, which is no VPC of the spec`);
 
   for (const vpc of model.vpcs) {
     const inVpc = Object.entries(endpoints).filter(([, e]) => e.vpc_id === vpc.id);
     const requested = [...new Set(vpc.subnets.flatMap((s) => s.requests.map((r) => r.key)))].sort();
     const keyOf = (name: string) => requested.find((k) => namesOf(model, vpc, k).includes(name));
-    for (const [addr, e] of inVpc) if (keyOf(e.service_name) === undefined) v.push(`${addr}: endpoint for ${e.service_name}, which no subnet of ${vpc.name} requested`);
+    for (const [addr, e] of inVpc)
+      if (keyOf(e.service_name) === undefined)
+        v.push(`${addr}: endpoint for ${e.service_name}, which no subnet of ${vpc.name} requested`);
 
     for (const key of requested) {
       const mine = inVpc.filter(([, e]) => keyOf(e.service_name) === key);
       const types = mine.map(([, e]) => e.vpc_endpoint_type as string).sort();
       const want = expectedTypes(vpc, key);
-      if (JSON.stringify(types) !== JSON.stringify(want)) v.push(`${vpc.name}/${key}: endpoint types [${types.join(", ")}], expected [${want.join(", ")}]`);
+      if (JSON.stringify(types) !== JSON.stringify(want))
+        v.push(`${vpc.name}/${key}: endpoint types [${types.join(", ")}], expected [${want.join(", ")}]`);
       const requesters = vpc.subnets.filter((s) => s.requests.some((r) => r.key === key));
       for (const [addr, e] of mine) {
         if (e.vpc_endpoint_type === "Gateway") {
           const tables = [...new Set(requesters.map((s) => s.routeTable).filter((t): t is string => !!t))].sort();
           const got = [...((e.route_table_ids as string[]) ?? [])].sort();
-          if (JSON.stringify(got) !== JSON.stringify(tables)) v.push(`${addr}: route tables [${got.join(", ")}], expected those of the requesting subnets [${tables.join(", ")}]`);
+          if (JSON.stringify(got) !== JSON.stringify(tables))
+            v.push(
+              `${addr}: route tables [${got.join(", ")}], expected those of the requesting subnets [${tables.join(", ")}]`,
+            );
           continue;
         }
         const ids: string[] = e.subnet_ids ?? [];
         if (ids.length === 0) v.push(`${addr}: interface endpoint without a subnet`);
-        const candidates = vpc.endpointSubnets ? vpc.subnets.filter((s) => vpc.endpointSubnets?.includes(s.name)) : requesters;
+        const candidates = vpc.endpointSubnets
+          ? vpc.subnets.filter((s) => vpc.endpointSubnets?.includes(s.name))
+          : requesters;
         const label = (s: SubnetModel) => (s.azId ?? s.az) as string;
         for (const id of ids) {
           const chosen = candidates.find((s) => s.id === id);
           if (!chosen) {
-            v.push(`${addr}: ENI in ${id}, which is not ${vpc.endpointSubnets ? "an endpoint subnet" : "a requesting subnet"} of ${vpc.name}`);
+            v.push(
+              `${addr}: ENI in ${id}, which is not ${vpc.endpointSubnets ? "an endpoint subnet" : "a requesting subnet"} of ${vpc.name}`,
+            );
             continue;
           }
           const better = candidates.filter((s) => s !== chosen && label(s) === label(chosen) && beats(s, chosen));
-          if (better.length > 0) v.push(`${addr}: ENI in ${chosen.name}, but ${better.map((s) => s.name).join(", ")} in ${label(chosen)} wins the tie-break (largest block, then name)`);
+          if (better.length > 0)
+            v.push(
+              `${addr}: ENI in ${chosen.name}, but ${better.map((s) => s.name).join(", ")} in ${label(chosen)} wins the tie-break (largest block, then name)`,
+            );
         }
-        const oneNotation = requesters.every((s) => s.azId !== undefined) || requesters.every((s) => s.az !== undefined);
+        const oneNotation =
+          requesters.every((s) => s.azId !== undefined) || requesters.every((s) => s.az !== undefined);
         if (!vpc.endpointSubnets && oneNotation) {
           const served = new Set(requesters.filter((s) => ids.includes(s.id)).map(label));
           const missing = [...new Set(requesters.map(label))].filter((z) => !served.has(z));
           if (missing.length > 0) v.push(`${addr}: no ENI in requesting zone(s) ${missing.join(", ")}`);
         }
-        const sgs = ((e.security_group_ids as string[]) ?? []).map((r) => /^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(r)?.[1]);
-        const own = rules.filter((r) => sgs.includes(/^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(r.security_group_id)?.[1]));
+        const sgs = ((e.security_group_ids as string[]) ?? []).map(
+          (r) => /^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(r)?.[1],
+        );
+        const own = rules.filter((r) =>
+          sgs.includes(/^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(r.security_group_id)?.[1]),
+        );
         const port = getService(key)?.port ?? vpc.endpoints.get(key)?.port ?? 443;
         for (const c of vpc.endpoints.get(key)?.allowedCidrs ?? []) {
-          if (!own.some((r) => inside(c, r.cidr_ipv4) && r.from_port === port && r.to_port === port)) v.push(`${addr}: allowedCidrs ${c} is not admitted on ${port}`);
+          if (!own.some((r) => inside(c, r.cidr_ipv4) && r.from_port === port && r.to_port === port))
+            v.push(`${addr}: allowedCidrs ${c} is not admitted on ${port}`);
         }
       }
     }

@@ -8,7 +8,7 @@ import { contains, parseCidr, size, type Cidr } from "../src/cidr";
 import type { SpecModel } from "../src/spec/model";
 import { checkMoreGuarantees } from "./guarantees-more";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 function refId(ref: string): string | undefined {
   return /^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(ref)?.[1];
@@ -24,11 +24,14 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
     const sg = /^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(r.security_group_id)?.[1] ?? "?";
     rulesBySg.set(sg, [...(rulesBySg.get(sg) ?? []), r]);
   }
-  if (stackJson.resource?.aws_security_group_rule || stackJson.resource?.aws_vpc_security_group_egress_rule) v.push("unexpected extra security group rule resources");
-  for (const [addr, sg] of Object.entries(sgs)) if (sg.egress || sg.ingress) v.push(`security group ${addr} has inline rules`);
+  if (stackJson.resource?.aws_security_group_rule || stackJson.resource?.aws_vpc_security_group_egress_rule)
+    v.push("unexpected extra security group rule resources");
+  for (const [addr, sg] of Object.entries(sgs))
+    if (sg.egress || sg.ingress) v.push(`security group ${addr} has inline rules`);
 
   for (const [addr, e] of Object.entries(endpoints)) {
-    if (e.vpc_endpoint_type !== "Gateway" && e.vpc_endpoint_type !== "Interface") v.push(`${addr}: vpc_endpoint_type not set`);
+    if (e.vpc_endpoint_type !== "Gateway" && e.vpc_endpoint_type !== "Interface")
+      v.push(`${addr}: vpc_endpoint_type not set`);
   }
 
   for (const vpc of model.vpcs) {
@@ -49,10 +52,12 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
       if (zones.some((z) => z === undefined)) v.push(`${addr}: ENI in a subnet outside VPC ${vpc.name}`);
       if (new Set(zones).size !== zones.length) v.push(`${addr}: two ENIs in one AZ (${zones.join(", ")})`);
       const labels = vpc.subnets.filter((s) => (e.subnet_ids as string[]).includes(s.id));
-      if (labels.some((s) => s.az !== undefined) && labels.some((s) => s.azId !== undefined)) v.push(`${addr}: ENI subnets mix az and azId, zones unprovable`);
+      if (labels.some((s) => s.az !== undefined) && labels.some((s) => s.azId !== undefined))
+        v.push(`${addr}: ENI subnets mix az and azId, zones unprovable`);
       // least privilege
       const sgNames = ((e.security_group_ids as string[]) ?? []).map(refId);
-      if (sgNames.length === 0 || sgNames.some((n) => n === undefined || !sgs[n])) v.push(`${addr}: no own security group`);
+      if (sgNames.length === 0 || sgNames.some((n) => n === undefined || !sgs[n]))
+        v.push(`${addr}: no own security group`);
       const svcKey = serviceKeyOf(model, vpc.name, e.service_name);
       const settings = svcKey ? vpc.endpoints.get(svcKey) : undefined;
       const requesters = vpc.subnets.filter((s) => svcKey && s.requests.some((r) => r.key === svcKey));
@@ -61,15 +66,22 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
       for (const sg of sgNames) {
         for (const r of rulesBySg.get(sg as string) ?? []) {
           if (r.cidr_ipv4 === "0.0.0.0/0") v.push(`${addr}: ingress from 0.0.0.0/0`);
-          if (!coveredBy(r.cidr_ipv4, [...allowed])) v.push(`${addr}: ingress from ${r.cidr_ipv4} (${cidrOf.get(r.cidr_ipv4) ?? "not a subnet"}), which did not ask for ${svcKey}`);
-          if (r.from_port !== port || r.to_port !== port || r.ip_protocol !== "tcp") v.push(`${addr}: ingress ${r.ip_protocol} ${r.from_port}-${r.to_port}, expected tcp ${port}`);
+          if (!coveredBy(r.cidr_ipv4, [...allowed]))
+            v.push(
+              `${addr}: ingress from ${r.cidr_ipv4} (${cidrOf.get(r.cidr_ipv4) ?? "not a subnet"}), which did not ask for ${svcKey}`,
+            );
+          if (r.from_port !== port || r.to_port !== port || r.ip_protocol !== "tcp")
+            v.push(`${addr}: ingress ${r.ip_protocol} ${r.from_port}-${r.to_port}, expected tcp ${port}`);
         }
       }
       // S3 interface + private DNS: inbound-resolver-only exactly when the VPC has an S3 gateway
       if (svcKey === "s3" && e.private_dns_enabled) {
-        const hasGateway = inVpc.some(([, g]) => g.vpc_endpoint_type === "Gateway" && expectedNames(model, vpc.name, "s3").includes(g.service_name));
+        const hasGateway = inVpc.some(
+          ([, g]) => g.vpc_endpoint_type === "Gateway" && expectedNames(model, vpc.name, "s3").includes(g.service_name),
+        );
         const flag = e.dns_options?.private_dns_only_for_inbound_resolver_endpoint;
-        if (flag !== hasGateway) v.push(`${addr}: private_dns_only_for_inbound_resolver_endpoint=${flag}, gateway in VPC=${hasGateway}`);
+        if (flag !== hasGateway)
+          v.push(`${addr}: private_dns_only_for_inbound_resolver_endpoint=${flag}, gateway in VPC=${hasGateway}`);
       }
       if (e.dns_options && !e.private_dns_enabled) v.push(`${addr}: dns_options without private DNS`);
     }
@@ -85,12 +97,19 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
         }
         const gateway = matches.find(([, e]) => e.vpc_endpoint_type === "Gateway");
         if (gateway) {
-          if (!(gateway[1].route_table_ids as string[]).includes(s.routeTable as string)) v.push(`${vpc.name}/${s.name}: ${req.key} gateway not on route table ${s.routeTable}`);
+          if (!(gateway[1].route_table_ids as string[]).includes(s.routeTable as string))
+            v.push(`${vpc.name}/${s.name}: ${req.key} gateway not on route table ${s.routeTable}`);
           continue;
         }
         const [addr, iface] = matches[0];
         const port = getService(req.key)?.port ?? vpc.endpoints.get(req.key)?.port ?? 443;
-        const admitted = ((iface.security_group_ids as string[]) ?? []).map(refId).some((sg) => (rulesBySg.get(sg as string) ?? []).some((r) => coveredBy(s.cidr, [r.cidr_ipv4]) && r.from_port === port && r.to_port === port));
+        const admitted = ((iface.security_group_ids as string[]) ?? [])
+          .map(refId)
+          .some((sg) =>
+            (rulesBySg.get(sg as string) ?? []).some(
+              (r) => coveredBy(s.cidr, [r.cidr_ipv4]) && r.from_port === port && r.to_port === port,
+            ),
+          );
         if (!admitted) v.push(`${vpc.name}/${s.name}: ${addr} does not admit ${s.cidr} on ${port}`);
       }
     }

@@ -22,7 +22,10 @@ export function writeTree(files: Record<string, string | Buffer>): string {
 }
 
 /** Runs the pipeline on the given spec files, with region dumps in a catalog folder of their own (none by default). */
-export function pipelineOf(files: Record<string, string | Buffer>, catalog: Record<string, string> = {}): PipelineResult & { dir: string } {
+export function pipelineOf(
+  files: Record<string, string | Buffer>,
+  catalog: Record<string, string> = {},
+): PipelineResult & { dir: string } {
   const dir = writeTree(files);
   const catalogDir = writeTree(catalog);
   return { ...runPipeline(dir, { catalogDir }), dir };

@@ -6,7 +6,12 @@ import { tmpDir } from "./helpers";
 
 function reverseDeep(x: unknown): unknown {
   if (Array.isArray(x)) return [...x].reverse().map(reverseDeep);
-  if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).reverse().map(([k, v]) => [k, reverseDeep(v)]));
+  if (x && typeof x === "object")
+    return Object.fromEntries(
+      Object.entries(x)
+        .reverse()
+        .map(([k, v]) => [k, reverseDeep(v)]),
+    );
   return x;
 }
 

@@ -17,7 +17,23 @@ if (!fs.existsSync(main)) throw new Error("run `npm run build` first");
 /** A large, valid specs folder: files x VPCs x subnets, every subnet asking for many services. */
 function largeSpecs(files, vpcs, subnets) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vpce-bench-"));
-  const services = ["s3", "dynamodb", "ssm", "ssmmessages", "ec2messages", "logs", "monitoring", "kms", "sts", "sqs", "sns", "secretsmanager", "ecr.api", "ecr.dkr", "lambda"];
+  const services = [
+    "s3",
+    "dynamodb",
+    "ssm",
+    "ssmmessages",
+    "ec2messages",
+    "logs",
+    "monitoring",
+    "kms",
+    "sts",
+    "sqs",
+    "sns",
+    "secretsmanager",
+    "ecr.api",
+    "ecr.dkr",
+    "lambda",
+  ];
   for (let f = 0; f < files; f++) {
     const spec = { version: 1, stack: `bench-${f}`, region: "eu-central-1", vpcs: [] };
     for (let v = 0; v < vpcs; v++) {
@@ -48,7 +64,11 @@ function measure(label, args, env) {
   for (let i = 0; i < 3; i++) {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "vpce-bench-out-"));
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ["-r", path.join(__dirname, "bench-rss.js"), ...args.map((a) => a.replace("$OUT", out))], { env: { ...process.env, ...env, CDKTF_OUTDIR: out }, encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      ["-r", path.join(__dirname, "bench-rss.js"), ...args.map((a) => a.replace("$OUT", out))],
+      { env: { ...process.env, ...env, CDKTF_OUTDIR: out }, encoding: "utf8" },
+    );
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     if (r.status !== 0) throw new Error(`${label} failed:\n${r.stderr}`);
     const m = /VPCE_MAX_RSS_KB=(\d+)/.exec(r.stderr);

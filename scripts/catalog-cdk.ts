@@ -42,7 +42,12 @@ export interface CdkGatewayService {
 
 /** Names of static members marked `@deprecated` in the library's declaration file. */
 function deprecatedMembers(): Set<string> {
-  const dts = path.join(path.dirname(require.resolve("aws-cdk-lib/package.json")), "aws-ec2", "lib", "vpc-endpoint.d.ts");
+  const dts = path.join(
+    path.dirname(require.resolve("aws-cdk-lib/package.json")),
+    "aws-ec2",
+    "lib",
+    "vpc-endpoint.d.ts",
+  );
   const text = fs.readFileSync(dts, "utf8");
   const out = new Set<string>();
   const re = /@deprecated[^*]*\*\/\s*static readonly ([A-Z0-9_]+)\s*:/g;
@@ -69,8 +74,16 @@ export function cdkInterfaceServices(): CdkInterfaceService[] {
   for (const [shortName, members] of byName) {
     const ports = new Set(members.map(([, v]) => v.port));
     if (ports.size !== 1) throw new Error(`aws-cdk-lib gives ${shortName} several ports: ${[...ports].join(", ")}`);
-    const constants = members.map(([k]) => k).sort((a, b) => Number(deprecated.has(a)) - Number(deprecated.has(b)) || (a < b ? -1 : a > b ? 1 : 0));
-    out.push({ shortName, port: members[0][1].port, constants, deprecated: constants.filter((c) => deprecated.has(c)), service: members[0][1] });
+    const constants = members
+      .map(([k]) => k)
+      .sort((a, b) => Number(deprecated.has(a)) - Number(deprecated.has(b)) || (a < b ? -1 : a > b ? 1 : 0));
+    out.push({
+      shortName,
+      port: members[0][1].port,
+      constants,
+      deprecated: constants.filter((c) => deprecated.has(c)),
+      service: members[0][1],
+    });
   }
   return out.sort((a, b) => (a.shortName < b.shortName ? -1 : 1));
 }
@@ -85,7 +98,9 @@ export function cdkGatewayServices(): CdkGatewayService[] {
     entry.constants.push(k);
     byName.set(shortName, entry);
   }
-  return [...byName].map(([shortName, e]) => ({ shortName, constants: e.constants.sort(), service: e.service })).sort((a, b) => (a.shortName < b.shortName ? -1 : 1));
+  return [...byName]
+    .map(([shortName, e]) => ({ shortName, constants: e.constants.sort(), service: e.service }))
+    .sort((a, b) => (a.shortName < b.shortName ? -1 : 1));
 }
 
 export interface CdkRegion {
@@ -165,7 +180,10 @@ export function crossCheck(catalog: typeof import("../src/catalog")): CrossCheck
       mismatches.push(`${c.shortName} (${c.constants.join(", ")}): in aws-cdk-lib, not in the catalog`);
       continue;
     }
-    if (!svc.types.includes("Interface")) mismatches.push(`${svc.id}: aws-cdk-lib has an interface endpoint, the catalog types are ${svc.types.join(", ")}`);
+    if (!svc.types.includes("Interface"))
+      mismatches.push(
+        `${svc.id}: aws-cdk-lib has an interface endpoint, the catalog types are ${svc.types.join(", ")}`,
+      );
     if (svc.port !== c.port) mismatches.push(`${svc.id}: port ${svc.port} in the catalog, ${c.port} in aws-cdk-lib`);
     for (const r of regions) {
       compared++;
@@ -179,7 +197,9 @@ export function crossCheck(catalog: typeof import("../src/catalog")): CrossCheck
     cdkIds.add(g.shortName);
     const svc = catalog.getService(g.shortName);
     if (!svc || !svc.types.includes("Gateway")) {
-      mismatches.push(`${g.shortName}: aws-cdk-lib has a gateway endpoint, the catalog ${svc ? `types are ${svc.types.join(", ")}` : "lacks the service"}`);
+      mismatches.push(
+        `${g.shortName}: aws-cdk-lib has a gateway endpoint, the catalog ${svc ? `types are ${svc.types.join(", ")}` : "lacks the service"}`,
+      );
       continue;
     }
     for (const r of regions) {
@@ -192,7 +212,8 @@ export function crossCheck(catalog: typeof import("../src/catalog")): CrossCheck
 
   for (const s of catalog.allServices()) {
     if (cdkIds.has(s.id)) continue;
-    if (s.sources.includes("aws-cdk-lib")) mismatches.push(`${s.id}: the catalog cites aws-cdk-lib, which does not have it`);
+    if (s.sources.includes("aws-cdk-lib"))
+      mismatches.push(`${s.id}: the catalog cites aws-cdk-lib, which does not have it`);
     else notes.push(`${s.id}: not in aws-cdk-lib (sources: ${s.sources.join(", ") || "none"})`);
   }
 
@@ -201,12 +222,17 @@ export function crossCheck(catalog: typeof import("../src/catalog")): CrossCheck
     const o = ours.get(r.name);
     if (!o) mismatches.push(`region ${r.name} (${r.partition}): in aws-cdk-lib region-info, not in regions.json`);
     else {
-      if (o.partition !== r.partition) mismatches.push(`region ${r.name}: partition ${o.partition} in regions.json, ${r.partition} in aws-cdk-lib`);
-      if (o.partitionPrefix !== r.partitionPrefix) mismatches.push(`region ${r.name}: prefix ${o.partitionPrefix} in regions.json, ${r.partitionPrefix} in aws-cdk-lib`);
+      if (o.partition !== r.partition)
+        mismatches.push(`region ${r.name}: partition ${o.partition} in regions.json, ${r.partition} in aws-cdk-lib`);
+      if (o.partitionPrefix !== r.partitionPrefix)
+        mismatches.push(
+          `region ${r.name}: prefix ${o.partitionPrefix} in regions.json, ${r.partitionPrefix} in aws-cdk-lib`,
+        );
     }
   }
   const cdkRegionNames = new Set(cdkRegions().map((r) => r.name));
-  for (const r of regions) if (!cdkRegionNames.has(r.name)) notes.push(`region ${r.name}: not in aws-cdk-lib region-info`);
+  for (const r of regions)
+    if (!cdkRegionNames.has(r.name)) notes.push(`region ${r.name}: not in aws-cdk-lib region-info`);
 
   return { compared, regions: regions.length, mismatches, notes };
 }

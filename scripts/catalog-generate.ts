@@ -44,24 +44,124 @@ function readJson<T>(file: string): T {
 
 /** Words of CDK constant names as AWS writes them. */
 const WORDS: Record<string, string> = {
-  ACM: "ACM", AD: "AD", API: "API", APIGATEWAY: "API Gateway", APPCONFIG: "AppConfig", APPCONFIGDATA: "AppConfig Data",
-  APPSTREAM: "AppStream", APPSYNC: "AppSync", AUTOSCALING: "Auto Scaling", B2B: "B2B", BCM: "BCM", CLOUDHSM: "CloudHSM",
-  CLOUDFORMATION: "CloudFormation", CLOUDTRAIL: "CloudTrail", CLOUDWATCH: "CloudWatch", CODEARTIFACT: "CodeArtifact",
-  CODEBUILD: "CodeBuild", CODECATALYST: "CodeCatalyst", CODECOMMIT: "CodeCommit", CODECONNECTIONS: "CodeConnections",
-  CODEDEPLOY: "CodeDeploy", CODEGURU: "CodeGuru", CODEPIPELINE: "CodePipeline", CODESTAR: "CodeStar", CODEWHISPERER: "CodeWhisperer",
-  DATABREW: "DataBrew", DATASYNC: "DataSync", DATAZONE: "DataZone", DB: "DB", DICOM: "DICOM", DMS: "DMS", DNS: "DNS", DS: "DS",
-  DSQL: "DSQL", DYNAMODB: "DynamoDB", EBS: "EBS", EC2: "EC2", ECR: "ECR", ECS: "ECS", EFS: "EFS", EKS: "EKS", ELASTICACHE: "ElastiCache",
-  ELASTICBEANSTALK: "Elastic Beanstalk", ELB: "ELB", EMR: "EMR", EMRWAL: "EMR WAL", FIPS: "FIPS", FSX: "FSx", GEO: "Location",
-  GUARDDUTY: "GuardDuty", HSM: "HSM", IAM: "IAM", IOT: "IoT", KMS: "KMS", LEX: "Lex", LORAWAN: "LoRaWAN", MACIE: "Macie",
-  MEMORYDB: "MemoryDB", MGN: "MGN", ML: "ML", MQ: "MQ", MSK: "MSK", OPENSEARCH: "OpenSearch", PCA: "PCA", PCS: "PCS", PI: "PI",
-  QLDB: "QLDB", RDS: "RDS", REPOSTSPACE: "re:Post Private", RUM: "RUM", S3: "S3", SAGEMAKER: "SageMaker", SCEP: "SCEP", SES: "SES",
-  SITEWISE: "SiteWise", SMS: "SMS", SMTP: "SMTP", SNS: "SNS", SQS: "SQS", SSM: "SSM", STS: "STS", SWF: "SWF", TNB: "TNB",
-  TWINMAKER: "TwinMaker", V1: "v1", V2: "v2", VPC: "VPC", WAF: "WAF", WAFV2: "WAFV2", XRAY: "X-Ray", INFLUXDB: "InfluxDB",
-  EVENTBRIDGE: "EventBridge", FLEETWISE: "FleetWise", FLEETHUB: "Fleet Hub", HEALTHLAKE: "HealthLake", LAKEFORMATION: "Lake Formation",
-  ROBOMAKER: "RoboMaker", ROBORUNNER: "RoboRunner", GREENGRASS: "Greengrass", GROUNDSTATION: "Ground Station", QUICKSIGHT: "QuickSight",
-  SECURITYHUB: "Security Hub", SECURITYLAKE: "Security Lake", SIMSPACEWEAVER: "SimSpace Weaver", STORAGEGATEWAY: "Storage Gateway",
-  TEXTRACT: "Textract", THINCLIENT: "WorkSpaces Thin Client", WORKMAIL: "WorkMail", WORKSPACES: "WorkSpaces", AGENTCORE: "AgentCore",
-  OMICS: "Omics", DEVOPS: "DevOps", GURU: "Guru", RDS_DATA: "RDS Data", OPS: "Ops", ENVOY: "Envoy", MESH: "Mesh", CONNECT: "Connect",
+  ACM: "ACM",
+  AD: "AD",
+  API: "API",
+  APIGATEWAY: "API Gateway",
+  APPCONFIG: "AppConfig",
+  APPCONFIGDATA: "AppConfig Data",
+  APPSTREAM: "AppStream",
+  APPSYNC: "AppSync",
+  AUTOSCALING: "Auto Scaling",
+  B2B: "B2B",
+  BCM: "BCM",
+  CLOUDHSM: "CloudHSM",
+  CLOUDFORMATION: "CloudFormation",
+  CLOUDTRAIL: "CloudTrail",
+  CLOUDWATCH: "CloudWatch",
+  CODEARTIFACT: "CodeArtifact",
+  CODEBUILD: "CodeBuild",
+  CODECATALYST: "CodeCatalyst",
+  CODECOMMIT: "CodeCommit",
+  CODECONNECTIONS: "CodeConnections",
+  CODEDEPLOY: "CodeDeploy",
+  CODEGURU: "CodeGuru",
+  CODEPIPELINE: "CodePipeline",
+  CODESTAR: "CodeStar",
+  CODEWHISPERER: "CodeWhisperer",
+  DATABREW: "DataBrew",
+  DATASYNC: "DataSync",
+  DATAZONE: "DataZone",
+  DB: "DB",
+  DICOM: "DICOM",
+  DMS: "DMS",
+  DNS: "DNS",
+  DS: "DS",
+  DSQL: "DSQL",
+  DYNAMODB: "DynamoDB",
+  EBS: "EBS",
+  EC2: "EC2",
+  ECR: "ECR",
+  ECS: "ECS",
+  EFS: "EFS",
+  EKS: "EKS",
+  ELASTICACHE: "ElastiCache",
+  ELASTICBEANSTALK: "Elastic Beanstalk",
+  ELB: "ELB",
+  EMR: "EMR",
+  EMRWAL: "EMR WAL",
+  FIPS: "FIPS",
+  FSX: "FSx",
+  GEO: "Location",
+  GUARDDUTY: "GuardDuty",
+  HSM: "HSM",
+  IAM: "IAM",
+  IOT: "IoT",
+  KMS: "KMS",
+  LEX: "Lex",
+  LORAWAN: "LoRaWAN",
+  MACIE: "Macie",
+  MEMORYDB: "MemoryDB",
+  MGN: "MGN",
+  ML: "ML",
+  MQ: "MQ",
+  MSK: "MSK",
+  OPENSEARCH: "OpenSearch",
+  PCA: "PCA",
+  PCS: "PCS",
+  PI: "PI",
+  QLDB: "QLDB",
+  RDS: "RDS",
+  REPOSTSPACE: "re:Post Private",
+  RUM: "RUM",
+  S3: "S3",
+  SAGEMAKER: "SageMaker",
+  SCEP: "SCEP",
+  SES: "SES",
+  SITEWISE: "SiteWise",
+  SMS: "SMS",
+  SMTP: "SMTP",
+  SNS: "SNS",
+  SQS: "SQS",
+  SSM: "SSM",
+  STS: "STS",
+  SWF: "SWF",
+  TNB: "TNB",
+  TWINMAKER: "TwinMaker",
+  V1: "v1",
+  V2: "v2",
+  VPC: "VPC",
+  WAF: "WAF",
+  WAFV2: "WAFV2",
+  XRAY: "X-Ray",
+  INFLUXDB: "InfluxDB",
+  EVENTBRIDGE: "EventBridge",
+  FLEETWISE: "FleetWise",
+  FLEETHUB: "Fleet Hub",
+  HEALTHLAKE: "HealthLake",
+  LAKEFORMATION: "Lake Formation",
+  ROBOMAKER: "RoboMaker",
+  ROBORUNNER: "RoboRunner",
+  GREENGRASS: "Greengrass",
+  GROUNDSTATION: "Ground Station",
+  QUICKSIGHT: "QuickSight",
+  SECURITYHUB: "Security Hub",
+  SECURITYLAKE: "Security Lake",
+  SIMSPACEWEAVER: "SimSpace Weaver",
+  STORAGEGATEWAY: "Storage Gateway",
+  TEXTRACT: "Textract",
+  THINCLIENT: "WorkSpaces Thin Client",
+  WORKMAIL: "WorkMail",
+  WORKSPACES: "WorkSpaces",
+  AGENTCORE: "AgentCore",
+  OMICS: "Omics",
+  DEVOPS: "DevOps",
+  GURU: "Guru",
+  RDS_DATA: "RDS Data",
+  OPS: "Ops",
+  ENVOY: "Envoy",
+  MESH: "Mesh",
+  CONNECT: "Connect",
 };
 
 /** Human-readable description from a CDK constant name (`CLOUDWATCH_LOGS` -> `CloudWatch Logs`). */
@@ -80,7 +180,12 @@ function templateOf(id: string, resolved: string): { name?: string; global: bool
   return { name: resolved.replace(marker, ".{region}."), global: false };
 }
 
-function generateServices(): { rows: ServiceRow[]; prefixes: Record<string, { prefix: string; services: string[] }>; suffixes: Record<string, Record<string, string>>; warnings: string[] } {
+function generateServices(): {
+  rows: ServiceRow[];
+  prefixes: Record<string, { prefix: string; services: string[] }>;
+  suffixes: Record<string, Record<string, string>>;
+  warnings: string[];
+} {
   const warnings: string[] = [];
   const existing = new Map(readJson<{ services: ServiceRow[] }>("services.json").services.map((s) => [s.id, s]));
   const regions = cdkRegions().map((r) => r.name);
@@ -113,7 +218,9 @@ function generateServices(): { rows: ServiceRow[]; prefixes: Record<string, { pr
     if (t.name !== undefined) continue;
     for (const region of regions) {
       const name = cdkName(c.service, region);
-      const m = new RegExp(`^(.+)\\.${region.replace(/[.-]/g, "\\$&")}\\.${id.replace(/[.-]/g, "\\$&")}(.*)$`).exec(name);
+      const m = new RegExp(`^(.+)\\.${region.replace(/[.-]/g, "\\$&")}\\.${id.replace(/[.-]/g, "\\$&")}(.*)$`).exec(
+        name,
+      );
       if (!m) {
         warnings.push(`${id} in ${region}: unexpected CDK name ${name}`);
         continue;
@@ -162,9 +269,22 @@ function generateServices(): { rows: ServiceRow[]; prefixes: Record<string, { pr
   }
 
   for (const p of Object.values(prefixes)) p.services.sort();
-  const sortedPrefixes = Object.fromEntries(Object.keys(prefixes).sort().map((k) => [k, prefixes[k]]));
-  const sortedSuffixes = Object.fromEntries(Object.keys(suffixes).sort().map((k) => [k, suffixes[k]]));
-  return { rows: [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), prefixes: sortedPrefixes, suffixes: sortedSuffixes, warnings };
+  const sortedPrefixes = Object.fromEntries(
+    Object.keys(prefixes)
+      .sort()
+      .map((k) => [k, prefixes[k]]),
+  );
+  const sortedSuffixes = Object.fromEntries(
+    Object.keys(suffixes)
+      .sort()
+      .map((k) => [k, suffixes[k]]),
+  );
+  return {
+    rows: [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    prefixes: sortedPrefixes,
+    suffixes: sortedSuffixes,
+    warnings,
+  };
 }
 
 function generateRegions(): RegionRow[] {
@@ -206,7 +326,9 @@ function kebab(constant: string): string {
  */
 function generateAliases(services: ServiceRow[], warnings: string[]): AliasRow[] {
   const ids = new Set(services.map((s) => s.id));
-  const curated = readJson<{ aliases: AliasRow[] }>("aliases.json").aliases.filter((a) => !a.source.startsWith(CDK_SOURCE));
+  const curated = readJson<{ aliases: AliasRow[] }>("aliases.json").aliases.filter(
+    (a) => !a.source.startsWith(CDK_SOURCE),
+  );
   const candidates: AliasRow[] = [...curated];
   const deprecated = new Set(cdkInterfaceServices().flatMap((x) => x.deprecated));
   for (const s of services) {
@@ -260,9 +382,23 @@ function main(): void {
     rows,
   );
   const oldRegions = readJson<Record<string, unknown>>("regions.json");
-  write("regions.json", { $comment: oldRegions.$comment, sources: oldRegions.sources, generated: { by: "scripts/catalog-generate.ts", [CDK_PACKAGE]: version } }, "regions", generateRegions());
+  write(
+    "regions.json",
+    {
+      $comment: oldRegions.$comment,
+      sources: oldRegions.sources,
+      generated: { by: "scripts/catalog-generate.ts", [CDK_PACKAGE]: version },
+    },
+    "regions",
+    generateRegions(),
+  );
   const oldAliases = readJson<Record<string, unknown>>("aliases.json");
-  write("aliases.json", { $comment: oldAliases.$comment, generated: { by: "scripts/catalog-generate.ts", [CDK_PACKAGE]: version } }, "aliases", generateAliases(rows, warnings));
+  write(
+    "aliases.json",
+    { $comment: oldAliases.$comment, generated: { by: "scripts/catalog-generate.ts", [CDK_PACKAGE]: version } },
+    "aliases",
+    generateAliases(rows, warnings),
+  );
   for (const w of warnings) console.warn(`warning: ${w}`);
   console.log(`services: ${rows.length}, regions with prefix exceptions: ${Object.keys(prefixes).length}`);
 }

@@ -63,7 +63,10 @@ function fromInt(n: number, prefix: number): string {
  * 10.0.1.0/24 -> 10.0.0.0/23). Never admits an address the input did not.
  */
 export function aggregateCidrs(texts: readonly string[]): string[] {
-  let blocks = texts.map((t) => parseCidr(t)).filter(isCidr).map((c) => ({ start: toInt(c), prefix: c.prefix }));
+  let blocks = texts
+    .map((t) => parseCidr(t))
+    .filter(isCidr)
+    .map((c) => ({ start: toInt(c), prefix: c.prefix }));
   let changed = true;
   while (changed) {
     changed = false;
@@ -76,7 +79,13 @@ export function aggregateCidrs(texts: readonly string[]): string[] {
         changed = true; // inside the previous block
         continue;
       }
-      if (last && last.prefix === b.prefix && last.prefix > 0 && last.start + lastSize === b.start && last.start % (lastSize * 2) === 0) {
+      if (
+        last &&
+        last.prefix === b.prefix &&
+        last.prefix > 0 &&
+        last.start + lastSize === b.start &&
+        last.start % (lastSize * 2) === 0
+      ) {
         out[out.length - 1] = { start: last.start, prefix: last.prefix - 1 };
         changed = true;
         continue;

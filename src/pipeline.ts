@@ -31,13 +31,28 @@ export function specsDir(explicit?: string, env: NodeJS.ProcessEnv = process.env
 
 export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineResult {
   const dumps = loadDumps(opts.catalogDir, opts.env ?? process.env);
-  const dumpIds = new Map([...dumps.dumps].map(([region, d]) => [region, new Set([...d.services.values()].flatMap((s) => (s.id ? [s.id] : [])))]));
+  const dumpIds = new Map(
+    [...dumps.dumps].map(([region, d]) => [
+      region,
+      new Set([...d.services.values()].flatMap((s) => (s.id ? [s.id] : []))),
+    ]),
+  );
   const specs = loadSpecs(dir, { dumpIds: (region) => dumpIds.get(region) });
   const planned = planStacks(specs.models, { dumps: dumps.dumps });
-  const diagnostics = sortDiagnostics([...specs.diagnostics, ...dumps.problems.map(dumpDiagnostic), ...planned.diagnostics]);
+  const diagnostics = sortDiagnostics([
+    ...specs.diagnostics,
+    ...dumps.problems.map(dumpDiagnostic),
+    ...planned.diagnostics,
+  ]);
   return { plan: hasErrors(diagnostics) ? undefined : planned.plan, diagnostics };
 }
 
 function dumpDiagnostic(p: DumpProblem): Diagnostic {
-  return diag({ code: p.code, file: displayPath(p.file), pos: p.line !== undefined ? { line: p.line, col: p.col ?? 1 } : undefined, message: p.message, hint: "Region dumps are the raw output of aws ec2 describe-vpc-endpoint-services --region <region>, saved as catalog/<region>.json." });
+  return diag({
+    code: p.code,
+    file: displayPath(p.file),
+    pos: p.line !== undefined ? { line: p.line, col: p.col ?? 1 } : undefined,
+    message: p.message,
+    hint: "Region dumps are the raw output of aws ec2 describe-vpc-endpoint-services --region <region>, saved as catalog/<region>.json.",
+  });
 }

@@ -31,9 +31,12 @@ describe("resolveAlias", () => {
     expect(resolveAlias(name)).toBe(id);
   });
 
-  test.each([["ecr"], ["nonsense"], [""], ["prometheus"], ["..."]])("%j resolves to nothing (unknown or ambiguous)", (name) => {
-    expect(resolveAlias(name)).toBeUndefined();
-  });
+  test.each([["ecr"], ["nonsense"], [""], ["prometheus"], ["..."]])(
+    "%j resolves to nothing (unknown or ambiguous)",
+    (name) => {
+      expect(resolveAlias(name)).toBeUndefined();
+    },
+  );
 });
 
 describe("alias data", () => {

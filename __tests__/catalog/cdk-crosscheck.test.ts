@@ -6,11 +6,10 @@
 import * as catalog from "../../src/catalog";
 
 describe("catalog vs aws-cdk-lib", () => {
-  test("every CDK service name matches serviceName() in every region", () => {
+  test("every CDK service name matches serviceName() in every region", async () => {
     // GIVEN aws-cdk-lib, loaded by deep path (aws-cdk-lib/aws-ec2) inside the helper
     const t0 = Date.now();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const cdk = require("../../scripts/catalog-cdk") as typeof import("../../scripts/catalog-cdk");
+    const cdk = await import("../../scripts/catalog-cdk");
     const loadMs = Date.now() - t0;
 
     // WHEN
@@ -27,17 +26,21 @@ describe("catalog vs aws-cdk-lib", () => {
     expect(loadMs + checkMs).toBeLessThan(60000);
   });
 
-  test("a catalog that drifts is caught", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const cdk = require("../../scripts/catalog-cdk") as typeof import("../../scripts/catalog-cdk");
+  test("a catalog that drifts is caught", async () => {
+    const cdk = await import("../../scripts/catalog-cdk");
     // GIVEN a catalog whose China exception list forgot ecr.dkr
     const drifted: typeof catalog = {
       ...catalog,
-      serviceName: (s, region, type) => (s.id === "ecr.dkr" && region === "cn-north-1" ? `com.amazonaws.${region}.ecr.dkr` : catalog.serviceName(s, region, type)),
+      serviceName: (s, region, type) =>
+        s.id === "ecr.dkr" && region === "cn-north-1"
+          ? `com.amazonaws.${region}.ecr.dkr`
+          : catalog.serviceName(s, region, type),
     };
     // WHEN
     const result = cdk.crossCheck(drifted);
     // THEN
-    expect(result.mismatches).toEqual(["ecr.dkr Interface in cn-north-1: catalog com.amazonaws.cn-north-1.ecr.dkr, aws-cdk-lib cn.com.amazonaws.cn-north-1.ecr.dkr"]);
+    expect(result.mismatches).toEqual([
+      "ecr.dkr Interface in cn-north-1: catalog com.amazonaws.cn-north-1.ecr.dkr, aws-cdk-lib cn.com.amazonaws.cn-north-1.ecr.dkr",
+    ]);
   });
 });

@@ -39,14 +39,18 @@ describe("catalog data", () => {
       ["ecr-pull", ["ecr.api", "ecr.dkr", "s3"]],
       ["ecs-fargate", ["ecr.api", "ecr.dkr", "s3", "logs"]],
       ["ecs-ec2", ["ecs", "ecs-agent", "ecs-telemetry"]],
-      ["eks-private-nodes", ["ec2", "ecr.api", "ecr.dkr", "s3", "elasticloadbalancing", "logs", "sts", "eks", "eks-auth"]],
+      [
+        "eks-private-nodes",
+        ["ec2", "ecr.api", "ecr.dkr", "s3", "elasticloadbalancing", "logs", "sts", "eks", "eks-auth"],
+      ],
     ])("%s holds %j", (id, services) => {
       expect(getBundle(id)?.services).toEqual(expect.arrayContaining(services));
     });
 
     test("every bundle names catalog services and cites an AWS page", () => {
       for (const b of allBundles()) {
-        for (const id of [...b.services, ...(b.optional ?? [])]) expect(`${b.id}: ${id} ${getService(id) ? "ok" : "unknown"}`).toBe(`${b.id}: ${id} ok`);
+        for (const id of [...b.services, ...(b.optional ?? [])])
+          expect(`${b.id}: ${id} ${getService(id) ? "ok" : "unknown"}`).toBe(`${b.id}: ${id} ok`);
         expect(b.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
         expect(new Set(b.services).size).toBe(b.services.length);
       }

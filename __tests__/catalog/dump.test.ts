@@ -2,7 +2,15 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { getService, serviceName } from "../../src/catalog";
-import { catalogDir, findInDump, loadDumps, offerLookup, parseDump, serviceIdFromName, type RegionDump } from "../../src/catalog/dump";
+import {
+  catalogDir,
+  findInDump,
+  loadDumps,
+  offerLookup,
+  parseDump,
+  serviceIdFromName,
+  type RegionDump,
+} from "../../src/catalog/dump";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 const DUMPS = path.join(FIXTURES, "dumps");
@@ -24,7 +32,10 @@ describe("parseDump: the shared real recording (us-east-1, new shape)", () => {
   test("reads without problems", () => {
     expect(problems).toEqual([]);
     expect(dump?.region).toBe("us-east-1");
-    expect([...(dump?.services.keys() ?? [])]).toEqual(["com.amazonaws.us-east-1.apprunner.requests", "com.amazonaws.us-east-1.s3"]);
+    expect([...(dump?.services.keys() ?? [])]).toEqual([
+      "com.amazonaws.us-east-1.apprunner.requests",
+      "com.amazonaws.us-east-1.s3",
+    ]);
   });
 
   test("S3 appears twice and keeps both types, each with its own entry", () => {
@@ -90,18 +101,32 @@ describe("parseDump: built dumps for awkward cases", () => {
 
   test("the catalog's China names are the ones the dump lists", () => {
     const d = cn.dump as RegionDump;
-    for (const [id, type] of [["s3", "Gateway"], ["s3", "Interface"], ["ecr.dkr", "Interface"], ["kms", "Interface"], ["transcribe", "Interface"], ["notebook", "Interface"]] as const) {
+    for (const [id, type] of [
+      ["s3", "Gateway"],
+      ["s3", "Interface"],
+      ["ecr.dkr", "Interface"],
+      ["kms", "Interface"],
+      ["transcribe", "Interface"],
+      ["notebook", "Interface"],
+    ] as const) {
       expect(d.services.get(serviceName(getService(id)!, "cn-north-1", type))?.types.has(type)).toBe(true);
     }
   });
 
   test("offerLookup gives the planner AZ sets by name and type, with a file position", () => {
-    const lookup = offerLookup(new Map([["eu-west-1", eu.dump as RegionDump], ["cn-north-1", cn.dump as RegionDump]]));
+    const lookup = offerLookup(
+      new Map([
+        ["eu-west-1", eu.dump as RegionDump],
+        ["cn-north-1", cn.dump as RegionDump],
+      ]),
+    );
     const ecr = lookup("eu-west-1", "com.amazonaws.eu-west-1.ecr.dkr", "Interface");
     expect(ecr?.azNames).toEqual(new Set(["eu-west-1a", "eu-west-1b"]));
     expect(ecr?.azIds).toBeUndefined();
     expect(ecr?.source).toMatch(/^eu-west-1\.json:\d+:\d+$/);
-    expect(lookup("cn-north-1", "com.amazonaws.cn-north-1.newservice", "Interface")?.azIds).toEqual(new Set(["cnn1-az4"]));
+    expect(lookup("cn-north-1", "com.amazonaws.cn-north-1.newservice", "Interface")?.azIds).toEqual(
+      new Set(["cnn1-az4"]),
+    );
     expect(lookup("eu-west-1", "com.amazonaws.eu-west-1.ssm", "Gateway")).toBeUndefined();
     expect(lookup("eu-west-1", "com.amazonaws.eu-west-1.kms", "Interface")).toBeUndefined();
     expect(lookup("us-west-2", "com.amazonaws.us-west-2.ssm", "Interface")).toBeUndefined();
@@ -110,10 +135,13 @@ describe("parseDump: built dumps for awkward cases", () => {
 
 describe("parseDump: malformed files are problems, never exceptions", () => {
   test("a JSON syntax error names its line and column", () => {
-    const text = '{\n  "ServiceNames": [],\n  "ServiceDetails": [\n    {"ServiceName": "com.amazonaws.us-east-1.ssm",}\n  ]\n}\n';
+    const text =
+      '{\n  "ServiceNames": [],\n  "ServiceDetails": [\n    {"ServiceName": "com.amazonaws.us-east-1.ssm",}\n  ]\n}\n';
     const r = parse(text);
     expect(r.dump).toBeUndefined();
-    expect(r.problems).toEqual([expect.objectContaining({ code: "DUMP_JSON_SYNTAX", severity: "error", line: 4, col: 51 })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ code: "DUMP_JSON_SYNTAX", severity: "error", line: 4, col: 51 }),
+    ]);
   });
 
   test.each([
@@ -130,8 +158,12 @@ describe("parseDump: malformed files are problems, never exceptions", () => {
   });
 
   test("not the API's shape", () => {
-    expect(parse('["com.amazonaws.us-east-1.ssm"]').problems).toEqual([expect.objectContaining({ code: "DUMP_SHAPE", line: 1, col: 1 })]);
-    expect(parse('{"ServiceNames": ["com.amazonaws.us-east-1.ssm"]}').problems).toEqual([expect.objectContaining({ code: "DUMP_SHAPE" })]);
+    expect(parse('["com.amazonaws.us-east-1.ssm"]').problems).toEqual([
+      expect.objectContaining({ code: "DUMP_SHAPE", line: 1, col: 1 }),
+    ]);
+    expect(parse('{"ServiceNames": ["com.amazonaws.us-east-1.ssm"]}').problems).toEqual([
+      expect.objectContaining({ code: "DUMP_SHAPE" }),
+    ]);
   });
 
   test("bad entries are reported at their position and skipped; good ones are kept", () => {
@@ -149,14 +181,19 @@ describe("parseDump: malformed files are problems, never exceptions", () => {
       ["DUMP_ENTRY", 4, 65],
       ["DUMP_ENTRY", 5, 118],
     ]);
-    expect([...(r.dump?.services.keys() ?? [])]).toEqual(["com.amazonaws.us-east-1.sqs", "com.amazonaws.us-east-1.ssm"]);
+    expect([...(r.dump?.services.keys() ?? [])]).toEqual([
+      "com.amazonaws.us-east-1.sqs",
+      "com.amazonaws.us-east-1.ssm",
+    ]);
     expect(r.dump?.services.get("com.amazonaws.us-east-1.sqs")?.azNames).toBeUndefined();
   });
 
   test("a file named after the wrong region", () => {
     const r = parse(fs.readFileSync(path.join(DUMPS, "eu-west-1.json"), "utf8"), "us-east-1");
     expect(r.dump).toBeUndefined();
-    expect(r.problems).toEqual([expect.objectContaining({ code: "DUMP_WRONG_REGION", message: expect.stringContaining("eu-west-1.json") })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ code: "DUMP_WRONG_REGION", message: expect.stringContaining("eu-west-1.json") }),
+    ]);
   });
 
   test("one page of a paginated list is a warning", () => {
@@ -166,13 +203,19 @@ describe("parseDump: malformed files are problems, never exceptions", () => {
   });
 
   test("an unknown region is a warning; the dump still loads", () => {
-    const r = parseDump('{"ServiceDetails": [{"ServiceName": "com.amazonaws.xx-new-1.ssm", "ServiceType": [{"ServiceType": "Interface"}]}]}', "xx-new-1.json", "xx-new-1");
+    const r = parseDump(
+      '{"ServiceDetails": [{"ServiceName": "com.amazonaws.xx-new-1.ssm", "ServiceType": [{"ServiceType": "Interface"}]}]}',
+      "xx-new-1.json",
+      "xx-new-1",
+    );
     expect(r.problems).toEqual([expect.objectContaining({ code: "DUMP_UNKNOWN_REGION", severity: "warning" })]);
     expect(r.dump?.services.get("com.amazonaws.xx-new-1.ssm")?.id).toBe("ssm");
   });
 
   test("GatewayLoadBalancer entries are not endpoints vpce plans: skipped", () => {
-    const r = parse('{"ServiceDetails": [{"ServiceName": "com.amazonaws.vpce.us-east-1.vpce-svc-1", "ServiceType": [{"ServiceType": "GatewayLoadBalancer"}]}]}');
+    const r = parse(
+      '{"ServiceDetails": [{"ServiceName": "com.amazonaws.vpce.us-east-1.vpce-svc-1", "ServiceType": [{"ServiceType": "GatewayLoadBalancer"}]}]}',
+    );
     expect(r.problems).toEqual([]);
     expect(r.dump?.services.size).toBe(0);
   });
@@ -188,10 +231,22 @@ describe("loadDumps", () => {
   });
 
   test("bad files become problems; good files still load", () => {
-    const dir = tmpDir({ "us-east-1.json": fs.readFileSync(SHARED, "utf8"), "eu-west-1.json": '{\n  "ServiceDetails": [\n    oops\n  ]\n}\n' });
+    const dir = tmpDir({
+      "us-east-1.json": fs.readFileSync(SHARED, "utf8"),
+      "eu-west-1.json": '{\n  "ServiceDetails": [\n    oops\n  ]\n}\n',
+    });
     const { dumps, problems } = loadDumps(dir);
     expect([...dumps.keys()]).toEqual(["us-east-1"]);
-    expect(problems).toEqual([{ file: path.join(dir, "eu-west-1.json"), line: 3, col: 5, severity: "error", code: "DUMP_JSON_SYNTAX", message: expect.stringMatching(/^Not valid JSON/) }]);
+    expect(problems).toEqual([
+      {
+        file: path.join(dir, "eu-west-1.json"),
+        line: 3,
+        col: 5,
+        severity: "error",
+        code: "DUMP_JSON_SYNTAX",
+        message: expect.stringMatching(/^Not valid JSON/),
+      },
+    ]);
   });
 
   test("VPCE_CATALOG names the folder; a missing named folder is a problem", () => {
@@ -246,7 +301,11 @@ describe("hostile dumps", () => {
   });
 
   test("a __proto__ key stays data", () => {
-    const r = parseDump('{"ServiceDetails": [], "__proto__": {"polluted": true}}', "catalog/eu-central-1.json", "eu-central-1");
+    const r = parseDump(
+      '{"ServiceDetails": [], "__proto__": {"polluted": true}}',
+      "catalog/eu-central-1.json",
+      "eu-central-1",
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(r.problems.filter((p) => p.severity === "error")).toEqual([]);
   });

@@ -6,7 +6,16 @@
  * com.amazonaws.cn-north-1.s3), AWS-RULES.md (aws.sagemaker, aws.api, global
  * names), and the prefixes of aws-cdk-lib's getDefaultEndpointPrefix (ISO, EUSC).
  */
-import { allRegions, allServices, getRegion, getService, namePrefix, serviceName, serviceNames, type EndpointType } from "../../src/catalog";
+import {
+  allRegions,
+  allServices,
+  getRegion,
+  getService,
+  namePrefix,
+  serviceName,
+  serviceNames,
+  type EndpointType,
+} from "../../src/catalog";
 
 function nameOf(id: string, region: string, type?: EndpointType): string {
   const svc = getService(id);
@@ -44,7 +53,10 @@ describe("service names", () => {
       expect(nameOf("s3", "us-east-1", "Interface")).toBe("com.amazonaws.us-east-1.s3");
       expect(nameOf("dynamodb", "eu-west-1")).toBe("com.amazonaws.eu-west-1.dynamodb");
       expect(nameOf("s3express", "us-west-2")).toBe("com.amazonaws.us-west-2.s3express");
-      expect(serviceNames(getService("s3")!, "us-east-1")).toEqual({ Gateway: "com.amazonaws.us-east-1.s3", Interface: "com.amazonaws.us-east-1.s3" });
+      expect(serviceNames(getService("s3")!, "us-east-1")).toEqual({
+        Gateway: "com.amazonaws.us-east-1.s3",
+        Interface: "com.amazonaws.us-east-1.s3",
+      });
     });
   });
 
@@ -56,7 +68,8 @@ describe("service names", () => {
       ["route53", "com.amazonaws.route53"],
       ["codecatalyst", "aws.api.global.codecatalyst"],
     ])("%s is %s", (id, expected) => {
-      for (const region of ["us-east-1", "cn-north-1", "us-gov-west-1", "eusc-de-east-1"]) expect(nameOf(id, region)).toBe(expected);
+      for (const region of ["us-east-1", "cn-north-1", "us-gov-west-1", "eusc-de-east-1"])
+        expect(nameOf(id, region)).toBe(expected);
       expect(getService(id)?.global).toBe(true);
     });
   });
@@ -138,7 +151,10 @@ describe("service names", () => {
     for (const r of allRegions()) {
       for (const s of allServices()) {
         for (const [type, name] of Object.entries(serviceNames(s, r.name)) as Array<[string, string]>) {
-          const ok = shape.test(name) && (s.global || name.includes(`.${r.name}.`)) && (name.endsWith(`.${s.id}`) || name.endsWith(`.${s.id}.cn`));
+          const ok =
+            shape.test(name) &&
+            (s.global || name.includes(`.${r.name}.`)) &&
+            (name.endsWith(`.${s.id}`) || name.endsWith(`.${s.id}.cn`));
           if (!ok) bad.push(`${s.id} ${type} ${r.name}: ${name}`);
         }
       }
@@ -175,7 +191,11 @@ describe("service facts", () => {
     expect(getService("s3")?.types).toEqual(["Gateway", "Interface"]);
     expect(getService("dynamodb")?.types).toEqual(["Gateway", "Interface"]);
     expect(getService("s3express")?.types).toEqual(["Gateway"]);
-    expect(allServices().filter((s) => s.types.includes("Gateway")).map((s) => s.id)).toEqual(["dynamodb", "s3", "s3express"]);
+    expect(
+      allServices()
+        .filter((s) => s.types.includes("Gateway"))
+        .map((s) => s.id),
+    ).toEqual(["dynamodb", "s3", "s3express"]);
   });
 
   test("the catalog covers at least the ~390 aws-cdk-lib services", () => {
@@ -200,13 +220,20 @@ describe("regions", () => {
   });
 
   test("partition prefixes and domains", () => {
-    expect(getRegion("cn-northwest-1")).toMatchObject({ partitionPrefix: "cn.com.amazonaws", domainSuffix: "amazonaws.com.cn" });
-    expect(getRegion("eusc-de-east-1")).toMatchObject({ partitionPrefix: "eu.amazonaws", domainSuffix: "amazonaws.eu" });
+    expect(getRegion("cn-northwest-1")).toMatchObject({
+      partitionPrefix: "cn.com.amazonaws",
+      domainSuffix: "amazonaws.com.cn",
+    });
+    expect(getRegion("eusc-de-east-1")).toMatchObject({
+      partitionPrefix: "eu.amazonaws",
+      domainSuffix: "amazonaws.eu",
+    });
     expect(getRegion("nowhere-1")).toBeUndefined();
   });
 
   test("every partition vpce must know is there", () => {
     const partitions = new Set(allRegions().map((r) => r.partition));
-    for (const p of ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"]) expect(partitions).toContain(p);
+    for (const p of ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"])
+      expect(partitions).toContain(p);
   });
 });

@@ -24,10 +24,14 @@ describe("vpce validate", () => {
   });
 
   test("an invalid spec: exit 1, every error with position, field and suggestion", () => {
-    const dir = writeTree({ "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [s3, dynamo]\n      - name: app-b") });
+    const dir = writeTree({
+      "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [s3, dynamo]\n      - name: app-b"),
+    });
     const r = vpce(["validate", "--specs", dir]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/a\.yaml:15:\d+: error UNKNOWN_SERVICE at vpcs\[0\]\.subnets\[0\]\.services\[1\]: unknown service "dynamo".*Did you mean "dynamodb"/);
+    expect(r.err).toMatch(
+      /a\.yaml:15:\d+: error UNKNOWN_SERVICE at vpcs\[0\]\.subnets\[0\]\.services\[1\]: unknown service "dynamo".*Did you mean "dynamodb"/,
+    );
   });
 
   test("VPCE_SPECS is read when --specs is absent", () => {
@@ -40,13 +44,25 @@ describe("vpce validate", () => {
     const r = vpce(["validate", "--specs", dir, "--json"]);
     const j = JSON.parse(r.out);
     expect(j.valid).toBe(false);
-    expect(j.diagnostics[0]).toMatchObject({ code: "UNKNOWN_REGION", severity: "error", pos: { line: 3, col: 9 }, path: "region" });
+    expect(j.diagnostics[0]).toMatchObject({
+      code: "UNKNOWN_REGION",
+      severity: "error",
+      pos: { line: 3, col: 9 },
+      path: "region",
+    });
     expect(j.diagnostics[0].suggestions[0]).toBe("eu-central-1");
   });
 });
 
 describe("usage errors exit 2", () => {
-  test.each([[["plam"]], [["plan", "--formt", "json"]], [["plan", "--format", "yaml"]], [["catalog", "--region", "eu-centrl-1"]], [[]], [["validate", "extra"]]])("%j", (args) => {
+  test.each([
+    [["plam"]],
+    [["plan", "--formt", "json"]],
+    [["plan", "--format", "yaml"]],
+    [["catalog", "--region", "eu-centrl-1"]],
+    [[]],
+    [["validate", "extra"]],
+  ])("%j", (args) => {
     const r = vpce(args);
     expect(r.code).toBe(2);
   });
@@ -61,9 +77,19 @@ describe("vpce plan", () => {
     const r = vpce(["plan", "--specs", SPECS, "--format", "json"]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.stacks.map((s: { stack: string }) => s.stack)).toEqual(["analytics-s3", "eks-platform-prod", "shared-services", "ssm-fleet"]);
+    expect(j.stacks.map((s: { stack: string }) => s.stack)).toEqual([
+      "analytics-s3",
+      "eks-platform-prod",
+      "shared-services",
+      "ssm-fleet",
+    ]);
     const ep = j.stacks[3].vpcs[0].endpoints.find((e: { service: string }) => e.service === "ssm");
-    expect(ep).toMatchObject({ type: "Interface", serviceName: "com.amazonaws.us-east-1.ssm", port: 443, monthlyUsd: 14.6 });
+    expect(ep).toMatchObject({
+      type: "Interface",
+      serviceName: "com.amazonaws.us-east-1.ssm",
+      port: 443,
+      monthlyUsd: 14.6,
+    });
     expect(ep.reasons.length).toBeGreaterThan(3);
     expect(j.monthlyUsd).toBeGreaterThan(0);
   });
@@ -85,8 +111,15 @@ describe("vpce plan", () => {
 describe("vpce catalog", () => {
   test("--json: id, serviceName, types, port", () => {
     const rows = JSON.parse(vpce(["catalog", "--region", "cn-north-1", "--json"]).out);
-    expect(rows.find((r: { id: string }) => r.id === "s3")).toMatchObject({ serviceName: "com.amazonaws.cn-north-1.s3", serviceNames: { Gateway: "com.amazonaws.cn-north-1.s3", Interface: "cn.com.amazonaws.cn-north-1.s3" }, types: ["Gateway", "Interface"], port: 443 });
-    expect(rows.find((r: { id: string }) => r.id === "kms")).toMatchObject({ serviceName: "com.amazonaws.cn-north-1.kms" });
+    expect(rows.find((r: { id: string }) => r.id === "s3")).toMatchObject({
+      serviceName: "com.amazonaws.cn-north-1.s3",
+      serviceNames: { Gateway: "com.amazonaws.cn-north-1.s3", Interface: "cn.com.amazonaws.cn-north-1.s3" },
+      types: ["Gateway", "Interface"],
+      port: 443,
+    });
+    expect(rows.find((r: { id: string }) => r.id === "kms")).toMatchObject({
+      serviceName: "com.amazonaws.cn-north-1.kms",
+    });
     expect(rows.find((r: { id: string }) => r.id === "cassandra")).toMatchObject({ port: 9142 });
   });
 
@@ -99,7 +132,12 @@ describe("vpce synth", () => {
   test("writes one stack per spec; an invalid spec writes nothing and keeps the previous output", () => {
     const out = tmpDir();
     expect(vpce(["synth", "--specs", SPECS, "--out", out]).code).toBe(0);
-    expect(fs.readdirSync(path.join(out, "stacks")).sort()).toEqual(["analytics-s3", "eks-platform-prod", "shared-services", "ssm-fleet"]);
+    expect(fs.readdirSync(path.join(out, "stacks")).sort()).toEqual([
+      "analytics-s3",
+      "eks-platform-prod",
+      "shared-services",
+      "ssm-fleet",
+    ]);
     fs.writeFileSync(path.join(out, "stacks", "ssm-fleet", ".terraform.lock.hcl"), "# user file\n");
     fs.writeFileSync(path.join(out, "notes.txt"), "mine");
     const before = readTree(out);
@@ -112,7 +150,12 @@ describe("vpce synth", () => {
   });
 
   test("a stack whose spec is gone loses its stack files; unrelated files stay", () => {
-    const specs = writeTree({ "one.yaml": BASE.replace("stack: base", "stack: one"), "two.yaml": BASE.replace("stack: base", "stack: two").replace("vpc-0123456789abcdef0", "vpc-0123456789abcdef9").replace(/subnet-0(a|b)/g, "subnet-0e") });
+    const specs = writeTree({
+      "one.yaml": BASE.replace("stack: base", "stack: one"),
+      "two.yaml": BASE.replace("stack: base", "stack: two")
+        .replace("vpc-0123456789abcdef0", "vpc-0123456789abcdef9")
+        .replace(/subnet-0(a|b)/g, "subnet-0e"),
+    });
     const out = tmpDir();
     expect(vpce(["synth", "--specs", specs, "--out", out]).code).toBe(0);
     fs.mkdirSync(path.join(out, "stacks", "two", ".terraform"));
@@ -128,9 +171,16 @@ describe("vpce synth", () => {
   test("the installed bin and `node dist/main.js` (what cdktf synth runs) write the same stacks", () => {
     const a = tmpDir();
     const b = tmpDir();
-    const bin = spawnSync(process.execPath, [path.join(ROOT, "bin", "vpce.js"), "synth", "--specs", SPECS, "--out", a], { encoding: "utf8" });
+    const bin = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "bin", "vpce.js"), "synth", "--specs", SPECS, "--out", a],
+      { encoding: "utf8" },
+    );
     expect(bin.status).toBe(0);
-    execFileSync(process.execPath, [path.join(ROOT, "dist", "main.js")], { env: { ...process.env, VPCE_SPECS: SPECS, CDKTF_OUTDIR: b }, stdio: "pipe" });
+    execFileSync(process.execPath, [path.join(ROOT, "dist", "main.js")], {
+      env: { ...process.env, VPCE_SPECS: SPECS, CDKTF_OUTDIR: b },
+      stdio: "pipe",
+    });
     expect(readTree(a)).toEqual(readTree(b));
   });
 
@@ -138,7 +188,11 @@ describe("vpce synth", () => {
     const a = tmpDir();
     const b = tmpDir();
     expect(vpce(["synth", "--specs", SPECS, "--out", a]).code).toBe(0);
-    const r = spawnSync(path.join(ROOT, "node_modules", ".bin", "cdktf"), ["synth", "--output", b], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", VPCE_SPECS: SPECS } });
+    const r = spawnSync(path.join(ROOT, "node_modules", ".bin", "cdktf"), ["synth", "--output", b], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", VPCE_SPECS: SPECS },
+    });
     expect(r.status).toBe(0);
     expect(readTree(b)).toEqual(readTree(a));
   });
@@ -146,7 +200,10 @@ describe("vpce synth", () => {
   test("main.ts with an invalid spec exits 1 and writes nothing", () => {
     const out = path.join(tmpDir(), "never");
     const bad = writeTree({ "a.yaml": "version: 1\n" });
-    const r = spawnSync(process.execPath, [path.join(ROOT, "dist", "main.js")], { env: { ...process.env, VPCE_SPECS: bad, CDKTF_OUTDIR: out }, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [path.join(ROOT, "dist", "main.js")], {
+      env: { ...process.env, VPCE_SPECS: bad, CDKTF_OUTDIR: out },
+      encoding: "utf8",
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/MISSING_FIELD/);
     expect(fs.existsSync(out)).toBe(false);

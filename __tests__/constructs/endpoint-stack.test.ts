@@ -43,20 +43,43 @@ describe("EndpointStack", () => {
       private_dns_enabled: true,
     });
     expect(out).toHaveResourceWithProperties(SecurityGroup, { name: "vpce-main-ssm", vpc_id: "vpc-0123456789abcdef0" });
-    expect(out).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { security_group_id: "${aws_security_group.main_ssm.id}", cidr_ipv4: "10.20.1.0/24", from_port: 443, to_port: 443, ip_protocol: "tcp" });
+    expect(out).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, {
+      security_group_id: "${aws_security_group.main_ssm.id}",
+      cidr_ipv4: "10.20.1.0/24",
+      from_port: 443,
+      to_port: 443,
+      ip_protocol: "tcp",
+    });
   });
 
   test("addresses come from names: <vpc>_<service>, dots become underscores", () => {
-    const json = JSON.parse(synth(stackPlanOf(edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [ecr.api]\n      - name: app-b"))));
+    const json = JSON.parse(
+      synth(
+        stackPlanOf(edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [ecr.api]\n      - name: app-b")),
+      ),
+    );
     expect(Object.keys(json.resource.aws_vpc_endpoint).sort()).toEqual(["main_ecr_api", "main_s3", "main_ssm"]);
-    expect(Object.keys(json.resource.aws_vpc_security_group_ingress_rule).sort()).toEqual(["main_ecr_api_app-a", "main_ssm_app-b"]);
+    expect(Object.keys(json.resource.aws_vpc_security_group_ingress_rule).sort()).toEqual([
+      "main_ecr_api_app-a",
+      "main_ssm_app-b",
+    ]);
   });
 
   test("S3 both: gateway plus interface answering only the inbound resolver", () => {
     const out = synth(stackPlanOf(BASE + "    endpoints:\n      s3: { type: both, allowedCidrs: [192.168.0.0/16] }\n"));
-    expect(out).toHaveResourceWithProperties(VpcEndpoint, { vpc_endpoint_type: "Interface", service_name: "com.amazonaws.eu-central-1.s3", dns_options: { private_dns_only_for_inbound_resolver_endpoint: true } });
-    expect(out).toHaveResourceWithProperties(VpcEndpoint, { vpc_endpoint_type: "Gateway", service_name: "com.amazonaws.eu-central-1.s3" });
-    expect(out).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { cidr_ipv4: "192.168.0.0/16", from_port: 443 });
+    expect(out).toHaveResourceWithProperties(VpcEndpoint, {
+      vpc_endpoint_type: "Interface",
+      service_name: "com.amazonaws.eu-central-1.s3",
+      dns_options: { private_dns_only_for_inbound_resolver_endpoint: true },
+    });
+    expect(out).toHaveResourceWithProperties(VpcEndpoint, {
+      vpc_endpoint_type: "Gateway",
+      service_name: "com.amazonaws.eu-central-1.s3",
+    });
+    expect(out).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, {
+      cidr_ipv4: "192.168.0.0/16",
+      from_port: 443,
+    });
   });
 
   test("S3 both: the interface endpoint waits for the gateway (AWS refuses inbound-resolver-only DNS before it exists)", () => {
@@ -68,18 +91,39 @@ describe("EndpointStack", () => {
   });
 
   test("a custom key ending in _interface is not taken for half of S3 both", () => {
-    const json = JSON.parse(synth(stackPlanOf(edit(BASE, "services: [s3, ssm]", "services: [s3, ssm, feed_interface]") + "    endpoints:\n      feed_interface: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n")));
+    const json = JSON.parse(
+      synth(
+        stackPlanOf(
+          edit(BASE, "services: [s3, ssm]", "services: [s3, ssm, feed_interface]") +
+            "    endpoints:\n      feed_interface: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n",
+        ),
+      ),
+    );
     expect(json.resource.aws_vpc_endpoint.main_feed_interface.tags.Name).toBe("main-feed_interface");
     expect(Object.keys(json.output.endpoint_ids.value)).toContain("main/feed_interface");
   });
 
   test("S3 interface without a gateway: the whole VPC resolves to it", () => {
     const out = synth(stackPlanOf(BASE + "    endpoints:\n      s3: { type: interface }\n"));
-    expect(out).toHaveResourceWithProperties(VpcEndpoint, { vpc_endpoint_type: "Interface", service_name: "com.amazonaws.eu-central-1.s3", dns_options: { private_dns_only_for_inbound_resolver_endpoint: false } });
+    expect(out).toHaveResourceWithProperties(VpcEndpoint, {
+      vpc_endpoint_type: "Interface",
+      service_name: "com.amazonaws.eu-central-1.s3",
+      dns_options: { private_dns_only_for_inbound_resolver_endpoint: false },
+    });
   });
 
   test("org-only policy is attached with the organization; full access writes no policy", () => {
-    const json = JSON.parse(synth(stackPlanOf(edit(BASE, "organizationId: o-a1b2c3d4e5\n", "organizationId: o-a1b2c3d4e5\ndefaults: { policy: org-only }\n"))));
+    const json = JSON.parse(
+      synth(
+        stackPlanOf(
+          edit(
+            BASE,
+            "organizationId: o-a1b2c3d4e5\n",
+            "organizationId: o-a1b2c3d4e5\ndefaults: { policy: org-only }\n",
+          ),
+        ),
+      ),
+    );
     const policy = JSON.parse(json.resource.aws_vpc_endpoint.main_s3.policy);
     expect(policy.Statement[0].Condition.StringEquals["aws:PrincipalOrgID"]).toBe("o-a1b2c3d4e5");
     expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toContain("OrgPrincipalsToAwsOwnedBuckets");
@@ -88,17 +132,33 @@ describe("EndpointStack", () => {
   });
 
   test("provider: region, default tags, assume role, allowed account; explicit backend", () => {
-    const yaml = edit(BASE, "stack: base\n", "stack: base\naccount: \"111122223333\"\nassumeRoleArn: arn:aws:iam::111122223333:role/tf\ntags: { team: net }\nbackend:\n  s3: { bucket: b-state, key: k.tfstate, region: eu-central-1, useLockfile: true }\n");
+    const yaml = edit(
+      BASE,
+      "stack: base\n",
+      'stack: base\naccount: "111122223333"\nassumeRoleArn: arn:aws:iam::111122223333:role/tf\ntags: { team: net }\nbackend:\n  s3: { bucket: b-state, key: k.tfstate, region: eu-central-1, useLockfile: true }\n',
+    );
     const json = JSON.parse(synth(stackPlanOf(yaml)));
-    expect(json.provider.aws[0]).toEqual({ region: "eu-central-1", allowed_account_ids: ["111122223333"], assume_role: [{ role_arn: "arn:aws:iam::111122223333:role/tf" }], default_tags: [{ tags: { team: "net" } }] });
-    expect(json.terraform.backend).toEqual({ s3: { bucket: "b-state", key: "k.tfstate", region: "eu-central-1", use_lockfile: true } });
+    expect(json.provider.aws[0]).toEqual({
+      region: "eu-central-1",
+      allowed_account_ids: ["111122223333"],
+      assume_role: [{ role_arn: "arn:aws:iam::111122223333:role/tf" }],
+      default_tags: [{ tags: { team: "net" } }],
+    });
+    expect(json.terraform.backend).toEqual({
+      s3: { bucket: "b-state", key: "k.tfstate", region: "eu-central-1", use_lockfile: true },
+    });
     const local = JSON.parse(synth(stackPlanOf(BASE)));
     expect(local.terraform.backend).toEqual({ local: { path: "terraform.base.tfstate" } });
   });
 
   test("a second claim on one address is refused, never merged", () => {
     const plan = stackPlanOf(BASE);
-    const dup: StackPlan = { ...plan, vpcs: [{ ...plan.vpcs[0], endpoints: [...plan.vpcs[0].endpoints, { ...plan.vpcs[0].endpoints[0], service: "other" }] }] };
+    const dup: StackPlan = {
+      ...plan,
+      vpcs: [
+        { ...plan.vpcs[0], endpoints: [...plan.vpcs[0].endpoints, { ...plan.vpcs[0].endpoints[0], service: "other" }] },
+      ],
+    };
     expect(() => synth(dup)).toThrow(/ADDRESS_COLLISION|already a Construct/);
   });
 });

@@ -16,7 +16,12 @@ test("a synthesis that fails half-way leaves the previous output untouched and n
   // WHEN a second plan breaks inside the construct layer (two resources on one address)
   const stack = plan.stacks[0];
   const vpc = stack.vpcs[0];
-  const broken: Plan = { stacks: [{ ...stack, vpcs: [{ ...vpc, endpoints: [...vpc.endpoints, { ...vpc.endpoints[1], service: "again" }] }] }, { ...stack, stack: "other" }] };
+  const broken: Plan = {
+    stacks: [
+      { ...stack, vpcs: [{ ...vpc, endpoints: [...vpc.endpoints, { ...vpc.endpoints[1], service: "again" }] }] },
+      { ...stack, stack: "other" },
+    ],
+  };
   expect(() => synthToDir(broken, out)).toThrow();
   // THEN nothing changed, nothing is left behind
   expect(readTree(out)).toEqual(before);

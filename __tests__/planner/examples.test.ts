@@ -52,7 +52,10 @@ describe.each(DIRS.map((d) => [path.relative(ROOT, d), d]))("%s", (_name, dir) =
   test("no output holds an absolute path of this machine", () => {
     synthToDir(result.plan!, out);
     for (const [file, text] of Object.entries(readTree(out))) {
-      expect({ file, leaks: text.includes(ROOT) || text.includes(out) || /"\/(tmp|home|root|work)\//.test(text) }).toEqual({ file, leaks: false });
+      expect({
+        file,
+        leaks: text.includes(ROOT) || text.includes(out) || /"\/(tmp|home|root|work)\//.test(text),
+      }).toEqual({ file, leaks: false });
     }
   });
 });

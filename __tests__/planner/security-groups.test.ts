@@ -36,34 +36,44 @@ describe("aggregateCidrs", () => {
     const n = (((b[0] << 24) >>> 0) + (b[1] << 16) + (b[2] << 8) + b[3] + offset) >>> 0;
     return parseCidr(`${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/32`) as Cidr;
   };
-  const block = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 20, max: 28 })).map(([a, b, p]) => {
-    const c = parseCidr(`10.${a}.${b}.0/${p}`);
-    return "addr" in c ? c.text : `10.${a}.0.0/16`;
-  }).filter((t) => "addr" in parseCidr(t));
+  const block = fc
+    .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 20, max: 28 }))
+    .map(([a, b, p]) => {
+      const c = parseCidr(`10.${a}.${b}.0/${p}`);
+      return "addr" in c ? c.text : `10.${a}.0.0/16`;
+    })
+    .filter((t) => "addr" in parseCidr(t));
 
   test("admits exactly the addresses of the input (property, 300 runs)", () => {
     fc.assert(
-      fc.property(fc.array(block, { minLength: 1, maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 4095 }), { minLength: 20, maxLength: 20 }), (input, offsets) => {
-        const inBlocks = input.map((t) => parseCidr(t) as Cidr);
-        const outBlocks = aggregateCidrs(input).map((t) => parseCidr(t) as Cidr);
-        // every output block lies inside the union of the input blocks: sample addresses of each
-        for (const o of outBlocks) {
-          for (const off of offsets) {
-            const a = addr(o, off % 2 ** (32 - o.prefix));
-            expect(inBlocks.some((i) => contains(i, a))).toBe(true);
+      fc.property(
+        fc.array(block, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 4095 }), { minLength: 20, maxLength: 20 }),
+        (input, offsets) => {
+          const inBlocks = input.map((t) => parseCidr(t) as Cidr);
+          const outBlocks = aggregateCidrs(input).map((t) => parseCidr(t) as Cidr);
+          // every output block lies inside the union of the input blocks: sample addresses of each
+          for (const o of outBlocks) {
+            for (const off of offsets) {
+              const a = addr(o, off % 2 ** (32 - o.prefix));
+              expect(inBlocks.some((i) => contains(i, a))).toBe(true);
+            }
           }
-        }
-        // every input block is covered by the output
-        for (const i of inBlocks) expect(outBlocks.some((o) => contains(o, i))).toBe(true);
-        expect(outBlocks.length).toBeLessThanOrEqual(new Set(input).size);
-      }),
+          // every input block is covered by the output
+          for (const i of inBlocks) expect(outBlocks.some((o) => contains(o, i))).toBe(true);
+          expect(outBlocks.length).toBeLessThanOrEqual(new Set(input).size);
+        },
+      ),
       { numRuns: 300, seed: 4242 },
     );
   });
 
   test.each([
     [["10.0.0.0/24", "10.0.1.0/24"], ["10.0.0.0/23"]],
-    [["10.0.1.0/24", "10.0.2.0/24"], ["10.0.1.0/24", "10.0.2.0/24"]],
+    [
+      ["10.0.1.0/24", "10.0.2.0/24"],
+      ["10.0.1.0/24", "10.0.2.0/24"],
+    ],
     [["10.0.0.0/16", "10.0.5.0/24"], ["10.0.0.0/16"]],
     [["10.0.0.0/25", "10.0.0.128/25", "10.0.1.0/24"], ["10.0.0.0/23"]],
   ])("%j -> %j", (input, expected) => {

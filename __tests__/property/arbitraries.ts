@@ -29,24 +29,82 @@ export interface GenSet {
 }
 
 /** Commercial, China and GovCloud regions (all with published AZ-id prefixes). */
-export const REGIONS = ["eu-central-1", "us-east-1", "us-west-2", "ap-southeast-2", "cn-north-1", "cn-northwest-1", "us-gov-west-1", "us-gov-east-1"] as const;
+export const REGIONS = [
+  "eu-central-1",
+  "us-east-1",
+  "us-west-2",
+  "ap-southeast-2",
+  "cn-north-1",
+  "cn-northwest-1",
+  "us-gov-west-1",
+  "us-gov-east-1",
+] as const;
 
 /** Services people use most, plus the odd ones: Keyspaces (9142), global IAM, no-policy App Runner, gateway-only s3express, FIPS. */
-export const COMMON_SERVICES = ["s3", "dynamodb", "ssm", "ssmmessages", "ec2messages", "logs", "kms", "sqs", "sns", "sts", "ecr.api", "ecr.dkr", "secretsmanager", "cassandra", "execute-api", "sagemaker.runtime", "iam", "apprunner.requests", "s3express", "ssm-fips", "kms-fips", "transcribe"] as const;
+export const COMMON_SERVICES = [
+  "s3",
+  "dynamodb",
+  "ssm",
+  "ssmmessages",
+  "ec2messages",
+  "logs",
+  "kms",
+  "sqs",
+  "sns",
+  "sts",
+  "ecr.api",
+  "ecr.dkr",
+  "secretsmanager",
+  "cassandra",
+  "execute-api",
+  "sagemaker.runtime",
+  "iam",
+  "apprunner.requests",
+  "s3express",
+  "ssm-fips",
+  "kms-fips",
+  "transcribe",
+] as const;
 const ALL_SERVICE_IDS = allServices().map((s) => s.id);
-const GATEWAY_CAPABLE = new Set(allServices().filter((s) => s.types.includes("Gateway")).map((s) => s.id));
-export const BUNDLE_IDS = ["ssm-session-manager", "ecr-pull", "ecs-exec", "cloudwatch-agent", "ssm-session-manager", "ecr-pull", "ecs-exec", "ecs-fargate", "eks-private-nodes"] as const;
-const EXTRA_CIDRS = ["192.168.0.0/16", "192.168.10.0/24", "172.16.0.0/12", "172.31.5.0/24", "100.100.0.0/16", "203.0.113.0/24", "198.51.100.128/25"] as const;
+const GATEWAY_CAPABLE = new Set(
+  allServices()
+    .filter((s) => s.types.includes("Gateway"))
+    .map((s) => s.id),
+);
+export const BUNDLE_IDS = [
+  "ssm-session-manager",
+  "ecr-pull",
+  "ecs-exec",
+  "cloudwatch-agent",
+  "ssm-session-manager",
+  "ecr-pull",
+  "ecs-exec",
+  "ecs-fargate",
+  "eks-private-nodes",
+] as const;
+const EXTRA_CIDRS = [
+  "192.168.0.0/16",
+  "192.168.10.0/24",
+  "172.16.0.0/12",
+  "172.31.5.0/24",
+  "100.100.0.0/16",
+  "203.0.113.0/24",
+  "198.51.100.128/25",
+] as const;
 const TAG_KEYS = ["team", "env", "owner", "cost-center", "Project"] as const;
 const WORDS = ["core", "edge", "data", "shared", "payments", "batch", "ml", "web"] as const;
 const ROLES = ["app", "data", "ep", "web", "db"] as const;
 
-for (const id of [...COMMON_SERVICES, ...GATEWAY_CAPABLE]) if (!getService(id)) throw new Error(`arbitraries: ${id} is not a catalog service`);
+for (const id of [...COMMON_SERVICES, ...GATEWAY_CAPABLE])
+  if (!getService(id)) throw new Error(`arbitraries: ${id} is not a catalog service`);
 for (const id of BUNDLE_IDS) if (!getBundle(id)) throw new Error(`arbitraries: ${id} is not a bundle`);
 
 const hex = (n: number, len: number) => n.toString(16).padStart(len, "0");
 const hex17 = fc.bigInt({ min: 0n, max: (1n << 68n) - 1n }).map((b) => b.toString(16).padStart(17, "0"));
-const serviceArb = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...COMMON_SERVICES) }, { weight: 1, arbitrary: fc.constantFrom(...ALL_SERVICE_IDS) });
+const serviceArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...COMMON_SERVICES) },
+  { weight: 1, arbitrary: fc.constantFrom(...ALL_SERVICE_IDS) },
+);
 
 interface SubnetDraft {
   zone: number;
@@ -61,7 +119,12 @@ interface SubnetDraft {
   rtWhenNotNeeded: boolean;
 }
 
-const subnetDraft = (zone: number, notation: "az" | "azId" | "mixed", nCustom: number, secondaryAllowed: boolean): fc.Arbitrary<SubnetDraft> =>
+const subnetDraft = (
+  zone: number,
+  notation: "az" | "azId" | "mixed",
+  nCustom: number,
+  secondaryAllowed: boolean,
+): fc.Arbitrary<SubnetDraft> =>
   fc.record({
     zone: fc.constant(zone),
     byId: notation === "mixed" ? fc.boolean() : fc.constant(notation === "azId"),
@@ -69,7 +132,10 @@ const subnetDraft = (zone: number, notation: "az" | "azId" | "mixed", nCustom: n
     prefix: fc.constantFrom(20, 22, 24, 24, 26, 28),
     secondary: secondaryAllowed ? fc.boolean() : fc.constant(false),
     services: fc.oneof(fc.constant([] as string[]), fc.uniqueArray(serviceArb, { minLength: 1, maxLength: 2 })),
-    bundles: fc.oneof({ weight: 4, arbitrary: fc.constant([] as string[]) }, { weight: 1, arbitrary: fc.constantFrom(...BUNDLE_IDS).map((x): string[] => [x]) }),
+    bundles: fc.oneof(
+      { weight: 4, arbitrary: fc.constant([] as string[]) },
+      { weight: 1, arbitrary: fc.constantFrom(...BUNDLE_IDS).map((x): string[] => [x]) },
+    ),
     customs: nCustom > 0 ? fc.uniqueArray(fc.nat(nCustom - 1), { maxLength: nCustom }) : fc.constant([]),
     rt: fc.nat(2),
     rtWhenNotNeeded: fc.boolean(),
@@ -100,17 +166,47 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
     .chain((v) =>
       fc
         .record({
-          perZone: fc.tuple(...v.zones.map((z) => fc.constantFrom(1, 1, 1, 2, 3).chain((n) => fc.array(subnetDraft(z, v.notation, v.nCustom, v.secondary), { minLength: n, maxLength: n })))),
-          customs: fc.array(fc.record({ hex: hex17, port: fc.option(fc.constantFrom(443, 8443, 9000), { nil: undefined }), privateDns: fc.option(fc.boolean(), { nil: undefined }) }), { minLength: v.nCustom, maxLength: v.nCustom }),
-          endpointSubnets: fc.option(fc.uniqueArray(fc.nat(8), { minLength: 1, maxLength: 4 }), { nil: undefined, freq: 3 }),
-          s3: fc.option(fc.record({ type: fc.constantFrom("gateway", "interface", "both"), allowedCidrs: fc.option(fc.uniqueArray(fc.constantFrom(...EXTRA_CIDRS), { minLength: 1, maxLength: 3 }), { nil: undefined }) }), { nil: undefined }),
+          perZone: fc.tuple(
+            ...v.zones.map((z) =>
+              fc
+                .constantFrom(1, 1, 1, 2, 3)
+                .chain((n) =>
+                  fc.array(subnetDraft(z, v.notation, v.nCustom, v.secondary), { minLength: n, maxLength: n }),
+                ),
+            ),
+          ),
+          customs: fc.array(
+            fc.record({
+              hex: hex17,
+              port: fc.option(fc.constantFrom(443, 8443, 9000), { nil: undefined }),
+              privateDns: fc.option(fc.boolean(), { nil: undefined }),
+            }),
+            { minLength: v.nCustom, maxLength: v.nCustom },
+          ),
+          endpointSubnets: fc.option(fc.uniqueArray(fc.nat(8), { minLength: 1, maxLength: 4 }), {
+            nil: undefined,
+            freq: 3,
+          }),
+          s3: fc.option(
+            fc.record({
+              type: fc.constantFrom("gateway", "interface", "both"),
+              allowedCidrs: fc.option(fc.uniqueArray(fc.constantFrom(...EXTRA_CIDRS), { minLength: 1, maxLength: 3 }), {
+                nil: undefined,
+              }),
+            }),
+            { nil: undefined },
+          ),
           dynamodb: fc.option(fc.constantFrom("gateway", "interface"), { nil: undefined }),
           interfaceOverrides: fc.uniqueArray(
             fc.record({
               key: fc.constantFrom("ssm", "kms", "logs", "sqs", "sts", "ecr.api", "cassandra"),
               privateDns: fc.option(fc.boolean(), { nil: undefined }),
-              policy: fc.option(fc.constantFrom(...(c.orgId ? ["full-access", "org-only"] : ["full-access"])), { nil: undefined }),
-              allowedCidrs: fc.option(fc.uniqueArray(fc.constantFrom(...EXTRA_CIDRS), { minLength: 1, maxLength: 2 }), { nil: undefined }),
+              policy: fc.option(fc.constantFrom(...(c.orgId ? ["full-access", "org-only"] : ["full-access"])), {
+                nil: undefined,
+              }),
+              allowedCidrs: fc.option(fc.uniqueArray(fc.constantFrom(...EXTRA_CIDRS), { minLength: 1, maxLength: 2 }), {
+                nil: undefined,
+              }),
             }),
             { maxLength: 2, selector: (o) => o.key },
           ),
@@ -132,7 +228,8 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
               cidr: d.secondary ? `100.64.${k * 16}.0/${d.prefix}` : `10.${v.octet}.${k * 16}.0/${d.prefix}`,
             };
             if (needsGateway || d.rtWhenNotNeeded) s.routeTable = rts[d.rt % rts.length];
-            if (d.services.length > 0 || d.customs.length > 0) s.services = [...d.services, ...d.customs.map((i) => customKeys[i])];
+            if (d.services.length > 0 || d.customs.length > 0)
+              s.services = [...d.services, ...d.customs.map((i) => customKeys[i])];
             if (d.bundles.length > 0) s.bundles = d.bundles;
             return s;
           });
@@ -144,7 +241,11 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
           }
           vpc.subnets = subnets;
           const endpoints: Record<string, SpecDoc> = {};
-          if (g.s3) endpoints.s3 = { type: g.s3.type, ...(g.s3.allowedCidrs && g.s3.type !== "gateway" ? { allowedCidrs: g.s3.allowedCidrs } : {}) };
+          if (g.s3)
+            endpoints.s3 = {
+              type: g.s3.type,
+              ...(g.s3.allowedCidrs && g.s3.type !== "gateway" ? { allowedCidrs: g.s3.allowedCidrs } : {}),
+            };
           if (g.dynamodb) endpoints.dynamodb = { type: g.dynamodb };
           for (const o of g.interfaceOverrides) {
             const e: SpecDoc = {};
@@ -177,29 +278,43 @@ function specArb(fileIndex: number, salt: number): fc.Arbitrary<GenFile> {
       folder: fc.constantFrom("", "teams/", "g/"),
       ext: fc.constantFrom(".yaml", ".yml"),
       account: fc.option(fc.constantFrom("111122223333", "012345678901"), { nil: undefined }),
-      tags: fc.option(fc.dictionary(fc.constantFrom(...TAG_KEYS), fc.constantFrom("prod", "dev", "payments", "42", "a b"), { maxKeys: 3 }), { nil: undefined }),
+      tags: fc.option(
+        fc.dictionary(fc.constantFrom(...TAG_KEYS), fc.constantFrom("prod", "dev", "payments", "42", "a b"), {
+          maxKeys: 3,
+        }),
+        { nil: undefined },
+      ),
       privateDns: fc.option(fc.boolean(), { nil: undefined }),
       withOrgPolicy: fc.boolean(),
     })
     .chain((s) =>
-      fc.tuple(...Array.from({ length: s.nVpcs }, (_, i) => vpcArb({ region: s.region, orgId: s.orgId, index: fileIndex * 4 + i, salt }))).map((vpcs) => {
-        const stack = `st${fileIndex}-${s.word}`;
-        const doc: SpecDoc = { version: 1, stack, region: s.region };
-        if (s.account) doc.account = s.account;
-        if (s.orgId) doc.organizationId = `o-${hex(salt, 10)}`;
-        if (s.tags && Object.keys(s.tags).length > 0) doc.tags = s.tags;
-        const defaults: SpecDoc = {};
-        if (s.privateDns !== undefined) defaults.privateDns = s.privateDns;
-        if (s.orgId && s.withOrgPolicy) defaults.policy = "org-only";
-        if (Object.keys(defaults).length > 0) doc.defaults = defaults;
-        doc.vpcs = vpcs;
-        return { rel: `${s.folder}${stack}${s.ext}`, doc };
-      }),
+      fc
+        .tuple(
+          ...Array.from({ length: s.nVpcs }, (_, i) =>
+            vpcArb({ region: s.region, orgId: s.orgId, index: fileIndex * 4 + i, salt }),
+          ),
+        )
+        .map((vpcs) => {
+          const stack = `st${fileIndex}-${s.word}`;
+          const doc: SpecDoc = { version: 1, stack, region: s.region };
+          if (s.account) doc.account = s.account;
+          if (s.orgId) doc.organizationId = `o-${hex(salt, 10)}`;
+          if (s.tags && Object.keys(s.tags).length > 0) doc.tags = s.tags;
+          const defaults: SpecDoc = {};
+          if (s.privateDns !== undefined) defaults.privateDns = s.privateDns;
+          if (s.orgId && s.withOrgPolicy) defaults.policy = "org-only";
+          if (Object.keys(defaults).length > 0) doc.defaults = defaults;
+          doc.vpcs = vpcs;
+          return { rel: `${s.folder}${stack}${s.ext}`, doc };
+        }),
     );
 }
 
 /** One valid spec file (a folder of exactly one spec). */
-export const singleSpecArb: fc.Arbitrary<GenSet> = fc.integer({ min: 1, max: 0xfffffff }).chain((salt) => specArb(0, salt)).map((f) => ({ files: [f] }));
+export const singleSpecArb: fc.Arbitrary<GenSet> = fc
+  .integer({ min: 1, max: 0xfffffff })
+  .chain((salt) => specArb(0, salt))
+  .map((f) => ({ files: [f] }));
 
 /** A folder of 1-3 valid specs. */
 export const specSetArb: fc.Arbitrary<GenSet> = fc
@@ -250,7 +365,8 @@ function permute<T>(xs: readonly T[], mode: "reverse" | "shuffle", next: () => n
 /** Every list and every mapping's keys of a spec, reversed or shuffled. */
 export function reorderDoc(x: unknown, mode: "reverse" | "shuffle", next: () => number): unknown {
   if (Array.isArray(x)) return permute(x, mode, next).map((v) => reorderDoc(v, mode, next));
-  if (x && typeof x === "object") return Object.fromEntries(permute(Object.entries(x), mode, next).map(([k, v]) => [k, reorderDoc(v, mode, next)]));
+  if (x && typeof x === "object")
+    return Object.fromEntries(permute(Object.entries(x), mode, next).map(([k, v]) => [k, reorderDoc(v, mode, next)]));
   return x;
 }
 
@@ -259,9 +375,16 @@ export function reorderDoc(x: unknown, mode: "reverse" | "shuffle", next: () => 
  * files are listed in the opposite order (or shuffled) and moved to folders
  * whose names sort the other way (`stack:` is set, so stacks keep their names).
  */
-export function reorderSet(set: GenSet, mode: "reverse" | "shuffle", seed: number): { set: GenSet; rename: (rel: string, i: number) => string } {
+export function reorderSet(
+  set: GenSet,
+  mode: "reverse" | "shuffle",
+  seed: number,
+): { set: GenSet; rename: (rel: string, i: number) => string } {
   const next = rng(seed);
-  const files = permute(set.files, mode, next).map((f) => ({ rel: f.rel, doc: reorderDoc(f.doc, mode, next) as SpecDoc }));
+  const files = permute(set.files, mode, next).map((f) => ({
+    rel: f.rel,
+    doc: reorderDoc(f.doc, mode, next) as SpecDoc,
+  }));
   const n = set.files.length;
   const order = new Map(set.files.map((f, i) => [f.rel, i]));
   // original file i goes to folder z<n-1-i>: the walk meets them in reverse order
@@ -288,7 +411,10 @@ export function expectedCounts(doc: SpecDoc): Expected {
     const endpoints = (vpc.endpoints ?? {}) as Record<string, SpecDoc>;
     const requesters = new Map<string, number>();
     for (const s of vpc.subnets as SpecDoc[]) {
-      const keys = new Set([...((s.services as string[]) ?? []), ...((s.bundles as string[]) ?? []).flatMap((b) => getBundle(b)?.services ?? [])]);
+      const keys = new Set([
+        ...((s.services as string[]) ?? []),
+        ...((s.bundles as string[]) ?? []).flatMap((b) => getBundle(b)?.services ?? []),
+      ]);
       for (const k of keys) requesters.set(k, (requesters.get(k) ?? 0) + 1);
     }
     for (const [key, n] of requesters) {
@@ -305,6 +431,6 @@ export function expectedCounts(doc: SpecDoc): Expected {
 }
 
 /** Number of resources per type in a synthesized stack. */
-export function countResources(json: Record<string, any>, type: string): number { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function countResources(json: Record<string, any>, type: string): number {
   return Object.keys(json.resource?.[type] ?? {}).length;
 }

@@ -34,7 +34,9 @@ const { in: IN, in2: IN2, out: OUT, out2: OUT2, catalog: CATALOG } = ws.dirs;
 const stats = { folders: 0, specs: 0, stacks: 0, endpoints: 0, rules: 0, ms: 0 };
 
 function errorsOf(r: ReturnType<typeof runPipeline>): string[] {
-  return r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.pos?.line}:${d.pos?.col} ${d.code} ${d.path}: ${d.message}`);
+  return r.diagnostics
+    .filter((d) => d.severity === "error")
+    .map((d) => `${d.file}:${d.pos?.line}:${d.pos?.col} ${d.code} ${d.path}: ${d.message}`);
 }
 
 /** Ingress rules of an endpoint in the plan, over all its security groups. */
@@ -69,7 +71,11 @@ describe("generated valid specs", () => {
           const want = expectedCounts(doc);
           const sp = plan.stacks.find((s) => s.stack === m.stack);
           const planned = sp?.vpcs.flatMap((v) => v.endpoints) ?? [];
-          const got = { endpoints: countResources(json, "aws_vpc_endpoint"), securityGroups: countResources(json, "aws_security_group"), rules: countResources(json, "aws_vpc_security_group_ingress_rule") };
+          const got = {
+            endpoints: countResources(json, "aws_vpc_endpoint"),
+            securityGroups: countResources(json, "aws_security_group"),
+            rules: countResources(json, "aws_vpc_security_group_ingress_rule"),
+          };
           expect({ stack: m.stack, ...got }).toEqual({ stack: m.stack, ...want });
           expect(got.endpoints).toBe(planned.length);
           expect(got.rules).toBe(planned.reduce((n, e) => n + planRules(e), 0));
@@ -88,26 +94,32 @@ describe("generated valid specs", () => {
   test(`the same input twice, and any reordering of lists, keys and files, give byte-identical output (${RUNS_ORDER} folders)`, () => {
     const t0 = Date.now();
     fc.assert(
-      fc.property(specSetArb, fc.constantFrom("reverse", "shuffle") as fc.Arbitrary<"reverse" | "shuffle">, fc.integer(), fc.boolean(), (set, mode, seed, twice) => {
-        writeSet(IN, set);
-        const first = planAndSynth(IN, OUT).tree;
-        expect(Object.keys(first).filter((f) => f.endsWith("cdk.tf.json"))).toHaveLength(set.files.length);
-        if (twice) {
-          const again = planAndSynth(IN, OUT2).tree;
-          expect(again).toEqual(first);
-        }
-        const re = reorderSet(set, mode, seed);
-        writeSet(IN2, re.set, re.rename);
-        const reordered = planAndSynth(IN2, OUT2).tree;
-        if (JSON.stringify(reordered) !== JSON.stringify(first)) {
-          // show the smallest useful difference: which file, which line
-          for (const f of new Set([...Object.keys(first), ...Object.keys(reordered)])) {
-            expect({ file: f, text: reordered[f] }).toEqual({ file: f, text: first[f] });
+      fc.property(
+        specSetArb,
+        fc.constantFrom("reverse", "shuffle") as fc.Arbitrary<"reverse" | "shuffle">,
+        fc.integer(),
+        fc.boolean(),
+        (set, mode, seed, twice) => {
+          writeSet(IN, set);
+          const first = planAndSynth(IN, OUT).tree;
+          expect(Object.keys(first).filter((f) => f.endsWith("cdk.tf.json"))).toHaveLength(set.files.length);
+          if (twice) {
+            const again = planAndSynth(IN, OUT2).tree;
+            expect(again).toEqual(first);
           }
-        }
-        stats.folders++;
-        stats.specs += set.files.length;
-      }),
+          const re = reorderSet(set, mode, seed);
+          writeSet(IN2, re.set, re.rename);
+          const reordered = planAndSynth(IN2, OUT2).tree;
+          if (JSON.stringify(reordered) !== JSON.stringify(first)) {
+            // show the smallest useful difference: which file, which line
+            for (const f of new Set([...Object.keys(first), ...Object.keys(reordered)])) {
+              expect({ file: f, text: reordered[f] }).toEqual({ file: f, text: first[f] });
+            }
+          }
+          stats.folders++;
+          stats.specs += set.files.length;
+        },
+      ),
       { numRuns: RUNS_ORDER, seed: SEED },
     );
     stats.ms += Date.now() - t0;
@@ -115,28 +127,71 @@ describe("generated valid specs", () => {
 
   test("the checker is not vacuous: a tampered stack is caught", () => {
     // GIVEN a generated folder with interface and gateway endpoints, synthesized
-    const rich = (doc: Record<string, unknown>) => { const c = expectedCounts(doc); return c.securityGroups > 1 && c.endpoints > c.securityGroups; };
+    const rich = (doc: Record<string, unknown>) => {
+      const c = expectedCounts(doc);
+      return c.securityGroups > 1 && c.endpoints > c.securityGroups;
+    };
     const set = fc.sample(specSetArb, { numRuns: 200, seed: 3 }).find((s) => s.files.some((f) => rich(f.doc)));
     if (!set) throw new Error("no suitable generated folder");
     writeSet(IN, set);
     planAndSynth(IN, OUT);
-    const m = loadSpecs(IN).models.find((x) => rich(set.files.find((f) => f.doc.stack === x.stack)?.doc as Record<string, unknown>));
+    const m = loadSpecs(IN).models.find((x) =>
+      rich(set.files.find((f) => f.doc.stack === x.stack)?.doc as Record<string, unknown>),
+    );
     if (!m) throw new Error("no suitable generated stack");
     const json = JSON.parse(fs.readFileSync(path.join(OUT, "stacks", m.stack, "cdk.tf.json"), "utf8"));
     expect(checkGuarantees(m, json)).toEqual([]);
-    const tamper = (f: (j: any) => void) => { const j = structuredClone(json); f(j); return checkGuarantees(m, j); }; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const first = (j: any, type: string) => Object.values(j.resource[type])[0] as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const iface = (j: any) => Object.values(j.resource.aws_vpc_endpoint).find((e: any) => e.vpc_endpoint_type === "Interface") as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const gw = (j: any) => Object.values(j.resource.aws_vpc_endpoint).find((e: any) => e.vpc_endpoint_type === "Gateway") as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const tamper = (f: (j: any) => void) => {
+      const j = structuredClone(json);
+      f(j);
+      return checkGuarantees(m, j);
+    };
+    const first = (j: any, type: string) => Object.values(j.resource[type])[0] as any;
+    const iface = (j: any) =>
+      Object.values(j.resource.aws_vpc_endpoint).find((e: any) => e.vpc_endpoint_type === "Interface") as any;
+    const gw = (j: any) =>
+      Object.values(j.resource.aws_vpc_endpoint).find((e: any) => e.vpc_endpoint_type === "Gateway") as any;
     // THEN each kind of damage is reported
-    expect(tamper((j) => { first(j, "aws_vpc_security_group_ingress_rule").cidr_ipv4 = "0.0.0.0/0"; }).join()).toMatch(/0\.0\.0\.0\/0/);
-    expect(tamper((j) => { first(j, "aws_vpc_security_group_ingress_rule").from_port = 22; }).join()).toMatch(/expected tcp|does not admit/);
-    expect(tamper((j) => { const e = iface(j); e.subnet_ids = [...e.subnet_ids, ...e.subnet_ids]; }).join()).toMatch(/two ENIs in one AZ/);
-    expect(tamper((j) => { const e = iface(j); e.subnet_ids = []; }).join()).toMatch(/without a subnet/);
-    expect(tamper((j) => { delete j.resource.aws_vpc_endpoint[Object.keys(j.resource.aws_vpc_endpoint)[0]]; })).not.toEqual([]);
-    expect(tamper((j) => { const [k, e] = Object.entries(j.resource.aws_vpc_endpoint)[0]; j.resource.aws_vpc_endpoint[`${k}_copy`] = e; })).not.toEqual([]);
+    expect(
+      tamper((j) => {
+        first(j, "aws_vpc_security_group_ingress_rule").cidr_ipv4 = "0.0.0.0/0";
+      }).join(),
+    ).toMatch(/0\.0\.0\.0\/0/);
+    expect(
+      tamper((j) => {
+        first(j, "aws_vpc_security_group_ingress_rule").from_port = 22;
+      }).join(),
+    ).toMatch(/expected tcp|does not admit/);
+    expect(
+      tamper((j) => {
+        const e = iface(j);
+        e.subnet_ids = [...e.subnet_ids, ...e.subnet_ids];
+      }).join(),
+    ).toMatch(/two ENIs in one AZ/);
+    expect(
+      tamper((j) => {
+        const e = iface(j);
+        e.subnet_ids = [];
+      }).join(),
+    ).toMatch(/without a subnet/);
+    expect(
+      tamper((j) => {
+        delete j.resource.aws_vpc_endpoint[Object.keys(j.resource.aws_vpc_endpoint)[0]];
+      }),
+    ).not.toEqual([]);
+    expect(
+      tamper((j) => {
+        const [k, e] = Object.entries(j.resource.aws_vpc_endpoint)[0];
+        j.resource.aws_vpc_endpoint[`${k}_copy`] = e;
+      }),
+    ).not.toEqual([]);
     const g = gw(json);
-    if (g) expect(tamper((j) => { gw(j).route_table_ids = [...gw(j).route_table_ids, "rtb-0fffffffffffffff0"]; }).join()).toMatch(/route tables/);
+    if (g)
+      expect(
+        tamper((j) => {
+          gw(j).route_table_ids = [...gw(j).route_table_ids, "rtb-0fffffffffffffff0"];
+        }).join(),
+      ).toMatch(/route tables/);
   });
 
   test("the generator covers what the issue asks for", () => {
@@ -159,11 +214,22 @@ describe("generated valid specs", () => {
       s3Interface: has(/"s3":\{"type":"interface"/),
       allowedCidrs: has(/"allowedCidrs"/),
       custom: has(/vpce-svc-[0-9a-f]{17}/),
-      sharedRouteTable: files.filter((f) => (f.doc.vpcs as Array<{ subnets: Array<{ routeTable?: string }> }>).some((v) => { const rts = v.subnets.map((s) => s.routeTable).filter(Boolean); return new Set(rts).size < rts.length; })).length,
-      severalSubnetsPerAz: files.filter((f) => (f.doc.vpcs as Array<{ subnets: Array<{ az?: string; azId?: string }> }>).some((v) => { const z = v.subnets.map((s) => s.az ?? s.azId); return new Set(z).size < z.length; })).length,
+      sharedRouteTable: files.filter((f) =>
+        (f.doc.vpcs as Array<{ subnets: Array<{ routeTable?: string }> }>).some((v) => {
+          const rts = v.subnets.map((s) => s.routeTable).filter(Boolean);
+          return new Set(rts).size < rts.length;
+        }),
+      ).length,
+      severalSubnetsPerAz: files.filter((f) =>
+        (f.doc.vpcs as Array<{ subnets: Array<{ az?: string; azId?: string }> }>).some((v) => {
+          const z = v.subnets.map((s) => s.az ?? s.azId);
+          return new Set(z).size < z.length;
+        }),
+      ).length,
       secondaryCidr: has(/"additionalCidrs"/),
     };
-    for (const [k, n] of Object.entries(feature)) expect({ feature: k, present: n > 10 }).toEqual({ feature: k, present: true });
+    for (const [k, n] of Object.entries(feature))
+      expect({ feature: k, present: n > 10 }).toEqual({ feature: k, present: true });
   });
 
   test(`at least ${MIN_SPECS} generated spec files went through the properties`, () => {
@@ -171,7 +237,8 @@ describe("generated valid specs", () => {
   });
 
   afterAll(() => {
-    // eslint-disable-next-line no-console
-    console.log(`property suite: ${stats.folders} generated folders, ${stats.specs} spec files, ${stats.stacks} stacks checked, ${stats.endpoints} endpoints, ${stats.rules} ingress rules, ${(stats.ms / 1000).toFixed(1)} s`);
+    console.log(
+      `property suite: ${stats.folders} generated folders, ${stats.specs} spec files, ${stats.stacks} stacks checked, ${stats.endpoints} endpoints, ${stats.rules} ingress rules, ${(stats.ms / 1000).toFixed(1)} s`,
+    );
   });
 });

@@ -31,11 +31,13 @@ interface Row {
   message?: RegExp;
 }
 
-const nested = (open: string, close: string, n: number) => `version: 1\nregion: eu-central-1\nvpcs: ${open.repeat(n)}${close.repeat(n)}\n`;
-const billionLaughs = [
-  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-  ..."bcdefghi".split("").map((c, i) => `${c}: &${c} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(",")}]`),
-].join("\n") + "\n";
+const nested = (open: string, close: string, n: number) =>
+  `version: 1\nregion: eu-central-1\nvpcs: ${open.repeat(n)}${close.repeat(n)}\n`;
+const billionLaughs =
+  [
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ..."bcdefghi".split("").map((c, i) => `${c}: &${c} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(",")}]`),
+  ].join("\n") + "\n";
 const manyVpcs = (n: number) => {
   let t = "version: 1\nstack: many\nregion: eu-central-1\nvpcs:\n";
   for (let i = 0; i < n; i++) {
@@ -46,57 +48,285 @@ const manyVpcs = (n: number) => {
 };
 
 const ROWS: Row[] = [
-  { name: "YAML syntax error (unclosed flow sequence)", files: { "a.yaml": "version: 1\nregion: [eu-central-1\nvpcs: []\n" }, expect: "YAML_SYNTAX" },
-  { name: "duplicate key", files: { "a.yaml": edit(BASE, "region: eu-central-1\n", "region: eu-central-1\nregion: eu-west-1\n") }, expect: "YAML_DUPLICATE_KEY", line: 4 },
+  {
+    name: "YAML syntax error (unclosed flow sequence)",
+    files: { "a.yaml": "version: 1\nregion: [eu-central-1\nvpcs: []\n" },
+    expect: "YAML_SYNTAX",
+  },
+  {
+    name: "duplicate key",
+    files: { "a.yaml": edit(BASE, "region: eu-central-1\n", "region: eu-central-1\nregion: eu-west-1\n") },
+    expect: "YAML_DUPLICATE_KEY",
+    line: 4,
+  },
   { name: "alias bomb (billion laughs, 9^9 nodes)", files: { "a.yaml": billionLaughs }, expect: "YAML_ALIAS_LIMIT" },
   { name: "alias to an undefined anchor", files: { "a.yaml": BASE + "x: *nope\n" }, expect: "YAML_ALIAS_LIMIT" },
-  { name: "10,000 levels of [[[", files: { "a.yaml": nested("[", "]", 10_000) }, expect: "YAML_SYNTAX", line: 3, message: /nests more than 128 levels/ },
-  { name: "10,000 levels of flow mappings {a: {a: ...}}", files: { "a.yaml": `version: 1\nvpcs: ${"{a: ".repeat(10_000)}1${"}".repeat(10_000)}\n` }, expect: "YAML_SYNTAX", line: 2 },
-  { name: "1,400 levels of block mappings (indentation, ~1 MiB; 10,000 would exceed the size limit)", files: { "a.yaml": Array.from({ length: 1400 }, (_, i) => `${" ".repeat(i)}k:`).join("\n") + " 1\n" }, expect: "YAML_SYNTAX", line: 129 },
-  { name: "10,000 list indicators on one line (- - - ...)", files: { "a.yaml": `vpcs:\n${"- ".repeat(10_000)}1\n` }, expect: "YAML_SYNTAX", line: 2 },
-  { name: "~1 MiB of [ (just under the size limit)", files: { "a.yaml": `vpcs: ${"[".repeat(MAX_SPEC_BYTES - 100)}\n` }, expect: "YAML_SYNTAX", line: 1 },
-  { name: "33 levels: over MAX_DEPTH, under the pre-parse guard", files: { "a.yaml": BASE + `tags: ${"[".repeat(33)}${"]".repeat(33)}\n` }, expect: "YAML_SYNTAX", line: 1, message: /nests too deeply|levels deep/ },
-  { name: "file over 1 MiB", files: { "a.yaml": "# " + "x".repeat(MAX_SPEC_BYTES + 10) + "\n" }, expect: "FILE_TOO_LARGE" },
+  {
+    name: "10,000 levels of [[[",
+    files: { "a.yaml": nested("[", "]", 10_000) },
+    expect: "YAML_SYNTAX",
+    line: 3,
+    message: /nests more than 128 levels/,
+  },
+  {
+    name: "10,000 levels of flow mappings {a: {a: ...}}",
+    files: { "a.yaml": `version: 1\nvpcs: ${"{a: ".repeat(10_000)}1${"}".repeat(10_000)}\n` },
+    expect: "YAML_SYNTAX",
+    line: 2,
+  },
+  {
+    name: "1,400 levels of block mappings (indentation, ~1 MiB; 10,000 would exceed the size limit)",
+    files: { "a.yaml": Array.from({ length: 1400 }, (_, i) => `${" ".repeat(i)}k:`).join("\n") + " 1\n" },
+    expect: "YAML_SYNTAX",
+    line: 129,
+  },
+  {
+    name: "10,000 list indicators on one line (- - - ...)",
+    files: { "a.yaml": `vpcs:\n${"- ".repeat(10_000)}1\n` },
+    expect: "YAML_SYNTAX",
+    line: 2,
+  },
+  {
+    name: "~1 MiB of [ (just under the size limit)",
+    files: { "a.yaml": `vpcs: ${"[".repeat(MAX_SPEC_BYTES - 100)}\n` },
+    expect: "YAML_SYNTAX",
+    line: 1,
+  },
+  {
+    name: "33 levels: over MAX_DEPTH, under the pre-parse guard",
+    files: { "a.yaml": BASE + `tags: ${"[".repeat(33)}${"]".repeat(33)}\n` },
+    expect: "YAML_SYNTAX",
+    line: 1,
+    message: /nests too deeply|levels deep/,
+  },
+  {
+    name: "file over 1 MiB",
+    files: { "a.yaml": "# " + "x".repeat(MAX_SPEC_BYTES + 10) + "\n" },
+    expect: "FILE_TOO_LARGE",
+  },
   { name: "large but allowed file (1,500 VPCs, ~0.3 MiB)", files: { "a.yaml": manyVpcs(1500) }, expect: "plan" },
-  { name: "non-UTF-8 bytes", files: { "a.yaml": Buffer.concat([Buffer.from("version: 1\nregion: "), Buffer.from([0xc3, 0x28]), Buffer.from("\n")]) }, expect: "FILE_NOT_UTF8", line: 2 },
-  { name: "UTF-16 file (with its BOM)", files: { "a.yaml": Buffer.from("\ufeffversion: 1\n", "utf16le") }, expect: "FILE_NOT_UTF8", line: 1 },
-  { name: "UTF-8 BOM before a valid spec", files: { "a.yaml": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(BASE)]) }, expect: "plan" },
+  {
+    name: "non-UTF-8 bytes",
+    files: {
+      "a.yaml": Buffer.concat([Buffer.from("version: 1\nregion: "), Buffer.from([0xc3, 0x28]), Buffer.from("\n")]),
+    },
+    expect: "FILE_NOT_UTF8",
+    line: 2,
+  },
+  {
+    name: "UTF-16 file (with its BOM)",
+    files: { "a.yaml": Buffer.from("\ufeffversion: 1\n", "utf16le") },
+    expect: "FILE_NOT_UTF8",
+    line: 1,
+  },
+  {
+    name: "UTF-8 BOM before a valid spec",
+    files: { "a.yaml": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(BASE)]) },
+    expect: "plan",
+  },
   { name: "empty file", files: { "a.yaml": "" }, expect: "EMPTY_SPEC" },
   { name: "only comments", files: { "a.yaml": "# a spec, one day\n# not yet\n" }, expect: "EMPTY_SPEC" },
   { name: "only whitespace and newlines", files: { "a.yaml": "\n  \n\n" }, expect: "EMPTY_SPEC" },
-  { name: "a spec that is a list", files: { "a.yaml": "- version: 1\n- region: eu-central-1\n" }, expect: "NOT_A_MAPPING", line: 1 },
+  {
+    name: "a spec that is a list",
+    files: { "a.yaml": "- version: 1\n- region: eu-central-1\n" },
+    expect: "NOT_A_MAPPING",
+    line: 1,
+  },
   { name: "a spec that is a scalar", files: { "a.yaml": "just some text\n" }, expect: "NOT_A_MAPPING", line: 1 },
   { name: "a spec that is null", files: { "a.yaml": "null\n" }, expect: "EMPTY_SPEC" },
   { name: "a spec that is ~ (null)", files: { "a.yaml": "~\n" }, expect: "EMPTY_SPEC" },
-  { name: "two YAML documents in one file (---)", files: { "a.yaml": BASE + "---\n" + BASE }, expect: "YAML_SYNTAX", line: 22, message: /more than one YAML document/ },
-  { name: "tabs as indentation", files: { "a.yaml": edit(BASE, "    id: vpc-", "\tid: vpc-") }, expect: "YAML_SYNTAX", line: 7 },
-  { name: "non-YAML files beside a valid spec (README.md, policy.json, .yaml.bak)", files: { "a.yaml": BASE, "README.md": "# not a spec: {[", "policy.json": "{ not json", "a.yaml.bak": "garbage: [", "notes.txt": "\u0000\u0001" }, expect: "plan" },
+  {
+    name: "two YAML documents in one file (---)",
+    files: { "a.yaml": BASE + "---\n" + BASE },
+    expect: "YAML_SYNTAX",
+    line: 22,
+    message: /more than one YAML document/,
+  },
+  {
+    name: "tabs as indentation",
+    files: { "a.yaml": edit(BASE, "    id: vpc-", "\tid: vpc-") },
+    expect: "YAML_SYNTAX",
+    line: 7,
+  },
+  {
+    name: "non-YAML files beside a valid spec (README.md, policy.json, .yaml.bak)",
+    files: {
+      "a.yaml": BASE,
+      "README.md": "# not a spec: {[",
+      "policy.json": "{ not json",
+      "a.yaml.bak": "garbage: [",
+      "notes.txt": "\u0000\u0001",
+    },
+    expect: "plan",
+  },
   { name: "only non-YAML files", files: { "README.md": "# hello", "policy.json": "{}" }, expect: "NO_SPECS" },
-  { name: "dangling symlink named like a spec", build: (d) => { fs.writeFileSync(path.join(d, "ok.yaml"), BASE); fs.symlinkSync(path.join(d, "missing-target"), path.join(d, "broken.yaml")); }, expect: "FILE_UNREADABLE" },
-  { name: "a directory named x.yaml (holding a valid spec)", build: (d) => { fs.mkdirSync(path.join(d, "x.yaml")); fs.writeFileSync(path.join(d, "x.yaml", "a.yaml"), BASE); }, expect: "plan" },
-  { name: "a binary file named x.yaml", files: { "x.yaml": Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256)) }, expect: "FILE_NOT_UTF8" },
-  { name: "NUL byte in an otherwise UTF-8 file (read as part of the value)", files: { "x.yaml": "version: 1\u0000\nregion: x\n" }, expect: "UNSUPPORTED_VERSION", line: 1 },
-  { name: "!!binary tag", files: { "a.yaml": BASE + "tags: { x: !!binary aGVsbG8= }\n" }, expect: "WRONG_TYPE", line: 22 },
-  { name: "!!js/function tag", files: { "a.yaml": edit(BASE, "region: eu-central-1", "region: !!js/function 'function () { return 1 }'") }, expect: "YAML_SYNTAX", line: 3 },
-  { name: "custom tag !custom", files: { "a.yaml": edit(BASE, "region: eu-central-1", "region: !custom eu-central-1") }, expect: "YAML_SYNTAX", line: 3, message: /Unresolved tag: !custom/ },
-  { name: "!!float on a string field (YAML 1.1 tag)", files: { "a.yaml": edit(BASE, "stack: base", "stack: !!float base") }, expect: "YAML_SYNTAX", line: 2 },
+  {
+    name: "dangling symlink named like a spec",
+    build: (d) => {
+      fs.writeFileSync(path.join(d, "ok.yaml"), BASE);
+      fs.symlinkSync(path.join(d, "missing-target"), path.join(d, "broken.yaml"));
+    },
+    expect: "FILE_UNREADABLE",
+  },
+  {
+    name: "a directory named x.yaml (holding a valid spec)",
+    build: (d) => {
+      fs.mkdirSync(path.join(d, "x.yaml"));
+      fs.writeFileSync(path.join(d, "x.yaml", "a.yaml"), BASE);
+    },
+    expect: "plan",
+  },
+  {
+    name: "a binary file named x.yaml",
+    files: { "x.yaml": Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256)) },
+    expect: "FILE_NOT_UTF8",
+  },
+  {
+    name: "NUL byte in an otherwise UTF-8 file (read as part of the value)",
+    files: { "x.yaml": "version: 1\u0000\nregion: x\n" },
+    expect: "UNSUPPORTED_VERSION",
+    line: 1,
+  },
+  {
+    name: "!!binary tag",
+    files: { "a.yaml": BASE + "tags: { x: !!binary aGVsbG8= }\n" },
+    expect: "WRONG_TYPE",
+    line: 22,
+  },
+  {
+    name: "!!js/function tag",
+    files: { "a.yaml": edit(BASE, "region: eu-central-1", "region: !!js/function 'function () { return 1 }'") },
+    expect: "YAML_SYNTAX",
+    line: 3,
+  },
+  {
+    name: "custom tag !custom",
+    files: { "a.yaml": edit(BASE, "region: eu-central-1", "region: !custom eu-central-1") },
+    expect: "YAML_SYNTAX",
+    line: 3,
+    message: /Unresolved tag: !custom/,
+  },
+  {
+    name: "!!float on a string field (YAML 1.1 tag)",
+    files: { "a.yaml": edit(BASE, "stack: base", "stack: !!float base") },
+    expect: "YAML_SYNTAX",
+    line: 2,
+  },
   { name: "unknown directive %FOO", files: { "a.yaml": "%FOO bar\n---\n" + BASE }, expect: "YAML_SYNTAX", line: 1 },
-  { name: "!!set tag where a list is expected", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: !!set { s3, ssm }\n      - name: app-b") }, expect: "WRONG_TYPE", line: 15 },
-  { name: "account unquoted (a number)", files: { "a.yaml": edit(BASE, "stack: base", "stack: base\naccount: 111122223333") }, expect: "WRONG_TYPE", line: 3 },
-  { name: "id: 0x1F (a hex number)", files: { "a.yaml": edit(BASE, "id: vpc-0123456789abcdef0", "id: 0x1F") }, expect: "WRONG_TYPE", line: 7 },
-  { name: "version: '1' (a string)", files: { "a.yaml": edit(BASE, "version: 1", "version: '1'") }, expect: "UNSUPPORTED_VERSION", line: 1 },
-  { name: "name: yes / no / on (YAML 1.1 booleans stay strings)", files: { "a.yaml": edit(BASE, "name: main", "name: on") }, expect: "plan" },
-  { name: "a 200,000-character string value", files: { "a.yaml": edit(BASE, "stack: base", `stack: ${"a".repeat(200_000)}`) }, expect: "INVALID_VALUE", line: 2 },
-  { name: "a 200,000-character key", files: { "a.yaml": BASE + `${"k".repeat(200_000)}: 1\n` }, expect: "YAML_SYNTAX", line: 22 },
-  { name: "a 200,000-character service name", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", `services: [s3, ${"s".repeat(200_000)}]\n      - name: app-b`) }, expect: "UNKNOWN_SERVICE", line: 15, message: /unknown service "s{77}\.\.\."/ },
-  { name: "__proto__ at the top level", files: { "a.yaml": BASE + "__proto__: { polluted: true }\n" }, expect: "UNKNOWN_FIELD", line: 22 },
-  { name: "constructor.prototype at the top level", files: { "a.yaml": BASE + "constructor: { prototype: { polluted: true } }\n" }, expect: "UNKNOWN_FIELD", line: 22 },
-  { name: "__proto__ in a VPC", files: { "a.yaml": edit(BASE, "    cidr: 10.20.0.0/16\n", "    cidr: 10.20.0.0/16\n    __proto__: { polluted: true }\n") }, expect: "UNKNOWN_FIELD", line: 9 },
-  { name: "__proto__ as an endpoints key", files: { "a.yaml": BASE + "    endpoints:\n      __proto__: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n" }, expect: "INVALID_VALUE", line: 23 },
-  { name: "an endpoints key outside the pattern with a null value", files: { "a.yaml": BASE + "    endpoints:\n      _x: null\n" }, expect: "INVALID_VALUE", line: 23 },
-  { name: "an endpoints key outside the pattern with a wrong-typed value", files: { "a.yaml": BASE + "    endpoints:\n      Bad Key: { serviceName: x, allowedCidrs: 10.0.0.0/8 }\n" }, expect: "INVALID_VALUE", line: 23 },
-  { name: "__proto__ and constructor as tag keys (plain data, no pollution)", files: { "a.yaml": edit(BASE, "stack: base", "stack: base\ntags: { __proto__: x, constructor: y, toString: z }") }, expect: "plan" },
-  { name: "merge key << (YAML 1.1) in a subnet", files: { "a.yaml": edit(BASE, "      - name: app-b\n", "      - <<: { name: app-b }\n        name: app-b\n") }, expect: "UNKNOWN_FIELD", line: 16 },
+  {
+    name: "!!set tag where a list is expected",
+    files: {
+      "a.yaml": edit(
+        BASE,
+        "services: [s3, ssm]\n      - name: app-b",
+        "services: !!set { s3, ssm }\n      - name: app-b",
+      ),
+    },
+    expect: "WRONG_TYPE",
+    line: 15,
+  },
+  {
+    name: "account unquoted (a number)",
+    files: { "a.yaml": edit(BASE, "stack: base", "stack: base\naccount: 111122223333") },
+    expect: "WRONG_TYPE",
+    line: 3,
+  },
+  {
+    name: "id: 0x1F (a hex number)",
+    files: { "a.yaml": edit(BASE, "id: vpc-0123456789abcdef0", "id: 0x1F") },
+    expect: "WRONG_TYPE",
+    line: 7,
+  },
+  {
+    name: "version: '1' (a string)",
+    files: { "a.yaml": edit(BASE, "version: 1", "version: '1'") },
+    expect: "UNSUPPORTED_VERSION",
+    line: 1,
+  },
+  {
+    name: "name: yes / no / on (YAML 1.1 booleans stay strings)",
+    files: { "a.yaml": edit(BASE, "name: main", "name: on") },
+    expect: "plan",
+  },
+  {
+    name: "a 200,000-character string value",
+    files: { "a.yaml": edit(BASE, "stack: base", `stack: ${"a".repeat(200_000)}`) },
+    expect: "INVALID_VALUE",
+    line: 2,
+  },
+  {
+    name: "a 200,000-character key",
+    files: { "a.yaml": BASE + `${"k".repeat(200_000)}: 1\n` },
+    expect: "YAML_SYNTAX",
+    line: 22,
+  },
+  {
+    name: "a 200,000-character service name",
+    files: {
+      "a.yaml": edit(
+        BASE,
+        "services: [s3, ssm]\n      - name: app-b",
+        `services: [s3, ${"s".repeat(200_000)}]\n      - name: app-b`,
+      ),
+    },
+    expect: "UNKNOWN_SERVICE",
+    line: 15,
+    message: /unknown service "s{77}\.\.\."/,
+  },
+  {
+    name: "__proto__ at the top level",
+    files: { "a.yaml": BASE + "__proto__: { polluted: true }\n" },
+    expect: "UNKNOWN_FIELD",
+    line: 22,
+  },
+  {
+    name: "constructor.prototype at the top level",
+    files: { "a.yaml": BASE + "constructor: { prototype: { polluted: true } }\n" },
+    expect: "UNKNOWN_FIELD",
+    line: 22,
+  },
+  {
+    name: "__proto__ in a VPC",
+    files: {
+      "a.yaml": edit(BASE, "    cidr: 10.20.0.0/16\n", "    cidr: 10.20.0.0/16\n    __proto__: { polluted: true }\n"),
+    },
+    expect: "UNKNOWN_FIELD",
+    line: 9,
+  },
+  {
+    name: "__proto__ as an endpoints key",
+    files: {
+      "a.yaml":
+        BASE +
+        "    endpoints:\n      __proto__: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n",
+    },
+    expect: "INVALID_VALUE",
+    line: 23,
+  },
+  {
+    name: "an endpoints key outside the pattern with a null value",
+    files: { "a.yaml": BASE + "    endpoints:\n      _x: null\n" },
+    expect: "INVALID_VALUE",
+    line: 23,
+  },
+  {
+    name: "an endpoints key outside the pattern with a wrong-typed value",
+    files: { "a.yaml": BASE + "    endpoints:\n      Bad Key: { serviceName: x, allowedCidrs: 10.0.0.0/8 }\n" },
+    expect: "INVALID_VALUE",
+    line: 23,
+  },
+  {
+    name: "__proto__ and constructor as tag keys (plain data, no pollution)",
+    files: { "a.yaml": edit(BASE, "stack: base", "stack: base\ntags: { __proto__: x, constructor: y, toString: z }") },
+    expect: "plan",
+  },
+  {
+    name: "merge key << (YAML 1.1) in a subnet",
+    files: { "a.yaml": edit(BASE, "      - name: app-b\n", "      - <<: { name: app-b }\n        name: app-b\n") },
+    expect: "UNKNOWN_FIELD",
+    line: 16,
+  },
 ];
 
 const ws = workspace("vpce-hostile-", ["specs", "catalog", "out"]);
@@ -113,7 +343,11 @@ function prepare(row: Row): void {
 }
 
 function prototypeSnapshot(): string {
-  return JSON.stringify([Object.getOwnPropertyNames(Object.prototype).sort(), Object.getOwnPropertyNames(Array.prototype).sort(), Object.getOwnPropertyNames(Function.prototype).sort()]);
+  return JSON.stringify([
+    Object.getOwnPropertyNames(Object.prototype).sort(),
+    Object.getOwnPropertyNames(Array.prototype).sort(),
+    Object.getOwnPropertyNames(Function.prototype).sort(),
+  ]);
 }
 
 const PROTO = prototypeSnapshot();
@@ -158,7 +392,13 @@ describe("hostile input", () => {
     expect(code).toBe(row.expect === "plan" ? 0 : 1);
     if (row.expect !== "plan") {
       expect(text).toMatch(new RegExp(`(:\\d+:\\d+)?: error ${row.expect}`));
-      expect(run(["synth", "--specs", ws.dirs.specs, "--out", ws.dirs.out], { ...io, out: () => undefined, err: () => undefined })).toBe(1);
+      expect(
+        run(["synth", "--specs", ws.dirs.specs, "--out", ws.dirs.out], {
+          ...io,
+          out: () => undefined,
+          err: () => undefined,
+        }),
+      ).toBe(1);
       expect(fs.existsSync(ws.dirs.out)).toBe(false);
     }
   });
@@ -166,7 +406,11 @@ describe("hostile input", () => {
   test("the pre-parse nesting guard accepts what specs look like and stops what they do not", () => {
     // GIVEN ordinary specs, brackets inside quoted strings, comments and words like don't  THEN no alarm
     expect(scanNesting(BASE)).toBeUndefined();
-    expect(scanNesting(`a: "${"[".repeat(500)}"\nb: '${"{".repeat(500)}'\n# ${"[".repeat(500)}\nc: don't ${"x".repeat(10)}\n`)).toBeUndefined();
+    expect(
+      scanNesting(
+        `a: "${"[".repeat(500)}"\nb: '${"{".repeat(500)}'\n# ${"[".repeat(500)}\nc: don't ${"x".repeat(10)}\n`,
+      ),
+    ).toBeUndefined();
     // GIVEN nesting deeper than the guard  THEN it stops at the first level too many
     expect(scanNesting(`a: ${"[".repeat(129)}`)).toEqual({ offset: 3 + 128 });
     expect(scanNesting(`x: don't\na: ${"{".repeat(200)}`)).toBeDefined();

@@ -20,7 +20,7 @@ import { readTree } from "../reorder";
 import { specSetArb, type SpecDoc } from "./arbitraries";
 import { workspace } from "./support";
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Doc = Record<string, any>;
 
 interface Base {
   name: string;
@@ -68,7 +68,11 @@ function exampleBase(): Base {
 
 const BASES: Base[] = [
   exampleBase(),
-  ...fc.sample(specSetArb, { numRuns: GENERATED, seed: GENERATED_SEED }).map((set, i) => ({ name: `generated #${i}`, specs: Object.fromEntries(set.files.map((f) => [f.rel, structuredClone(f.doc) as SpecDoc])), extra: {} })),
+  ...fc.sample(specSetArb, { numRuns: GENERATED, seed: GENERATED_SEED }).map((set, i) => ({
+    name: `generated #${i}`,
+    specs: Object.fromEntries(set.files.map((f) => [f.rel, structuredClone(f.doc) as SpecDoc])),
+    extra: {},
+  })),
 ];
 
 // ---------------------------------------------------------------------------
@@ -83,7 +87,9 @@ function typos(word: string): string[] {
 }
 
 function unknownService(word: string, customKeys: string[]): string {
-  const t = typos(word).find((w) => w !== word && !getService(w) && !resolveAlias(w) && !customKeys.includes(w) && /^[a-z0-9]/.test(w));
+  const t = typos(word).find(
+    (w) => w !== word && !getService(w) && !resolveAlias(w) && !customKeys.includes(w) && /^[a-z0-9]/.test(w),
+  );
   if (!t) throw new Error(`no unknown typo for ${word}`);
   return t;
 }
@@ -94,34 +100,170 @@ function unknownService(word: string, customKeys: string[]): string {
 const vpc0 = (d: Doc) => d.vpcs[0];
 const lastSubnet = (d: Doc) => vpc0(d).subnets[vpc0(d).subnets.length - 1];
 const lastIdx = (d: Doc) => vpc0(d).subnets.length - 1;
-const customKeysOf = (v: Doc) => Object.entries((v.endpoints ?? {}) as Record<string, Doc>).filter(([, e]) => e.serviceName).map(([k]) => k);
+const customKeysOf = (v: Doc) =>
+  Object.entries((v.endpoints ?? {}) as Record<string, Doc>)
+    .filter(([, e]) => e.serviceName)
+    .map(([k]) => k);
 
 const MUTATIONS: Mutation[] = [
   // wrong types
-  { name: "services is a string", code: "WRONG_TYPE", apply: (d) => { lastSubnet(d).services = "ssm"; return { path: `vpcs[0].subnets[${lastIdx(d)}].services`, needle: "services" }; } },
-  { name: "region is a number", code: "WRONG_TYPE", apply: (d) => { d.region = 42; return { path: "region", needle: "42" }; } },
-  { name: "subnets is a mapping", code: "WRONG_TYPE", apply: (d) => { vpc0(d).subnets = { name: "x" }; return { path: "vpcs[0].subnets", needle: "name" }; } },
-  { name: "account is a number", code: "WRONG_TYPE", apply: (d) => { d.account = 111122223333; return { path: "account", needle: "111122223333" }; } },
-  { name: "defaults.privateDns is a string", code: "WRONG_TYPE", apply: (d) => { d.defaults = { ...(d.defaults ?? {}), privateDns: "yes" }; return { path: "defaults.privateDns", needle: "yes" }; } },
-  { name: "vpc cidr is a list", code: "WRONG_TYPE", apply: (d) => { vpc0(d).cidr = ["10.0.0.0/16"]; return { path: "vpcs[0].cidr", needle: "10.0.0.0/16" }; } },
+  {
+    name: "services is a string",
+    code: "WRONG_TYPE",
+    apply: (d) => {
+      lastSubnet(d).services = "ssm";
+      return { path: `vpcs[0].subnets[${lastIdx(d)}].services`, needle: "services" };
+    },
+  },
+  {
+    name: "region is a number",
+    code: "WRONG_TYPE",
+    apply: (d) => {
+      d.region = 42;
+      return { path: "region", needle: "42" };
+    },
+  },
+  {
+    name: "subnets is a mapping",
+    code: "WRONG_TYPE",
+    apply: (d) => {
+      vpc0(d).subnets = { name: "x" };
+      return { path: "vpcs[0].subnets", needle: "name" };
+    },
+  },
+  {
+    name: "account is a number",
+    code: "WRONG_TYPE",
+    apply: (d) => {
+      d.account = 111122223333;
+      return { path: "account", needle: "111122223333" };
+    },
+  },
+  {
+    name: "defaults.privateDns is a string",
+    code: "WRONG_TYPE",
+    apply: (d) => {
+      d.defaults = { ...(d.defaults ?? {}), privateDns: "yes" };
+      return { path: "defaults.privateDns", needle: "yes" };
+    },
+  },
+  {
+    name: "vpc cidr is a list",
+    code: "WRONG_TYPE",
+    apply: (d) => {
+      vpc0(d).cidr = ["10.0.0.0/16"];
+      return { path: "vpcs[0].cidr", needle: "10.0.0.0/16" };
+    },
+  },
   // unknown keys
-  { name: "unknown subnet key (typo of services)", code: "UNKNOWN_FIELD", apply: (d) => { lastSubnet(d).servces = ["ssm"]; return { path: `vpcs[0].subnets[${lastIdx(d)}].servces`, needle: "servces" }; } },
-  { name: "unknown top-level key", code: "UNKNOWN_FIELD", apply: (d) => { d.regoin = d.region; return { path: "regoin", needle: "regoin" }; } },
-  { name: "unknown endpoint setting", code: "UNKNOWN_FIELD", apply: (d) => { vpc0(d).endpoints = { ...(vpc0(d).endpoints ?? {}), ssm: { ...(vpc0(d).endpoints?.ssm ?? {}), privateDNS: true } }; return { path: "vpcs[0].endpoints.ssm.privateDNS", needle: "privateDNS" }; } },
+  {
+    name: "unknown subnet key (typo of services)",
+    code: "UNKNOWN_FIELD",
+    apply: (d) => {
+      lastSubnet(d).servces = ["ssm"];
+      return { path: `vpcs[0].subnets[${lastIdx(d)}].servces`, needle: "servces" };
+    },
+  },
+  {
+    name: "unknown top-level key",
+    code: "UNKNOWN_FIELD",
+    apply: (d) => {
+      d.regoin = d.region;
+      return { path: "regoin", needle: "regoin" };
+    },
+  },
+  {
+    name: "unknown endpoint setting",
+    code: "UNKNOWN_FIELD",
+    apply: (d) => {
+      vpc0(d).endpoints = {
+        ...(vpc0(d).endpoints ?? {}),
+        ssm: { ...(vpc0(d).endpoints?.ssm ?? {}), privateDNS: true },
+      };
+      return { path: "vpcs[0].endpoints.ssm.privateDNS", needle: "privateDNS" };
+    },
+  },
   // bad ids
-  { name: "subnet id too short", code: "INVALID_ID", apply: (d) => { lastSubnet(d).id = "subnet-123"; return { path: `vpcs[0].subnets[${lastIdx(d)}].id`, needle: "subnet-123" }; } },
-  { name: "vpc id in upper case", code: "INVALID_ID", apply: (d) => { vpc0(d).id = vpc0(d).id.toUpperCase(); return { path: "vpcs[0].id", needle: vpc0(d).id }; } },
-  { name: "route table id of a subnet", code: "INVALID_ID", apply: (d) => { lastSubnet(d).routeTable = "rtb-xyz"; return { path: `vpcs[0].subnets[${lastIdx(d)}].routeTable`, needle: "rtb-xyz" }; } },
-  { name: "organizationId malformed", code: "INVALID_ID", apply: (d) => { d.organizationId = "org-123"; return { path: "organizationId", needle: "org-123" }; } },
+  {
+    name: "subnet id too short",
+    code: "INVALID_ID",
+    apply: (d) => {
+      lastSubnet(d).id = "subnet-123";
+      return { path: `vpcs[0].subnets[${lastIdx(d)}].id`, needle: "subnet-123" };
+    },
+  },
+  {
+    name: "vpc id in upper case",
+    code: "INVALID_ID",
+    apply: (d) => {
+      vpc0(d).id = vpc0(d).id.toUpperCase();
+      return { path: "vpcs[0].id", needle: vpc0(d).id };
+    },
+  },
+  {
+    name: "route table id of a subnet",
+    code: "INVALID_ID",
+    apply: (d) => {
+      lastSubnet(d).routeTable = "rtb-xyz";
+      return { path: `vpcs[0].subnets[${lastIdx(d)}].routeTable`, needle: "rtb-xyz" };
+    },
+  },
+  {
+    name: "organizationId malformed",
+    code: "INVALID_ID",
+    apply: (d) => {
+      d.organizationId = "org-123";
+      return { path: "organizationId", needle: "org-123" };
+    },
+  },
   // CIDRs
-  { name: "subnet cidr not an address", code: "INVALID_CIDR", apply: (d) => { lastSubnet(d).cidr = "10.0.0.300/24"; return { path: `vpcs[0].subnets[${lastIdx(d)}].cidr`, needle: "10.0.0.300/24" }; } },
-  { name: "vpc cidr with host bits", code: "INVALID_CIDR", apply: (d) => { vpc0(d).cidr = vpc0(d).cidr.replace(/\.0\/(\d+)$/, ".7/$1"); return { path: "vpcs[0].cidr", needle: vpc0(d).cidr }; } },
-  { name: "subnet cidr outside the VPC", code: "CIDR_NOT_IN_VPC", apply: (d) => { lastSubnet(d).cidr = "192.0.2.0/24"; return { path: `vpcs[0].subnets[${lastIdx(d)}].cidr`, needle: "192.0.2.0/24" }; } },
-  { name: "two subnets overlap", code: "CIDR_OVERLAP", apply: (d) => { const s = vpc0(d).subnets; if (s.length < 2) return undefined; s[1].cidr = s[0].cidr; return { path: "vpcs[0].subnets[1].cidr", needle: s[0].cidr }; } },
-  { name: "allowedCidrs open to the world", code: "OPEN_CIDR", apply: (d) => { vpc0(d).endpoints = { ...(vpc0(d).endpoints ?? {}), sts: { allowedCidrs: ["0.0.0.0/0"] } }; return { path: "vpcs[0].endpoints.sts.allowedCidrs[0]", needle: "0.0.0.0/0" }; } },
+  {
+    name: "subnet cidr not an address",
+    code: "INVALID_CIDR",
+    apply: (d) => {
+      lastSubnet(d).cidr = "10.0.0.300/24";
+      return { path: `vpcs[0].subnets[${lastIdx(d)}].cidr`, needle: "10.0.0.300/24" };
+    },
+  },
+  {
+    name: "vpc cidr with host bits",
+    code: "INVALID_CIDR",
+    apply: (d) => {
+      vpc0(d).cidr = vpc0(d).cidr.replace(/\.0\/(\d+)$/, ".7/$1");
+      return { path: "vpcs[0].cidr", needle: vpc0(d).cidr };
+    },
+  },
+  {
+    name: "subnet cidr outside the VPC",
+    code: "CIDR_NOT_IN_VPC",
+    apply: (d) => {
+      lastSubnet(d).cidr = "192.0.2.0/24";
+      return { path: `vpcs[0].subnets[${lastIdx(d)}].cidr`, needle: "192.0.2.0/24" };
+    },
+  },
+  {
+    name: "two subnets overlap",
+    code: "CIDR_OVERLAP",
+    apply: (d) => {
+      const s = vpc0(d).subnets;
+      if (s.length < 2) return undefined;
+      s[1].cidr = s[0].cidr;
+      return { path: "vpcs[0].subnets[1].cidr", needle: s[0].cidr };
+    },
+  },
+  {
+    name: "allowedCidrs open to the world",
+    code: "OPEN_CIDR",
+    apply: (d) => {
+      vpc0(d).endpoints = { ...(vpc0(d).endpoints ?? {}), sts: { allowedCidrs: ["0.0.0.0/0"] } };
+      return { path: "vpcs[0].endpoints.sts.allowedCidrs[0]", needle: "0.0.0.0/0" };
+    },
+  },
   // names from the catalog, with a typo
   {
-    name: "unknown service (typo)", code: "UNKNOWN_SERVICE", apply: (d) => {
+    name: "unknown service (typo)",
+    code: "UNKNOWN_SERVICE",
+    apply: (d) => {
       const s = lastSubnet(d);
       const base = (s.services as string[] | undefined)?.find((x) => getService(x)) ?? "logs";
       const bad = unknownService(base, customKeysOf(vpc0(d)));
@@ -129,50 +271,208 @@ const MUTATIONS: Mutation[] = [
       return { path: `vpcs[0].subnets[${lastIdx(d)}].services[${s.services.length - 1}]`, needle: bad };
     },
   },
-  { name: "unknown bundle (typo)", code: "UNKNOWN_BUNDLE", apply: (d) => { const bad = typos("ecr-pull").find((b) => !getBundle(b)) as string; lastSubnet(d).bundles = [bad]; return { path: `vpcs[0].subnets[${lastIdx(d)}].bundles[0]`, needle: bad }; } },
-  { name: "unknown region (typo)", code: "UNKNOWN_REGION", apply: (d) => { const bad = typos(d.region).find((r) => !getRegion(r)) as string; d.region = bad; return { path: "region", needle: bad }; } },
-  // duplicates
-  { name: "duplicate subnet name", code: "DUPLICATE_NAME", apply: (d) => { const s = vpc0(d).subnets; if (s.length < 2) return undefined; s[1].name = s[0].name; return { path: "vpcs[0].subnets[1].name", needle: s[0].name }; } },
-  { name: "duplicate VPC name", code: "DUPLICATE_NAME", apply: (d) => { if (d.vpcs.length < 2) return undefined; d.vpcs[1].name = d.vpcs[0].name; return { path: "vpcs[1].name", needle: d.vpcs[0].name }; } },
-  { name: "duplicate subnet id", code: "DUPLICATE_ID", apply: (d) => { const s = vpc0(d).subnets; if (s.length < 2) return undefined; s[1].id = s[0].id; return { path: "vpcs[0].subnets[1].id", needle: s[0].id }; } },
   {
-    name: "two endpoints keys name one service", code: "DUPLICATE_NAME", apply: (d) => {
+    name: "unknown bundle (typo)",
+    code: "UNKNOWN_BUNDLE",
+    apply: (d) => {
+      const bad = typos("ecr-pull").find((b) => !getBundle(b)) as string;
+      lastSubnet(d).bundles = [bad];
+      return { path: `vpcs[0].subnets[${lastIdx(d)}].bundles[0]`, needle: bad };
+    },
+  },
+  {
+    name: "unknown region (typo)",
+    code: "UNKNOWN_REGION",
+    apply: (d) => {
+      const bad = typos(d.region).find((r) => !getRegion(r)) as string;
+      d.region = bad;
+      return { path: "region", needle: bad };
+    },
+  },
+  // duplicates
+  {
+    name: "duplicate subnet name",
+    code: "DUPLICATE_NAME",
+    apply: (d) => {
+      const s = vpc0(d).subnets;
+      if (s.length < 2) return undefined;
+      s[1].name = s[0].name;
+      return { path: "vpcs[0].subnets[1].name", needle: s[0].name };
+    },
+  },
+  {
+    name: "duplicate VPC name",
+    code: "DUPLICATE_NAME",
+    apply: (d) => {
+      if (d.vpcs.length < 2) return undefined;
+      d.vpcs[1].name = d.vpcs[0].name;
+      return { path: "vpcs[1].name", needle: d.vpcs[0].name };
+    },
+  },
+  {
+    name: "duplicate subnet id",
+    code: "DUPLICATE_ID",
+    apply: (d) => {
+      const s = vpc0(d).subnets;
+      if (s.length < 2) return undefined;
+      s[1].id = s[0].id;
+      return { path: "vpcs[0].subnets[1].id", needle: s[0].id };
+    },
+  },
+  {
+    name: "two endpoints keys name one service",
+    code: "DUPLICATE_NAME",
+    apply: (d) => {
       const v = vpc0(d);
       const name = `com.amazonaws.vpce.${d.region}.vpce-svc-0123456789abcdef0`;
       v.endpoints = { ...(v.endpoints ?? {}), "feed-one": { serviceName: name }, "feed-two": { serviceName: name } };
       lastSubnet(d).services = [...((lastSubnet(d).services as string[] | undefined) ?? []), "feed-one", "feed-two"];
-      return { path: "vpcs[0].endpoints[\"feed-two\"].serviceName", needle: name };
+      return { path: 'vpcs[0].endpoints["feed-two"].serviceName', needle: name };
     },
   },
   {
-    name: "a custom key that names a catalog service", code: "DUPLICATE_NAME", apply: (d) => {
+    name: "a custom key that names a catalog service",
+    code: "DUPLICATE_NAME",
+    apply: (d) => {
       const v = vpc0(d);
       const svc = getService("sts");
       const name = svc ? Object.values(serviceNames(svc, d.region))[0] : "";
       v.endpoints = { ...(v.endpoints ?? {}), "my-sts": { serviceName: name } };
       lastSubnet(d).services = [...((lastSubnet(d).services as string[] | undefined) ?? []), "my-sts", "sts"];
-      return { path: "vpcs[0].endpoints[\"my-sts\"].serviceName", needle: name };
+      return { path: 'vpcs[0].endpoints["my-sts"].serviceName', needle: name };
     },
   },
   // zones
-  { name: "az of another region", code: "AZ_NOT_IN_REGION", apply: (d) => { const other = allRegions().find((r) => r.name !== d.region && !r.name.startsWith(d.region))?.name as string; const s = lastSubnet(d); delete s.azId; s.az = `${other}a`; return { path: `vpcs[0].subnets[${lastIdx(d)}].az`, needle: `${other}a` }; } },
-  { name: "azId of another region", code: "AZ_NOT_IN_REGION", apply: (d) => { if (!getRegion(d.region)?.azIdPrefix) return undefined; const s = lastSubnet(d); delete s.az; s.azId = "zzz9-az1"; return { path: `vpcs[0].subnets[${lastIdx(d)}].azId`, needle: "zzz9-az1" }; } },
-  { name: "both az and azId", code: "AZ_AMBIGUOUS", apply: (d) => { const s = lastSubnet(d); const r = getRegion(d.region); s.az = `${d.region}a`; s.azId = `${r?.azIdPrefix ?? "x"}-az1`; return { path: `vpcs[0].subnets[${lastIdx(d)}].azId`, needle: "azId" }; } },
-  { name: "neither az nor azId", code: "AZ_MISSING", apply: (d) => { const s = lastSubnet(d); delete s.az; delete s.azId; return { path: `vpcs[0].subnets[${lastIdx(d)}]` }; } },
-  // missing required fields
-  { name: "missing subnet cidr", code: "MISSING_FIELD", apply: (d) => { delete lastSubnet(d).cidr; return { path: `vpcs[0].subnets[${lastIdx(d)}].cidr` }; } },
-  { name: "missing version", code: "MISSING_FIELD", apply: (d) => { delete d.version; return { path: "version" }; } },
-  { name: "missing vpc id", code: "MISSING_FIELD", apply: (d) => { delete vpc0(d).id; return { path: "vpcs[0].id" }; } },
-  // values
-  { name: "version 2", code: "UNSUPPORTED_VERSION", apply: (d) => { d.version = 2; return { path: "version", needle: "version" }; } },
-  { name: "invalid stack name", code: "INVALID_VALUE", apply: (d) => { d.stack = "1-bad stack"; return { path: "stack", needle: "1-bad stack" }; } },
-  { name: "endpoint type typo", code: "INVALID_VALUE", apply: (d) => { vpc0(d).endpoints = { ...(vpc0(d).endpoints ?? {}), s3: { type: "gatway" } }; return { path: "vpcs[0].endpoints.s3.type", needle: "gatway" }; } },
-  { name: "type both on an interface-only service", code: "UNSUPPORTED_TYPE", apply: (d) => { vpc0(d).endpoints = { ...(vpc0(d).endpoints ?? {}), ssm: { type: "both" } }; return { path: "vpcs[0].endpoints.ssm.type", needle: "both" }; } },
-  { name: "endpointSubnets names no subnet", code: "UNKNOWN_ENDPOINT_SUBNET", apply: (d) => { vpc0(d).endpointSubnets = ["no-such-subnet"]; return { path: "vpcs[0].endpointSubnets[0]", needle: "no-such-subnet" }; } },
-  { name: "org-only without organizationId", code: "ORG_ID_REQUIRED", apply: (d) => { delete d.organizationId; d.defaults = { ...(d.defaults ?? {}), policy: "org-only" }; return { path: "defaults.policy", needle: "org-only" }; } },
-  { name: "policy file that does not exist", code: "POLICY_FILE_MISSING", apply: (d) => { vpc0(d).endpoints = { ...(vpc0(d).endpoints ?? {}), sts: { policy: "policies/nope.json" } }; return { path: "vpcs[0].endpoints.sts.policy", needle: "policies/nope.json" }; } },
   {
-    name: "route table removed from a subnet that needs a gateway", code: "ROUTE_TABLE_REQUIRED", apply: (d) => {
+    name: "az of another region",
+    code: "AZ_NOT_IN_REGION",
+    apply: (d) => {
+      const other = allRegions().find((r) => r.name !== d.region && !r.name.startsWith(d.region))?.name as string;
+      const s = lastSubnet(d);
+      delete s.azId;
+      s.az = `${other}a`;
+      return { path: `vpcs[0].subnets[${lastIdx(d)}].az`, needle: `${other}a` };
+    },
+  },
+  {
+    name: "azId of another region",
+    code: "AZ_NOT_IN_REGION",
+    apply: (d) => {
+      if (!getRegion(d.region)?.azIdPrefix) return undefined;
+      const s = lastSubnet(d);
+      delete s.az;
+      s.azId = "zzz9-az1";
+      return { path: `vpcs[0].subnets[${lastIdx(d)}].azId`, needle: "zzz9-az1" };
+    },
+  },
+  {
+    name: "both az and azId",
+    code: "AZ_AMBIGUOUS",
+    apply: (d) => {
+      const s = lastSubnet(d);
+      const r = getRegion(d.region);
+      s.az = `${d.region}a`;
+      s.azId = `${r?.azIdPrefix ?? "x"}-az1`;
+      return { path: `vpcs[0].subnets[${lastIdx(d)}].azId`, needle: "azId" };
+    },
+  },
+  {
+    name: "neither az nor azId",
+    code: "AZ_MISSING",
+    apply: (d) => {
+      const s = lastSubnet(d);
+      delete s.az;
+      delete s.azId;
+      return { path: `vpcs[0].subnets[${lastIdx(d)}]` };
+    },
+  },
+  // missing required fields
+  {
+    name: "missing subnet cidr",
+    code: "MISSING_FIELD",
+    apply: (d) => {
+      delete lastSubnet(d).cidr;
+      return { path: `vpcs[0].subnets[${lastIdx(d)}].cidr` };
+    },
+  },
+  {
+    name: "missing version",
+    code: "MISSING_FIELD",
+    apply: (d) => {
+      delete d.version;
+      return { path: "version" };
+    },
+  },
+  {
+    name: "missing vpc id",
+    code: "MISSING_FIELD",
+    apply: (d) => {
+      delete vpc0(d).id;
+      return { path: "vpcs[0].id" };
+    },
+  },
+  // values
+  {
+    name: "version 2",
+    code: "UNSUPPORTED_VERSION",
+    apply: (d) => {
+      d.version = 2;
+      return { path: "version", needle: "version" };
+    },
+  },
+  {
+    name: "invalid stack name",
+    code: "INVALID_VALUE",
+    apply: (d) => {
+      d.stack = "1-bad stack";
+      return { path: "stack", needle: "1-bad stack" };
+    },
+  },
+  {
+    name: "endpoint type typo",
+    code: "INVALID_VALUE",
+    apply: (d) => {
+      vpc0(d).endpoints = { ...(vpc0(d).endpoints ?? {}), s3: { type: "gatway" } };
+      return { path: "vpcs[0].endpoints.s3.type", needle: "gatway" };
+    },
+  },
+  {
+    name: "type both on an interface-only service",
+    code: "UNSUPPORTED_TYPE",
+    apply: (d) => {
+      vpc0(d).endpoints = { ...(vpc0(d).endpoints ?? {}), ssm: { type: "both" } };
+      return { path: "vpcs[0].endpoints.ssm.type", needle: "both" };
+    },
+  },
+  {
+    name: "endpointSubnets names no subnet",
+    code: "UNKNOWN_ENDPOINT_SUBNET",
+    apply: (d) => {
+      vpc0(d).endpointSubnets = ["no-such-subnet"];
+      return { path: "vpcs[0].endpointSubnets[0]", needle: "no-such-subnet" };
+    },
+  },
+  {
+    name: "org-only without organizationId",
+    code: "ORG_ID_REQUIRED",
+    apply: (d) => {
+      delete d.organizationId;
+      d.defaults = { ...(d.defaults ?? {}), policy: "org-only" };
+      return { path: "defaults.policy", needle: "org-only" };
+    },
+  },
+  {
+    name: "policy file that does not exist",
+    code: "POLICY_FILE_MISSING",
+    apply: (d) => {
+      vpc0(d).endpoints = { ...(vpc0(d).endpoints ?? {}), sts: { policy: "policies/nope.json" } };
+      return { path: "vpcs[0].endpoints.sts.policy", needle: "policies/nope.json" };
+    },
+  },
+  {
+    name: "route table removed from a subnet that needs a gateway",
+    code: "ROUTE_TABLE_REQUIRED",
+    apply: (d) => {
       const v = vpc0(d);
       const s = lastSubnet(d);
       s.services = [...new Set([...((s.services as string[] | undefined) ?? []), "s3"])];
@@ -206,7 +506,7 @@ function seedOutput(): Record<string, string> {
   fs.rmSync(ws.dirs.parent, { recursive: true, force: true });
   fs.mkdirSync(path.join(OUT, "stacks", "old"), { recursive: true });
   fs.writeFileSync(path.join(OUT, "manifest.json"), JSON.stringify({ stacks: { old: {} } }));
-  fs.writeFileSync(path.join(OUT, "stacks", "old", "cdk.tf.json"), "{\"previous\": true}\n");
+  fs.writeFileSync(path.join(OUT, "stacks", "old", "cdk.tf.json"), '{"previous": true}\n');
   fs.writeFileSync(path.join(OUT, "stacks", "old", ".terraform.lock.hcl"), "# lock\n");
   return readTree(ws.dirs.parent);
 }
@@ -223,7 +523,10 @@ describe("valid specs broken one field at a time", () => {
     for (const base of BASES) {
       writeBase(base, base.specs);
       const r = runPipeline(ws.dirs.specs, { catalogDir: ws.dirs.catalog });
-      expect({ base: base.name, errors: r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.path}`) }).toEqual({ base: base.name, errors: [] });
+      expect({
+        base: base.name,
+        errors: r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.path}`),
+      }).toEqual({ base: base.name, errors: [] });
     }
   });
 
@@ -252,16 +555,25 @@ describe("valid specs broken one field at a time", () => {
         if (target.needle === undefined) return true;
         return (text.split("\n")[d.pos.line - 1] ?? "").includes(target.needle);
       });
-      if (good.length === 0) failures.push(`${where}: no ${m.code} at ${target.path} on a line holding ${JSON.stringify(target.needle)}; got ${JSON.stringify(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.pos?.line}:${d.pos?.col} ${d.code} ${d.path}`))}`);
+      if (good.length === 0)
+        failures.push(
+          `${where}: no ${m.code} at ${target.path} on a line holding ${JSON.stringify(target.needle)}; got ${JSON.stringify(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.pos?.line}:${d.pos?.col} ${d.code} ${d.path}`))}`,
+        );
       // vpce synth: exit 1, no stack trace, the output folder untouched
       const before = seedOutput();
       const c = cli(["synth", "--specs", ws.dirs.specs, "--out", OUT]);
       if (c.code !== 1) failures.push(`${where}: vpce synth exited ${c.code}`);
-      if (/\n\s+at .+[:(]\d+:\d+\)?/.test(c.text) || /internal error/.test(c.text)) failures.push(`${where}: stack trace or internal error in the CLI output:\n${c.text}`);
-      if (!new RegExp(`${rel.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+: error ${m.code}`).test(c.text)) failures.push(`${where}: the CLI output does not name ${rel}:line:col and ${m.code}`);
+      if (/\n\s+at .+[:(]\d+:\d+\)?/.test(c.text) || /internal error/.test(c.text))
+        failures.push(`${where}: stack trace or internal error in the CLI output:\n${c.text}`);
+      if (!new RegExp(`${rel.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+: error ${m.code}`).test(c.text))
+        failures.push(`${where}: the CLI output does not name ${rel}:line:col and ${m.code}`);
       const after = readTree(ws.dirs.parent);
-      if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${where}: the output folder changed: ${JSON.stringify(Object.keys(after))}`);
-      if (fs.readdirSync(ws.dirs.parent).length !== 1) failures.push(`${where}: something was left beside the output folder: ${fs.readdirSync(ws.dirs.parent).join(", ")}`);
+      if (JSON.stringify(after) !== JSON.stringify(before))
+        failures.push(`${where}: the output folder changed: ${JSON.stringify(Object.keys(after))}`);
+      if (fs.readdirSync(ws.dirs.parent).length !== 1)
+        failures.push(
+          `${where}: something was left beside the output folder: ${fs.readdirSync(ws.dirs.parent).join(", ")}`,
+        );
     }
     applied.set(m.name, count);
     expect(failures).toEqual([]);

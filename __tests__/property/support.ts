@@ -17,7 +17,10 @@ export function runs(n: number): number {
 }
 
 /** One work folder per suite with named subfolders, removed in afterAll. */
-export function workspace(prefix: string, names: readonly string[]): { root: string; dirs: Record<string, string>; cleanup: () => void } {
+export function workspace(
+  prefix: string,
+  names: readonly string[],
+): { root: string; dirs: Record<string, string>; cleanup: () => void } {
   const root = tmpDir(prefix);
   const dirs: Record<string, string> = {};
   for (const n of names) {

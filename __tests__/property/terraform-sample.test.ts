@@ -28,8 +28,9 @@ if ("missing" in toolchain) {
       throw new Error(`generated-spec Terraform sample cannot run: ${toolchain.missing}`);
     });
   } else {
-    // eslint-disable-next-line no-console
-    console.warn(`SKIPPED generated-spec Terraform sample: ${toolchain.missing}. Set VPCE_REQUIRE_TERRAFORM=1 to make this a failure.`);
+    console.warn(
+      `SKIPPED generated-spec Terraform sample: ${toolchain.missing}. Set VPCE_REQUIRE_TERRAFORM=1 to make this a failure.`,
+    );
     test.skip(`generated specs through real Terraform (${toolchain.missing})`, () => undefined);
   }
 } else {
@@ -42,12 +43,18 @@ if ("missing" in toolchain) {
       const specs = path.join(ws.dirs.specs, String(i));
       writeSet(specs, set);
       const r = runPipeline(specs, { catalogDir: ws.dirs.catalog });
-      if (!r.plan) throw new Error(`generated sample ${i} is not valid:\n${r.diagnostics.map((d) => `${d.code} ${d.path} ${d.message}`).join("\n")}`);
+      if (!r.plan)
+        throw new Error(
+          `generated sample ${i} is not valid:\n${r.diagnostics.map((d) => `${d.code} ${d.path} ${d.message}`).join("\n")}`,
+        );
       const out = synthToDir(r.plan, path.join(ws.dirs.out, String(i)));
       for (const s of r.plan.stacks) {
         const file = path.join(out.outdir, "stacks", s.stack, "cdk.tf.json");
         const json = JSON.parse(fs.readFileSync(file, "utf8"));
-        const resources = Object.values((json.resource ?? {}) as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+        const resources = Object.values((json.resource ?? {}) as Record<string, object>).reduce(
+          (n, byName) => n + Object.keys(byName).length,
+          0,
+        );
         stacks.push({ id: `${i}-${s.stack}`, file, resources, region: s.region });
       }
     });
@@ -64,12 +71,15 @@ if ("missing" in toolchain) {
       expect(stacks.reduce((n, s) => n + s.resources, 0)).toBeGreaterThan(0);
     });
 
-    test.each(stacks.map((s) => [`${s.id} (${s.region}, ${s.resources} resources)`, s] as const))("%s: validate, plan, every resource created once", (_label, s) => {
-      const o = outcomes.get(s.id) as TerraformOutcome;
-      expect(o.validate).toMatchObject({ valid: true, error_count: 0 });
-      if (!o.planOk) throw new Error(`terraform plan failed for ${s.id}:\n${o.planLog}`);
-      expect(Object.keys(o.changes)).toHaveLength(s.resources);
-      expect(Object.values(o.changes).every((a) => a.length === 1 && a[0] === "create")).toBe(true);
-    });
+    test.each(stacks.map((s) => [`${s.id} (${s.region}, ${s.resources} resources)`, s] as const))(
+      "%s: validate, plan, every resource created once",
+      (_label, s) => {
+        const o = outcomes.get(s.id) as TerraformOutcome;
+        expect(o.validate).toMatchObject({ valid: true, error_count: 0 });
+        if (!o.planOk) throw new Error(`terraform plan failed for ${s.id}:\n${o.planLog}`);
+        expect(Object.keys(o.changes)).toHaveLength(s.resources);
+        expect(Object.values(o.changes).every((a) => a.length === 1 && a[0] === "create")).toBe(true);
+      },
+    );
   });
 }

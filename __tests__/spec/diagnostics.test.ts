@@ -39,7 +39,13 @@ const manyCustom = (n: number) => {
     keys.push(key);
     endpoints += `      ${key}: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcd${String(i).padStart(3, "0")} }\n`;
   }
-  return edit(BASE, "services: [s3, ssm]\n      - name: app-b", `services: [s3, ssm, ${keys.join(", ")}]\n      - name: app-b`) + endpoints;
+  return (
+    edit(
+      BASE,
+      "services: [s3, ssm]\n      - name: app-b",
+      `services: [s3, ssm, ${keys.join(", ")}]\n      - name: app-b`,
+    ) + endpoints
+  );
 };
 
 const manyVpcs = (n: number) => {
@@ -52,12 +58,27 @@ const manyVpcs = (n: number) => {
 };
 
 /** A describe-vpc-endpoint-services dump (new shape unless ids are left out). */
-function dump(entries: Array<{ name: string; type: "Interface" | "Gateway"; azs?: string[]; azIds?: string[]; policy?: boolean }>, extra: object = {}): string {
-  return JSON.stringify({
-    ServiceNames: entries.map((e) => e.name),
-    ServiceDetails: entries.map((e) => ({ ServiceName: e.name, ServiceType: [{ ServiceType: e.type }], AvailabilityZones: e.azs ?? ["eu-central-1a", "eu-central-1b", "eu-central-1c"], ...(e.azIds ? { AvailabilityZoneIds: e.azIds } : {}), VpcEndpointPolicySupported: e.policy ?? true, PrivateDnsNames: e.type === "Interface" ? [{ PrivateDnsName: `${e.name.split(".").pop()}.eu-central-1.amazonaws.com` }] : [] })),
-    ...extra,
-  }, null, 2);
+function dump(
+  entries: Array<{ name: string; type: "Interface" | "Gateway"; azs?: string[]; azIds?: string[]; policy?: boolean }>,
+  extra: object = {},
+): string {
+  return JSON.stringify(
+    {
+      ServiceNames: entries.map((e) => e.name),
+      ServiceDetails: entries.map((e) => ({
+        ServiceName: e.name,
+        ServiceType: [{ ServiceType: e.type }],
+        AvailabilityZones: e.azs ?? ["eu-central-1a", "eu-central-1b", "eu-central-1c"],
+        ...(e.azIds ? { AvailabilityZoneIds: e.azIds } : {}),
+        VpcEndpointPolicySupported: e.policy ?? true,
+        PrivateDnsNames:
+          e.type === "Interface" ? [{ PrivateDnsName: `${e.name.split(".").pop()}.eu-central-1.amazonaws.com` }] : [],
+      })),
+      ...extra,
+    },
+    null,
+    2,
+  );
 }
 const S3_GW = { name: "com.amazonaws.eu-central-1.s3", type: "Gateway" as const };
 const SSM = { name: "com.amazonaws.eu-central-1.ssm", type: "Interface" as const };
@@ -65,74 +86,361 @@ const SSM = { name: "com.amazonaws.eu-central-1.ssm", type: "Interface" as const
 const CASES: Case[] = [
   // loading
   { code: "NO_SPECS", files: { "README.md": "not a spec" } },
-  { code: "FILE_NOT_UTF8", files: { "a.yaml": Buffer.concat([Buffer.from("version: 1\nregion: "), Buffer.from([0xff, 0xfe]), Buffer.from("\n")]) }, line: 2 },
+  {
+    code: "FILE_NOT_UTF8",
+    files: {
+      "a.yaml": Buffer.concat([Buffer.from("version: 1\nregion: "), Buffer.from([0xff, 0xfe]), Buffer.from("\n")]),
+    },
+    line: 2,
+  },
   { code: "FILE_TOO_LARGE", files: { "a.yaml": "# " + "x".repeat(1024 * 1024 + 10) + "\n" } },
   { code: "YAML_SYNTAX", files: { "a.yaml": "version: 1\nregion: [eu-central-1\nvpcs: []\n" } },
-  { code: "YAML_DUPLICATE_KEY", files: { "a.yaml": edit(BASE, "region: eu-central-1\n", "region: eu-central-1\nregion: eu-west-1\n") }, line: 4 },
-  { code: "YAML_ALIAS_LIMIT", files: { "a.yaml": `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n` } },
+  {
+    code: "YAML_DUPLICATE_KEY",
+    files: { "a.yaml": edit(BASE, "region: eu-central-1\n", "region: eu-central-1\nregion: eu-west-1\n") },
+    line: 4,
+  },
+  {
+    code: "YAML_ALIAS_LIMIT",
+    files: {
+      "a.yaml": `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`,
+    },
+  },
   { code: "EMPTY_SPEC", files: { "a.yaml": "# nothing here yet\n" } },
   { code: "NOT_A_MAPPING", files: { "a.yaml": "- version: 1\n- region: eu-central-1\n" }, line: 1 },
   // schema
-  { code: "UNKNOWN_FIELD", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "servces: [s3, ssm]\n      - name: app-b") }, line: 15, path: "vpcs[0].subnets[0].servces", suggest: "services" },
+  {
+    code: "UNKNOWN_FIELD",
+    files: {
+      "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "servces: [s3, ssm]\n      - name: app-b"),
+    },
+    line: 15,
+    path: "vpcs[0].subnets[0].servces",
+    suggest: "services",
+  },
   { code: "MISSING_FIELD", files: { "a.yaml": edit(BASE, "region: eu-central-1\n", "") }, path: "region" },
-  { code: "WRONG_TYPE", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: ssm\n      - name: app-b") }, line: 15, path: "vpcs[0].subnets[0].services" },
-  { code: "INVALID_VALUE", files: { "a.yaml": BASE + "    endpoints:\n      s3: { type: gatway }\n" }, line: 23, path: "vpcs[0].endpoints.s3.type", suggest: "gateway" },
-  { code: "INVALID_VALUE", files: { "a.yaml": edit(BASE, "stack: base\n", "stack: base\ntags: { aws:team: x }\n") }, line: 3, path: 'tags["aws:team"]' },
-  { code: "UNSUPPORTED_VERSION", files: { "a.yaml": edit(BASE, "version: 1", "version: 2") }, line: 1, path: "version" },
-  { code: "INVALID_ID", files: { "a.yaml": edit(BASE, "vpc-0123456789abcdef0", "vpc-123") }, line: 7, path: "vpcs[0].id" },
+  {
+    code: "WRONG_TYPE",
+    files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: ssm\n      - name: app-b") },
+    line: 15,
+    path: "vpcs[0].subnets[0].services",
+  },
+  {
+    code: "INVALID_VALUE",
+    files: { "a.yaml": BASE + "    endpoints:\n      s3: { type: gatway }\n" },
+    line: 23,
+    path: "vpcs[0].endpoints.s3.type",
+    suggest: "gateway",
+  },
+  {
+    code: "INVALID_VALUE",
+    files: { "a.yaml": edit(BASE, "stack: base\n", "stack: base\ntags: { aws:team: x }\n") },
+    line: 3,
+    path: 'tags["aws:team"]',
+  },
+  {
+    code: "UNSUPPORTED_VERSION",
+    files: { "a.yaml": edit(BASE, "version: 1", "version: 2") },
+    line: 1,
+    path: "version",
+  },
+  {
+    code: "INVALID_ID",
+    files: { "a.yaml": edit(BASE, "vpc-0123456789abcdef0", "vpc-123") },
+    line: 7,
+    path: "vpcs[0].id",
+  },
   // semantics
-  { code: "UNKNOWN_REGION", files: { "a.yaml": edit(BASE, "region: eu-central-1", "region: eu-centrl-1") }, line: 3, suggest: "eu-central-1" },
-  { code: "UNKNOWN_REGION", files: { "a.yaml": edit(BASE, "stack: base\n", "stack: base\nbackend: { s3: { bucket: state, key: k, region: eu-wst-1 } }\n") }, line: 3, path: "backend.s3.region", suggest: "eu-west-1" },
-  { code: "INVALID_CIDR", files: { "a.yaml": edit(BASE, "cidr: 10.20.1.0/24", "cidr: 10.20.1.5/24") }, line: 13, path: "vpcs[0].subnets[0].cidr" },
+  {
+    code: "UNKNOWN_REGION",
+    files: { "a.yaml": edit(BASE, "region: eu-central-1", "region: eu-centrl-1") },
+    line: 3,
+    suggest: "eu-central-1",
+  },
+  {
+    code: "UNKNOWN_REGION",
+    files: {
+      "a.yaml": edit(
+        BASE,
+        "stack: base\n",
+        "stack: base\nbackend: { s3: { bucket: state, key: k, region: eu-wst-1 } }\n",
+      ),
+    },
+    line: 3,
+    path: "backend.s3.region",
+    suggest: "eu-west-1",
+  },
+  {
+    code: "INVALID_CIDR",
+    files: { "a.yaml": edit(BASE, "cidr: 10.20.1.0/24", "cidr: 10.20.1.5/24") },
+    line: 13,
+    path: "vpcs[0].subnets[0].cidr",
+  },
   { code: "CIDR_NOT_IN_VPC", files: { "a.yaml": edit(BASE, "cidr: 10.20.1.0/24", "cidr: 10.30.1.0/24") }, line: 13 },
   { code: "CIDR_OVERLAP", files: { "a.yaml": edit(BASE, "cidr: 10.20.2.0/24", "cidr: 10.20.1.128/25") }, line: 19 },
   { code: "AZ_NOT_IN_REGION", files: { "a.yaml": edit(BASE, "az: eu-central-1b", "az: us-east-1b") }, line: 18 },
   { code: "AZ_MISSING", files: { "a.yaml": edit(BASE, "        az: eu-central-1b\n", "") }, line: 16 },
-  { code: "AZ_AMBIGUOUS", files: { "a.yaml": edit(BASE, "az: eu-central-1b\n", "az: eu-central-1b\n        azId: euc1-az3\n") }, line: 19 },
+  {
+    code: "AZ_AMBIGUOUS",
+    files: { "a.yaml": edit(BASE, "az: eu-central-1b\n", "az: eu-central-1b\n        azId: euc1-az3\n") },
+    line: 19,
+  },
   { code: "DUPLICATE_NAME", files: { "a.yaml": edit(BASE, "name: app-b", "name: app-a") }, line: 16 },
-  { code: "DUPLICATE_ID", files: { "a.yaml": edit(BASE, "subnet-0bbbbbbbbbbbbbbb2", "subnet-0aaaaaaaaaaaaaaa1") }, line: 17 },
+  {
+    code: "DUPLICATE_ID",
+    files: { "a.yaml": edit(BASE, "subnet-0bbbbbbbbbbbbbbb2", "subnet-0aaaaaaaaaaaaaaa1") },
+    line: 17,
+  },
   { code: "DUPLICATE_STACK", files: { "a.yaml": BASE, "b/b.yaml": BASE }, line: 2 },
-  { code: "UNKNOWN_ENDPOINT_SUBNET", files: { "a.yaml": edit(BASE, "    subnets:\n", "    endpointSubnets: [app-c, app-a]\n    subnets:\n") }, line: 9, suggest: "app-a" },
-  { code: "ROUTE_TABLE_REQUIRED", files: { "a.yaml": edit(BASE, "        routeTable: rtb-0aaaaaaaaaaaaaaa1\n", "") }, line: 14 },
-  { code: "ORG_ID_REQUIRED", files: { "a.yaml": edit(BASE, "organizationId: o-a1b2c3d4e5\n", "defaults: { policy: org-only }\n") }, line: 4 },
-  { code: "POLICY_FILE_MISSING", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { policy: policies/ssm.json }\n" }, line: 23 },
-  { code: "POLICY_INVALID", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { policy: ssm.json }\n", "ssm.json": "{ not json" }, line: 23 },
-  { code: "POLICY_TOO_LARGE", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { policy: ssm.json }\n", "ssm.json": JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: Array.from({ length: 900 }, (_, i) => `arn:aws:s3:::bucket-number-${i}/*`) }] }) }, line: 23 },
-  { code: "POLICY_NO_PRINCIPAL", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { policy: ssm.json }\n", "ssm.json": JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) }, line: 23 },
+  {
+    code: "UNKNOWN_ENDPOINT_SUBNET",
+    files: { "a.yaml": edit(BASE, "    subnets:\n", "    endpointSubnets: [app-c, app-a]\n    subnets:\n") },
+    line: 9,
+    suggest: "app-a",
+  },
+  {
+    code: "ROUTE_TABLE_REQUIRED",
+    files: { "a.yaml": edit(BASE, "        routeTable: rtb-0aaaaaaaaaaaaaaa1\n", "") },
+    line: 14,
+  },
+  {
+    code: "ORG_ID_REQUIRED",
+    files: { "a.yaml": edit(BASE, "organizationId: o-a1b2c3d4e5\n", "defaults: { policy: org-only }\n") },
+    line: 4,
+  },
+  {
+    code: "POLICY_FILE_MISSING",
+    files: { "a.yaml": BASE + "    endpoints:\n      ssm: { policy: policies/ssm.json }\n" },
+    line: 23,
+  },
+  {
+    code: "POLICY_INVALID",
+    files: { "a.yaml": BASE + "    endpoints:\n      ssm: { policy: ssm.json }\n", "ssm.json": "{ not json" },
+    line: 23,
+  },
+  {
+    code: "POLICY_TOO_LARGE",
+    files: {
+      "a.yaml": BASE + "    endpoints:\n      ssm: { policy: ssm.json }\n",
+      "ssm.json": JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: "*",
+            Action: "*",
+            Resource: Array.from({ length: 900 }, (_, i) => `arn:aws:s3:::bucket-number-${i}/*`),
+          },
+        ],
+      }),
+    },
+    line: 23,
+  },
+  {
+    code: "POLICY_NO_PRINCIPAL",
+    files: {
+      "a.yaml": BASE + "    endpoints:\n      ssm: { policy: ssm.json }\n",
+      "ssm.json": JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+      }),
+    },
+    line: 23,
+  },
   { code: "UNSUPPORTED_TYPE", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { type: both }\n" }, line: 23 },
-  { code: "UNKNOWN_SERVICE", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [s3, dynamo]\n      - name: app-b") }, line: 15, path: "vpcs[0].subnets[0].services[1]", suggest: "dynamodb" },
-  { code: "UNKNOWN_BUNDLE", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "bundles: [ecr-pul]\n      - name: app-b") }, line: 15, suggest: "ecr-pull" },
-  { code: "SERVICE_NAME_MISMATCH", files: { "a.yaml": BASE + "    endpoints:\n      s3: { serviceName: com.amazonaws.eu-west-1.s3 }\n" }, line: 23 },
-  { code: "ADDRESS_COLLISION", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [ecr.api, ecr_api]\n      - name: app-b") + "    endpoints:\n      ecr_api: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n" }, line: 23 },
-  { code: "SG_RULE_LIMIT", files: { "a.yaml": BASE + `    endpoints:\n      ssm: { allowedCidrs: [${Array.from({ length: 301 }, (_, i) => `172.${16 + Math.floor(i / 128)}.${(i % 128) * 2}.0/24`).join(", ")}] }\n` }, line: 23 },
-  { code: "OPEN_CIDR", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { allowedCidrs: [0.0.0.0/1, 128.0.0.0/1] }\n" }, line: 23 },
-  { code: "OPEN_CIDR", files: { "a.yaml": BASE + `    endpoints:\n      ssm: { allowedCidrs: [${Array.from({ length: 256 }, (_, i) => `${i}.0.0.0/8`).join(", ")}] }\n` }, line: 23 },
+  {
+    code: "UNKNOWN_SERVICE",
+    files: {
+      "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [s3, dynamo]\n      - name: app-b"),
+    },
+    line: 15,
+    path: "vpcs[0].subnets[0].services[1]",
+    suggest: "dynamodb",
+  },
+  {
+    code: "UNKNOWN_BUNDLE",
+    files: {
+      "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "bundles: [ecr-pul]\n      - name: app-b"),
+    },
+    line: 15,
+    suggest: "ecr-pull",
+  },
+  {
+    code: "SERVICE_NAME_MISMATCH",
+    files: { "a.yaml": BASE + "    endpoints:\n      s3: { serviceName: com.amazonaws.eu-west-1.s3 }\n" },
+    line: 23,
+  },
+  {
+    code: "ADDRESS_COLLISION",
+    files: {
+      "a.yaml":
+        edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [ecr.api, ecr_api]\n      - name: app-b") +
+        "    endpoints:\n      ecr_api: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n",
+    },
+    line: 23,
+  },
+  {
+    code: "SG_RULE_LIMIT",
+    files: {
+      "a.yaml":
+        BASE +
+        `    endpoints:\n      ssm: { allowedCidrs: [${Array.from({ length: 301 }, (_, i) => `172.${16 + Math.floor(i / 128)}.${(i % 128) * 2}.0/24`).join(", ")}] }\n`,
+    },
+    line: 23,
+  },
+  {
+    code: "OPEN_CIDR",
+    files: { "a.yaml": BASE + "    endpoints:\n      ssm: { allowedCidrs: [0.0.0.0/1, 128.0.0.0/1] }\n" },
+    line: 23,
+  },
+  {
+    code: "OPEN_CIDR",
+    files: {
+      "a.yaml":
+        BASE +
+        `    endpoints:\n      ssm: { allowedCidrs: [${Array.from({ length: 256 }, (_, i) => `${i}.0.0.0/8`).join(", ")}] }\n`,
+    },
+    line: 23,
+  },
   { code: "DUPLICATE_ID", files: { "a.yaml": BASE, "b.yaml": edit(BASE, "stack: base", "stack: other") }, line: 6 },
-  { code: "UNUSED_ENDPOINT_OVERRIDE", files: { "a.yaml": BASE + "    endpoints:\n      s3: { allowedCidrs: [192.168.0.0/16] }\n" }, line: 23 },
-  { code: "OPEN_CIDR", files: { "a.yaml": BASE + "    endpoints:\n      ssm: { allowedCidrs: [0.0.0.0/0] }\n" }, line: 23 },
+  {
+    code: "UNUSED_ENDPOINT_OVERRIDE",
+    files: { "a.yaml": BASE + "    endpoints:\n      s3: { allowedCidrs: [192.168.0.0/16] }\n" },
+    line: 23,
+  },
+  {
+    code: "OPEN_CIDR",
+    files: { "a.yaml": BASE + "    endpoints:\n      ssm: { allowedCidrs: [0.0.0.0/0] }\n" },
+    line: 23,
+  },
   // planner warnings
-  { code: "PRIVATE_DNS_CAPTURE", files: { "a.yaml": BASE + extraSubnet("data-a", "eu-central-1a", "10.20.3.0/24", "rtb-0ccccccccccccccc3") }, line: 15 },
-  { code: "SHARED_ROUTE_TABLE", files: { "a.yaml": BASE + extraSubnet("data-a", "eu-central-1a", "10.20.3.0/24", "rtb-0aaaaaaaaaaaaaaa1") }, line: 10 },
+  {
+    code: "PRIVATE_DNS_CAPTURE",
+    files: { "a.yaml": BASE + extraSubnet("data-a", "eu-central-1a", "10.20.3.0/24", "rtb-0ccccccccccccccc3") },
+    line: 15,
+  },
+  {
+    code: "SHARED_ROUTE_TABLE",
+    files: { "a.yaml": BASE + extraSubnet("data-a", "eu-central-1a", "10.20.3.0/24", "rtb-0aaaaaaaaaaaaaaa1") },
+    line: 10,
+  },
   { code: "FULL_ACCESS_POLICY", files: { "a.yaml": BASE }, line: 6 },
-  { code: "CROSS_AZ", files: { "a.yaml": edit(BASE, "    subnets:\n", "    endpointSubnets: [app-a]\n    subnets:\n") } },
+  {
+    code: "CROSS_AZ",
+    files: { "a.yaml": edit(BASE, "    subnets:\n", "    endpointSubnets: [app-a]\n    subnets:\n") },
+  },
   { code: "AZ_NOTATION_MIXED", files: { "a.yaml": edit(BASE, "az: eu-central-1b", "azId: euc1-az3") } },
   { code: "INTERFACE_QUOTA", files: { "a.yaml": manyCustom(51) }, line: 6 },
   { code: "GATEWAY_QUOTA", files: { "a.yaml": manyVpcs(21) }, line: 4 },
-  { code: "POLICY_NOT_SUPPORTED", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [apprunner.requests]\n      - name: app-b") + "    endpoints:\n      apprunner.requests: { policy: org-only }\n" }, line: 23 },
-  { code: "SERVICE_ALIAS", files: { "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [s3, ssm, secrets-manager]\n      - name: app-b") }, line: 15, path: "vpcs[0].subnets[0].services[2]" },
+  {
+    code: "POLICY_NOT_SUPPORTED",
+    files: {
+      "a.yaml":
+        edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [apprunner.requests]\n      - name: app-b") +
+        "    endpoints:\n      apprunner.requests: { policy: org-only }\n",
+    },
+    line: 23,
+  },
+  {
+    code: "SERVICE_ALIAS",
+    files: {
+      "a.yaml": edit(
+        BASE,
+        "services: [s3, ssm]\n      - name: app-b",
+        "services: [s3, ssm, secrets-manager]\n      - name: app-b",
+      ),
+    },
+    line: 15,
+    path: "vpcs[0].subnets[0].services[2]",
+  },
   // region dumps
   { code: "SERVICE_NOT_IN_DUMP", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([S3_GW]) }, line: 15 },
-  { code: "PRIVATE_DNS_UNAVAILABLE", files: { "a.yaml": edit(BASE, "services: [s3, ssm]", "services: [s3, ssm, partner]") + "    endpoints:\n      partner: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0, privateDns: true }\n" }, catalog: { "eu-central-1.json": JSON.stringify({ ServiceDetails: [{ ServiceName: "com.amazonaws.eu-central-1.s3", ServiceType: [{ ServiceType: "Gateway" }], AvailabilityZones: ["eu-central-1a", "eu-central-1b"] }, { ServiceName: "com.amazonaws.eu-central-1.ssm", ServiceType: [{ ServiceType: "Interface" }], AvailabilityZones: ["eu-central-1a", "eu-central-1b"], PrivateDnsName: "ssm.eu-central-1.amazonaws.com" }, { ServiceName: "com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0", ServiceType: [{ ServiceType: "Interface" }], AvailabilityZones: ["eu-central-1a", "eu-central-1b"] }] }) }, line: 23 },
-  { code: "NO_ENDPOINT_AZ", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([S3_GW, { ...SSM, azs: ["eu-central-1c"] }]) }, line: 15 },
-  { code: "DUMP_JSON_SYNTAX", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": '{\n  "ServiceDetails": [\n    {,\n' }, line: 3 },
+  {
+    code: "PRIVATE_DNS_UNAVAILABLE",
+    files: {
+      "a.yaml":
+        edit(BASE, "services: [s3, ssm]", "services: [s3, ssm, partner]") +
+        "    endpoints:\n      partner: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0, privateDns: true }\n",
+    },
+    catalog: {
+      "eu-central-1.json": JSON.stringify({
+        ServiceDetails: [
+          {
+            ServiceName: "com.amazonaws.eu-central-1.s3",
+            ServiceType: [{ ServiceType: "Gateway" }],
+            AvailabilityZones: ["eu-central-1a", "eu-central-1b"],
+          },
+          {
+            ServiceName: "com.amazonaws.eu-central-1.ssm",
+            ServiceType: [{ ServiceType: "Interface" }],
+            AvailabilityZones: ["eu-central-1a", "eu-central-1b"],
+            PrivateDnsName: "ssm.eu-central-1.amazonaws.com",
+          },
+          {
+            ServiceName: "com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0",
+            ServiceType: [{ ServiceType: "Interface" }],
+            AvailabilityZones: ["eu-central-1a", "eu-central-1b"],
+          },
+        ],
+      }),
+    },
+    line: 23,
+  },
+  {
+    code: "NO_ENDPOINT_AZ",
+    files: { "a.yaml": BASE },
+    catalog: { "eu-central-1.json": dump([S3_GW, { ...SSM, azs: ["eu-central-1c"] }]) },
+    line: 15,
+  },
+  {
+    code: "DUMP_JSON_SYNTAX",
+    files: { "a.yaml": BASE },
+    catalog: { "eu-central-1.json": '{\n  "ServiceDetails": [\n    {,\n' },
+    line: 3,
+  },
   { code: "DUMP_SHAPE", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": "[1, 2]" } },
-  { code: "DUMP_ENTRY", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": JSON.stringify({ ServiceDetails: [{ ServiceType: [{ ServiceType: "Interface" }] }] }) } },
-  { code: "DUMP_ENTRY_IGNORED", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([S3_GW, SSM], { ServiceNames: [S3_GW.name, SSM.name, "com.amazonaws.eu-central-1.kms"] }) } },
-  { code: "DUMP_WRONG_REGION", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([{ name: "com.amazonaws.eu-west-1.s3", type: "Gateway" }, { name: "com.amazonaws.eu-west-1.ssm", type: "Interface" }]) } },
-  { code: "DUMP_UNKNOWN_REGION", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([S3_GW, SSM]), "mars-east-1.json": dump([]) } },
-  { code: "DUMP_TRUNCATED", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([S3_GW, SSM], { NextToken: "abc" }) } },
+  {
+    code: "DUMP_ENTRY",
+    files: { "a.yaml": BASE },
+    catalog: {
+      "eu-central-1.json": JSON.stringify({ ServiceDetails: [{ ServiceType: [{ ServiceType: "Interface" }] }] }),
+    },
+  },
+  {
+    code: "DUMP_ENTRY_IGNORED",
+    files: { "a.yaml": BASE },
+    catalog: {
+      "eu-central-1.json": dump([S3_GW, SSM], {
+        ServiceNames: [S3_GW.name, SSM.name, "com.amazonaws.eu-central-1.kms"],
+      }),
+    },
+  },
+  {
+    code: "DUMP_WRONG_REGION",
+    files: { "a.yaml": BASE },
+    catalog: {
+      "eu-central-1.json": dump([
+        { name: "com.amazonaws.eu-west-1.s3", type: "Gateway" },
+        { name: "com.amazonaws.eu-west-1.ssm", type: "Interface" },
+      ]),
+    },
+  },
+  {
+    code: "DUMP_UNKNOWN_REGION",
+    files: { "a.yaml": BASE },
+    catalog: { "eu-central-1.json": dump([S3_GW, SSM]), "mars-east-1.json": dump([]) },
+  },
+  {
+    code: "DUMP_TRUNCATED",
+    files: { "a.yaml": BASE },
+    catalog: { "eu-central-1.json": dump([S3_GW, SSM], { NextToken: "abc" }) },
+  },
   { code: "DUMP_DUPLICATE", files: { "a.yaml": BASE }, catalog: { "eu-central-1.json": dump([S3_GW, SSM, SSM]) } },
-  { code: "UNUSED_ENDPOINT_OVERRIDE", files: { "a.yaml": BASE + "    endpoints:\n      kms: { privateDns: false }\n" }, line: 23 },
+  {
+    code: "UNUSED_ENDPOINT_OVERRIDE",
+    files: { "a.yaml": BASE + "    endpoints:\n      kms: { privateDns: false }\n" },
+    line: 23,
+  },
 ];
 
 function codesOf(ds: readonly Diagnostic[]): DiagnosticCode[] {
@@ -177,12 +485,22 @@ describe("every diagnostic code has a failing fixture", () => {
 
   test("DUMP_DIR_MISSING / DUMP_UNREADABLE: VPCE_CATALOG names a missing folder, or a file", () => {
     const dir = writeTree({ "a.yaml": BASE, "not-a-folder": "x" });
-    expect(codesOf(runPipeline(dir, { env: { VPCE_CATALOG: path.join(dir, "nope") } }).diagnostics)).toContain("DUMP_DIR_MISSING");
-    expect(codesOf(runPipeline(dir, { env: { VPCE_CATALOG: path.join(dir, "not-a-folder") } }).diagnostics)).toContain("DUMP_UNREADABLE");
+    expect(codesOf(runPipeline(dir, { env: { VPCE_CATALOG: path.join(dir, "nope") } }).diagnostics)).toContain(
+      "DUMP_DIR_MISSING",
+    );
+    expect(codesOf(runPipeline(dir, { env: { VPCE_CATALOG: path.join(dir, "not-a-folder") } }).diagnostics)).toContain(
+      "DUMP_UNREADABLE",
+    );
   });
 
   test("no code is left without a case", () => {
-    const covered = new Set<string>([...CASES.map((c) => c.code), "SPECS_DIR_MISSING", "FILE_UNREADABLE", "DUMP_DIR_MISSING", "DUMP_UNREADABLE"]);
+    const covered = new Set<string>([
+      ...CASES.map((c) => c.code),
+      "SPECS_DIR_MISSING",
+      "FILE_UNREADABLE",
+      "DUMP_DIR_MISSING",
+      "DUMP_UNREADABLE",
+    ]);
     const missing = Object.keys(DIAGNOSTIC_CODES).filter((c) => !covered.has(c));
     expect(missing).toEqual([]);
   });
@@ -194,11 +512,21 @@ describe("all problems at once", () => {
     text = edit(text, "cidr: 10.20.1.0/24", "cidr: 10.20.1.5/24");
     text = edit(text, "name: app-b", "name: app-a");
     const r = pipelineOf({ "a.yaml": text });
-    expect(codesOf(r.diagnostics).filter((c) => DIAGNOSTIC_CODES[c] === "error")).toEqual(["UNKNOWN_REGION", "INVALID_CIDR", "DUPLICATE_NAME"]);
+    expect(codesOf(r.diagnostics).filter((c) => DIAGNOSTIC_CODES[c] === "error")).toEqual([
+      "UNKNOWN_REGION",
+      "INVALID_CIDR",
+      "DUPLICATE_NAME",
+    ]);
   });
 
   test("errors in two files are both reported", () => {
-    const r = pipelineOf({ "a.yaml": edit(BASE, "stack: base", "stack: a\nbogus: 1"), "b.yaml": edit(BASE, "stack: base", "stack: b\nregion2: x") });
-    expect(r.diagnostics.filter((d) => d.code === "UNKNOWN_FIELD").map((d) => d.file.replace(/.*\//, ""))).toEqual(["a.yaml", "b.yaml"]);
+    const r = pipelineOf({
+      "a.yaml": edit(BASE, "stack: base", "stack: a\nbogus: 1"),
+      "b.yaml": edit(BASE, "stack: base", "stack: b\nregion2: x"),
+    });
+    expect(r.diagnostics.filter((d) => d.code === "UNKNOWN_FIELD").map((d) => d.file.replace(/.*\//, ""))).toEqual([
+      "a.yaml",
+      "b.yaml",
+    ]);
   });
 });

@@ -15,7 +15,11 @@ describe("published JSON Schema", () => {
     const ajv = new Ajv({ allErrors: true, strict: false });
     const validate = ajv.compile(specJsonSchema());
     for (const f of fs.readdirSync(path.join(ROOT, "specs")).filter((x) => x.endsWith(".yaml"))) {
-      expect({ f, ok: validate(parse(fs.readFileSync(path.join(ROOT, "specs", f), "utf8"))), errors: validate.errors }).toMatchObject({ f, ok: true });
+      expect({
+        f,
+        ok: validate(parse(fs.readFileSync(path.join(ROOT, "specs", f), "utf8"))),
+        errors: validate.errors,
+      }).toMatchObject({ f, ok: true });
     }
     expect(validate({ version: 1, region: "eu-central-1", vpcs: [], regoin: "x" })).toBe(false);
   });

@@ -24,14 +24,26 @@ export interface Toolchain {
 export function findToolchain(): Toolchain | { missing: string } {
   const terraform = process.env.VPCE_TERRAFORM ?? findOnPath("terraform");
   if (!terraform) return { missing: "no terraform binary on PATH (set VPCE_TERRAFORM)" };
-  const candidates = [process.env.VPCE_TF_MIRROR, "/opt/tf-plugins", path.join(os.homedir(), ".terraform.d", "plugins"), "/usr/share/terraform/plugins", "/usr/local/share/terraform/plugins"].filter((x): x is string => !!x);
+  const candidates = [
+    process.env.VPCE_TF_MIRROR,
+    "/opt/tf-plugins",
+    path.join(os.homedir(), ".terraform.d", "plugins"),
+    "/usr/share/terraform/plugins",
+    "/usr/local/share/terraform/plugins",
+  ].filter((x): x is string => !!x);
   for (const mirror of candidates) {
     const base = path.join(mirror, "registry.terraform.io", "hashicorp", "aws");
     if (!fs.existsSync(base)) continue;
-    const versions = fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`)));
+    const versions = fs
+      .readdirSync(base)
+      .filter((v) =>
+        fs.existsSync(path.join(base, v, `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`)),
+      );
     if (versions.length > 0) return { terraform, mirror, awsVersion: versions.sort().at(-1) as string };
   }
-  return { missing: `no hashicorp/aws provider in a filesystem mirror (looked in ${candidates.join(", ")}; set VPCE_TF_MIRROR)` };
+  return {
+    missing: `no hashicorp/aws provider in a filesystem mirror (looked in ${candidates.join(", ")}; set VPCE_TF_MIRROR)`,
+  };
 }
 
 function findOnPath(bin: string): string | undefined {
@@ -55,7 +67,10 @@ export interface TerraformOutcome {
 
 export class Terraform {
   private readonly cliConfig: string;
-  constructor(private readonly tc: Toolchain, private readonly work: string) {
+  constructor(
+    private readonly tc: Toolchain,
+    private readonly work: string,
+  ) {
     this.cliConfig = path.join(work, "terraformrc");
     fs.writeFileSync(
       this.cliConfig,
@@ -64,7 +79,14 @@ export class Terraform {
   }
 
   private async tf(cwd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
-    const env = { ...process.env, TF_CLI_CONFIG_FILE: this.cliConfig, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", AWS_EC2_METADATA_DISABLED: "true", TF_INPUT: "0" };
+    const env = {
+      ...process.env,
+      TF_CLI_CONFIG_FILE: this.cliConfig,
+      CHECKPOINT_DISABLE: "1",
+      TF_IN_AUTOMATION: "1",
+      AWS_EC2_METADATA_DISABLED: "true",
+      TF_INPUT: "0",
+    };
     try {
       const r = await run(this.tc.terraform, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
       return { ok: true, out: r.stdout + r.stderr };
@@ -85,14 +107,22 @@ export class Terraform {
     const init1 = await this.tf(dir, ["init", "-backend=false", "-no-color"]);
     if (!init1.ok) throw new Error(`terraform init failed for ${stack}:\n${init1.out}`);
     const v = await this.tf(dir, ["validate", "-json", "-no-color"]);
-    const validate = JSON.parse(v.out.slice(v.out.indexOf("{"), v.out.lastIndexOf("}") + 1)) as TerraformOutcome["validate"];
+    const validate = JSON.parse(
+      v.out.slice(v.out.indexOf("{"), v.out.lastIndexOf("}") + 1),
+    ) as TerraformOutcome["validate"];
 
     const offline = structuredClone(relaxed);
     offline.terraform.backend = { local: { path: path.join(dir, "terraform.tfstate") } };
     for (const p of offline.provider.aws) {
       delete p.assume_role;
       delete p.allowed_account_ids;
-      Object.assign(p, { access_key: "AKIAIOSFODNN7EXAMPLE", secret_key: "offline-test-not-a-secret", skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true });
+      Object.assign(p, {
+        access_key: "AKIAIOSFODNN7EXAMPLE",
+        secret_key: "offline-test-not-a-secret",
+        skip_credentials_validation: true,
+        skip_requesting_account_id: true,
+        skip_metadata_api_check: true,
+      });
     }
     fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(offline, null, 2));
     const init2 = await this.tf(dir, ["init", "-reconfigure", "-no-color"]);

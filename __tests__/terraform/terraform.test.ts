@@ -21,8 +21,9 @@ if ("missing" in toolchain) {
       throw new Error(`real-Terraform suite cannot run: ${toolchain.missing}`);
     });
   } else {
-    // eslint-disable-next-line no-console
-    console.warn(`SKIPPED real-Terraform suite: ${toolchain.missing}. Set VPCE_REQUIRE_TERRAFORM=1 to make this a failure.`);
+    console.warn(
+      `SKIPPED real-Terraform suite: ${toolchain.missing}. Set VPCE_REQUIRE_TERRAFORM=1 to make this a failure.`,
+    );
     test.skip(`real Terraform (${toolchain.missing})`, () => undefined);
   }
 } else {
@@ -37,7 +38,10 @@ if ("missing" in toolchain) {
       for (const s of r.plan.stacks) {
         const file = path.join(out.outdir, "stacks", s.stack, "cdk.tf.json");
         const json = JSON.parse(fs.readFileSync(file, "utf8"));
-        const resources = Object.values(json.resource as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+        const resources = Object.values(json.resource as Record<string, object>).reduce(
+          (n, byName) => n + Object.keys(byName).length,
+          0,
+        );
         stacks.push({ stack: s.stack, file, resources });
       }
     }
@@ -48,16 +52,20 @@ if ("missing" in toolchain) {
       outcomes = new Map(results.map((r) => [r.stack, r]));
     }, 600_000);
 
-    test.each(stacks.map((s) => [s.stack, s] as const))("%s: validate, plan, every resource created once", (stack, s) => {
-      const o = outcomes.get(stack) as TerraformOutcome;
-      expect(o.validate).toMatchObject({ valid: true, error_count: 0 });
-      expect(o.validate.diagnostics.filter((d) => (d as { severity: string }).severity === "error")).toEqual([]);
-      if (!o.planOk) throw new Error(`terraform plan failed for ${stack}:\n${o.planLog}`);
-      expect(Object.keys(o.changes)).toHaveLength(s.resources);
-      expect(Object.values(o.changes).every((a) => a.length === 1 && a[0] === "create")).toBe(true);
-      for (const [address, values] of Object.entries(o.values)) {
-        if (address.startsWith("aws_vpc_endpoint.")) expect(["Gateway", "Interface"]).toContain(values.vpc_endpoint_type);
-      }
-    });
+    test.each(stacks.map((s) => [s.stack, s] as const))(
+      "%s: validate, plan, every resource created once",
+      (stack, s) => {
+        const o = outcomes.get(stack) as TerraformOutcome;
+        expect(o.validate).toMatchObject({ valid: true, error_count: 0 });
+        expect(o.validate.diagnostics.filter((d) => (d as { severity: string }).severity === "error")).toEqual([]);
+        if (!o.planOk) throw new Error(`terraform plan failed for ${stack}:\n${o.planLog}`);
+        expect(Object.keys(o.changes)).toHaveLength(s.resources);
+        expect(Object.values(o.changes).every((a) => a.length === 1 && a[0] === "create")).toBe(true);
+        for (const [address, values] of Object.entries(o.values)) {
+          if (address.startsWith("aws_vpc_endpoint."))
+            expect(["Gateway", "Interface"]).toContain(values.vpc_endpoint_type);
+        }
+      },
+    );
   });
 }

@@ -104,7 +104,8 @@ function catalogNamesOf(region: string): ReadonlyMap<string, string> {
   let m = reverseIndex.get(region);
   if (!m) {
     const built = new Map<string, string>();
-    for (const s of allServices()) for (const name of Object.values(serviceNames(s, region))) if (name) built.set(name, s.id);
+    for (const s of allServices())
+      for (const name of Object.values(serviceNames(s, region))) if (name) built.set(name, s.id);
     m = built;
     reverseIndex.set(region, m);
   }
@@ -135,7 +136,13 @@ interface Ctx {
   readonly problems: DumpProblem[];
 }
 
-function report(ctx: Ctx, pointer: string, severity: DumpProblem["severity"], code: DumpProblemCode, message: string): void {
+function report(
+  ctx: Ctx,
+  pointer: string,
+  severity: DumpProblem["severity"],
+  code: DumpProblemCode,
+  message: string,
+): void {
   const p = ctx.positions.get(pointer);
   ctx.problems.push({ file: ctx.file, ...(p ? { line: p.line, col: p.col } : {}), severity, code, message });
 }
@@ -162,22 +169,47 @@ function readEntry(ctx: Ctx, index: number, raw: unknown): { name: string; offer
   }
   const name = e.ServiceName;
   if (!Array.isArray(e.ServiceType) || e.ServiceType.length === 0) {
-    report(ctx, `${at}/ServiceType`, "error", "DUMP_ENTRY", `${name}: ServiceType must be a non-empty list of {"ServiceType": "Interface" | "Gateway"}.`);
+    report(
+      ctx,
+      `${at}/ServiceType`,
+      "error",
+      "DUMP_ENTRY",
+      `${name}: ServiceType must be a non-empty list of {"ServiceType": "Interface" | "Gateway"}.`,
+    );
     return undefined;
   }
   const types: EndpointType[] = [];
   e.ServiceType.forEach((t: unknown, j: number) => {
     const v = t && typeof t === "object" ? (t as Record<string, unknown>).ServiceType : undefined;
-    if (typeof v !== "string") report(ctx, `${at}/ServiceType/${j}`, "error", "DUMP_ENTRY", `${name}: ServiceType[${j}] has no ServiceType string.`);
+    if (typeof v !== "string")
+      report(
+        ctx,
+        `${at}/ServiceType/${j}`,
+        "error",
+        "DUMP_ENTRY",
+        `${name}: ServiceType[${j}] has no ServiceType string.`,
+      );
     else if (TYPES.has(v)) types.push(v as EndpointType);
     // Other types (GatewayLoadBalancer) are not endpoints vpce plans: skipped.
   });
   const azNames = stringList(ctx, `${at}/AvailabilityZones`, e.AvailabilityZones, `${name}: AvailabilityZones`);
   const azIds = stringList(ctx, `${at}/AvailabilityZoneIds`, e.AvailabilityZoneIds, `${name}: AvailabilityZoneIds`);
-  const ipAddressTypes = stringList(ctx, `${at}/SupportedIpAddressTypes`, e.SupportedIpAddressTypes, `${name}: SupportedIpAddressTypes`);
+  const ipAddressTypes = stringList(
+    ctx,
+    `${at}/SupportedIpAddressTypes`,
+    e.SupportedIpAddressTypes,
+    `${name}: SupportedIpAddressTypes`,
+  );
   let policySupported: boolean | undefined;
   if (typeof e.VpcEndpointPolicySupported === "boolean") policySupported = e.VpcEndpointPolicySupported;
-  else if (e.VpcEndpointPolicySupported !== undefined) report(ctx, `${at}/VpcEndpointPolicySupported`, "error", "DUMP_ENTRY", `${name}: VpcEndpointPolicySupported must be true or false.`);
+  else if (e.VpcEndpointPolicySupported !== undefined)
+    report(
+      ctx,
+      `${at}/VpcEndpointPolicySupported`,
+      "error",
+      "DUMP_ENTRY",
+      `${name}: VpcEndpointPolicySupported must be true or false.`,
+    );
   const dns = new Set<string>();
   if (typeof e.PrivateDnsName === "string") dns.add(e.PrivateDnsName);
   if (Array.isArray(e.PrivateDnsNames)) {
@@ -187,19 +219,17 @@ function readEntry(ctx: Ctx, index: number, raw: unknown): { name: string; offer
     }
   }
   const pos = ctx.positions.get(at);
-  const offers = types.map(
-    (type): DumpOffer => ({
-      type,
-      ...(azNames ? { azNames } : {}),
-      ...(azIds ? { azIds } : {}),
-      ...(policySupported !== undefined ? { policySupported } : {}),
-      privateDnsNames: [...dns].sort(),
-      ...(typeof e.ServiceId === "string" ? { serviceId: e.ServiceId } : {}),
-      ...(typeof e.Owner === "string" ? { owner: e.Owner } : {}),
-      ...(ipAddressTypes ? { ipAddressTypes } : {}),
-      ...(pos ? { line: pos.line, col: pos.col } : {}),
-    }),
-  );
+  const offers = types.map((type): DumpOffer => ({
+    type,
+    ...(azNames ? { azNames } : {}),
+    ...(azIds ? { azIds } : {}),
+    ...(policySupported !== undefined ? { policySupported } : {}),
+    privateDnsNames: [...dns].sort(),
+    ...(typeof e.ServiceId === "string" ? { serviceId: e.ServiceId } : {}),
+    ...(typeof e.Owner === "string" ? { owner: e.Owner } : {}),
+    ...(ipAddressTypes ? { ipAddressTypes } : {}),
+    ...(pos ? { line: pos.line, col: pos.col } : {}),
+  }));
   return { name, offers };
 }
 
@@ -220,22 +250,53 @@ export function parseDump(text: string, file: string, region: string): { dump?: 
     parsed = parseJsonWithPositions(text);
   } catch (e) {
     if (e instanceof JsonSyntaxError) {
-      problems.push({ file, line: e.line, col: e.col, severity: "error", code: "DUMP_JSON_SYNTAX", message: `Not valid JSON: ${e.message}.` });
+      problems.push({
+        file,
+        line: e.line,
+        col: e.col,
+        severity: "error",
+        code: "DUMP_JSON_SYNTAX",
+        message: `Not valid JSON: ${e.message}.`,
+      });
       return { problems };
     }
     throw e;
   }
   const ctx: Ctx = { file, positions: parsed.positions, problems };
   const root = parsed.value;
-  if (!root || typeof root !== "object" || Array.isArray(root) || !Array.isArray((root as Record<string, unknown>).ServiceDetails)) {
-    report(ctx, "", "error", "DUMP_SHAPE", 'Expected the output of `aws ec2 describe-vpc-endpoint-services`: an object with a "ServiceDetails" list.');
+  if (
+    !root ||
+    typeof root !== "object" ||
+    Array.isArray(root) ||
+    !Array.isArray((root as Record<string, unknown>).ServiceDetails)
+  ) {
+    report(
+      ctx,
+      "",
+      "error",
+      "DUMP_SHAPE",
+      'Expected the output of `aws ec2 describe-vpc-endpoint-services`: an object with a "ServiceDetails" list.',
+    );
     return { problems };
   }
   const r = root as Record<string, unknown>;
   if (typeof r.NextToken === "string" && r.NextToken !== "") {
-    report(ctx, "/NextToken", "warning", "DUMP_TRUNCATED", "The dump has a NextToken: it is one page of the list and may lack services. Record it again without --max-results/--no-paginate.");
+    report(
+      ctx,
+      "/NextToken",
+      "warning",
+      "DUMP_TRUNCATED",
+      "The dump has a NextToken: it is one page of the list and may lack services. Record it again without --max-results/--no-paginate.",
+    );
   }
-  if (!getRegion(region)) report(ctx, "", "warning", "DUMP_UNKNOWN_REGION", `${region} is not a region vpce knows; the file name must be <region>.json.`);
+  if (!getRegion(region))
+    report(
+      ctx,
+      "",
+      "warning",
+      "DUMP_UNKNOWN_REGION",
+      `${region} is not a region vpce knows; the file name must be <region>.json.`,
+    );
 
   const merged = new Map<string, { offers: Partial<Record<EndpointType, DumpOffer>> }>();
   (r.ServiceDetails as unknown[]).forEach((raw, index) => {
@@ -245,8 +306,18 @@ export function parseDump(text: string, file: string, region: string): { dump?: 
     for (const offer of entry.offers) {
       const prev = m.offers[offer.type];
       if (prev) {
-        report(ctx, `/ServiceDetails/${index}`, "warning", "DUMP_DUPLICATE", `${entry.name} (${offer.type}) appears twice; the AZs of both entries are used.`);
-        m.offers[offer.type] = { ...prev, azNames: uniq(prev.azNames, offer.azNames), azIds: uniq(prev.azIds, offer.azIds) };
+        report(
+          ctx,
+          `/ServiceDetails/${index}`,
+          "warning",
+          "DUMP_DUPLICATE",
+          `${entry.name} (${offer.type}) appears twice; the AZs of both entries are used.`,
+        );
+        m.offers[offer.type] = {
+          ...prev,
+          azNames: uniq(prev.azNames, offer.azNames),
+          azIds: uniq(prev.azIds, offer.azIds),
+        };
       } else {
         m.offers[offer.type] = offer;
       }
@@ -256,7 +327,14 @@ export function parseDump(text: string, file: string, region: string): { dump?: 
 
   if (Array.isArray(r.ServiceNames)) {
     r.ServiceNames.forEach((n: unknown, j: number) => {
-      if (typeof n === "string" && !merged.has(n)) report(ctx, `/ServiceNames/${j}`, "warning", "DUMP_ENTRY_IGNORED", `${n} is in ServiceNames but has no ServiceDetails entry: ignored.`);
+      if (typeof n === "string" && !merged.has(n))
+        report(
+          ctx,
+          `/ServiceNames/${j}`,
+          "warning",
+          "DUMP_ENTRY_IGNORED",
+          `${n} is in ServiceNames but has no ServiceDetails entry: ignored.`,
+        );
     });
   }
 
@@ -264,9 +342,17 @@ export function parseDump(text: string, file: string, region: string): { dump?: 
   const names = [...merged.keys()];
   const own = names.filter((n) => n.includes(`.${region}.`)).length;
   if (names.length > 0 && own === 0) {
-    const other = /^(?:[a-z]+\.)*?[a-z]+\.((?:[a-z]+-)+[a-z]+-\d+)\./.exec(names.find((n) => !n.startsWith("com.amazonaws.vpce.")) ?? names[0]);
+    const other = /^(?:[a-z]+\.)*?[a-z]+\.((?:[a-z]+-)+[a-z]+-\d+)\./.exec(
+      names.find((n) => !n.startsWith("com.amazonaws.vpce.")) ?? names[0],
+    );
     if (other && other[1] !== region) {
-      report(ctx, "", "error", "DUMP_WRONG_REGION", `The file is named ${region}.json but lists services of ${other[1]}; name it ${other[1]}.json.`);
+      report(
+        ctx,
+        "",
+        "error",
+        "DUMP_WRONG_REGION",
+        `The file is named ${region}.json but lists services of ${other[1]}; name it ${other[1]}.json.`,
+      );
       return { problems };
     }
   }
@@ -307,10 +393,21 @@ export function loadDumps(dir?: string, env: NodeJS.ProcessEnv = process.env): L
     const code = (e as NodeJS.ErrnoException).code;
     const named = dir !== undefined || (env.VPCE_CATALOG !== undefined && env.VPCE_CATALOG.trim() !== "");
     if (code === "ENOENT" && !named) return { dir: folder, dumps, problems };
-    problems.push({ file: folder, severity: "error", code: code === "ENOENT" ? "DUMP_DIR_MISSING" : "DUMP_UNREADABLE", message: code === "ENOENT" ? `The region dump folder ${folder} does not exist.` : `Cannot read the region dump folder ${folder}: ${(e as Error).message}` });
+    problems.push({
+      file: folder,
+      severity: "error",
+      code: code === "ENOENT" ? "DUMP_DIR_MISSING" : "DUMP_UNREADABLE",
+      message:
+        code === "ENOENT"
+          ? `The region dump folder ${folder} does not exist.`
+          : `Cannot read the region dump folder ${folder}: ${(e as Error).message}`,
+    });
     return { dir: folder, dumps, problems };
   }
-  const files = entries.filter((d) => d.isFile() && d.name.toLowerCase().endsWith(".json")).map((d) => d.name).sort();
+  const files = entries
+    .filter((d) => d.isFile() && d.name.toLowerCase().endsWith(".json"))
+    .map((d) => d.name)
+    .sort();
   for (const name of files) {
     const file = path.join(folder, name);
     const region = name.slice(0, -".json".length);
@@ -318,7 +415,12 @@ export function loadDumps(dir?: string, env: NodeJS.ProcessEnv = process.env): L
     try {
       text = fs.readFileSync(file, "utf8");
     } catch (e) {
-      problems.push({ file, severity: "error", code: "DUMP_UNREADABLE", message: `Cannot read ${file}: ${(e as Error).message}` });
+      problems.push({
+        file,
+        severity: "error",
+        code: "DUMP_UNREADABLE",
+        message: `Cannot read ${file}: ${(e as Error).message}`,
+      });
       continue;
     }
     const r = parseDump(text, file, region);
@@ -342,7 +444,12 @@ export interface DumpAzOffer {
 }
 
 /** Where the dump's entry offers one type of a service, with the entry's position; undefined when it names no zones. */
-export function azOfferOf(dump: RegionDump, entry: DumpService, type: EndpointType, file: string = dump.file): DumpAzOffer | undefined {
+export function azOfferOf(
+  dump: RegionDump,
+  entry: DumpService,
+  type: EndpointType,
+  file: string = dump.file,
+): DumpAzOffer | undefined {
   const offer = entry.byType[type];
   if (!offer || (!offer.azNames && !offer.azIds)) return undefined;
   return {
@@ -353,7 +460,9 @@ export function azOfferOf(dump: RegionDump, entry: DumpService, type: EndpointTy
 }
 
 /** A lookup by region, full name and type: undefined when no dump covers the region or it lacks the service/type. */
-export function offerLookup(dumps: ReadonlyMap<string, RegionDump>): (region: string, serviceName: string, type: EndpointType) => DumpAzOffer | undefined {
+export function offerLookup(
+  dumps: ReadonlyMap<string, RegionDump>,
+): (region: string, serviceName: string, type: EndpointType) => DumpAzOffer | undefined {
   return (region, serviceName, type) => {
     const dump = dumps.get(region);
     const entry = dump?.services.get(serviceName);

@@ -187,7 +187,10 @@ export function knownPrefixes(region: string): string[] {
 }
 
 function fill(template: string, service: CatalogService, region: string): string {
-  return template.replace("{prefix}", namePrefix(service.id, region)).replace("{region}", region).replace("{id}", service.id);
+  return template
+    .replace("{prefix}", namePrefix(service.id, region))
+    .replace("{region}", region)
+    .replace("{id}", service.id);
 }
 
 /**
@@ -198,10 +201,12 @@ function fill(template: string, service: CatalogService, region: string): string
  */
 export function serviceName(service: CatalogService, region: string, type: EndpointType = service.types[0]): string {
   if (type === "Gateway") {
-    if (!service.gatewayNameTemplate) throw new Error(`${service.id} has no gateway endpoint (types: ${service.types.join(", ")})`);
+    if (!service.gatewayNameTemplate)
+      throw new Error(`${service.id} has no gateway endpoint (types: ${service.types.join(", ")})`);
     return fill(service.gatewayNameTemplate, service, region);
   }
-  if (!service.types.includes("Interface")) throw new Error(`${service.id} has no interface endpoint (types: ${service.types.join(", ")})`);
+  if (!service.types.includes("Interface"))
+    throw new Error(`${service.id} has no interface endpoint (types: ${service.types.join(", ")})`);
   const suffix = SUFFIXES[region]?.[service.id] ?? "";
   return fill(service.nameTemplate, service, region) + suffix;
 }
@@ -224,7 +229,10 @@ const ALIASES: readonly Alias[] = (aliasesData.aliases as Alias[]).map((a) => {
 
 /** Lower case, words joined with `-` (`Secrets Manager`, `secrets_manager` -> `secrets-manager`). */
 function normalize(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_]+/g, "-");
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
 }
 
 /** Only letters and digits: `ecr-api`, `ECR_API`, `ecr.api` -> `ecrapi`. */
@@ -240,7 +248,10 @@ function unambiguous(entries: Array<[string, string]>): ReadonlyMap<string, stri
 }
 
 const ALIAS_BY_NAME = new Map(ALIASES.map((a) => [normalize(a.alias), a.id]));
-const BY_SQUASHED = unambiguous([...[...SERVICES.keys()].map((id): [string, string] => [squash(id), id]), ...ALIASES.map((a): [string, string] => [squash(a.alias), a.id])]);
+const BY_SQUASHED = unambiguous([
+  ...[...SERVICES.keys()].map((id): [string, string] => [squash(id), id]),
+  ...ALIASES.map((a): [string, string] => [squash(a.alias), a.id]),
+]);
 
 /**
  * The catalog id a name stands for: the id itself, an alias (`secrets-manager`,

@@ -58,7 +58,8 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     const p = at(offset);
     throw new JsonSyntaxError(message, offset + shift, p.line, p.col);
   };
-  const describe = (offset: number): string => (offset >= src.length ? "end of file" : `${JSON.stringify(src[offset])}`);
+  const describe = (offset: number): string =>
+    offset >= src.length ? "end of file" : `${JSON.stringify(src[offset])}`;
   const ws = () => {
     while (i < src.length) {
       const c = src.charCodeAt(i);
@@ -88,7 +89,16 @@ export function parseJsonWithPositions(text: string): ParsedJson {
       if (c === 92) {
         out += src.slice(chunk, i);
         const e = src[i + 1];
-        const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+        const simple: Record<string, string> = {
+          '"': '"',
+          "\\": "\\",
+          "/": "/",
+          b: "\b",
+          f: "\f",
+          n: "\n",
+          r: "\r",
+          t: "\t",
+        };
         if (e !== undefined && e in simple) {
           out += simple[e];
           i += 2;
@@ -128,7 +138,12 @@ export function parseJsonWithPositions(text: string): ParsedJson {
         ws();
         expect(":");
         // defineProperty: a "__proto__" key is data, never the object's prototype
-        Object.defineProperty(obj, key, { value: parseValue(`${pointer}/${pointerToken(key)}`, depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(obj, key, {
+          value: parseValue(`${pointer}/${pointerToken(key)}`, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
         ws();
         if (src[i] === ",") {
           i++;

@@ -30,7 +30,11 @@ export class EndpointStack extends TerraformStack {
   constructor(scope: Construct, props: EndpointStackProps) {
     const plan = props.plan;
     super(scope, plan.stack);
-    this.scopes = { endpoints: new Construct(this, "endpoints"), securityGroups: new Construct(this, "security_groups"), rules: new Construct(this, "rules") };
+    this.scopes = {
+      endpoints: new Construct(this, "endpoints"),
+      securityGroups: new Construct(this, "security_groups"),
+      rules: new Construct(this, "rules"),
+    };
     this.addBackend(plan);
     new AwsProvider(this, "aws", {
       region: plan.region,
@@ -82,48 +86,68 @@ export class EndpointStack extends TerraformStack {
       return other;
     });
     if (e.type === "Gateway") {
-      const endpoint = this.claim("aws_vpc_endpoint", e.address, new VpcEndpoint(this.scopes.endpoints, e.address, {
-        vpcId: e.vpcId,
-        serviceName: e.serviceName,
-        vpcEndpointType: "Gateway",
-        routeTableIds: [...e.routeTableIds],
-        policy: e.policy.document,
-        tags,
-      }));
+      const endpoint = this.claim(
+        "aws_vpc_endpoint",
+        e.address,
+        new VpcEndpoint(this.scopes.endpoints, e.address, {
+          vpcId: e.vpcId,
+          serviceName: e.serviceName,
+          vpcEndpointType: "Gateway",
+          routeTableIds: [...e.routeTableIds],
+          policy: e.policy.document,
+          tags,
+        }),
+      );
       return { endpoint, securityGroups: [] };
     }
-    if (e.securityGroups.length === 0) throw new Error(`internal: interface endpoint ${e.address} has no security group plan`);
+    if (e.securityGroups.length === 0)
+      throw new Error(`internal: interface endpoint ${e.address} has no security group plan`);
     const groups = e.securityGroups.map((sgPlan) => {
-      const group = this.claim("aws_security_group", sgPlan.address, new SecurityGroup(this.scopes.securityGroups, sgPlan.address, {
-        name: sgPlan.name,
-        description: sgPlan.description,
-        vpcId: e.vpcId,
-        tags: { Name: sgPlan.name, "vpce:service": e.service },
-      }));
+      const group = this.claim(
+        "aws_security_group",
+        sgPlan.address,
+        new SecurityGroup(this.scopes.securityGroups, sgPlan.address, {
+          name: sgPlan.name,
+          description: sgPlan.description,
+          vpcId: e.vpcId,
+          tags: { Name: sgPlan.name, "vpce:service": e.service },
+        }),
+      );
       for (const r of sgPlan.ingress) {
-        this.claim("aws_vpc_security_group_ingress_rule", r.address, new VpcSecurityGroupIngressRule(this.scopes.rules, r.address, {
-          securityGroupId: group.id,
-          ipProtocol: "tcp",
-          fromPort: r.port,
-          toPort: r.port,
-          cidrIpv4: r.cidr,
-          description: r.description,
-        }));
+        this.claim(
+          "aws_vpc_security_group_ingress_rule",
+          r.address,
+          new VpcSecurityGroupIngressRule(this.scopes.rules, r.address, {
+            securityGroupId: group.id,
+            ipProtocol: "tcp",
+            fromPort: r.port,
+            toPort: r.port,
+            cidrIpv4: r.cidr,
+            description: r.description,
+          }),
+        );
       }
       return group;
     });
-    const endpoint = this.claim("aws_vpc_endpoint", e.address, new VpcEndpoint(this.scopes.endpoints, e.address, {
-      vpcId: e.vpcId,
-      serviceName: e.serviceName,
-      vpcEndpointType: "Interface",
-      subnetIds: e.subnets.map((s) => s.subnetId),
-      securityGroupIds: groups.map((g) => g.id),
-      privateDnsEnabled: e.privateDns,
-      dnsOptions: e.privateDnsOnlyForInboundResolverEndpoint !== undefined ? { privateDnsOnlyForInboundResolverEndpoint: e.privateDnsOnlyForInboundResolverEndpoint } : undefined,
-      policy: e.policy.document,
-      tags,
-      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
-    }));
+    const endpoint = this.claim(
+      "aws_vpc_endpoint",
+      e.address,
+      new VpcEndpoint(this.scopes.endpoints, e.address, {
+        vpcId: e.vpcId,
+        serviceName: e.serviceName,
+        vpcEndpointType: "Interface",
+        subnetIds: e.subnets.map((s) => s.subnetId),
+        securityGroupIds: groups.map((g) => g.id),
+        privateDnsEnabled: e.privateDns,
+        dnsOptions:
+          e.privateDnsOnlyForInboundResolverEndpoint !== undefined
+            ? { privateDnsOnlyForInboundResolverEndpoint: e.privateDnsOnlyForInboundResolverEndpoint }
+            : undefined,
+        policy: e.policy.document,
+        tags,
+        dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+      }),
+    );
     return { endpoint, securityGroups: groups };
   }
 
@@ -135,7 +159,8 @@ export class EndpointStack extends TerraformStack {
   /** Pins the Terraform address to the plan's name and refuses a second claim on it. */
   private claim<T extends TerraformElement>(type: string, address: string, element: T): T {
     const key = `${type}.${address}`;
-    if (this.addresses.has(key)) throw new Error(`internal: two resources map to ${key}; the planner should have reported ADDRESS_COLLISION`);
+    if (this.addresses.has(key))
+      throw new Error(`internal: two resources map to ${key}; the planner should have reported ADDRESS_COLLISION`);
     this.addresses.add(key);
     element.overrideLogicalId(address);
     return element;

@@ -31,7 +31,8 @@ export function synthToDir(plan: Plan, outdir: string): SynthResult {
     for (const s of stacks) {
       const dest = path.join(out, "stacks", s);
       fs.mkdirSync(dest, { recursive: true });
-      for (const f of fs.readdirSync(path.join(tmp, "stacks", s))) fs.renameSync(path.join(tmp, "stacks", s, f), path.join(dest, f));
+      for (const f of fs.readdirSync(path.join(tmp, "stacks", s)))
+        fs.renameSync(path.join(tmp, "stacks", s, f), path.join(dest, f));
     }
     const removed = previous.filter((s) => !stacks.includes(s)).sort();
     for (const s of removed) {

@@ -13,7 +13,14 @@ import { azLabel, placeInterfaceEndpoint, type AzOffer } from "./rules/placement
 import { decidePolicy } from "./rules/policy";
 import { decidePrivateDns, reportPrivateDnsCapture } from "./rules/private-dns";
 import { planSecurityGroups } from "./rules/security-group";
-import { checkAddresses, checkGatewayQuota, checkInterfaceQuota, reportFullAccess, reportInterfaceOnlySettings, reportUnusedOverrides } from "./rules/stack-checks";
+import {
+  checkAddresses,
+  checkGatewayQuota,
+  checkInterfaceQuota,
+  reportFullAccess,
+  reportInterfaceOnlySettings,
+  reportUnusedOverrides,
+} from "./rules/stack-checks";
 import { applyDump, dumpEntry, resolveService, type ResolvedService } from "./service";
 import { azOfferOf, type RegionDump } from "../catalog/dump";
 import { displayPath } from "../spec/load";
@@ -54,14 +61,27 @@ export function planStack(spec: SpecModel, opts: PlanOptions = {}): { stack: Sta
   for (const vpc of [...spec.vpcs].sort(byName)) {
     const endpoints: EndpointPlan[] = [];
     const keys = [...new Set(vpc.subnets.flatMap((s) => s.requests.map((r) => r.key)))].sort();
-    const resolved = new Map(keys.map((k) => [k, resolveService(k, spec.region, vpc.endpoints.get(k), opts.dumps?.get(spec.region))]));
-    const types = new Map(keys.map((k) => [k, decideEndpointTypes(resolved.get(k) as ResolvedService, vpc.endpoints.get(k))]));
+    const resolved = new Map(
+      keys.map((k) => [k, resolveService(k, spec.region, vpc.endpoints.get(k), opts.dumps?.get(spec.region))]),
+    );
+    const types = new Map(
+      keys.map((k) => [k, decideEndpointTypes(resolved.get(k) as ResolvedService, vpc.endpoints.get(k))]),
+    );
     const vpcHasS3Gateway = types.get("s3")?.decision.includes("Gateway") ?? false;
     for (const key of keys) {
       const t = types.get(key) as ReturnType<typeof decideEndpointTypes>;
       diagnostics.push(...t.findings);
       for (const type of t.decision) {
-        const r = planEndpoint(spec, vpc, resolved.get(key) as ResolvedService, type, t.reasons, vpcHasS3Gateway, t.decision.length > 1, opts);
+        const r = planEndpoint(
+          spec,
+          vpc,
+          resolved.get(key) as ResolvedService,
+          type,
+          t.reasons,
+          vpcHasS3Gateway,
+          t.decision.length > 1,
+          opts,
+        );
         endpoints.push(r.endpoint);
         diagnostics.push(...r.diagnostics);
       }
@@ -94,7 +114,13 @@ export function sanitizeName(s: string): string {
 }
 
 /** The dump's word on one service and type: the service as the dump describes it, and where it is offered. */
-function consultDump(spec: SpecModel, svc: ResolvedService, type: PlannedEndpointType, at: Located, opts: PlanOptions): { svc: ResolvedService; offer?: AzOffer; findings: Diagnostic[]; reasons: string[] } {
+function consultDump(
+  spec: SpecModel,
+  svc: ResolvedService,
+  type: PlannedEndpointType,
+  at: Located,
+  opts: PlanOptions,
+): { svc: ResolvedService; offer?: AzOffer; findings: Diagnostic[]; reasons: string[] } {
   const dump = opts.dumps?.get(spec.region);
   if (!dump) return { svc, findings: [], reasons: [] };
   const file = displayPath(dump.file);
@@ -102,25 +128,53 @@ function consultDump(spec: SpecModel, svc: ResolvedService, type: PlannedEndpoin
   if (!entry) {
     return {
       svc,
-      findings: [finding(spec.file, at, "SERVICE_NOT_IN_DUMP", `the region dump ${file} has no ${type.toLowerCase()} endpoint service for ${svc.key} (${svc.names[type] ?? "no catalog name"}).`, `The service is not offered in ${spec.region} (or not to this account); choose another type or record the dump again with aws ec2 describe-vpc-endpoint-services --region ${spec.region}.`)],
+      findings: [
+        finding(
+          spec.file,
+          at,
+          "SERVICE_NOT_IN_DUMP",
+          `the region dump ${file} has no ${type.toLowerCase()} endpoint service for ${svc.key} (${svc.names[type] ?? "no catalog name"}).`,
+          `The service is not offered in ${spec.region} (or not to this account); choose another type or record the dump again with aws ec2 describe-vpc-endpoint-services --region ${spec.region}.`,
+        ),
+      ],
       reasons: [],
     };
   }
   const offer = azOfferOf(dump, entry, type, file);
   const zones = offer ? [...(offer.azIds ?? offer.azNames ?? [])].join(", ") : "";
-  return { svc: applyDump(svc, type, entry, file), offer, findings: [], reasons: [`${file} lists ${entry.name} (${type})${offer ? ` in ${zones}` : ""}`] };
+  return {
+    svc: applyDump(svc, type, entry, file),
+    offer,
+    findings: [],
+    reasons: [`${file} lists ${entry.name} (${type})${offer ? ` in ${zones}` : ""}`],
+  };
 }
 
-function planEndpoint(spec: SpecModel, vpc: VpcModel, resolved: ResolvedService, type: PlannedEndpointType, typeReasons: readonly string[], vpcHasS3Gateway: boolean, split: boolean, opts: PlanOptions): { endpoint: EndpointPlan; diagnostics: Diagnostic[] } {
+function planEndpoint(
+  spec: SpecModel,
+  vpc: VpcModel,
+  resolved: ResolvedService,
+  type: PlannedEndpointType,
+  typeReasons: readonly string[],
+  vpcHasS3Gateway: boolean,
+  split: boolean,
+  opts: PlanOptions,
+): { endpoint: EndpointPlan; diagnostics: Diagnostic[] } {
   const settings = vpc.endpoints.get(resolved.key);
-  const requesters: SubnetModel[] = vpc.subnets.filter((s) => s.requests.some((r) => r.key === resolved.key)).sort(byName);
+  const requesters: SubnetModel[] = vpc.subnets
+    .filter((s) => s.requests.some((r) => r.key === resolved.key))
+    .sort(byName);
   const at: Located = settings ?? requesters[0].requests.find((r) => r.key === resolved.key) ?? requesters[0];
   const half = split && type === "Interface";
   const address = sanitizeName(`${vpc.name}_${resolved.key}${half ? "_interface" : ""}`);
   const fromDump = consultDump(spec, resolved, type, at, opts);
   const svc = fromDump.svc;
   const diagnostics: Diagnostic[] = [...fromDump.findings];
-  const reasons: string[] = [`requested by ${requesters.map((s) => `${s.name} (${s.requests.find((r) => r.key === svc.key)?.via})`).join(", ")}`, ...typeReasons, ...fromDump.reasons];
+  const reasons: string[] = [
+    `requested by ${requesters.map((s) => `${s.name} (${s.requests.find((r) => r.key === svc.key)?.via})`).join(", ")}`,
+    ...typeReasons,
+    ...fromDump.reasons,
+  ];
   const policy = decidePolicy(spec, svc, settings, at);
   let routeTableIds: string[] = [];
   let subnets: EndpointPlan["subnets"] = [];
@@ -139,7 +193,16 @@ function planEndpoint(spec: SpecModel, vpc: VpcModel, resolved: ResolvedService,
     subnets = p.decision;
     diagnostics.push(...p.findings);
     reasons.push(...p.reasons);
-    const sg = planSecurityGroups(spec.file, at, vpc.name, svc.key, address, svc.port, requesters, settings?.allowedCidrs ?? []);
+    const sg = planSecurityGroups(
+      spec.file,
+      at,
+      vpc.name,
+      svc.key,
+      address,
+      svc.port,
+      requesters,
+      settings?.allowedCidrs ?? [],
+    );
     securityGroups = sg.decision;
     diagnostics.push(...sg.findings);
     reasons.push(...sg.reasons);
@@ -164,7 +227,14 @@ function planEndpoint(spec: SpecModel, vpc: VpcModel, resolved: ResolvedService,
     serviceName: svc.names[type] as string,
     type,
     port: svc.port,
-    requesters: requesters.map((s) => ({ subnet: s.name, subnetId: s.id, cidr: s.cidr, az: azLabel(s), routeTable: s.routeTable, via: s.requests.find((r) => r.key === svc.key)?.via ?? "services" })),
+    requesters: requesters.map((s) => ({
+      subnet: s.name,
+      subnetId: s.id,
+      cidr: s.cidr,
+      az: azLabel(s),
+      routeTable: s.routeTable,
+      via: s.requests.find((r) => r.key === svc.key)?.via ?? "services",
+    })),
     routeTableIds,
     subnets,
     securityGroups,

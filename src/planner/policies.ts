@@ -1,7 +1,10 @@
 /** Endpoint policy documents vpce writes. Pure functions of their inputs. */
 
 /** AWS's default endpoint policy: what an endpoint without a policy attribute gets. */
-export const FULL_ACCESS_POLICY = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] };
+export const FULL_ACCESS_POLICY = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }],
+};
 
 /**
  * AWS-owned S3 buckets that private workloads read through the S3 endpoint:
@@ -41,7 +44,10 @@ export function orgOnlyPolicy(organizationId: string, service: string, partition
       Resource: "*",
       // IfExists: actions without a resource (sts:GetCallerIdentity, ecr:GetAuthorizationToken,
       // kms:ListKeys...) carry no aws:ResourceOrgID; plain StringEquals would deny them.
-      Condition: { StringEquals: { "aws:PrincipalOrgID": organizationId }, StringEqualsIfExists: { "aws:ResourceOrgID": organizationId } },
+      Condition: {
+        StringEquals: { "aws:PrincipalOrgID": organizationId },
+        StringEqualsIfExists: { "aws:ResourceOrgID": organizationId },
+      },
     },
     {
       Sid: "AwsServicesOnBehalfOfOrg",

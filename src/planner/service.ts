@@ -25,20 +25,49 @@ export interface ResolvedService {
  * without a Gateway entry there is planned as an interface endpoint) and
  * services newer than the catalog.
  */
-export function resolveService(key: string, region: string, settings: EndpointSettings | undefined, dump?: RegionDump): ResolvedService {
+export function resolveService(
+  key: string,
+  region: string,
+  settings: EndpointSettings | undefined,
+  dump?: RegionDump,
+): ResolvedService {
   const svc = getService(key);
   if (svc) {
-    const resolved: ResolvedService = { key, names: serviceNames(svc, region), types: svc.types, port: svc.port, policy: svc.policy, privateDns: svc.privateDns, custom: false };
+    const resolved: ResolvedService = {
+      key,
+      names: serviceNames(svc, region),
+      types: svc.types,
+      port: svc.port,
+      policy: svc.policy,
+      privateDns: svc.privateDns,
+      custom: false,
+    };
     const listed = dump ? svc.types.filter((t) => dumpEntry(dump, resolved, t)) : [];
     return listed.length > 0 ? { ...resolved, types: listed } : resolved;
   }
   const fromDump = !settings?.serviceName && dump ? [...dump.services.values()].find((s) => s.id === key) : undefined;
   if (fromDump) {
     const types = (["Gateway", "Interface"] as const).filter((t) => fromDump.types.has(t));
-    return { key, names: Object.fromEntries(types.map((t) => [t, fromDump.name])), types, port: 443, policy: true, privateDns: true, custom: false };
+    return {
+      key,
+      names: Object.fromEntries(types.map((t) => [t, fromDump.name])),
+      types,
+      port: 443,
+      policy: true,
+      privateDns: true,
+      custom: false,
+    };
   }
   if (!settings?.serviceName) throw new Error(`internal: service ${key} was not validated`);
-  return { key, names: { Interface: settings.serviceName }, types: ["Interface"], port: settings.port ?? 443, policy: true, privateDns: true, custom: true };
+  return {
+    key,
+    names: { Interface: settings.serviceName },
+    types: ["Interface"],
+    port: settings.port ?? 443,
+    policy: true,
+    privateDns: true,
+    custom: true,
+  };
 }
 
 /** The dump's entry for this service and type: by catalog id, else by full name (custom services). */

@@ -10,7 +10,10 @@ function where(e: EndpointPlan): string {
 
 function admits(e: EndpointPlan): string {
   if (e.type === "Gateway") return e.requesters.map((r) => r.subnet).join(", ");
-  return e.securityGroups.flatMap((g) => g.ingress).map((r) => `${r.cidr}:${r.port}`).join("\n");
+  return e.securityGroups
+    .flatMap((g) => g.ingress)
+    .map((r) => `${r.cidr}:${r.port}`)
+    .join("\n");
 }
 
 function policy(e: EndpointPlan): string {
@@ -26,10 +29,24 @@ function dns(e: EndpointPlan): string {
 export function renderTable(plan: Plan, diagnostics: readonly Diagnostic[], opts: { reasons?: boolean } = {}): string {
   const parts: string[] = [];
   for (const s of plan.stacks) {
-    parts.push(`Stack ${s.stack} (${s.file}, ${s.region}): ${s.vpcs.reduce((n, v) => n + v.endpoints.length, 0)} endpoints, $${stackMonthlyUsd(s).toFixed(2)}/month`);
+    parts.push(
+      `Stack ${s.stack} (${s.file}, ${s.region}): ${s.vpcs.reduce((n, v) => n + v.endpoints.length, 0)} endpoints, $${stackMonthlyUsd(s).toFixed(2)}/month`,
+    );
     for (const v of s.vpcs) {
-      const table = new Table({ head: ["endpoint", "type", "ENIs / route tables", "admits", "private DNS", "policy", "$/month"], style: { head: [], border: [] } });
-      for (const e of v.endpoints) table.push([`${e.service}\n${e.serviceName}`, e.type, where(e), admits(e), dns(e), policy(e), monthlyUsd(e).toFixed(2)]);
+      const table = new Table({
+        head: ["endpoint", "type", "ENIs / route tables", "admits", "private DNS", "policy", "$/month"],
+        style: { head: [], border: [] },
+      });
+      for (const e of v.endpoints)
+        table.push([
+          `${e.service}\n${e.serviceName}`,
+          e.type,
+          where(e),
+          admits(e),
+          dns(e),
+          policy(e),
+          monthlyUsd(e).toFixed(2),
+        ]);
       parts.push(`  VPC ${v.name} (${v.id})`);
       parts.push(table.toString());
       if (opts.reasons !== false) {

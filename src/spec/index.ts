@@ -34,7 +34,10 @@ export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult 
   return { models, diagnostics };
 }
 
-export function checkSource(source: SourceFile, opts: SpecOptions = {}): { model?: SpecModel; diagnostics: Diagnostic[] } {
+export function checkSource(
+  source: SourceFile,
+  opts: SpecOptions = {},
+): { model?: SpecModel; diagnostics: Diagnostic[] } {
   const conv = toData(source);
   if (conv.data === undefined) return { diagnostics: conv.diagnostics };
   const schemaDiags = validateSchema(source, conv.data);
@@ -50,7 +53,16 @@ export function checkDuplicateStacks(models: readonly SpecModel[]): Diagnostic[]
   for (const m of models) {
     const prev = first.get(m.stack.toLowerCase());
     if (prev) {
-      out.push(diag({ code: "DUPLICATE_STACK", file: m.file, pos: m.stackPos, path: "stack", message: `stack ${JSON.stringify(m.stack)} is also produced by ${prev.file}.`, hint: "Every spec file is one stack: give one of them another `stack:` name or file name." }));
+      out.push(
+        diag({
+          code: "DUPLICATE_STACK",
+          file: m.file,
+          pos: m.stackPos,
+          path: "stack",
+          message: `stack ${JSON.stringify(m.stack)} is also produced by ${prev.file}.`,
+          hint: "Every spec file is one stack: give one of them another `stack:` name or file name.",
+        }),
+      );
     } else first.set(m.stack.toLowerCase(), m);
   }
   return out;
@@ -65,11 +77,23 @@ export function checkIdsAcrossFiles(models: readonly SpecModel[]): Diagnostic[] 
   const out: Diagnostic[] = [];
   const first = new Map<string, { file: string; line: number }>();
   for (const m of models) {
-    const ids = m.vpcs.flatMap((v) => [{ id: v.id, at: v }, ...v.subnets.map((s) => ({ id: s.id, at: s as { path: string; pos: { line: number; col: number } } }))]);
+    const ids = m.vpcs.flatMap((v) => [
+      { id: v.id, at: v },
+      ...v.subnets.map((s) => ({ id: s.id, at: s as { path: string; pos: { line: number; col: number } } })),
+    ]);
     for (const { id, at } of ids) {
       const prev = first.get(id);
       if (prev && prev.file !== m.file) {
-        out.push(diag({ code: "DUPLICATE_ID", file: m.file, pos: at.pos, path: at.path, message: `${id} is also described in ${prev.file} (line ${prev.line}); two stacks would create endpoints for it twice.`, hint: "Describe each VPC in one spec file (one stack); put all its subnets there." }));
+        out.push(
+          diag({
+            code: "DUPLICATE_ID",
+            file: m.file,
+            pos: at.pos,
+            path: at.path,
+            message: `${id} is also described in ${prev.file} (line ${prev.line}); two stacks would create endpoints for it twice.`,
+            hint: "Describe each VPC in one spec file (one stack); put all its subnets there.",
+          }),
+        );
       } else if (!prev) first.set(id, { file: m.file, line: at.pos.line });
     }
   }

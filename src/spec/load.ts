@@ -97,19 +97,58 @@ export function loadSpecDir(dir: string): LoadResult {
   try {
     stat = fs.statSync(dir);
   } catch {
-    return { sources: [], diagnostics: [diag({ code: "SPECS_DIR_MISSING", file: shown, message: `the specs folder "${shown}" does not exist.`, hint: "Point --specs or VPCE_SPECS at the folder that holds your *.yaml specs." })] };
+    return {
+      sources: [],
+      diagnostics: [
+        diag({
+          code: "SPECS_DIR_MISSING",
+          file: shown,
+          message: `the specs folder "${shown}" does not exist.`,
+          hint: "Point --specs or VPCE_SPECS at the folder that holds your *.yaml specs.",
+        }),
+      ],
+    };
   }
   if (!stat.isDirectory()) {
-    return { sources: [], diagnostics: [diag({ code: "SPECS_DIR_MISSING", file: shown, message: `"${shown}" is not a folder.`, hint: "--specs and VPCE_SPECS take a folder of *.yaml specs." })] };
+    return {
+      sources: [],
+      diagnostics: [
+        diag({
+          code: "SPECS_DIR_MISSING",
+          file: shown,
+          message: `"${shown}" is not a folder.`,
+          hint: "--specs and VPCE_SPECS take a folder of *.yaml specs.",
+        }),
+      ],
+    };
   }
   let files: string[];
   try {
     files = findSpecFiles(dir);
   } catch (e) {
-    return { sources: [], diagnostics: [diag({ code: "FILE_UNREADABLE", file: shown, message: `cannot list the specs folder: ${(e as Error).message}` })] };
+    return {
+      sources: [],
+      diagnostics: [
+        diag({
+          code: "FILE_UNREADABLE",
+          file: shown,
+          message: `cannot list the specs folder: ${(e as Error).message}`,
+        }),
+      ],
+    };
   }
   if (files.length === 0) {
-    return { sources: [], diagnostics: [diag({ code: "NO_SPECS", file: shown, message: `no *.yaml or *.yml spec in "${shown}".`, hint: "Add a spec (see README, 'Spec reference') or point --specs at another folder." })] };
+    return {
+      sources: [],
+      diagnostics: [
+        diag({
+          code: "NO_SPECS",
+          file: shown,
+          message: `no *.yaml or *.yml spec in "${shown}".`,
+          hint: "Add a spec (see README, 'Spec reference') or point --specs at another folder.",
+        }),
+      ],
+    };
   }
   const sources: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -127,18 +166,40 @@ export function loadSpecFile(absPath: string): { source?: SourceFile; diagnostic
   try {
     const size = fs.statSync(absPath).size;
     if (size > MAX_SPEC_BYTES) {
-      return { diagnostics: [diag({ code: "FILE_TOO_LARGE", file, message: `the file is ${size} bytes; specs are limited to ${MAX_SPEC_BYTES} bytes.`, hint: "Split the spec into several files (one stack each)." })] };
+      return {
+        diagnostics: [
+          diag({
+            code: "FILE_TOO_LARGE",
+            file,
+            message: `the file is ${size} bytes; specs are limited to ${MAX_SPEC_BYTES} bytes.`,
+            hint: "Split the spec into several files (one stack each).",
+          }),
+        ],
+      };
     }
     bytes = fs.readFileSync(absPath);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    return { diagnostics: [diag({ code: "FILE_UNREADABLE", file, message: `cannot read the file (${err.code ?? err.message}).`, hint: "Check the file's permissions." })] };
+    return {
+      diagnostics: [
+        diag({
+          code: "FILE_UNREADABLE",
+          file,
+          message: `cannot read the file (${err.code ?? err.message}).`,
+          hint: "Check the file's permissions.",
+        }),
+      ],
+    };
   }
   return parseSpecText(bytes, file, absPath);
 }
 
 /** Parses bytes as a UTF-8 YAML spec. Exposed for tests. */
-export function parseSpecText(bytes: Buffer, file: string, absPath: string): { source?: SourceFile; diagnostics: Diagnostic[] } {
+export function parseSpecText(
+  bytes: Buffer,
+  file: string,
+  absPath: string,
+): { source?: SourceFile; diagnostics: Diagnostic[] } {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -147,41 +208,116 @@ export function parseSpecText(bytes: Buffer, file: string, absPath: string): { s
     const before = bytes.subarray(0, bad).toString("utf8");
     const line = before.split("\n").length;
     const col = before.length - before.lastIndexOf("\n");
-    return { diagnostics: [diag({ code: "FILE_NOT_UTF8", file, pos: { line, col }, message: `byte 0x${bytes[bad]?.toString(16).padStart(2, "0")} at offset ${bad} is not valid UTF-8.`, hint: "Save the spec as UTF-8." })] };
+    return {
+      diagnostics: [
+        diag({
+          code: "FILE_NOT_UTF8",
+          file,
+          pos: { line, col },
+          message: `byte 0x${bytes[bad]?.toString(16).padStart(2, "0")} at offset ${bad} is not valid UTF-8.`,
+          hint: "Save the spec as UTF-8.",
+        }),
+      ],
+    };
   }
   const lines = new LineCounter();
   const deep = scanNesting(text);
   if (deep) {
     const before = text.slice(0, deep.offset);
     const line = before.split("\n").length;
-    return { diagnostics: [diag({ code: "YAML_SYNTAX", file, pos: { line, col: deep.offset - before.lastIndexOf("\n") }, message: `the document nests more than ${MAX_SCAN_DEPTH} levels deep here; specs need at most ${MAX_DEPTH}.`, hint: "Check for unbalanced [ or { brackets, or list items (- ) piled on one line." })] };
+    return {
+      diagnostics: [
+        diag({
+          code: "YAML_SYNTAX",
+          file,
+          pos: { line, col: deep.offset - before.lastIndexOf("\n") },
+          message: `the document nests more than ${MAX_SCAN_DEPTH} levels deep here; specs need at most ${MAX_DEPTH}.`,
+          hint: "Check for unbalanced [ or { brackets, or list items (- ) piled on one line.",
+        }),
+      ],
+    };
   }
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2" });
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    version: "1.2",
+  });
   const source = new SourceFile(file, absPath, doc, lines);
   const diagnostics: Diagnostic[] = [];
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ? { line: e.linePos[0].line, col: e.linePos[0].col } : source.positionOfOffset(e.pos[0]);
     const code = e.code === "DUPLICATE_KEY" ? "YAML_DUPLICATE_KEY" : "YAML_SYNTAX";
-    diagnostics.push(diag({ code, file, pos, ...explainYamlError(firstLine(e.message)), ...(code === "YAML_DUPLICATE_KEY" ? { hint: "Each key may appear once in a mapping; remove or merge the repeated one." } : {}) }));
+    diagnostics.push(
+      diag({
+        code,
+        file,
+        pos,
+        ...explainYamlError(firstLine(e.message)),
+        ...(code === "YAML_DUPLICATE_KEY"
+          ? { hint: "Each key may appear once in a mapping; remove or merge the repeated one." }
+          : {}),
+      }),
+    );
   }
   // The parser only warns about tags and directives it cannot resolve (`!custom`, `!!js/function`,
   // `!!float` outside YAML 1.2, `%FOO`) and then reads the value as a plain string: a spec must not
   // mean something other than what it says, so these are errors.
   for (const w of doc.warnings) {
     const pos = w.linePos?.[0] ? { line: w.linePos[0].line, col: w.linePos[0].col } : source.positionOfOffset(w.pos[0]);
-    diagnostics.push(diag({ code: "YAML_SYNTAX", file, pos, message: `${firstLine(w.message)}.`, hint: w.code === "TAG_RESOLVE_FAILED" ? "Specs use plain YAML 1.2 values: remove the tag (quote the value if it must stay a string)." : "Remove the directive: specs are plain YAML 1.2." }));
+    diagnostics.push(
+      diag({
+        code: "YAML_SYNTAX",
+        file,
+        pos,
+        message: `${firstLine(w.message)}.`,
+        hint:
+          w.code === "TAG_RESOLVE_FAILED"
+            ? "Specs use plain YAML 1.2 values: remove the tag (quote the value if it must stay a string)."
+            : "Remove the directive: specs are plain YAML 1.2.",
+      }),
+    );
   }
   if (diagnostics.length > 0) return { diagnostics };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    return { diagnostics: [diag({ code: "EMPTY_SPEC", file, pos: { line: 1, col: 1 }, message: "the file is empty.", hint: "A spec needs at least version, region and vpcs; remove the file if it is not a spec." })] };
+    return {
+      diagnostics: [
+        diag({
+          code: "EMPTY_SPEC",
+          file,
+          pos: { line: 1, col: 1 },
+          message: "the file is empty.",
+          hint: "A spec needs at least version, region and vpcs; remove the file if it is not a spec.",
+        }),
+      ],
+    };
   }
   if (!isMap(doc.contents)) {
     const kind = isSeq(doc.contents) ? "a list" : "a scalar value";
-    return { diagnostics: [diag({ code: "NOT_A_MAPPING", file, pos: source.positionOfOffset(doc.contents.range?.[0] ?? 0), message: `the spec is ${kind}; a spec is a mapping with version, region and vpcs.` })] };
+    return {
+      diagnostics: [
+        diag({
+          code: "NOT_A_MAPPING",
+          file,
+          pos: source.positionOfOffset(doc.contents.range?.[0] ?? 0),
+          message: `the spec is ${kind}; a spec is a mapping with version, region and vpcs.`,
+        }),
+      ],
+    };
   }
   const depth = nodeDepth(doc.contents, 0);
   if (depth > MAX_DEPTH) {
-    return { diagnostics: [diag({ code: "YAML_SYNTAX", file, pos: { line: 1, col: 1 }, message: `the document nests ${depth} levels deep; specs need at most ${MAX_DEPTH}.` })] };
+    return {
+      diagnostics: [
+        diag({
+          code: "YAML_SYNTAX",
+          file,
+          pos: { line: 1, col: 1 },
+          message: `the document nests ${depth} levels deep; specs need at most ${MAX_DEPTH}.`,
+        }),
+      ],
+    };
   }
   return { source, diagnostics };
 }
@@ -235,7 +371,8 @@ export function scanNesting(text: string): { offset: number } | undefined {
     }
     lineStart = false;
     if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
-    else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]))) quote = c; // a quote opens a scalar, not inside `don't`
+    else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1])))
+      quote = c; // a quote opens a scalar, not inside `don't`
     else if (c === "[" || c === "{") {
       if (++flow > MAX_SCAN_DEPTH) return { offset: i };
     } else if ((c === "]" || c === "}") && flow > 0) flow--;
@@ -248,7 +385,17 @@ export function toData(source: SourceFile): { data?: unknown; diagnostics: Diagn
   try {
     return { data: source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: [] };
   } catch (e) {
-    return { diagnostics: [diag({ code: "YAML_ALIAS_LIMIT", file: source.file, pos: { line: 1, col: 1 }, message: `${firstLine((e as Error).message)}.`, hint: `Aliases may expand to at most ${MAX_ALIAS_COUNT} nodes; write the values out.` })] };
+    return {
+      diagnostics: [
+        diag({
+          code: "YAML_ALIAS_LIMIT",
+          file: source.file,
+          pos: { line: 1, col: 1 },
+          message: `${firstLine((e as Error).message)}.`,
+          hint: `Aliases may expand to at most ${MAX_ALIAS_COUNT} nodes; write the values out.`,
+        }),
+      ],
+    };
   }
 }
 
@@ -285,10 +432,16 @@ function firstInvalidUtf8(bytes: Buffer): number {
 /** Messages of the YAML parser that name its API or its internals, in the user's words. */
 function explainYamlError(message: string): { message: string; hint?: string } {
   if (/multiple documents/i.test(message)) {
-    return { message: "the file holds more than one YAML document (a line with ---); a spec is one document.", hint: "Put each spec in a file of its own (one file, one stack)." };
+    return {
+      message: "the file holds more than one YAML document (a line with ---); a spec is one document.",
+      hint: "Put each spec in a file of its own (one file, one stack).",
+    };
   }
   if (/call stack|too much recursion/i.test(message)) {
-    return { message: `the document nests too deeply to read (specs need at most ${MAX_DEPTH} levels).`, hint: "Check for unbalanced [ or { brackets." };
+    return {
+      message: `the document nests too deeply to read (specs need at most ${MAX_DEPTH} levels).`,
+      hint: "Check for unbalanced [ or { brackets.",
+    };
   }
   return { message };
 }

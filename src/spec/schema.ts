@@ -41,21 +41,32 @@ export const EndpointOverrideSchema = Type.Object(
       Type.Unsafe<"gateway" | "interface" | "both">({
         type: "string",
         enum: ["gateway", "interface", "both"],
-        description: "gateway | interface | both (both: s3 only). s3 and dynamodb default to gateway, all others to interface.",
+        description:
+          "gateway | interface | both (both: s3 only). s3 and dynamodb default to gateway, all others to interface.",
         "x-hint": "gateway, interface or both",
       }),
     ),
-    privateDns: Type.Optional(Type.Boolean({ description: "Private DNS for the interface endpoint. Default: defaults.privateDns (true); false for services outside the catalog." })),
+    privateDns: Type.Optional(
+      Type.Boolean({
+        description:
+          "Private DNS for the interface endpoint. Default: defaults.privateDns (true); false for services outside the catalog.",
+      }),
+    ),
     policy: Type.Optional(PolicyRef),
     serviceName: Type.Optional(
       Type.String({
         pattern: "^[a-z0-9][a-z0-9.-]*[a-z0-9]$",
-        description: "Full endpoint service name of a service outside the catalog (PrivateLink partner or in-house service).",
+        description:
+          "Full endpoint service name of a service outside the catalog (PrivateLink partner or in-house service).",
         "x-hint": "a full endpoint service name such as com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0",
       }),
     ),
     port: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 65535, description: "TCP port of a service outside the catalog. Default 443." }),
+      Type.Integer({
+        minimum: 1,
+        maximum: 65535,
+        description: "TCP port of a service outside the catalog. Default 443.",
+      }),
     ),
     allowedCidrs: Type.Optional(
       Type.Array(Cidr, {
@@ -71,12 +82,18 @@ export const SubnetSchema = Type.Object(
   {
     name: name("Unique in the VPC; used in Terraform addresses of security group rules"),
     id: awsId("subnet", "The subnet id"),
-    az: Type.Optional(Type.String({ description: "Availability Zone name, e.g. eu-central-1a (az or azId is required)" })),
+    az: Type.Optional(
+      Type.String({ description: "Availability Zone name, e.g. eu-central-1a (az or azId is required)" }),
+    ),
     azId: Type.Optional(Type.String({ description: "Availability Zone id, e.g. euc1-az2 (az or azId is required)" })),
     cidr: Cidr,
-    routeTable: Type.Optional(awsId("rtb", "Route table of the subnet; required when the subnet needs a gateway endpoint")),
+    routeTable: Type.Optional(
+      awsId("rtb", "Route table of the subnet; required when the subnet needs a gateway endpoint"),
+    ),
     services: Type.Optional(
-      Type.Array(Type.String({ minLength: 1 }), { description: "Services the subnet's workloads must reach privately (catalog ids or endpoints keys)" }),
+      Type.Array(Type.String({ minLength: 1 }), {
+        description: "Services the subnet's workloads must reach privately (catalog ids or endpoints keys)",
+      }),
     ),
     bundles: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: "Named groups of services" })),
   },
@@ -98,7 +115,8 @@ export const VpcSchema = Type.Object(
     subnets: Type.Array(SubnetSchema, { minItems: 1 }),
     endpoints: Type.Optional(
       Type.Record(Type.String({ pattern: "^[a-z0-9][a-z0-9._-]*$" }), EndpointOverrideSchema, {
-        description: "Per-service overrides for this VPC, keyed by catalog id, or new keys with serviceName for services outside the catalog",
+        description:
+          "Per-service overrides for this VPC, keyed by catalog id, or new keys with serviceName for services outside the catalog",
         // TypeBox's Record only sets patternProperties: without this, a key outside the pattern
         // (`_x`, `__proto__`, `Bad Key`) escaped validation and its value reached the semantic checks unchecked.
         additionalProperties: false,
@@ -135,27 +153,51 @@ const LocalBackendSchema = Type.Object(
 export const SpecSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
-    version: Type.Literal(1, { "x-code": "UNSUPPORTED_VERSION", "x-hint": "version: 1 (the only spec format version)" }),
+    version: Type.Literal(1, {
+      "x-code": "UNSUPPORTED_VERSION",
+      "x-hint": "version: 1 (the only spec format version)",
+    }),
     stack: Type.Optional(name("Stack name; default: the file name without extension")),
     region: Type.String({ description: "AWS region, e.g. eu-central-1" }),
     account: Type.Optional(
-      Type.String({ pattern: "^[0-9]{12}$", description: "AWS account id (quote it in YAML)", "x-code": "INVALID_ID", "x-hint": "12 digits, quoted" }),
+      Type.String({
+        pattern: "^[0-9]{12}$",
+        description: "AWS account id (quote it in YAML)",
+        "x-code": "INVALID_ID",
+        "x-hint": "12 digits, quoted",
+      }),
     ),
     assumeRoleArn: Type.Optional(
-      Type.String({ pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", description: "Role the provider assumes", "x-hint": "arn:aws:iam::<account>:role/<name>" }),
+      Type.String({
+        pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",
+        description: "Role the provider assumes",
+        "x-hint": "arn:aws:iam::<account>:role/<name>",
+      }),
     ),
     organizationId: Type.Optional(
-      Type.String({ pattern: "^o-[a-z0-9]{10,32}$", description: "AWS Organizations id, needed by policy: org-only", "x-code": "INVALID_ID", "x-hint": "o- followed by 10 to 32 lowercase letters or digits" }),
+      Type.String({
+        pattern: "^o-[a-z0-9]{10,32}$",
+        description: "AWS Organizations id, needed by policy: org-only",
+        "x-code": "INVALID_ID",
+        "x-hint": "o- followed by 10 to 32 lowercase letters or digits",
+      }),
     ),
     backend: Type.Optional(
       Type.Object(
         { s3: Type.Optional(S3BackendSchema), local: Type.Optional(LocalBackendSchema) },
-        { additionalProperties: false, minProperties: 1, maxProperties: 1, description: "Terraform backend; default: local state file terraform.<stack>.tfstate", "x-hint": "exactly one of s3 or local" },
+        {
+          additionalProperties: false,
+          minProperties: 1,
+          maxProperties: 1,
+          description: "Terraform backend; default: local state file terraform.<stack>.tfstate",
+          "x-hint": "exactly one of s3 or local",
+        },
       ),
     ),
     tags: Type.Optional(
       Type.Record(Type.String({ pattern: "^(?!aws:)[\\s\\S]{1,128}$" }), Type.String({ maxLength: 256 }), {
-        description: "Tags applied to every resource (provider default_tags): keys of 1-128 characters not starting with aws:, values up to 256",
+        description:
+          "Tags applied to every resource (provider default_tags): keys of 1-128 characters not starting with aws:, values up to 256",
         additionalProperties: false,
       }),
     ),
@@ -180,5 +222,9 @@ export type EndpointOverride = Static<typeof EndpointOverrideSchema>;
 
 /** The published JSON Schema (draft-07 dialect, for the YAML language server). */
 export function specJsonSchema(): object {
-  return { $schema: "http://json-schema.org/draft-07/schema#", $id: "https://vpce.dev/schema/spec.schema.json", ...JSON.parse(JSON.stringify(SpecSchema)) };
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: "https://vpce.dev/schema/spec.schema.json",
+    ...JSON.parse(JSON.stringify(SpecSchema)),
+  };
 }

@@ -5,13 +5,32 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { allBundles, allRegions, allServices, getBundle, getRegion, getService, resolveAlias, serviceNames, type Region } from "../catalog";
+import {
+  allBundles,
+  allRegions,
+  allServices,
+  getBundle,
+  getRegion,
+  getService,
+  resolveAlias,
+  serviceNames,
+  type Region,
+} from "../catalog";
 import { serviceIdFromName } from "../catalog/dump";
 import { contains, isCidr, overlaps, parseCidr, type Cidr } from "../cidr";
 import { diag, quote, type Diagnostic, type DiagnosticInput } from "../diagnostics";
 import { closest } from "../suggest";
 import type { PathSegment, SourceFile } from "./load";
-import type { BackendModel, EndpointSettings, Located, PolicyChoice, ServiceRequest, SpecModel, SubnetModel, VpcModel } from "./model";
+import type {
+  BackendModel,
+  EndpointSettings,
+  Located,
+  PolicyChoice,
+  ServiceRequest,
+  SpecModel,
+  SubnetModel,
+  VpcModel,
+} from "./model";
 import type { Spec, VpcSpec } from "./schema";
 import { formatPath } from "./validate-schema";
 
@@ -37,25 +56,53 @@ class Ctx {
   at(segs: readonly PathSegment[], opts?: { key?: boolean }): Located {
     return { path: formatPath(segs), pos: this.source.positionOf(segs, opts) };
   }
-  report(segs: readonly PathSegment[], d: Omit<DiagnosticInput, "file" | "pos" | "path">, opts?: { key?: boolean }): void {
+  report(
+    segs: readonly PathSegment[],
+    d: Omit<DiagnosticInput, "file" | "pos" | "path">,
+    opts?: { key?: boolean },
+  ): void {
     const loc = this.at(segs, opts);
     this.diagnostics.push(diag({ ...d, file: this.source.file, pos: loc.pos, path: loc.path }));
   }
 }
 
-export function buildModel(source: SourceFile, spec: Spec, dumpIds: ReadonlySet<string> = new Set()): { model?: SpecModel; diagnostics: Diagnostic[] } {
+export function buildModel(
+  source: SourceFile,
+  spec: Spec,
+  dumpIds: ReadonlySet<string> = new Set(),
+): { model?: SpecModel; diagnostics: Diagnostic[] } {
   const ctx = new Ctx(source, dumpIds);
   const region = checkRegion(ctx, spec.region);
   if (spec.backend?.s3) checkRegion(ctx, spec.backend.s3.region, ["backend", "s3", "region"]);
-  const defaultsPolicy = spec.defaults?.policy !== undefined ? resolvePolicy(ctx, spec, ["defaults", "policy"], spec.defaults.policy) : ({ kind: "full-access" } as const);
+  const defaultsPolicy =
+    spec.defaults?.policy !== undefined
+      ? resolvePolicy(ctx, spec, ["defaults", "policy"], spec.defaults.policy)
+      : ({ kind: "full-access" } as const);
   const vpcs = spec.vpcs.map((v, i) => buildVpc(ctx, spec, v, i, region));
-  checkUniqueNames(ctx, vpcs.map((v, i) => ({ value: v.name, segs: ["vpcs", i, "name"] })), "VPC name", "the stack");
-  checkUniqueIds(ctx, vpcs.map((v, i) => ({ value: v.id, segs: ["vpcs", i, "id"] })));
-  checkUniqueIds(ctx, vpcs.flatMap((v, i) => v.subnets.map((s, j) => ({ value: s.id, segs: ["vpcs", i, "subnets", j, "id"] as PathSegment[] }))));
+  checkUniqueNames(
+    ctx,
+    vpcs.map((v, i) => ({ value: v.name, segs: ["vpcs", i, "name"] })),
+    "VPC name",
+    "the stack",
+  );
+  checkUniqueIds(
+    ctx,
+    vpcs.map((v, i) => ({ value: v.id, segs: ["vpcs", i, "id"] })),
+  );
+  checkUniqueIds(
+    ctx,
+    vpcs.flatMap((v, i) =>
+      v.subnets.map((s, j) => ({ value: s.id, segs: ["vpcs", i, "subnets", j, "id"] as PathSegment[] })),
+    ),
+  );
 
   const stack = spec.stack ?? path.basename(source.file).replace(/\.ya?ml$/i, "");
   if (spec.stack === undefined && !/^[A-Za-z][A-Za-z0-9_-]{0,62}$/.test(stack)) {
-    ctx.report([], { code: "INVALID_VALUE", message: `the file name gives the stack name ${JSON.stringify(stack)}, which is not a valid name.`, hint: "Set `stack:` to letters, digits, '-' and '_', starting with a letter, or rename the file." });
+    ctx.report([], {
+      code: "INVALID_VALUE",
+      message: `the file name gives the stack name ${JSON.stringify(stack)}, which is not a valid name.`,
+      hint: "Set `stack:` to letters, digits, '-' and '_', starting with a letter, or rename the file.",
+    });
   }
   if (ctx.diagnostics.some((d) => d.severity === "error") || !region) return { diagnostics: ctx.diagnostics };
   const model: SpecModel = {
@@ -93,7 +140,10 @@ function checkRegion(ctx: Ctx, region: string, segs: PathSegment[] = ["region"])
       code: "UNKNOWN_REGION",
       message: `unknown region ${quote(region)}.`,
       hint: "Use an AWS region code such as eu-central-1 (vpce catalog lists the services per region).",
-      suggestions: closest(region, allRegions().map((x) => x.name)),
+      suggestions: closest(
+        region,
+        allRegions().map((x) => x.name),
+      ),
     });
   }
   return r;
@@ -108,7 +158,12 @@ function buildVpc(ctx: Ctx, spec: Spec, v: VpcSpec, i: number, region: Region | 
     const parsed = checkCidr(ctx, [...base, "additionalCidrs", k], c, "VPC");
     if (!parsed) return;
     const clash = vpcCidrs.find((o) => overlaps(o, parsed));
-    if (clash) ctx.report([...base, "additionalCidrs", k], { code: "CIDR_OVERLAP", message: `${c} overlaps the VPC's CIDR ${clash.text}.`, hint: "A VPC's CIDR blocks may not overlap." });
+    if (clash)
+      ctx.report([...base, "additionalCidrs", k], {
+        code: "CIDR_OVERLAP",
+        message: `${c} overlaps the VPC's CIDR ${clash.text}.`,
+        hint: "A VPC's CIDR blocks may not overlap.",
+      });
     else vpcCidrs.push(parsed);
   });
 
@@ -118,10 +173,19 @@ function buildVpc(ctx: Ctx, spec: Spec, v: VpcSpec, i: number, region: Region | 
     const parsed = checkCidr(ctx, [...sb, "cidr"], s.cidr, "subnet");
     if (parsed && vpcCidrs.length > 0) {
       if (!vpcCidrs.some((vc) => contains(vc, parsed))) {
-        ctx.report([...sb, "cidr"], { code: "CIDR_NOT_IN_VPC", message: `subnet ${s.name} has CIDR ${s.cidr}, which is not inside the VPC's CIDRs (${vpcCidrs.map((c) => c.text).join(", ")}).`, hint: "Fix the subnet's CIDR, or add the VPC's secondary block to additionalCidrs." });
+        ctx.report([...sb, "cidr"], {
+          code: "CIDR_NOT_IN_VPC",
+          message: `subnet ${s.name} has CIDR ${s.cidr}, which is not inside the VPC's CIDRs (${vpcCidrs.map((c) => c.text).join(", ")}).`,
+          hint: "Fix the subnet's CIDR, or add the VPC's secondary block to additionalCidrs.",
+        });
       }
       const clash = subnetCidrs.find((o) => overlaps(o.cidr, parsed));
-      if (clash) ctx.report([...sb, "cidr"], { code: "CIDR_OVERLAP", message: `subnet ${s.name} (${s.cidr}) overlaps subnet ${clash.name} (${clash.cidr.text}).`, hint: "Subnets of one VPC cannot overlap; check for a copy-paste error." });
+      if (clash)
+        ctx.report([...sb, "cidr"], {
+          code: "CIDR_OVERLAP",
+          message: `subnet ${s.name} (${s.cidr}) overlaps subnet ${clash.name} (${clash.cidr.text}).`,
+          hint: "Subnets of one VPC cannot overlap; check for a copy-paste error.",
+        });
       subnetCidrs.push({ cidr: parsed, name: s.name });
     }
     checkAz(ctx, sb, s.az, s.azId, region);
@@ -136,12 +200,22 @@ function buildVpc(ctx: Ctx, spec: Spec, v: VpcSpec, i: number, region: Region | 
       requests: resolveRequests(ctx, v, sb, s.services ?? [], s.bundles ?? [], region),
     };
   });
-  checkUniqueNames(ctx, v.subnets.map((s, j) => ({ value: s.name, segs: [...base, "subnets", j, "name"] })), "subnet name", `VPC ${v.name}`);
+  checkUniqueNames(
+    ctx,
+    v.subnets.map((s, j) => ({ value: s.name, segs: [...base, "subnets", j, "name"] })),
+    "subnet name",
+    `VPC ${v.name}`,
+  );
 
   const names = v.subnets.map((s) => s.name);
   (v.endpointSubnets ?? []).forEach((n, k) => {
     if (!names.includes(n)) {
-      ctx.report([...base, "endpointSubnets", k], { code: "UNKNOWN_ENDPOINT_SUBNET", message: `endpointSubnets names ${quote(n)}, which is not a subnet of VPC ${v.name}.`, hint: `Subnets of this VPC: ${names.join(", ")}.`, suggestions: closest(n, names) });
+      ctx.report([...base, "endpointSubnets", k], {
+        code: "UNKNOWN_ENDPOINT_SUBNET",
+        message: `endpointSubnets names ${quote(n)}, which is not a subnet of VPC ${v.name}.`,
+        hint: `Subnets of this VPC: ${names.join(", ")}.`,
+        suggestions: closest(n, names),
+      });
     }
   });
 
@@ -151,9 +225,26 @@ function buildVpc(ctx: Ctx, spec: Spec, v: VpcSpec, i: number, region: Region | 
     const eb: PathSegment[] = [...base, "endpoints", written];
     const alias = ctx.known(written) || e.serviceName !== undefined ? undefined : resolveAlias(written);
     const key = alias ?? written;
-    if (alias) ctx.report(eb, { code: "SERVICE_ALIAS", message: `endpoints key "${written}" is the catalog service ${alias}; its settings apply to ${alias}.`, hint: `Write ${alias} to make this note go away.` }, { key: true });
+    if (alias)
+      ctx.report(
+        eb,
+        {
+          code: "SERVICE_ALIAS",
+          message: `endpoints key "${written}" is the catalog service ${alias}; its settings apply to ${alias}.`,
+          hint: `Write ${alias} to make this note go away.`,
+        },
+        { key: true },
+      );
     if (endpoints.has(key)) {
-      ctx.report(eb, { code: "DUPLICATE_NAME", message: `endpoints has two entries for ${key}.`, hint: "Merge them into one entry." }, { key: true });
+      ctx.report(
+        eb,
+        {
+          code: "DUPLICATE_NAME",
+          message: `endpoints has two entries for ${key}.`,
+          hint: "Merge them into one entry.",
+        },
+        { key: true },
+      );
       continue;
     }
     checkOverride(ctx, eb, key, e, region);
@@ -163,9 +254,17 @@ function buildVpc(ctx: Ctx, spec: Spec, v: VpcSpec, i: number, region: Region | 
       const id = region ? serviceIdFromName(e.serviceName, region.name) : undefined;
       const catalog = id ? getService(id) : undefined;
       if (other !== undefined) {
-        ctx.report([...eb, "serviceName"], { code: "DUPLICATE_NAME", message: `endpoints.${key} and endpoints.${other} both name the service ${e.serviceName}; a VPC gets one endpoint per service.`, hint: `Keep one entry and list its key in the subnets' services.` });
+        ctx.report([...eb, "serviceName"], {
+          code: "DUPLICATE_NAME",
+          message: `endpoints.${key} and endpoints.${other} both name the service ${e.serviceName}; a VPC gets one endpoint per service.`,
+          hint: `Keep one entry and list its key in the subnets' services.`,
+        });
       } else if (catalog) {
-        ctx.report([...eb, "serviceName"], { code: "DUPLICATE_NAME", message: `${e.serviceName} is the catalog service ${catalog.id}; declaring it again as ${key} would give the VPC a second endpoint for it.`, hint: `List ${catalog.id} in the subnets' services (settings go under endpoints.${catalog.id}).` });
+        ctx.report([...eb, "serviceName"], {
+          code: "DUPLICATE_NAME",
+          message: `${e.serviceName} is the catalog service ${catalog.id}; declaring it again as ${key} would give the VPC a second endpoint for it.`,
+          hint: `List ${catalog.id} in the subnets' services (settings go under endpoints.${catalog.id}).`,
+        });
       } else customNames.set(e.serviceName, key);
     }
     const allowedCidrs: string[] = [];
@@ -185,7 +284,15 @@ function buildVpc(ctx: Ctx, spec: Spec, v: VpcSpec, i: number, region: Region | 
       allowedCidrs,
     });
   }
-  return { ...ctx.at(base), name: v.name, id: v.id, cidrs: vpcCidrs.map((c) => c.text), endpointSubnets: v.endpointSubnets, subnets, endpoints };
+  return {
+    ...ctx.at(base),
+    name: v.name,
+    id: v.id,
+    cidrs: vpcCidrs.map((c) => c.text),
+    endpointSubnets: v.endpointSubnets,
+    subnets,
+    endpoints,
+  };
 }
 
 function checkCidr(ctx: Ctx, segs: PathSegment[], text: string, what: "VPC" | "subnet" | "allowed"): Cidr | undefined {
@@ -202,35 +309,72 @@ function checkCidr(ctx: Ctx, segs: PathSegment[], text: string, what: "VPC" | "s
   }
   if (what === "allowed") {
     if (r.prefix < MIN_ALLOWED_PREFIX) {
-      ctx.report(segs, { code: "OPEN_CIDR", message: `${text} admits ${r.prefix === 0 ? "every address" : `2^${32 - r.prefix} addresses`}; endpoint security groups are least privilege (blocks of /${MIN_ALLOWED_PREFIX} or smaller).`, hint: "List the on-premises or peered ranges that need the endpoint." });
+      ctx.report(segs, {
+        code: "OPEN_CIDR",
+        message: `${text} admits ${r.prefix === 0 ? "every address" : `2^${32 - r.prefix} addresses`}; endpoint security groups are least privilege (blocks of /${MIN_ALLOWED_PREFIX} or smaller).`,
+        hint: "List the on-premises or peered ranges that need the endpoint.",
+      });
       return undefined;
     }
     return r;
   }
   if (r.prefix < 16 || r.prefix > 28) {
-    ctx.report(segs, { code: "INVALID_CIDR", message: `${text} has a /${r.prefix} prefix; AWS ${what} CIDR blocks are /16 to /28.` });
+    ctx.report(segs, {
+      code: "INVALID_CIDR",
+      message: `${text} has a /${r.prefix} prefix; AWS ${what} CIDR blocks are /16 to /28.`,
+    });
     return undefined;
   }
   return r;
 }
 
-function checkAz(ctx: Ctx, segs: PathSegment[], az: string | undefined, azId: string | undefined, region: Region | undefined): void {
+function checkAz(
+  ctx: Ctx,
+  segs: PathSegment[],
+  az: string | undefined,
+  azId: string | undefined,
+  region: Region | undefined,
+): void {
   if (az === undefined && azId === undefined) {
-    ctx.report(segs, { code: "AZ_MISSING", message: "the subnet has neither az nor azId.", hint: "Give the Availability Zone by name (az: eu-central-1a) or by id (azId: euc1-az2)." });
+    ctx.report(segs, {
+      code: "AZ_MISSING",
+      message: "the subnet has neither az nor azId.",
+      hint: "Give the Availability Zone by name (az: eu-central-1a) or by id (azId: euc1-az2).",
+    });
     return;
   }
   if (az !== undefined && azId !== undefined) {
-    ctx.report([...segs, "azId"], { code: "AZ_AMBIGUOUS", message: "the subnet gives both az and azId.", hint: "Keep one of the two: AZ names differ between accounts, AZ ids do not." }, { key: true });
+    ctx.report(
+      [...segs, "azId"],
+      {
+        code: "AZ_AMBIGUOUS",
+        message: "the subnet gives both az and azId.",
+        hint: "Keep one of the two: AZ names differ between accounts, AZ ids do not.",
+      },
+      { key: true },
+    );
     return;
   }
   if (!region) return;
   if (az !== undefined && !new RegExp(`^${region.name}[a-z]$`).test(az)) {
-    ctx.report([...segs, "az"], { code: "AZ_NOT_IN_REGION", message: `Availability Zone ${quote(az)} is not in region ${region.name}.`, hint: `AZ names in this region look like ${region.name}a.` });
+    ctx.report([...segs, "az"], {
+      code: "AZ_NOT_IN_REGION",
+      message: `Availability Zone ${quote(az)} is not in region ${region.name}.`,
+      hint: `AZ names in this region look like ${region.name}a.`,
+    });
   }
   if (azId !== undefined) {
-    const ok = region.azIdPrefix ? new RegExp(`^${region.azIdPrefix}-az[0-9]+$`).test(azId) : /^[a-z0-9]+-az[0-9]+$/.test(azId);
+    const ok = region.azIdPrefix
+      ? new RegExp(`^${region.azIdPrefix}-az[0-9]+$`).test(azId)
+      : /^[a-z0-9]+-az[0-9]+$/.test(azId);
     if (!ok) {
-      ctx.report([...segs, "azId"], { code: "AZ_NOT_IN_REGION", message: `Availability Zone id ${quote(azId)} is not in region ${region.name}.`, hint: region.azIdPrefix ? `AZ ids in this region look like ${region.azIdPrefix}-az1.` : "AZ ids look like <prefix>-az<N>." });
+      ctx.report([...segs, "azId"], {
+        code: "AZ_NOT_IN_REGION",
+        message: `Availability Zone id ${quote(azId)} is not in region ${region.name}.`,
+        hint: region.azIdPrefix
+          ? `AZ ids in this region look like ${region.azIdPrefix}-az1.`
+          : "AZ ids look like <prefix>-az<N>.",
+      });
     }
   }
 }
@@ -238,27 +382,49 @@ function checkAz(ctx: Ctx, segs: PathSegment[], az: string | undefined, azId: st
 type Item = { value: string; segs: PathSegment[] };
 
 /** Reports every item whose value an earlier item already has, pointing back at the first. */
-function reportRepeats(ctx: Ctx, items: Item[], report: (it: Item, firstAt: string) => Omit<DiagnosticInput, "file" | "pos" | "path">): void {
+function reportRepeats(
+  ctx: Ctx,
+  items: Item[],
+  report: (it: Item, firstAt: string) => Omit<DiagnosticInput, "file" | "pos" | "path">,
+): void {
   const seen = new Map<string, PathSegment[]>();
   for (const it of items) {
     const first = seen.get(it.value);
-    if (first) ctx.report(it.segs, report(it, `first at ${formatPath(first)}, line ${ctx.source.positionOf(first).line}`));
+    if (first)
+      ctx.report(it.segs, report(it, `first at ${formatPath(first)}, line ${ctx.source.positionOf(first).line}`));
     else seen.set(it.value, it.segs);
   }
 }
 
 function checkUniqueNames(ctx: Ctx, items: Item[], what: string, where: string): void {
-  reportRepeats(ctx, items, (it, firstAt) => ({ code: "DUPLICATE_NAME", message: `${what} ${JSON.stringify(it.value)} is used twice in ${where} (${firstAt}).`, hint: "Names must be unique: Terraform addresses are built from them." }));
+  reportRepeats(ctx, items, (it, firstAt) => ({
+    code: "DUPLICATE_NAME",
+    message: `${what} ${JSON.stringify(it.value)} is used twice in ${where} (${firstAt}).`,
+    hint: "Names must be unique: Terraform addresses are built from them.",
+  }));
 }
 
 function checkUniqueIds(ctx: Ctx, items: Item[]): void {
-  reportRepeats(ctx, items, (it, firstAt) => ({ code: "DUPLICATE_ID", message: `${it.value} appears twice (${firstAt}).`, hint: "Each VPC and subnet is described once per stack." }));
+  reportRepeats(ctx, items, (it, firstAt) => ({
+    code: "DUPLICATE_ID",
+    message: `${it.value} appears twice (${firstAt}).`,
+    hint: "Each VPC and subnet is described once per stack.",
+  }));
 }
 
 /** Bundles and services of one subnet, as distinct service keys in a stable order. */
-function resolveRequests(ctx: Ctx, v: VpcSpec, sb: PathSegment[], services: string[], bundles: string[], region: Region | undefined): ServiceRequest[] {
+function resolveRequests(
+  ctx: Ctx,
+  v: VpcSpec,
+  sb: PathSegment[],
+  services: string[],
+  bundles: string[],
+  region: Region | undefined,
+): ServiceRequest[] {
   const out = new Map<string, ServiceRequest>();
-  const custom = Object.entries(v.endpoints ?? {}).filter(([, e]) => e.serviceName !== undefined).map(([k]) => k);
+  const custom = Object.entries(v.endpoints ?? {})
+    .filter(([, e]) => e.serviceName !== undefined)
+    .map(([k]) => k);
   services.forEach((svc, k) => {
     const segs = [...sb, "services", k];
     if (ctx.known(svc) || custom.includes(svc)) {
@@ -267,7 +433,11 @@ function resolveRequests(ctx: Ctx, v: VpcSpec, sb: PathSegment[], services: stri
     }
     const canonical = resolveAlias(svc);
     if (canonical) {
-      ctx.report(segs, { code: "SERVICE_ALIAS", message: `"${svc}" is the catalog service ${canonical}; planning ${canonical}.`, hint: `Write ${canonical} to make this note go away.` });
+      ctx.report(segs, {
+        code: "SERVICE_ALIAS",
+        message: `"${svc}" is the catalog service ${canonical}; planning ${canonical}.`,
+        hint: `Write ${canonical} to make this note go away.`,
+      });
       if (!out.has(canonical)) out.set(canonical, { ...ctx.at(segs), key: canonical, via: "services" });
       return;
     }
@@ -282,40 +452,88 @@ function resolveRequests(ctx: Ctx, v: VpcSpec, sb: PathSegment[], services: stri
     const segs = [...sb, "bundles", k];
     const bundle = getBundle(b);
     if (!bundle) {
-      ctx.report(segs, { code: "UNKNOWN_BUNDLE", message: `unknown bundle ${quote(b)}.`, hint: `Bundles: ${allBundles().map((x) => x.id).join(", ")} (vpce catalog --bundles).`, suggestions: closest(b, allBundles().map((x) => x.id)) });
+      ctx.report(segs, {
+        code: "UNKNOWN_BUNDLE",
+        message: `unknown bundle ${quote(b)}.`,
+        hint: `Bundles: ${allBundles()
+          .map((x) => x.id)
+          .join(", ")} (vpce catalog --bundles).`,
+        suggestions: closest(
+          b,
+          allBundles().map((x) => x.id),
+        ),
+      });
       return;
     }
-    for (const svc of bundle.services) if (!out.has(svc)) out.set(svc, { ...ctx.at(segs), key: svc, via: `bundle ${b}` });
+    for (const svc of bundle.services)
+      if (!out.has(svc)) out.set(svc, { ...ctx.at(segs), key: svc, via: `bundle ${b}` });
   });
   return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function checkOverride(ctx: Ctx, eb: PathSegment[], key: string, e: NonNullable<VpcSpec["endpoints"]>[string], region: Region | undefined): void {
+function checkOverride(
+  ctx: Ctx,
+  eb: PathSegment[],
+  key: string,
+  e: NonNullable<VpcSpec["endpoints"]>[string],
+  region: Region | undefined,
+): void {
   const svc = getService(key);
   if (!svc && ctx.dumpIds.has(key)) return; // a service of the region dump newer than the catalog: the planner checks its types
   if (!svc) {
     if (e.serviceName === undefined) {
-      ctx.report(eb, { code: "UNKNOWN_SERVICE", message: `endpoints has ${quote(key)}, which is not a catalog service and has no serviceName.`, hint: "Use a catalog id, or add serviceName: <full endpoint service name> to declare a service outside the catalog.", suggestions: closest(key, allServices().map((s) => s.id)) }, { key: true });
+      ctx.report(
+        eb,
+        {
+          code: "UNKNOWN_SERVICE",
+          message: `endpoints has ${quote(key)}, which is not a catalog service and has no serviceName.`,
+          hint: "Use a catalog id, or add serviceName: <full endpoint service name> to declare a service outside the catalog.",
+          suggestions: closest(
+            key,
+            allServices().map((s) => s.id),
+          ),
+        },
+        { key: true },
+      );
       return;
     }
     if (e.type !== undefined && e.type !== "interface") {
-      ctx.report([...eb, "type"], { code: "UNSUPPORTED_TYPE", message: `${key} is a service outside the catalog; it can only be reached through an interface endpoint, not ${e.type}.`, hint: "Remove type or set type: interface." });
+      ctx.report([...eb, "type"], {
+        code: "UNSUPPORTED_TYPE",
+        message: `${key} is a service outside the catalog; it can only be reached through an interface endpoint, not ${e.type}.`,
+        hint: "Remove type or set type: interface.",
+      });
     }
     return;
   }
   const names = region ? [...new Set(Object.values(serviceNames(svc, region.name)))] : [];
   if (e.serviceName !== undefined && region && !names.includes(e.serviceName)) {
-    ctx.report([...eb, "serviceName"], { code: "SERVICE_NAME_MISMATCH", message: `${key} is the catalog service ${names.join(" / ")} in ${region.name}, not ${e.serviceName}.`, hint: "To declare a service outside the catalog, give it a key of its own (e.g. partner-feed)." });
+    ctx.report([...eb, "serviceName"], {
+      code: "SERVICE_NAME_MISMATCH",
+      message: `${key} is the catalog service ${names.join(" / ")} in ${region.name}, not ${e.serviceName}.`,
+      hint: "To declare a service outside the catalog, give it a key of its own (e.g. partner-feed).",
+    });
   }
   if (e.port !== undefined && e.port !== svc.port) {
-    ctx.report([...eb, "port"], { code: "INVALID_VALUE", message: `${key} listens on port ${svc.port}; port can only be set for services outside the catalog.`, hint: "Remove port." });
+    ctx.report([...eb, "port"], {
+      code: "INVALID_VALUE",
+      message: `${key} listens on port ${svc.port}; port can only be set for services outside the catalog.`,
+      hint: "Remove port.",
+    });
   }
   if (e.type !== undefined) {
     const supported = svc.types.map((t) => t.toLowerCase());
-    const ok = e.type === "both" ? key === "s3" && supported.includes("gateway") && supported.includes("interface") : supported.includes(e.type);
+    const ok =
+      e.type === "both"
+        ? key === "s3" && supported.includes("gateway") && supported.includes("interface")
+        : supported.includes(e.type);
     if (!ok) {
       const allowed = key === "s3" ? "gateway, interface or both" : supported.join(" or ");
-      ctx.report([...eb, "type"], { code: "UNSUPPORTED_TYPE", message: `${key} does not support type ${e.type}${e.type === "both" ? " (both is for s3 only)" : ""}.`, hint: `Allowed for ${key}: ${allowed}.` });
+      ctx.report([...eb, "type"], {
+        code: "UNSUPPORTED_TYPE",
+        message: `${key} does not support type ${e.type}${e.type === "both" ? " (both is for s3 only)" : ""}.`,
+        hint: `Allowed for ${key}: ${allowed}.`,
+      });
     }
   }
 }
@@ -324,7 +542,11 @@ function resolvePolicy(ctx: Ctx, spec: Spec, segs: PathSegment[], value: string)
   if (value === "full-access") return { kind: "full-access" };
   if (value === "org-only") {
     if (!spec.organizationId) {
-      ctx.report(segs, { code: "ORG_ID_REQUIRED", message: "policy org-only needs the spec's organizationId.", hint: "Add organizationId: o-xxxxxxxxxx at the top of the spec." });
+      ctx.report(segs, {
+        code: "ORG_ID_REQUIRED",
+        message: "policy org-only needs the spec's organizationId.",
+        hint: "Add organizationId: o-xxxxxxxxxx at the top of the spec.",
+      });
       return undefined;
     }
     return { kind: "org-only" };
@@ -335,35 +557,64 @@ function resolvePolicy(ctx: Ctx, spec: Spec, segs: PathSegment[], value: string)
     const stat = fs.statSync(abs);
     if (!stat.isFile()) throw new Error("not a file");
     if (stat.size > MAX_POLICY_FILE_BYTES) {
-      ctx.report(segs, { code: "POLICY_TOO_LARGE", message: `policy file ${quote(value)} is ${stat.size} bytes; endpoint policies are limited to ${MAX_POLICY_CHARS} characters.` });
+      ctx.report(segs, {
+        code: "POLICY_TOO_LARGE",
+        message: `policy file ${quote(value)} is ${stat.size} bytes; endpoint policies are limited to ${MAX_POLICY_CHARS} characters.`,
+      });
       return undefined;
     }
     text = fs.readFileSync(abs, "utf8");
   } catch {
-    ctx.report(segs, { code: "POLICY_FILE_MISSING", message: `policy file ${quote(value)} not found (looked for ${abs}).`, hint: "policy is full-access, org-only, or a JSON file path relative to the spec file.", suggestions: closest(value, ["full-access", "org-only"]) });
+    ctx.report(segs, {
+      code: "POLICY_FILE_MISSING",
+      message: `policy file ${quote(value)} not found (looked for ${abs}).`,
+      hint: "policy is full-access, org-only, or a JSON file path relative to the spec file.",
+      suggestions: closest(value, ["full-access", "org-only"]),
+    });
     return undefined;
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    ctx.report(segs, { code: "POLICY_INVALID", message: `policy file ${value} is not valid JSON: ${(e as Error).message}.` });
+    ctx.report(segs, {
+      code: "POLICY_INVALID",
+      message: `policy file ${value} is not valid JSON: ${(e as Error).message}.`,
+    });
     return undefined;
   }
   const problems = checkPolicyDocument(doc);
-  for (const p of problems) ctx.report(segs, { code: p.code, message: `policy file ${value}: ${p.message}`, hint: p.hint });
+  for (const p of problems)
+    ctx.report(segs, { code: p.code, message: `policy file ${value}: ${p.message}`, hint: p.hint });
   if (problems.length > 0) return undefined;
   return { kind: "file", file: value, document: doc };
 }
 
 /** Checks an endpoint policy document: IAM policy shape, a Principal in every statement, the size limit. */
-export function checkPolicyDocument(doc: unknown): Array<{ code: "POLICY_INVALID" | "POLICY_NO_PRINCIPAL" | "POLICY_TOO_LARGE"; message: string; hint?: string }> {
-  const out: Array<{ code: "POLICY_INVALID" | "POLICY_NO_PRINCIPAL" | "POLICY_TOO_LARGE"; message: string; hint?: string }> = [];
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return [{ code: "POLICY_INVALID", message: "an IAM policy is a JSON object with Version and Statement." }];
+export function checkPolicyDocument(
+  doc: unknown,
+): Array<{ code: "POLICY_INVALID" | "POLICY_NO_PRINCIPAL" | "POLICY_TOO_LARGE"; message: string; hint?: string }> {
+  const out: Array<{
+    code: "POLICY_INVALID" | "POLICY_NO_PRINCIPAL" | "POLICY_TOO_LARGE";
+    message: string;
+    hint?: string;
+  }> = [];
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc))
+    return [{ code: "POLICY_INVALID", message: "an IAM policy is a JSON object with Version and Statement." }];
   const d = doc as Record<string, unknown>;
   const unknownKeys = Object.keys(d).filter((k) => !["Version", "Id", "Statement"].includes(k));
-  if (unknownKeys.length) out.push({ code: "POLICY_INVALID", message: `unknown top-level key(s) ${unknownKeys.join(", ")}.`, hint: "An IAM policy has Version, Id and Statement." });
-  if (d.Version !== undefined && d.Version !== "2012-10-17" && d.Version !== "2008-10-17") out.push({ code: "POLICY_INVALID", message: `Version ${JSON.stringify(d.Version)} is not an IAM policy version.`, hint: 'Use "Version": "2012-10-17".' });
+  if (unknownKeys.length)
+    out.push({
+      code: "POLICY_INVALID",
+      message: `unknown top-level key(s) ${unknownKeys.join(", ")}.`,
+      hint: "An IAM policy has Version, Id and Statement.",
+    });
+  if (d.Version !== undefined && d.Version !== "2012-10-17" && d.Version !== "2008-10-17")
+    out.push({
+      code: "POLICY_INVALID",
+      message: `Version ${JSON.stringify(d.Version)} is not an IAM policy version.`,
+      hint: 'Use "Version": "2012-10-17".',
+    });
   const stmts = Array.isArray(d.Statement) ? d.Statement : d.Statement !== undefined ? [d.Statement] : [];
   if (stmts.length === 0) out.push({ code: "POLICY_INVALID", message: "the policy has no Statement." });
   stmts.forEach((s, i) => {
@@ -372,11 +623,25 @@ export function checkPolicyDocument(doc: unknown): Array<{ code: "POLICY_INVALID
       return;
     }
     const st = s as Record<string, unknown>;
-    if (st.Effect !== "Allow" && st.Effect !== "Deny") out.push({ code: "POLICY_INVALID", message: `Statement[${i}].Effect is ${JSON.stringify(st.Effect)}; it must be "Allow" or "Deny".` });
-    if (st.Action === undefined && st.NotAction === undefined) out.push({ code: "POLICY_INVALID", message: `Statement[${i}] has neither Action nor NotAction.` });
-    if (st.Principal === undefined && st.NotPrincipal === undefined) out.push({ code: "POLICY_NO_PRINCIPAL", message: `Statement[${i}] has no Principal; endpoint policies must name one.`, hint: 'Add "Principal": "*" and restrict with Condition if needed.' });
+    if (st.Effect !== "Allow" && st.Effect !== "Deny")
+      out.push({
+        code: "POLICY_INVALID",
+        message: `Statement[${i}].Effect is ${JSON.stringify(st.Effect)}; it must be "Allow" or "Deny".`,
+      });
+    if (st.Action === undefined && st.NotAction === undefined)
+      out.push({ code: "POLICY_INVALID", message: `Statement[${i}] has neither Action nor NotAction.` });
+    if (st.Principal === undefined && st.NotPrincipal === undefined)
+      out.push({
+        code: "POLICY_NO_PRINCIPAL",
+        message: `Statement[${i}] has no Principal; endpoint policies must name one.`,
+        hint: 'Add "Principal": "*" and restrict with Condition if needed.',
+      });
   });
   const size = JSON.stringify(doc).length;
-  if (size > MAX_POLICY_CHARS) out.push({ code: "POLICY_TOO_LARGE", message: `the policy is ${size} characters; endpoint policies are limited to ${MAX_POLICY_CHARS}.` });
+  if (size > MAX_POLICY_CHARS)
+    out.push({
+      code: "POLICY_TOO_LARGE",
+      message: `the policy is ${size} characters; endpoint policies are limited to ${MAX_POLICY_CHARS}.`,
+    });
   return out;
 }

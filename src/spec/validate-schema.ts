@@ -84,7 +84,14 @@ function toDiagnostic(source: SourceFile, e: ErrorObject): Diagnostic {
       const allowed = Object.keys((schema.properties as object) ?? {}).filter((k) => k !== "$schema");
       if (allowed.length === 0) {
         // a map keyed by names (endpoints, tags): the key itself has a bad form
-        return diag({ code: "INVALID_VALUE", file, pos: source.positionOf(keySegs, { key: true }), path: formatPath(keySegs), message: `the key ${JSON.stringify(key)} is not a valid name here.`, hint: (schema.description as string | undefined) ?? "Keys are lowercase letters, digits, '.', '-' and '_'." });
+        return diag({
+          code: "INVALID_VALUE",
+          file,
+          pos: source.positionOf(keySegs, { key: true }),
+          path: formatPath(keySegs),
+          message: `the key ${JSON.stringify(key)} is not a valid name here.`,
+          hint: (schema.description as string | undefined) ?? "Keys are lowercase letters, digits, '.', '-' and '_'.",
+        });
       }
       return diag({
         code: "UNKNOWN_FIELD",
@@ -98,11 +105,24 @@ function toDiagnostic(source: SourceFile, e: ErrorObject): Diagnostic {
     }
     case "required": {
       const missing = (e.params as { missingProperty: string }).missingProperty;
-      return diag({ code: "MISSING_FIELD", file, pos: source.positionOf(segs), path: formatPath([...segs, missing]), message: `missing required field ${JSON.stringify(missing)}${segs.length ? ` in ${formatPath(segs)}` : ""}.` });
+      return diag({
+        code: "MISSING_FIELD",
+        file,
+        pos: source.positionOf(segs),
+        path: formatPath([...segs, missing]),
+        message: `missing required field ${JSON.stringify(missing)}${segs.length ? ` in ${formatPath(segs)}` : ""}.`,
+      });
     }
     case "type": {
       const want = (e.params as { type: string }).type;
-      return diag({ code: "WRONG_TYPE", file, pos: source.positionOf(segs), path: formatPath(segs), message: `expected ${TYPE_WORDS[want] ?? want}, found ${describeValue(e.data)}.`, hint });
+      return diag({
+        code: "WRONG_TYPE",
+        file,
+        pos: source.positionOf(segs),
+        path: formatPath(segs),
+        message: `expected ${TYPE_WORDS[want] ?? want}, found ${describeValue(e.data)}.`,
+        hint,
+      });
     }
     default: {
       const code = (schema["x-code"] as DiagnosticCode | undefined) ?? "INVALID_VALUE";

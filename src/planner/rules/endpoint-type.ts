@@ -8,15 +8,38 @@ import type { RuleResult } from "./types";
  * explicit `type` wins. `both` (S3) gives a gateway for the VPC and an
  * interface endpoint for clients outside it.
  */
-export function decideEndpointTypes(svc: ResolvedService, settings: EndpointSettings | undefined): RuleResult<PlannedEndpointType[]> {
+export function decideEndpointTypes(
+  svc: ResolvedService,
+  settings: EndpointSettings | undefined,
+): RuleResult<PlannedEndpointType[]> {
   const chosen = settings?.type;
   if (chosen === "both") {
-    return { decision: ["Gateway", "Interface"], findings: [], reasons: [`type both (${settings?.path}.type): gateway for the VPC's subnets, interface for clients outside the VPC`] };
+    return {
+      decision: ["Gateway", "Interface"],
+      findings: [],
+      reasons: [
+        `type both (${settings?.path}.type): gateway for the VPC's subnets, interface for clients outside the VPC`,
+      ],
+    };
   }
-  if (chosen === "gateway") return { decision: ["Gateway"], findings: [], reasons: [`type gateway set at ${settings?.path}.type`] };
-  if (chosen === "interface") return { decision: ["Interface"], findings: [], reasons: [`type interface set at ${settings?.path}.type`] };
+  if (chosen === "gateway")
+    return { decision: ["Gateway"], findings: [], reasons: [`type gateway set at ${settings?.path}.type`] };
+  if (chosen === "interface")
+    return { decision: ["Interface"], findings: [], reasons: [`type interface set at ${settings?.path}.type`] };
   if (svc.types.includes("Gateway")) {
-    return { decision: ["Gateway"], findings: [], reasons: [`${svc.key} offers a gateway endpoint: free and without ENIs, so gateway is the default`] };
+    return {
+      decision: ["Gateway"],
+      findings: [],
+      reasons: [`${svc.key} offers a gateway endpoint: free and without ENIs, so gateway is the default`],
+    };
   }
-  return { decision: ["Interface"], findings: [], reasons: [svc.custom ? `${svc.key} is a PrivateLink service outside the catalog (${svc.names.Interface}): interface endpoint` : `${svc.key} is served by interface endpoints`] };
+  return {
+    decision: ["Interface"],
+    findings: [],
+    reasons: [
+      svc.custom
+        ? `${svc.key} is a PrivateLink service outside the catalog (${svc.names.Interface}): interface endpoint`
+        : `${svc.key} is served by interface endpoints`,
+    ],
+  };
 }

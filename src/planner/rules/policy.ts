@@ -11,24 +11,59 @@ import { finding } from "./types";
  * for it. A service that takes no policy gets none (with a warning when one
  * was asked for); services outside the catalog get one only when set.
  */
-export function decidePolicy(spec: SpecModel, svc: ResolvedService, settings: EndpointSettings | undefined, at: Located): RuleResult<PolicyPlan> {
+export function decidePolicy(
+  spec: SpecModel,
+  svc: ResolvedService,
+  settings: EndpointSettings | undefined,
+  at: Located,
+): RuleResult<PolicyPlan> {
   const explicit = settings?.policy;
   const choice: PolicyChoice = explicit ?? (svc.custom ? { kind: "full-access" } : spec.defaults.policy);
-  const where = explicit ? `${settings?.path}.policy` : svc.custom ? "services outside the catalog get a policy only when their entry sets one" : spec.defaults.policyPath ? "defaults.policy" : "default";
+  const where = explicit
+    ? `${settings?.path}.policy`
+    : svc.custom
+      ? "services outside the catalog get a policy only when their entry sets one"
+      : spec.defaults.policyPath
+        ? "defaults.policy"
+        : "default";
   if (!svc.policy) {
-    const findings = choice.kind === "full-access" ? [] : [finding(spec.file, settings?.policyPath ?? spec.defaults.policyPath ?? at, "POLICY_NOT_SUPPORTED", `${svc.key} does not support endpoint policies; the ${choice.kind} policy is not attached to its endpoint.`, "Control access with the security group and IAM instead.")];
+    const findings =
+      choice.kind === "full-access"
+        ? []
+        : [
+            finding(
+              spec.file,
+              settings?.policyPath ?? spec.defaults.policyPath ?? at,
+              "POLICY_NOT_SUPPORTED",
+              `${svc.key} does not support endpoint policies; the ${choice.kind} policy is not attached to its endpoint.`,
+              "Control access with the security group and IAM instead.",
+            ),
+          ];
     return { decision: { kind: "unsupported" }, findings, reasons: [`${svc.key} takes no endpoint policy`] };
   }
   switch (choice.kind) {
     case "full-access":
-      return { decision: { kind: "full-access" }, findings: [], reasons: [`policy full-access (${where}): AWS's default policy, no policy attribute`] };
+      return {
+        decision: { kind: "full-access" },
+        findings: [],
+        reasons: [`policy full-access (${where}): AWS's default policy, no policy attribute`],
+      };
     case "org-only":
       return {
-        decision: { kind: "org-only", document: JSON.stringify(orgOnlyPolicy(spec.organizationId as string, svc.key, spec.partition, spec.region)) },
+        decision: {
+          kind: "org-only",
+          document: JSON.stringify(orgOnlyPolicy(spec.organizationId as string, svc.key, spec.partition, spec.region)),
+        },
         findings: [],
-        reasons: [`policy org-only (${where}): principals and resources of ${spec.organizationId}, AWS services${svc.key === "s3" ? ", and AWS-owned buckets for ECR layers, OS packages and SSM" : ""}`],
+        reasons: [
+          `policy org-only (${where}): principals and resources of ${spec.organizationId}, AWS services${svc.key === "s3" ? ", and AWS-owned buckets for ECR layers, OS packages and SSM" : ""}`,
+        ],
       };
     case "file":
-      return { decision: { kind: "file", document: JSON.stringify(choice.document), source: choice.file }, findings: [], reasons: [`policy from ${choice.file} (${where})`] };
+      return {
+        decision: { kind: "file", document: JSON.stringify(choice.document), source: choice.file },
+        findings: [],
+        reasons: [`policy from ${choice.file} (${where})`],
+      };
   }
 }

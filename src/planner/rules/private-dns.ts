@@ -22,39 +22,69 @@ export interface PrivateDnsDecision {
  * reported per VPC by reportPrivateDnsCapture. Subnets listed in
  * endpointSubnets that ask for nothing hold ENIs, not clients: not counted.
  */
-export function decidePrivateDns(spec: SpecModel, vpc: VpcModel, svc: ResolvedService, settings: EndpointSettings | undefined, requesters: readonly SubnetModel[], vpcHasS3Gateway: boolean): RuleResult<PrivateDnsDecision> {
+export function decidePrivateDns(
+  spec: SpecModel,
+  vpc: VpcModel,
+  svc: ResolvedService,
+  settings: EndpointSettings | undefined,
+  requesters: readonly SubnetModel[],
+  vpcHasS3Gateway: boolean,
+): RuleResult<PrivateDnsDecision> {
   const reasons: string[] = [];
   let enabled: boolean;
   if (settings?.privateDns !== undefined) {
     enabled = settings.privateDns;
     reasons.push(`private DNS ${enabled ? "on" : "off"}: set at ${settings.path}.privateDns`);
     if (enabled && !svc.privateDns && svc.dump) {
-      return { decision: { enabled: false, captured: [] }, findings: [finding(spec.file, settings, "PRIVATE_DNS_UNAVAILABLE", `privateDns: true, but ${svc.dump} lists no private DNS name for ${svc.key}: creating the endpoint would fail.`, "Remove privateDns (clients use the endpoint's own DNS names), or record the dump again if the service gained private DNS.")], reasons };
+      return {
+        decision: { enabled: false, captured: [] },
+        findings: [
+          finding(
+            spec.file,
+            settings,
+            "PRIVATE_DNS_UNAVAILABLE",
+            `privateDns: true, but ${svc.dump} lists no private DNS name for ${svc.key}: creating the endpoint would fail.`,
+            "Remove privateDns (clients use the endpoint's own DNS names), or record the dump again if the service gained private DNS.",
+          ),
+        ],
+        reasons,
+      };
     }
-    if (enabled && !svc.privateDns) reasons.push(`the catalog knows no private DNS for ${svc.key}; kept on as asked (a region dump would settle it)`);
+    if (enabled && !svc.privateDns)
+      reasons.push(`the catalog knows no private DNS for ${svc.key}; kept on as asked (a region dump would settle it)`);
   } else if (svc.custom) {
     enabled = false;
-    reasons.push("private DNS off: services outside the catalog need a verified private DNS name; set privateDns: true if the provider has one");
+    reasons.push(
+      "private DNS off: services outside the catalog need a verified private DNS name; set privateDns: true if the provider has one",
+    );
   } else if (!svc.privateDns) {
     enabled = false;
     reasons.push(`private DNS off: ${svc.key} offers none`);
   } else {
     enabled = spec.defaults.privateDns;
-    reasons.push(`private DNS ${enabled ? "on" : "off"} (defaults.privateDns${spec.defaults.privateDns ? ", default true" : ""})`);
+    reasons.push(
+      `private DNS ${enabled ? "on" : "off"} (defaults.privateDns${spec.defaults.privateDns ? ", default true" : ""})`,
+    );
   }
   if (!enabled) return { decision: { enabled, captured: [] }, findings: [], reasons };
   let onlyForInboundResolver: boolean | undefined;
   if (svc.key === "s3") {
     onlyForInboundResolver = vpcHasS3Gateway;
-    reasons.push(vpcHasS3Gateway ? "the VPC has an S3 gateway endpoint: private DNS answers only the inbound resolver (VPC traffic keeps using the gateway)" : "no S3 gateway endpoint in the VPC: private DNS answers the whole VPC (private_dns_only_for_inbound_resolver_endpoint = false)");
-    if (onlyForInboundResolver) return { decision: { enabled, onlyForInboundResolver, captured: [] }, findings: [], reasons };
+    reasons.push(
+      vpcHasS3Gateway
+        ? "the VPC has an S3 gateway endpoint: private DNS answers only the inbound resolver (VPC traffic keeps using the gateway)"
+        : "no S3 gateway endpoint in the VPC: private DNS answers the whole VPC (private_dns_only_for_inbound_resolver_endpoint = false)",
+    );
+    if (onlyForInboundResolver)
+      return { decision: { enabled, onlyForInboundResolver, captured: [] }, findings: [], reasons };
   }
   const asking = new Set(requesters.map((s) => s.name));
   const captured = vpc.subnets
     .filter((s) => !asking.has(s.name) && !(vpc.endpointSubnets?.includes(s.name) && s.requests.length === 0))
     .map((s) => s.name)
     .sort();
-  if (captured.length > 0) reasons.push(`private DNS also answers ${captured.join(", ")}, which did not ask: they lose access to ${svc.key}`);
+  if (captured.length > 0)
+    reasons.push(`private DNS also answers ${captured.join(", ")}, which did not ask: they lose access to ${svc.key}`);
   return { decision: { enabled, onlyForInboundResolver, captured }, findings: [], reasons };
 }
 
@@ -63,7 +93,11 @@ export function decidePrivateDns(spec: SpecModel, vpc: VpcModel, svc: ResolvedSe
  * private DNS makes the whole VPC resolve them to endpoints whose security
  * groups do not admit those subnets.
  */
-export function reportPrivateDnsCapture(spec: SpecModel, vpc: VpcModel, endpoints: readonly { service: string; dnsCaptured: readonly string[] }[]): Diagnostic[] {
+export function reportPrivateDnsCapture(
+  spec: SpecModel,
+  vpc: VpcModel,
+  endpoints: readonly { service: string; dnsCaptured: readonly string[] }[],
+): Diagnostic[] {
   const groups = new Map<string, string[]>();
   for (const e of endpoints) {
     if (e.dnsCaptured.length === 0) continue;
@@ -72,8 +106,15 @@ export function reportPrivateDnsCapture(spec: SpecModel, vpc: VpcModel, endpoint
   }
   return [...groups.entries()].map(([subnets, services]) => {
     const first = services[0];
-    const at: Located = vpc.endpoints.get(first) ?? vpc.subnets.flatMap((s) => s.requests).find((r) => r.key === first) ?? vpc;
+    const at: Located =
+      vpc.endpoints.get(first) ?? vpc.subnets.flatMap((s) => s.requests).find((r) => r.key === first) ?? vpc;
     const many = services.length > 1;
-    return finding(spec.file, at, "PRIVATE_DNS_CAPTURE", `private DNS makes all of VPC ${vpc.name} resolve ${services.join(", ")} to ${many ? "their endpoints" : "the endpoint"}; ${subnets} did not ask for ${many ? "them" : "it"} and ${many ? "are not admitted by the endpoints' security groups" : "are not admitted by its security group"}, so calls from there fail instead of going through NAT.`, `Add the service${many ? "s" : ""} to those subnets if they use ${many ? "them" : "it"}, or set privateDns: false under endpoints.<service>.`);
+    return finding(
+      spec.file,
+      at,
+      "PRIVATE_DNS_CAPTURE",
+      `private DNS makes all of VPC ${vpc.name} resolve ${services.join(", ")} to ${many ? "their endpoints" : "the endpoint"}; ${subnets} did not ask for ${many ? "them" : "it"} and ${many ? "are not admitted by the endpoints' security groups" : "are not admitted by its security group"}, so calls from there fail instead of going through NAT.`,
+      `Add the service${many ? "s" : ""} to those subnets if they use ${many ? "them" : "it"}, or set privateDns: false under endpoints.<service>.`,
+    );
   });
 }

@@ -17,33 +17,67 @@ export const SG_LIMITS = { inboundRulesPerGroup: 60, groupsPerInterface: 5 } as 
  * blocks only: not one address more is admitted), then spread over up to 5
  * groups; beyond that the endpoint cannot be built: SG_RULE_LIMIT.
  */
-export function planSecurityGroups(file: string, at: Located, vpc: string, service: string, address: string, port: number, requesters: readonly SubnetModel[], allowedCidrs: readonly string[]): RuleResult<SecurityGroupPlan[]> {
+export function planSecurityGroups(
+  file: string,
+  at: Located,
+  vpc: string,
+  service: string,
+  address: string,
+  port: number,
+  requesters: readonly SubnetModel[],
+  allowedCidrs: readonly string[],
+): RuleResult<SecurityGroupPlan[]> {
   const reasons: string[] = [];
   const findings: Diagnostic[] = [];
   let ingress: IngressRule[] = [];
   for (const s of [...requesters].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    ingress.push({ address: `${address}_${s.name}`, cidr: s.cidr, port, description: `${service} from subnet ${s.name} (${s.id})` });
+    ingress.push({
+      address: `${address}_${s.name}`,
+      cidr: s.cidr,
+      port,
+      description: `${service} from subnet ${s.name} (${s.id})`,
+    });
   }
   for (const c of [...new Set(allowedCidrs)].sort()) {
-    ingress.push({ address: `${address}_cidr_${c.replace(/[./]/g, "_")}`, cidr: c, port, description: `${service} from ${c} (allowedCidrs)` });
+    ingress.push({
+      address: `${address}_cidr_${c.replace(/[./]/g, "_")}`,
+      cidr: c,
+      port,
+      description: `${service} from ${c} (allowedCidrs)`,
+    });
   }
   // a subnet CIDR repeated in allowedCidrs: one rule is enough (AWS rejects duplicates)
   const seen = new Set<string>();
   ingress = ingress.filter((r) => (seen.has(r.cidr) ? false : (seen.add(r.cidr), true)));
   if (ingress.length > SG_LIMITS.inboundRulesPerGroup) {
     const merged = aggregateCidrs(ingress.map((r) => r.cidr));
-    reasons.push(`${ingress.length} client CIDRs exceed ${SG_LIMITS.inboundRulesPerGroup} rules per security group: merged into ${merged.length} blocks that cover exactly the same addresses`);
+    reasons.push(
+      `${ingress.length} client CIDRs exceed ${SG_LIMITS.inboundRulesPerGroup} rules per security group: merged into ${merged.length} blocks that cover exactly the same addresses`,
+    );
     ingress = merged.map((c) => {
       const block = parseCidr(c) as Cidr;
       const members = ingress.filter((r) => contains(block, parseCidr(r.cidr) as Cidr));
       const names = members.map((m) => m.description.replace(/^\S+ from /, "")).join(", ");
-      return { address: `${address}_cidr_${c.replace(/[./]/g, "_")}`, cidr: c, port, description: truncate(`${service} from ${names}`, 255) };
+      return {
+        address: `${address}_cidr_${c.replace(/[./]/g, "_")}`,
+        cidr: c,
+        port,
+        description: truncate(`${service} from ${names}`, 255),
+      };
     });
   }
   const open = ingress.find((r) => r.cidr.endsWith("/0"));
   if (open) {
     // merging is lossless, so this means the listed blocks cover every address: never admit 0.0.0.0/0
-    findings.push(finding(file, at, "OPEN_CIDR", `the ${service} endpoint's clients (${ingress.length} blocks after merging) cover every IPv4 address (${open.cidr}); an endpoint security group never admits 0.0.0.0/0.`, "List only the networks that need the endpoint."));
+    findings.push(
+      finding(
+        file,
+        at,
+        "OPEN_CIDR",
+        `the ${service} endpoint's clients (${ingress.length} blocks after merging) cover every IPv4 address (${open.cidr}); an endpoint security group never admits 0.0.0.0/0.`,
+        "List only the networks that need the endpoint.",
+      ),
+    );
   }
   const groups: SecurityGroupPlan[] = [];
   for (let i = 0; i < ingress.length || groups.length === 0; i += SG_LIMITS.inboundRulesPerGroup) {
@@ -56,9 +90,20 @@ export function planSecurityGroups(file: string, at: Located, vpc: string, servi
       ingress: ingress.slice(i, i + SG_LIMITS.inboundRulesPerGroup),
     });
   }
-  if (groups.length > 1) reasons.push(`${ingress.length} rules spread over ${groups.length} security groups of at most ${SG_LIMITS.inboundRulesPerGroup}`);
+  if (groups.length > 1)
+    reasons.push(
+      `${ingress.length} rules spread over ${groups.length} security groups of at most ${SG_LIMITS.inboundRulesPerGroup}`,
+    );
   if (groups.length > SG_LIMITS.groupsPerInterface) {
-    findings.push(finding(file, at, "SG_RULE_LIMIT", `the ${service} endpoint in ${vpc} needs ${ingress.length} ingress rules even after merging adjacent CIDRs: more than ${SG_LIMITS.groupsPerInterface} security groups of ${SG_LIMITS.inboundRulesPerGroup} rules.`, "Request higher quotas (rules per security group, groups per interface), or group the requesting subnets into contiguous blocks."));
+    findings.push(
+      finding(
+        file,
+        at,
+        "SG_RULE_LIMIT",
+        `the ${service} endpoint in ${vpc} needs ${ingress.length} ingress rules even after merging adjacent CIDRs: more than ${SG_LIMITS.groupsPerInterface} security groups of ${SG_LIMITS.inboundRulesPerGroup} rules.`,
+        "Request higher quotas (rules per security group, groups per interface), or group the requesting subnets into contiguous blocks.",
+      ),
+    );
   }
   reasons.push(`security group admits TCP ${port} from ${ingress.map((r) => r.cidr).join(", ")} only`);
   return { decision: groups, findings, reasons };
