@@ -14,7 +14,7 @@
  *  - every `allowedCidrs` block is admitted on the service port.
  */
 import { getService, serviceNames } from "../src/catalog";
-import type { SpecModel, SubnetModel, VpcModel } from "../src/spec/model";
+import type { SpecModel, SubnetModel, VpcModel } from "../src/input/spec-model";
 
 type Json = Record<string, any>;
 

@@ -5,7 +5,7 @@
  */
 import { getService, serviceNames } from "../src/catalog";
 import { contains, parseCidr, size, type Cidr } from "../src/cidr";
-import type { SpecModel } from "../src/spec/model";
+import type { SpecModel } from "../src/input/spec-model";
 import { checkMoreGuarantees } from "./guarantees-more";
 
 type Json = Record<string, any>;

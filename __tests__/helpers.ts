@@ -21,14 +21,14 @@ export function writeTree(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-/** Runs the pipeline on the given spec files, with region dumps in a catalog folder of their own (none by default). */
+/** Runs the pipeline on the given spec files, with region dumps (`<region>.json`) in a folder of their own (none by default). */
 export function pipelineOf(
   files: Record<string, string | Buffer>,
-  catalog: Record<string, string> = {},
+  dumps: Record<string, string> = {},
 ): PipelineResult & { dir: string } {
   const dir = writeTree(files);
-  const catalogDir = writeTree(catalog);
-  return { ...runPipeline(dir, { catalogDir }), dir };
+  const dumpDir = writeTree(dumps);
+  return { ...runPipeline(dir, { dumpDir }), dir };
 }
 
 /** A small valid spec: one VPC, two AZs, S3 gateway and SSM. Tests edit it textually. */

@@ -4,7 +4,7 @@
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
-const { specJsonSchema } = require("../dist/src/spec/schema.js");
+const { specJsonSchema } = require("../dist/src/input/schema.js");
 const file = path.join(__dirname, "..", "schema", "spec.schema.json");
 fs.mkdirSync(path.dirname(file), { recursive: true });
 fs.writeFileSync(file, JSON.stringify(specJsonSchema(), null, 2) + "\n");

@@ -4,12 +4,12 @@
  * plan what is valid.
  */
 import * as path from "node:path";
-import { loadDumps, type DumpProblem } from "./catalog/dump";
+import { loadDumps, type DumpProblem } from "./region-dumps/read";
 import { diag, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics";
 import { planStacks } from "./planner";
-import type { Plan } from "./planner/model";
-import { loadSpecs } from "./spec";
-import { displayPath } from "./spec/load";
+import type { Plan } from "./planner/plan";
+import { loadSpecs } from "./input";
+import { displayPath } from "./input/load";
 
 export interface PipelineResult {
   /** Present only when no spec has an error. */
@@ -20,7 +20,7 @@ export interface PipelineResult {
 
 export interface PipelineOptions {
   /** Folder of region dumps; default VPCE_CATALOG, else catalog/ in the working directory. */
-  readonly catalogDir?: string;
+  readonly dumpDir?: string;
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -30,7 +30,7 @@ export function specsDir(explicit?: string, env: NodeJS.ProcessEnv = process.env
 }
 
 export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineResult {
-  const dumps = loadDumps(opts.catalogDir, opts.env ?? process.env);
+  const dumps = loadDumps(opts.dumpDir, opts.env ?? process.env);
   const dumpIds = new Map(
     [...dumps.dumps].map(([region, d]) => [
       region,

@@ -5,7 +5,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { EndpointStack } from "../../src/constructs/endpoint-stack";
-import type { StackPlan } from "../../src/planner/model";
+import type { StackPlan } from "../../src/planner/plan";
 import { BASE, edit, pipelineOf } from "../helpers";
 
 function stackPlanOf(yaml: string): StackPlan {

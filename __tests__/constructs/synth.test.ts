@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { synthToDir } from "../../src/constructs/synth";
-import type { Plan } from "../../src/planner/model";
+import type { Plan } from "../../src/planner/plan";
 import { BASE, pipelineOf, tmpDir } from "../helpers";
 import { readTree } from "../reorder";
 

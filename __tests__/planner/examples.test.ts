@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { synthToDir } from "../../src/constructs/synth";
 import { planStacks } from "../../src/planner";
 import { runPipeline } from "../../src/pipeline";
-import { loadSpecs } from "../../src/spec";
+import { loadSpecs } from "../../src/input";
 import { checkGuarantees } from "../guarantees";
 import { ROOT, tmpDir } from "../helpers";
 import { readTree, reversedCopy } from "../reorder";

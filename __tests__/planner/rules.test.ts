@@ -1,7 +1,7 @@
 /** Planner decisions, table-driven over small specs. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { EndpointPlan } from "../../src/planner/model";
+import type { EndpointPlan } from "../../src/planner/plan";
 import { BASE, edit, pipelineOf } from "../helpers";
 
 function endpoints(yaml: string, catalog?: Record<string, string>): EndpointPlan[] {
@@ -186,7 +186,7 @@ describe("region dumps are the authority", () => {
 
   test("the shared real dump (us-east-1): apprunner.requests and S3 both", () => {
     const real = fs.readFileSync(
-      path.join(__dirname, "..", "catalog", "fixtures", "describe-vpc-endpoint-services", "us-east-1.json"),
+      path.join(__dirname, "..", "region-dumps", "fixtures", "describe-vpc-endpoint-services", "us-east-1.json"),
       "utf8",
     );
     const yaml =

@@ -14,9 +14,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { synthToDir } from "../../src/constructs/synth";
-import type { EndpointPlan, Plan } from "../../src/planner/model";
+import type { EndpointPlan, Plan } from "../../src/planner/plan";
 import { runPipeline } from "../../src/pipeline";
-import { loadSpecs } from "../../src/spec";
+import { loadSpecs } from "../../src/input";
 import { checkGuarantees } from "../guarantees";
 import { readTree } from "../reorder";
 import { countResources, expectedCounts, reorderSet, specSetArb, writeSet, resetDir } from "./arbitraries";
@@ -28,9 +28,9 @@ export const RUNS_ORDER = runs(100);
 /** Spec files (one stack each) the two properties must have generated in one run. */
 export const MIN_SPECS = SCALE >= 1 ? 1000 : 1;
 
-const ws = workspace("vpce-prop-", ["in", "in2", "out", "out2", "catalog"]);
+const ws = workspace("vpce-prop-", ["in", "in2", "out", "out2", "dumps"]);
 afterAll(() => ws.cleanup());
-const { in: IN, in2: IN2, out: OUT, out2: OUT2, catalog: CATALOG } = ws.dirs;
+const { in: IN, in2: IN2, out: OUT, out2: OUT2, dumps: DUMPS } = ws.dirs;
 const stats = { folders: 0, specs: 0, stacks: 0, endpoints: 0, rules: 0, ms: 0 };
 
 function errorsOf(r: ReturnType<typeof runPipeline>): string[] {
@@ -45,7 +45,7 @@ function planRules(e: EndpointPlan): number {
 }
 
 function planAndSynth(dir: string, out: string): { plan: Plan; tree: Record<string, string> } {
-  const r = runPipeline(dir, { catalogDir: CATALOG });
+  const r = runPipeline(dir, { dumpDir: DUMPS });
   expect(errorsOf(r)).toEqual([]);
   if (!r.plan) throw new Error("valid specs gave no plan");
   resetDir(out);

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { run, type Io } from "../../src/cli/main";
 import type { DiagnosticCode } from "../../src/diagnostics";
 import { runPipeline } from "../../src/pipeline";
-import { MAX_SPEC_BYTES, scanNesting } from "../../src/spec/load";
+import { MAX_SPEC_BYTES, scanNesting } from "../../src/input/load";
 import { BASE, edit } from "../helpers";
 import { workspace } from "./support";
 
@@ -360,7 +360,7 @@ describe("hostile input", () => {
     const t0 = Date.now();
     let result: ReturnType<typeof runPipeline> | undefined;
     expect(() => {
-      result = runPipeline(ws.dirs.specs, { catalogDir: ws.dirs.catalog });
+      result = runPipeline(ws.dirs.specs, { dumpDir: ws.dirs.catalog });
     }).not.toThrow();
     const ms = Date.now() - t0;
     const heap = process.memoryUsage().heapUsed - heap0;

@@ -522,7 +522,7 @@ describe("valid specs broken one field at a time", () => {
   test("the bases are valid", () => {
     for (const base of BASES) {
       writeBase(base, base.specs);
-      const r = runPipeline(ws.dirs.specs, { catalogDir: ws.dirs.catalog });
+      const r = runPipeline(ws.dirs.specs, { dumpDir: ws.dirs.catalog });
       expect({
         base: base.name,
         errors: r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.path}`),
@@ -546,7 +546,7 @@ describe("valid specs broken one field at a time", () => {
       writeBase(base, specs);
       const text = fs.readFileSync(path.join(ws.dirs.specs, rel), "utf8");
       const where = `${base.name} ${rel}`;
-      const r = runPipeline(ws.dirs.specs, { catalogDir: ws.dirs.catalog });
+      const r = runPipeline(ws.dirs.specs, { dumpDir: ws.dirs.catalog });
       if (r.plan) failures.push(`${where}: a plan was returned`);
       const hits = r.diagnostics.filter((d) => d.code === m.code && d.severity === "error");
       const good = hits.filter((d) => {

@@ -42,7 +42,7 @@ if ("missing" in toolchain) {
     sample.forEach((set, i) => {
       const specs = path.join(ws.dirs.specs, String(i));
       writeSet(specs, set);
-      const r = runPipeline(specs, { catalogDir: ws.dirs.catalog });
+      const r = runPipeline(specs, { dumpDir: ws.dirs.catalog });
       if (!r.plan)
         throw new Error(
           `generated sample ${i} is not valid:\n${r.diagnostics.map((d) => `${d.code} ${d.path} ${d.message}`).join("\n")}`,

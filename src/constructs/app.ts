@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import type { Plan } from "../planner/model";
+import type { Plan } from "../planner/plan";
 import { EndpointStack } from "./endpoint-stack";
 
 /** A cdktf App holding one EndpointStack per planned stack. `outdir` defaults to CDKTF_OUTDIR, else cdktf.out. */

@@ -9,7 +9,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import type { EndpointPlan, StackPlan } from "../planner/model";
+import type { EndpointPlan, StackPlan } from "../planner/plan";
 
 export interface EndpointStackProps {
   readonly plan: StackPlan;

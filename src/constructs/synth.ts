@@ -7,7 +7,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Plan } from "../planner/model";
+import type { Plan } from "../planner/plan";
 import { buildApp } from "./app";
 
 export interface SynthResult {

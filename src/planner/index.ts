@@ -4,15 +4,15 @@
  * positions, so reordering the input changes nothing.
  */
 import type { Diagnostic } from "../diagnostics";
-import type { Located, SpecModel, SubnetModel, VpcModel } from "../spec/model";
-import type { EndpointPlan, Plan, PlannedEndpointType, StackPlan, VpcPlan } from "./model";
+import type { Located, SpecModel, SubnetModel, VpcModel } from "../input/spec-model";
+import type { EndpointPlan, Plan, PlannedEndpointType, StackPlan, VpcPlan } from "./plan";
 import { PRICES } from "./pricing";
-import { decideEndpointTypes } from "./rules/endpoint-type";
-import { planGatewayRouteTables } from "./rules/gateway";
-import { azLabel, placeInterfaceEndpoint, type AzOffer } from "./rules/placement";
-import { decidePolicy } from "./rules/policy";
-import { decidePrivateDns, reportPrivateDnsCapture } from "./rules/private-dns";
-import { planSecurityGroups } from "./rules/security-group";
+import { decideEndpointTypes } from "./decisions/endpoint-type";
+import { planGatewayRouteTables } from "./decisions/gateway";
+import { azLabel, placeInterfaceEndpoint, type AzOffer } from "./decisions/placement";
+import { decidePolicy } from "./decisions/policy";
+import { decidePrivateDns, reportPrivateDnsCapture } from "./decisions/private-dns";
+import { planSecurityGroups } from "./decisions/security-group";
 import {
   checkAddresses,
   checkGatewayQuota,
@@ -20,11 +20,11 @@ import {
   reportFullAccess,
   reportInterfaceOnlySettings,
   reportUnusedOverrides,
-} from "./rules/stack-checks";
+} from "./decisions/stack-checks";
 import { applyDump, dumpEntry, resolveService, type ResolvedService } from "./service";
-import { azOfferOf, type RegionDump } from "../catalog/dump";
-import { displayPath } from "../spec/load";
-import { finding } from "./rules/types";
+import { azOfferOf, type RegionDump } from "../region-dumps/read";
+import { displayPath } from "../input/load";
+import { finding } from "./decisions/types";
 
 export interface PlanOptions {
   /**
@@ -248,4 +248,4 @@ function planEndpoint(
   return { endpoint, diagnostics };
 }
 
-export type { Plan, StackPlan, VpcPlan, EndpointPlan } from "./model";
+export type { Plan, StackPlan, VpcPlan, EndpointPlan } from "./plan";

@@ -1,7 +1,7 @@
 /** Resolves a requested service key of a VPC to what the planner needs to know about it. */
 import { getService, serviceNames, type EndpointType } from "../catalog";
-import { findInDump, type DumpService, type RegionDump } from "../catalog/dump";
-import type { EndpointSettings } from "../spec/model";
+import { findInDump, type DumpService, type RegionDump } from "../region-dumps/read";
+import type { EndpointSettings } from "../input/spec-model";
 
 export interface ResolvedService {
   readonly key: string;

@@ -1,4 +1,4 @@
-import type { EndpointPlan, StackPlan } from "../planner/model";
+import type { EndpointPlan, StackPlan } from "../planner/plan";
 import { PRICES } from "../planner/pricing";
 
 /** Monthly price of an endpoint's hours (interface: per ENI), USD, reference prices. */

@@ -1,7 +1,7 @@
 /** Renders a plan for people (table) and machines (json). Reads the plan only. */
 import Table from "cli-table3";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics";
-import type { EndpointPlan, Plan } from "../planner/model";
+import type { EndpointPlan, Plan } from "../planner/plan";
 import { COST_NOTE, monthlyUsd, round2, stackMonthlyUsd } from "./cost";
 
 function where(e: EndpointPlan): string {

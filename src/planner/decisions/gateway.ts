@@ -1,4 +1,4 @@
-import type { SubnetModel, VpcModel } from "../../spec/model";
+import type { SubnetModel, VpcModel } from "../../input/spec-model";
 import type { RuleResult } from "./types";
 import { finding } from "./types";
 

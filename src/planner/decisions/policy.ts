@@ -1,6 +1,6 @@
-import type { Located, PolicyChoice, SpecModel, EndpointSettings } from "../../spec/model";
-import type { PolicyPlan } from "../model";
-import { orgOnlyPolicy } from "../policies";
+import type { Located, PolicyChoice, SpecModel, EndpointSettings } from "../../input/spec-model";
+import type { PolicyPlan } from "../plan";
+import { orgOnlyPolicy } from "../policy-documents";
 import type { ResolvedService } from "../service";
 import type { RuleResult } from "./types";
 import { finding } from "./types";

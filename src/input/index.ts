@@ -5,7 +5,7 @@
  */
 import { diag, type Diagnostic } from "../diagnostics";
 import { loadSpecDir, toData, type SourceFile } from "./load";
-import type { SpecModel } from "./model";
+import type { SpecModel } from "./spec-model";
 import type { Spec } from "./schema";
 import { buildModel } from "./semantic";
 import { validateSchema } from "./validate-schema";
@@ -100,4 +100,4 @@ export function checkIdsAcrossFiles(models: readonly SpecModel[]): Diagnostic[] 
   return out;
 }
 
-export type { SpecModel } from "./model";
+export type { SpecModel } from "./spec-model";

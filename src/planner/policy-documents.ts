@@ -1,7 +1,7 @@
 /** Endpoint policy documents vpce writes. Pure functions of their inputs. */
 
 /** AWS's default endpoint policy: what an endpoint without a policy attribute gets. */
-export const FULL_ACCESS_POLICY = {
+export const AWS_DEFAULT_POLICY = {
   Version: "2012-10-17",
   Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }],
 };

@@ -3,7 +3,7 @@
  * and why. The constructs, reports and the diff read this, never the
  * Terraform JSON.
  */
-import type { BackendModel } from "../spec/model";
+import type { BackendModel } from "../input/spec-model";
 
 export type PlannedEndpointType = "Gateway" | "Interface";
 

@@ -3,14 +3,14 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { getService, serviceName } from "../../src/catalog";
 import {
-  catalogDir,
+  dumpDir,
   findInDump,
   loadDumps,
   offerLookup,
   parseDump,
   serviceIdFromName,
   type RegionDump,
-} from "../../src/catalog/dump";
+} from "../../src/region-dumps/read";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 const DUMPS = path.join(FIXTURES, "dumps");
@@ -251,13 +251,13 @@ describe("loadDumps", () => {
 
   test("VPCE_CATALOG names the folder; a missing named folder is a problem", () => {
     const env = { VPCE_CATALOG: "does-not-exist" } as NodeJS.ProcessEnv;
-    expect(catalogDir(env, "/project")).toBe(path.resolve("/project", "does-not-exist"));
+    expect(dumpDir(env, "/project")).toBe(path.resolve("/project", "does-not-exist"));
     const r = loadDumps(undefined, { VPCE_CATALOG: path.join(os.tmpdir(), "vpce-no-such-dir") } as NodeJS.ProcessEnv);
     expect(r.problems).toEqual([expect.objectContaining({ code: "DUMP_DIR_MISSING" })]);
   });
 
   test("without VPCE_CATALOG the folder is catalog/ under cwd, and a missing one is no dump at all", () => {
-    expect(catalogDir({} as NodeJS.ProcessEnv, "/project")).toBe(path.join("/project", "catalog"));
+    expect(dumpDir({} as NodeJS.ProcessEnv, "/project")).toBe(path.join("/project", "catalog"));
     const r = loadDumps(path.join(os.tmpdir(), "vpce-absent-catalog"), {} as NodeJS.ProcessEnv);
     expect(r.problems).toEqual([expect.objectContaining({ code: "DUMP_DIR_MISSING" })]);
   });

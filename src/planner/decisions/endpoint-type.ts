@@ -1,6 +1,6 @@
-import type { PlannedEndpointType } from "../model";
+import type { PlannedEndpointType } from "../plan";
 import type { ResolvedService } from "../service";
-import type { EndpointSettings } from "../../spec/model";
+import type { EndpointSettings } from "../../input/spec-model";
 import type { RuleResult } from "./types";
 
 /**

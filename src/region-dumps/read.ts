@@ -11,7 +11,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { allServices, getRegion, knownPrefixes, serviceNames, type EndpointType } from "./index";
+import { allServices, getRegion, knownPrefixes, serviceNames, type EndpointType } from "../catalog";
 import { JsonSyntaxError, parseJsonWithPositions, type Position } from "./json-positions";
 
 /** What one ServiceDetails entry says about one endpoint type of a service. */
@@ -86,7 +86,7 @@ export interface LoadedDumps {
 }
 
 /** The folder of region dumps: `VPCE_CATALOG` (relative to cwd), else `catalog/` under cwd. */
-export function catalogDir(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+export function dumpDir(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
   const fromEnv = env.VPCE_CATALOG;
   return fromEnv && fromEnv.trim() !== "" ? path.resolve(cwd, fromEnv) : path.join(cwd, "catalog");
 }
@@ -379,11 +379,11 @@ export function parseDump(text: string, file: string, region: string): { dump?: 
 }
 
 /**
- * Reads every `<region>.json` in the folder (default: catalogDir()). A missing
+ * Reads every `<region>.json` in the folder (default: dumpDir()). A missing
  * folder is no dump at all, unless VPCE_CATALOG named it.
  */
 export function loadDumps(dir?: string, env: NodeJS.ProcessEnv = process.env): LoadedDumps {
-  const folder = dir ?? catalogDir(env);
+  const folder = dir ?? dumpDir(env);
   const problems: DumpProblem[] = [];
   const dumps = new Map<string, RegionDump>();
   let entries: fs.Dirent[];

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../diagnostics";
-import type { SpecModel, SubnetModel, VpcModel, Located, EndpointSettings } from "../../spec/model";
+import type { SpecModel, SubnetModel, VpcModel, Located, EndpointSettings } from "../../input/spec-model";
 import type { ResolvedService } from "../service";
 import type { RuleResult } from "./types";
 import { finding } from "./types";

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import Ajv from "ajv";
 import { parse } from "yaml";
-import { specJsonSchema } from "../../src/spec/schema";
+import { specJsonSchema } from "../../src/input/schema";
 import { ROOT } from "../helpers";
 
 describe("published JSON Schema", () => {

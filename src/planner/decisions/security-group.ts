@@ -1,7 +1,7 @@
 import { aggregateCidrs, contains, parseCidr, type Cidr } from "../../cidr";
 import type { Diagnostic } from "../../diagnostics";
-import type { Located, SubnetModel } from "../../spec/model";
-import type { IngressRule, SecurityGroupPlan } from "../model";
+import type { Located, SubnetModel } from "../../input/spec-model";
+import type { IngressRule, SecurityGroupPlan } from "../plan";
 import type { RuleResult } from "./types";
 import { finding } from "./types";
 

@@ -16,7 +16,7 @@ import {
   serviceNames,
   type Region,
 } from "../catalog";
-import { serviceIdFromName } from "../catalog/dump";
+import { serviceIdFromName } from "../region-dumps/read";
 import { contains, isCidr, overlaps, parseCidr, type Cidr } from "../cidr";
 import { diag, quote, type Diagnostic, type DiagnosticInput } from "../diagnostics";
 import { closest } from "../suggest";
@@ -30,7 +30,7 @@ import type {
   SpecModel,
   SubnetModel,
   VpcModel,
-} from "./model";
+} from "./spec-model";
 import type { Spec, VpcSpec } from "./schema";
 import { formatPath } from "./validate-schema";
 

@@ -1,8 +1,8 @@
-import type { DumpAzOffer } from "../../catalog/dump";
+import type { DumpAzOffer } from "../../region-dumps/read";
 import { compareCidrs, parseCidr, type Cidr } from "../../cidr";
 import type { Diagnostic } from "../../diagnostics";
-import type { Located, SubnetModel, VpcModel } from "../../spec/model";
-import type { PlacedSubnet } from "../model";
+import type { Located, SubnetModel, VpcModel } from "../../input/spec-model";
+import type { PlacedSubnet } from "../plan";
 import type { RuleResult } from "./types";
 import { finding } from "./types";
 

@@ -1,5 +1,5 @@
 import { diag, type Diagnostic, type DiagnosticCode } from "../../diagnostics";
-import type { Located } from "../../spec/model";
+import type { Located } from "../../input/spec-model";
 
 /** What every planner rule returns: its decision and its findings. */
 export interface RuleResult<T> {

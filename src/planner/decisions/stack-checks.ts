@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics";
-import type { EndpointSettings, Located, SpecModel, VpcModel } from "../../spec/model";
-import type { EndpointPlan, StackPlan } from "../model";
+import type { EndpointSettings, Located, SpecModel, VpcModel } from "../../input/spec-model";
+import type { EndpointPlan, StackPlan } from "../plan";
 import type { RuleResult } from "./types";
 import { finding } from "./types";
 
