@@ -4,7 +4,12 @@
  * separate from formatting it (`formatDiagnostic`).
  */
 
-/** Every diagnostic code vpce can emit. A closed union: tests assert codes, not wording. */
+import { CODES, type RuleCode } from "./rules";
+
+/**
+ * Codes not yet moved into a rule file of src/rules/ (transitional: each
+ * moves with its rule, and this table goes when it is empty).
+ */
 export const DIAGNOSTIC_CODES = {
   // --- loading ---
   SPECS_DIR_MISSING: "error",
@@ -76,7 +81,8 @@ export const DIAGNOSTIC_CODES = {
   SERVICE_ALIAS: "info",
 } as const;
 
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+/** Every code vpce can emit. A closed union: tests assert codes, not wording. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES | RuleCode;
 export type Severity = "error" | "warning" | "info";
 
 /** A 1-based line and column in a file. */
@@ -101,8 +107,21 @@ export interface Diagnostic {
   readonly suggestions?: readonly string[];
 }
 
+/** Every code with its severity: the rules' codes and the transitional table. */
+export function allCodes(): ReadonlyMap<DiagnosticCode, Severity> {
+  const out = new Map<DiagnosticCode, Severity>(Object.entries(DIAGNOSTIC_CODES) as [DiagnosticCode, Severity][]);
+  for (const [code, c] of CODES) out.set(code as DiagnosticCode, c.spec.severity);
+  return out;
+}
+
+export function severityOf(code: DiagnosticCode): Severity {
+  const s = allCodes().get(code);
+  if (!s) throw new Error(`internal: unknown diagnostic code ${code}`);
+  return s;
+}
+
 export interface DiagnosticInput {
-  code: DiagnosticCode;
+  code: keyof typeof DIAGNOSTIC_CODES;
   file: string;
   pos?: Position;
   path?: string;
