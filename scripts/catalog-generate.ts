@@ -13,7 +13,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { cdkGatewayServices, cdkInterfaceServices, cdkName, cdkRegions, cdkVersion, CDK_PACKAGE } from "./catalog-cdk";
-import type { RawService } from "../src/catalog";
+import { CURATED_FIELDS, type RawService } from "../src/catalog";
 
 const DATA = path.join(__dirname, "..", "src", "catalog", "data");
 /** A region with no naming exception in CDK: names there show each service's template. */
@@ -266,6 +266,13 @@ function generateServices(): {
       continue;
     }
     rows.set(id, old);
+  }
+  // Curated behaviour is written by hand: it survives whatever CDK says.
+  for (const [id, row] of rows) {
+    const old = existing.get(id);
+    if (!old) continue;
+    const target = row as unknown as Record<string, unknown>;
+    for (const k of CURATED_FIELDS) if (old[k] !== undefined) target[k] = old[k];
   }
 
   for (const p of Object.values(prefixes)) p.services.sort();

@@ -4,6 +4,7 @@
  * separate from formatting it (`formatDiagnostic`).
  */
 
+import { compareStrings } from "./order";
 import { CODES, type RuleCode } from "./rules";
 
 /**
@@ -158,17 +159,13 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      cmp(a.file, b.file) ||
+      compareStrings(a.file, b.file) ||
       (a.pos?.line ?? 0) - (b.pos?.line ?? 0) ||
       (a.pos?.col ?? 0) - (b.pos?.col ?? 0) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      cmp(a.code, b.code) ||
-      cmp(a.message, b.message),
+      compareStrings(a.code, b.code) ||
+      compareStrings(a.message, b.message),
   );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { distance } from "fastest-levenshtein";
+import { compareStrings } from "./order";
 
 /** Longest word worth a "did you mean": edit distance of a 200,000-character value against 400 ids took seconds. */
 export const MAX_SUGGEST_LENGTH = 128;
@@ -19,6 +20,6 @@ export function closest(word: string, candidates: Iterable<string>, max = 3): st
     if (d > limit && w.length >= 3 && (lc.includes(w) || w.includes(lc))) d = limit;
     if (d <= limit) scored.push([c, d]);
   }
-  scored.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+  scored.sort((a, b) => a[1] - b[1] || compareStrings(a[0], b[0]));
   return scored.slice(0, max).map(([c]) => c);
 }

@@ -12,6 +12,7 @@ import servicesData from "./data/services.json";
 import regionsData from "./data/regions.json";
 import bundlesData from "./data/bundles.json";
 import aliasesData from "./data/aliases.json";
+import { by } from "../order";
 
 export type EndpointType = "Interface" | "Gateway";
 
@@ -40,6 +41,18 @@ export interface CatalogService {
   /** aws-cdk-lib static members naming this service (`InterfaceVpcEndpointAwsService.X`, `Gateway.X`). */
   readonly cdk: readonly string[];
   readonly note?: string;
+  /** Gateway and interface endpoints of this service may serve one VPC together (`type: both`: S3). */
+  readonly both: boolean;
+  /**
+   * With this service's gateway endpoint in the VPC, an interface endpoint with private DNS must
+   * answer only the inbound resolver (`private_dns_only_for_inbound_resolver_endpoint`), else AWS
+   * refuses to create it (S3).
+   */
+  readonly inboundResolverOnlyWithGateway: boolean;
+  /** ARN templates (`{partition}`, `{region}`) of AWS-owned resources that org-only policies must still allow. */
+  readonly awsOwnedResources: readonly string[];
+  /** What those resources are, for the plan's reasons. */
+  readonly awsOwnedResourcesWhy?: string;
 }
 
 export interface Region {
@@ -83,7 +96,22 @@ export interface RawService {
   sources?: string[];
   cdk?: string[];
   note?: string;
+  both?: boolean;
+  inboundResolverOnlyWithGateway?: boolean;
+  awsOwnedResources?: string[];
+  awsOwnedResourcesWhy?: string;
 }
+
+/** Fields written by hand in data/services.json; scripts/catalog-generate.ts keeps them. */
+export const CURATED_FIELDS = [
+  "privateDns",
+  "policy",
+  "note",
+  "both",
+  "inboundResolverOnlyWithGateway",
+  "awsOwnedResources",
+  "awsOwnedResourcesWhy",
+] as const;
 
 interface RawRegion {
   name: string;
@@ -121,6 +149,10 @@ function loadServices(): ReadonlyMap<string, CatalogService> {
       sources: s.sources ?? [],
       cdk: s.cdk ?? [],
       ...(s.note ? { note: s.note } : {}),
+      both: s.both ?? false,
+      inboundResolverOnlyWithGateway: s.inboundResolverOnlyWithGateway ?? false,
+      awsOwnedResources: s.awsOwnedResources ?? [],
+      ...(s.awsOwnedResourcesWhy ? { awsOwnedResourcesWhy: s.awsOwnedResourcesWhy } : {}),
     });
   }
   return out;
@@ -151,7 +183,7 @@ export function getService(id: string): CatalogService | undefined {
 }
 
 export function allServices(): CatalogService[] {
-  return [...SERVICES.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...SERVICES.values()].sort(by((s) => s.id));
 }
 
 export function getRegion(name: string): Region | undefined {
@@ -167,7 +199,7 @@ export function getBundle(id: string): Bundle | undefined {
 }
 
 export function allBundles(): Bundle[] {
-  return [...BUNDLES.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...BUNDLES.values()].sort(by((b) => b.id));
 }
 
 /** The partition prefix this service's name takes in this region (`com.amazonaws` unless an exception applies). */
@@ -209,6 +241,11 @@ export function serviceName(service: CatalogService, region: string, type: Endpo
     throw new Error(`${service.id} has no interface endpoint (types: ${service.types.join(", ")})`);
   const suffix = SUFFIXES[region]?.[service.id] ?? "";
   return fill(service.nameTemplate, service, region) + suffix;
+}
+
+/** The service's AWS-owned resource ARNs (see CatalogService.awsOwnedResources) in one partition and region. */
+export function awsOwnedResources(service: CatalogService, partition: string, region: string): string[] {
+  return service.awsOwnedResources.map((t) => t.replace(/\{partition\}/g, partition).replace(/\{region\}/g, region));
 }
 
 /** The full name for each type the service offers. */

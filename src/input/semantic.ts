@@ -33,6 +33,7 @@ import type {
 } from "./spec-model";
 import type { Spec, VpcSpec } from "./schema";
 import { formatPath } from "./validate-schema";
+import { by } from "../order";
 
 /** Widest block allowedCidrs may name (a /8 is a whole private range such as 10.0.0.0/8). */
 export const MIN_ALLOWED_PREFIX = 8;
@@ -468,7 +469,7 @@ function resolveRequests(
     for (const svc of bundle.services)
       if (!out.has(svc)) out.set(svc, { ...ctx.at(segs), key: svc, via: `bundle ${b}` });
   });
-  return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...out.values()].sort(by((r) => r.key));
 }
 
 function checkOverride(
@@ -525,10 +526,10 @@ function checkOverride(
     const supported = svc.types.map((t) => t.toLowerCase());
     const ok =
       e.type === "both"
-        ? key === "s3" && supported.includes("gateway") && supported.includes("interface")
+        ? svc.both && supported.includes("gateway") && supported.includes("interface")
         : supported.includes(e.type);
     if (!ok) {
-      const allowed = key === "s3" ? "gateway, interface or both" : supported.join(" or ");
+      const allowed = svc.both ? "gateway, interface or both" : supported.join(" or ");
       ctx.report([...eb, "type"], {
         code: "UNSUPPORTED_TYPE",
         message: `${key} does not support type ${e.type}${e.type === "both" ? " (both is for s3 only)" : ""}.`,

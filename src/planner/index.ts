@@ -25,6 +25,7 @@ import { applyDump, dumpEntry, resolveService, type ResolvedService } from "./se
 import { azOfferOf, type RegionDump } from "../region-dumps/read";
 import { displayPath } from "../input/load";
 import { finding } from "./decisions/types";
+import { by } from "../order";
 
 export interface PlanOptions {
   /**
@@ -40,12 +41,12 @@ export interface PlanResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byName = by((x: { name: string }) => x.name);
 
 export function planStacks(models: readonly SpecModel[], opts: PlanOptions = {}): PlanResult {
   const diagnostics: Diagnostic[] = [];
   const stacks: StackPlan[] = [];
-  const sorted = [...models].sort((a, b) => (a.stack < b.stack ? -1 : a.stack > b.stack ? 1 : 0));
+  const sorted = [...models].sort(by((m) => m.stack));
   for (const m of sorted) {
     const r = planStack(m, opts);
     stacks.push(r.stack);
@@ -62,12 +63,20 @@ export function planStack(spec: SpecModel, opts: PlanOptions = {}): { stack: Sta
     const endpoints: EndpointPlan[] = [];
     const keys = [...new Set(vpc.subnets.flatMap((s) => s.requests.map((r) => r.key)))].sort();
     const resolved = new Map(
-      keys.map((k) => [k, resolveService(k, spec.region, vpc.endpoints.get(k), opts.dumps?.get(spec.region))]),
+      keys.map((k) => [
+        k,
+        resolveService({
+          key: k,
+          region: spec.region,
+          partition: spec.partition,
+          settings: vpc.endpoints.get(k),
+          dump: opts.dumps?.get(spec.region),
+        }),
+      ]),
     );
     const types = new Map(
       keys.map((k) => [k, decideEndpointTypes(resolved.get(k) as ResolvedService, vpc.endpoints.get(k))]),
     );
-    const vpcHasS3Gateway = types.get("s3")?.decision.includes("Gateway") ?? false;
     for (const key of keys) {
       const t = types.get(key) as ReturnType<typeof decideEndpointTypes>;
       diagnostics.push(...t.findings);
@@ -78,7 +87,7 @@ export function planStack(spec: SpecModel, opts: PlanOptions = {}): { stack: Sta
           resolved.get(key) as ResolvedService,
           type,
           t.reasons,
-          vpcHasS3Gateway,
+          t.decision.includes("Gateway"),
           t.decision.length > 1,
           opts,
         );
@@ -86,7 +95,7 @@ export function planStack(spec: SpecModel, opts: PlanOptions = {}): { stack: Sta
         diagnostics.push(...r.diagnostics);
       }
     }
-    endpoints.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+    endpoints.sort(by((e) => e.address));
     diagnostics.push(...reportUnusedOverrides(spec, vpc, new Set(keys)));
     diagnostics.push(...reportPrivateDnsCapture(spec, vpc, endpoints));
     diagnostics.push(...reportFullAccess(spec, vpc, endpoints));
@@ -156,7 +165,8 @@ function planEndpoint(
   resolved: ResolvedService,
   type: PlannedEndpointType,
   typeReasons: readonly string[],
-  vpcHasS3Gateway: boolean,
+  /** The VPC also gets this service's gateway endpoint. */
+  vpcHasGateway: boolean,
   split: boolean,
   opts: PlanOptions,
 ): { endpoint: EndpointPlan; diagnostics: Diagnostic[] } {
@@ -206,7 +216,7 @@ function planEndpoint(
     securityGroups = sg.decision;
     diagnostics.push(...sg.findings);
     reasons.push(...sg.reasons);
-    const dns = decidePrivateDns(spec, vpc, svc, settings, requesters, vpcHasS3Gateway);
+    const dns = decidePrivateDns(spec, vpc, svc, settings, requesters, vpcHasGateway);
     diagnostics.push(...dns.findings);
     privateDns = dns.decision.enabled;
     onlyInbound = dns.decision.onlyForInboundResolver;

@@ -7,34 +7,14 @@ export const AWS_DEFAULT_POLICY = {
 };
 
 /**
- * AWS-owned S3 buckets that private workloads read through the S3 endpoint:
- * ECR image layers, Amazon Linux package repositories, SSM agent updates and
- * patching. An org-only policy must let them through or image pulls and
- * package installs break (see ECR and Systems Manager VPC endpoint guides).
- */
-export function awsOwnedBuckets(partition: string, region: string): string[] {
-  return [
-    `arn:${partition}:s3:::prod-${region}-starport-layer-bucket/*`,
-    `arn:${partition}:s3:::amazonlinux.${region}.amazonaws.com/*`,
-    `arn:${partition}:s3:::amazonlinux-2-repos-${region}/*`,
-    `arn:${partition}:s3:::al2023-repos-${region}-*/*`,
-    `arn:${partition}:s3:::aws-ssm-${region}/*`,
-    `arn:${partition}:s3:::amazon-ssm-${region}/*`,
-    `arn:${partition}:s3:::amazon-ssm-packages-${region}/*`,
-    `arn:${partition}:s3:::${region}-birdwatcher-prod/*`,
-    `arn:${partition}:s3:::aws-ssm-distributor-file-${region}/*`,
-    `arn:${partition}:s3:::aws-ssm-document-attachments-${region}/*`,
-    `arn:${partition}:s3:::patch-baseline-snapshot-${region}/*`,
-  ];
-}
-
-/**
  * Organization perimeter (aws-samples/data-perimeter-policy-examples):
  * principals of the organization on resources of the organization (or on
  * actions that name no resource), and AWS services acting on its behalf.
- * For S3, org principals may also read the AWS-owned buckets listed above.
+ * Where the catalog lists AWS-owned resources for the service (S3: buckets of
+ * ECR layers, Amazon Linux repositories, SSM), org principals may also read them.
  */
-export function orgOnlyPolicy(organizationId: string, service: string, partition: string, region: string): object {
+export function orgOnlyPolicy(opts: { organizationId: string; awsOwnedResources: readonly string[] }): object {
+  const { organizationId } = opts;
   const statements: object[] = [
     {
       Sid: "OrgPrincipalsToOrgResources",
@@ -58,13 +38,13 @@ export function orgOnlyPolicy(organizationId: string, service: string, partition
       Condition: { Bool: { "aws:PrincipalIsAWSService": "true" } },
     },
   ];
-  if (service === "s3") {
+  if (opts.awsOwnedResources.length > 0) {
     statements.push({
       Sid: "OrgPrincipalsToAwsOwnedBuckets",
       Effect: "Allow",
       Principal: "*",
       Action: ["s3:GetObject"],
-      Resource: awsOwnedBuckets(partition, region),
+      Resource: [...opts.awsOwnedResources],
       Condition: { StringEquals: { "aws:PrincipalOrgID": organizationId } },
     });
   }

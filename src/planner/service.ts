@@ -1,5 +1,5 @@
 /** Resolves a requested service key of a VPC to what the planner needs to know about it. */
-import { getService, serviceNames, type EndpointType } from "../catalog";
+import { awsOwnedResources, getService, serviceNames, type EndpointType } from "../catalog";
 import { findInDump, type DumpService, type RegionDump } from "../region-dumps/read";
 import type { EndpointSettings } from "../input/spec-model";
 
@@ -15,6 +15,12 @@ export interface ResolvedService {
   readonly privateDns: boolean;
   /** A service outside the catalog, declared with serviceName. */
   readonly custom: boolean;
+  /** Catalog behaviour (CatalogService): gateway + interface in one VPC, S3's inbound-resolver DNS rule. */
+  readonly both: boolean;
+  readonly inboundResolverOnlyWithGateway: boolean;
+  /** AWS-owned resource ARNs org-only must allow, in the stack's partition and region, and what they are. */
+  readonly awsOwnedResources: readonly string[];
+  readonly awsOwnedResourcesWhy?: string;
   /** The region dump the facts above come from, when one does. */
   readonly dump?: string;
 }
@@ -25,12 +31,16 @@ export interface ResolvedService {
  * without a Gateway entry there is planned as an interface endpoint) and
  * services newer than the catalog.
  */
-export function resolveService(
-  key: string,
-  region: string,
-  settings: EndpointSettings | undefined,
-  dump?: RegionDump,
-): ResolvedService {
+export function resolveService(opts: {
+  key: string;
+  region: string;
+  partition: string;
+  /** The VPC's `endpoints:` entry for the key, if any. */
+  settings?: EndpointSettings;
+  /** The region dump of the stack's region, if one was recorded. */
+  dump?: RegionDump;
+}): ResolvedService {
+  const { key, region, settings, dump } = opts;
   const svc = getService(key);
   if (svc) {
     const resolved: ResolvedService = {
@@ -41,6 +51,10 @@ export function resolveService(
       policy: svc.policy,
       privateDns: svc.privateDns,
       custom: false,
+      both: svc.both,
+      inboundResolverOnlyWithGateway: svc.inboundResolverOnlyWithGateway,
+      awsOwnedResources: awsOwnedResources(svc, opts.partition, region),
+      ...(svc.awsOwnedResourcesWhy ? { awsOwnedResourcesWhy: svc.awsOwnedResourcesWhy } : {}),
     };
     const listed = dump ? svc.types.filter((t) => dumpEntry(dump, resolved, t)) : [];
     return listed.length > 0 ? { ...resolved, types: listed } : resolved;
@@ -56,6 +70,7 @@ export function resolveService(
       policy: true,
       privateDns: true,
       custom: false,
+      ...NO_CATALOG_BEHAVIOUR,
     };
   }
   if (!settings?.serviceName) throw new Error(`internal: service ${key} was not validated`);
@@ -67,8 +82,12 @@ export function resolveService(
     policy: true,
     privateDns: true,
     custom: true,
+    ...NO_CATALOG_BEHAVIOUR,
   };
 }
+
+/** Services the catalog does not describe (newer in a dump, or outside the catalog) have no special behaviour. */
+const NO_CATALOG_BEHAVIOUR = { both: false, inboundResolverOnlyWithGateway: false, awsOwnedResources: [] } as const;
 
 /** The dump's entry for this service and type: by catalog id, else by full name (custom services). */
 export function dumpEntry(dump: RegionDump, svc: ResolvedService, type: EndpointType): DumpService | undefined {

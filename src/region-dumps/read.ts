@@ -13,6 +13,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { allServices, getRegion, knownPrefixes, serviceNames, type EndpointType } from "../catalog";
 import { JsonSyntaxError, parseJsonWithPositions, type Position } from "./json-positions";
+import { by } from "../order";
 
 /** What one ServiceDetails entry says about one endpoint type of a service. */
 export interface DumpOffer {
@@ -358,7 +359,7 @@ export function parseDump(text: string, file: string, region: string): { dump?: 
   }
 
   const services = new Map<string, DumpService>();
-  for (const [name, m] of [...merged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [name, m] of [...merged].sort(by(([name]) => name))) {
     const types = (["Gateway", "Interface"] as const).filter((t) => m.offers[t]);
     if (types.length === 0) continue;
     const main = m.offers.Interface ?? (m.offers.Gateway as DumpOffer);

@@ -5,6 +5,7 @@ import type { Located, SubnetModel, VpcModel } from "../../input/spec-model";
 import type { PlacedSubnet } from "../plan";
 import type { RuleResult } from "./types";
 import { finding } from "./types";
+import { compareStrings } from "../../order";
 
 /** AZs a service is offered in, from a region dump. Either list may be missing (old dumps have no ids). */
 export type AzOffer = DumpAzOffer;
@@ -156,5 +157,5 @@ export function placeInterfaceEndpoint(
 function byTieBreak(a: SubnetModel, b: SubnetModel): number {
   const ca = parseCidr(a.cidr) as Cidr;
   const cb = parseCidr(b.cidr) as Cidr;
-  return ca.prefix - cb.prefix || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || compareCidrs(ca, cb);
+  return ca.prefix - cb.prefix || compareStrings(a.name, b.name) || compareCidrs(ca, cb);
 }

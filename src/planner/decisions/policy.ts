@@ -52,11 +52,13 @@ export function decidePolicy(
       return {
         decision: {
           kind: "org-only",
-          document: JSON.stringify(orgOnlyPolicy(spec.organizationId as string, svc.key, spec.partition, spec.region)),
+          document: JSON.stringify(
+            orgOnlyPolicy({ organizationId: spec.organizationId as string, awsOwnedResources: svc.awsOwnedResources }),
+          ),
         },
         findings: [],
         reasons: [
-          `policy org-only (${where}): principals and resources of ${spec.organizationId}, AWS services${svc.key === "s3" ? ", and AWS-owned buckets for ECR layers, OS packages and SSM" : ""}`,
+          `policy org-only (${where}): principals and resources of ${spec.organizationId}, AWS services${svc.awsOwnedResourcesWhy ? `, and ${svc.awsOwnedResourcesWhy}` : ""}`,
         ],
       };
     case "file":

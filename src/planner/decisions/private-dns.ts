@@ -28,7 +28,7 @@ export function decidePrivateDns(
   svc: ResolvedService,
   settings: EndpointSettings | undefined,
   requesters: readonly SubnetModel[],
-  vpcHasS3Gateway: boolean,
+  vpcHasGateway: boolean,
 ): RuleResult<PrivateDnsDecision> {
   const reasons: string[] = [];
   let enabled: boolean;
@@ -68,12 +68,12 @@ export function decidePrivateDns(
   }
   if (!enabled) return { decision: { enabled, captured: [] }, findings: [], reasons };
   let onlyForInboundResolver: boolean | undefined;
-  if (svc.key === "s3") {
-    onlyForInboundResolver = vpcHasS3Gateway;
+  if (svc.inboundResolverOnlyWithGateway) {
+    onlyForInboundResolver = vpcHasGateway;
     reasons.push(
-      vpcHasS3Gateway
-        ? "the VPC has an S3 gateway endpoint: private DNS answers only the inbound resolver (VPC traffic keeps using the gateway)"
-        : "no S3 gateway endpoint in the VPC: private DNS answers the whole VPC (private_dns_only_for_inbound_resolver_endpoint = false)",
+      vpcHasGateway
+        ? `the VPC has a ${svc.key} gateway endpoint: private DNS answers only the inbound resolver (VPC traffic keeps using the gateway)`
+        : `no ${svc.key} gateway endpoint in the VPC: private DNS answers the whole VPC (private_dns_only_for_inbound_resolver_endpoint = false)`,
     );
     if (onlyForInboundResolver)
       return { decision: { enabled, onlyForInboundResolver, captured: [] }, findings: [], reasons };

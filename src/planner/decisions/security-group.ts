@@ -4,6 +4,7 @@ import type { Located, SubnetModel } from "../../input/spec-model";
 import type { IngressRule, SecurityGroupPlan } from "../plan";
 import type { RuleResult } from "./types";
 import { finding } from "./types";
+import { by } from "../../order";
 
 /** Default quotas (Amazon VPC quotas: security groups). */
 export const SG_LIMITS = { inboundRulesPerGroup: 60, groupsPerInterface: 5 } as const;
@@ -30,7 +31,7 @@ export function planSecurityGroups(
   const reasons: string[] = [];
   const findings: Diagnostic[] = [];
   let ingress: IngressRule[] = [];
-  for (const s of [...requesters].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const s of [...requesters].sort(by((s) => s.name))) {
     ingress.push({
       address: `${address}_${s.name}`,
       cidr: s.cidr,
