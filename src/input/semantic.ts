@@ -269,9 +269,12 @@ function buildVpc(ctx: Ctx, spec: Spec, v: VpcSpec, i: number, region: Region | 
       } else customNames.set(e.serviceName, key);
     }
     const allowedCidrs: string[] = [];
+    const allowedCidrsAt: Located[] = [];
     (e.allowedCidrs ?? []).forEach((c, k) => {
       const parsed = checkCidr(ctx, [...eb, "allowedCidrs", k], c, "allowed");
-      if (parsed) allowedCidrs.push(parsed.text);
+      if (!parsed) return;
+      allowedCidrs.push(parsed.text);
+      allowedCidrsAt.push(ctx.at([...eb, "allowedCidrs", k]));
     });
     endpoints.set(key, {
       ...ctx.at(eb, { key: true }),
@@ -283,6 +286,7 @@ function buildVpc(ctx: Ctx, spec: Spec, v: VpcSpec, i: number, region: Region | 
       serviceName: e.serviceName,
       port: e.port,
       allowedCidrs,
+      allowedCidrsAt,
     });
   }
   return {

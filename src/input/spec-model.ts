@@ -47,6 +47,8 @@ export interface EndpointSettings extends Located {
   readonly serviceName?: string;
   readonly port?: number;
   readonly allowedCidrs: readonly string[];
+  /** Where each of allowedCidrs is written (same order). */
+  readonly allowedCidrsAt: readonly Located[];
 }
 
 export interface VpcModel extends Located {
