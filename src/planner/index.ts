@@ -1,5 +1,7 @@
 /**
- * The planner: validated spec models in, a plan and its findings out.
+ * The planner: validated spec models in, a plan and its findings out. The
+ * decisions (./decisions) choose; the plan rules (src/rules/plan) judge the
+ * result, from a PlanSubject that carries the facts the decisions used.
  * Pure: no cdktf, no I/O. Everything is ordered by names, never by list
  * positions, so reordering the input changes nothing.
  */

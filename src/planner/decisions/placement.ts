@@ -59,7 +59,8 @@ export function placeInterfaceEndpoint(opts: {
     const notOffered = candidates.filter((s) => offeredIn(s, offer) === false);
     if (notOffered.length > 0) {
       reasons.push(
-        `${offer.source} does not offer ${service} in ${[...new Set(notOffered.map(azLabel))].sort().join(", ")}: no ENI there`,
+        `${offer.source} does not offer ${service} in ` +
+          `${[...new Set(notOffered.map(azLabel))].sort().join(", ")}: no ENI there`,
       );
       candidates = candidates.filter((s) => !notOffered.includes(s));
     }

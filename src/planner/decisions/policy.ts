@@ -15,8 +15,9 @@ export interface PolicyDecision {
 /**
  * The endpoint policy: the endpoint's own setting, else defaults.policy, else
  * full access. Full access is AWS's default, so no policy attribute is written
- * for it. A service that takes no policy gets none (with a warning when one
- * was asked for); services outside the catalog get one only when set.
+ * for it. A service that takes no policy gets none (the plan rule
+ * policy-not-supported warns when one was asked for); services outside the
+ * catalog get one only when set.
  */
 export function decidePolicy(opts: {
   spec: SpecModel;
@@ -54,7 +55,8 @@ export function decidePolicy(opts: {
             orgOnlyPolicy({ organizationId: spec.organizationId as string, awsOwnedResources: svc.awsOwnedResources }),
           ),
         },
-        `policy org-only (${where}): principals and resources of ${spec.organizationId}, AWS services${svc.awsOwnedResourcesWhy ? `, and ${svc.awsOwnedResourcesWhy}` : ""}`,
+        `policy org-only (${where}): principals and resources of ${spec.organizationId}, AWS ` +
+          `services${svc.awsOwnedResourcesWhy ? `, and ${svc.awsOwnedResourcesWhy}` : ""}`,
       );
     case "file":
       return decided(

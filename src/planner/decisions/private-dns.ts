@@ -45,7 +45,8 @@ export function decidePrivateDns(opts: {
   } else if (svc.custom) {
     enabled = false;
     reasons.push(
-      "private DNS off: services outside the catalog need a verified private DNS name; set privateDns: true if the provider has one",
+      "private DNS off: services outside the catalog need a verified private DNS name; set " +
+        "privateDns: true if the provider has one",
     );
   } else if (!svc.privateDns) {
     enabled = false;
@@ -62,8 +63,10 @@ export function decidePrivateDns(opts: {
     onlyForInboundResolver = vpcHasGateway;
     reasons.push(
       vpcHasGateway
-        ? `the VPC has a ${svc.key} gateway endpoint: private DNS answers only the inbound resolver (VPC traffic keeps using the gateway)`
-        : `no ${svc.key} gateway endpoint in the VPC: private DNS answers the whole VPC (private_dns_only_for_inbound_resolver_endpoint = false)`,
+        ? `the VPC has a ${svc.key} gateway endpoint: private DNS answers only the inbound resolver ` +
+            `(VPC traffic keeps using the gateway)`
+        : `no ${svc.key} gateway endpoint in the VPC: private DNS answers the whole VPC ` +
+            `(private_dns_only_for_inbound_resolver_endpoint = false)`,
     );
     if (onlyForInboundResolver) return { decision: { enabled, onlyForInboundResolver, captured: [] }, reasons };
   }

@@ -53,7 +53,8 @@ export function planSecurityGroups(opts: {
   if (ingress.length > SG_LIMITS.inboundRulesPerGroup) {
     const merged = aggregateCidrs(ingress.map((r) => r.cidr));
     reasons.push(
-      `${ingress.length} client CIDRs exceed ${SG_LIMITS.inboundRulesPerGroup} rules per security group: merged into ${merged.length} blocks that cover exactly the same addresses`,
+      `${ingress.length} client CIDRs exceed ${SG_LIMITS.inboundRulesPerGroup} rules per security ` +
+        `group: merged into ${merged.length} blocks that cover exactly the same addresses`,
     );
     ingress = merged.map((c) => {
       const block = parseCidr(c) as Cidr;
@@ -80,7 +81,8 @@ export function planSecurityGroups(opts: {
   }
   if (groups.length > 1)
     reasons.push(
-      `${ingress.length} rules spread over ${groups.length} security groups of at most ${SG_LIMITS.inboundRulesPerGroup}`,
+      `${ingress.length} rules spread over ${groups.length} security groups of at most ` +
+        `${SG_LIMITS.inboundRulesPerGroup}`,
     );
   reasons.push(`security group admits TCP ${port} from ${ingress.map((r) => r.cidr).join(", ")} only`);
   return { decision: groups, reasons };

@@ -13,7 +13,8 @@ export const crossAz = rule<PlanSubject>()({
       trigger: "a requesting subnet's zone has no ENI of its interface endpoint",
       fix: "add an endpoint subnet (or a requesting subnet) in that zone",
       message: (d: Details) =>
-        `the ${d.service} endpoint has no ENI in the zone of ${d.subnets.join(", ")}; their traffic crosses zones (inter-AZ data charges, and a zone outage on the other side cuts them off).`,
+        `the ${d.service} endpoint has no ENI in the zone of ${d.subnets.join(", ")}; their traffic ` +
+        `crosses zones (inter-AZ data charges, and a zone outage on the other side cuts them off).`,
       hint: (d: Details) =>
         d.dedicated
           ? "Add an endpoint subnet in those zones."

@@ -19,15 +19,18 @@ export const fullAccessPolicy = rule<PlanSubject>()({
       trigger: "an endpoint keeps the full-access policy (any principal, any resource of the service)",
       fix: "set defaults.policy: org-only, or a policy file",
       message: (d: Details) =>
-        `in VPC ${d.vpc}, ${d.services.join(", ")} ${d.services.length === 1 ? "has" : "have"} a full-access endpoint policy: any principal may reach any resource of the service through it.`,
+        `in VPC ${d.vpc}, ${d.services.join(", ")} ${d.services.length === 1 ? "has" : "have"} a ` +
+        `full-access endpoint policy: any principal may reach any resource of the service through it.`,
       hint: (d: Details) =>
         d.why === "explicit"
           ? "full-access is set here; use org-only or a policy file to restrict what the endpoint reaches."
           : d.why === "custom"
-            ? `Services outside the catalog get no policy unless their entry sets one: add policy: <file> to endpoints.${d.services[0]}.`
+            ? `Services outside the catalog get no policy unless their entry sets one: add policy: ` +
+              `<file> to endpoints.${d.services[0]}.`
             : d.organizationId
               ? "Set defaults.policy: org-only (or a policy file) to keep traffic inside your organization."
-              : "Set organizationId and defaults.policy: org-only, or a policy file, to restrict what the endpoint reaches.",
+              : "Set organizationId and defaults.policy: org-only, or a policy file, to restrict what " +
+                "the endpoint reaches.",
     },
   },
   check(subject, ctx) {

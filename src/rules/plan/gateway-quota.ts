@@ -17,10 +17,14 @@ export const gatewayQuota = rule<PlanSubject>()({
   codes: {
     GATEWAY_QUOTA: {
       severity: "warning",
-      trigger: `the specs create more gateway endpoints in one region of one account than the default quota (${GATEWAY_ENDPOINTS_PER_REGION})`,
+      trigger:
+        `the specs create more gateway endpoints in one region of one account than the default quota ` +
+        `(${GATEWAY_ENDPOINTS_PER_REGION})`,
       fix: "request a quota increase before applying",
       message: (d: Details) =>
-        `with this stack, the specs create ${d.count} gateway endpoints in ${d.region}${d.account ? ` for account ${d.account}` : ""}; the default quota is ${GATEWAY_ENDPOINTS_PER_REGION} per region.`,
+        `with this stack, the specs create ${d.count} gateway endpoints in ` +
+        `${d.region}${d.account ? ` for account ${d.account}` : ""}; the default quota is ` +
+        `${GATEWAY_ENDPOINTS_PER_REGION} per region.`,
       hint: () => "Request a quota increase before applying.",
     },
   },

@@ -13,7 +13,8 @@ export const interfaceQuota = rule<PlanSubject>()({
       trigger: `a VPC gets more interface endpoints than the default quota (${INTERFACE_ENDPOINTS_PER_VPC} per VPC)`,
       fix: "request a quota increase before applying, or centralize endpoints",
       message: (d: { vpc: string; count: number }) =>
-        `VPC ${d.vpc} gets ${d.count} interface endpoints; the default quota is ${INTERFACE_ENDPOINTS_PER_VPC} per VPC.`,
+        `VPC ${d.vpc} gets ${d.count} interface endpoints; the default quota is ` +
+        `${INTERFACE_ENDPOINTS_PER_VPC} per VPC.`,
       hint: () =>
         "Request a quota increase (Service Quotas, Amazon VPC) before applying, or centralize endpoints in a hub VPC.",
     },

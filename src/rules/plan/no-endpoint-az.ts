@@ -13,7 +13,8 @@ export const noEndpointAz = rule<PlanSubject>()({
       trigger: "no candidate subnet of an interface endpoint is in a zone that offers the service",
       fix: "add a subnet (or endpoint subnet) in a zone that offers the service",
       message: (d: Details) =>
-        `no subnet can hold an ENI of the ${d.service} endpoint${d.offeredBy ? ` (${d.offeredBy} offers it in none of the candidate zones)` : ""}.`,
+        `no subnet can hold an ENI of the ${d.service} ` +
+        `endpoint${d.offeredBy ? ` (${d.offeredBy} offers it in none of the candidate zones)` : ""}.`,
       hint: (d: Details) =>
         d.dedicated
           ? "Add an endpoint subnet in a zone that offers the service."

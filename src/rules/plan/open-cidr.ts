@@ -21,12 +21,17 @@ export const openCidr = rule<PlanSubject>()({
   codes: {
     OPEN_CIDR: {
       severity: "error",
-      trigger: `an allowedCidrs entry is wider than /${MIN_ALLOWED_PREFIX}, or an endpoint's clients cover every IPv4 address`,
+      trigger:
+        `an allowedCidrs entry is wider than /${MIN_ALLOWED_PREFIX}, or an endpoint's clients cover ` +
+        `every IPv4 address`,
       fix: "list only the networks that need the endpoint",
       message: (d: Details) =>
         d.case === "wide-entry"
-          ? `${d.cidr} admits ${d.prefix === 0 ? "every address" : `2^${32 - d.prefix} addresses`}; endpoint security groups are least privilege (blocks of /${MIN_ALLOWED_PREFIX} or smaller).`
-          : `the ${d.service} endpoint's clients (${d.blocks} blocks after merging) cover every IPv4 address (${d.cidr}); an endpoint security group never admits 0.0.0.0/0.`,
+          ? `${d.cidr} admits ${d.prefix === 0 ? "every address" : `2^${32 - d.prefix} addresses`}; ` +
+            `endpoint security groups are least privilege (blocks of /${MIN_ALLOWED_PREFIX} or ` +
+            `smaller).`
+          : `the ${d.service} endpoint's clients (${d.blocks} blocks after merging) cover every IPv4 ` +
+            `address (${d.cidr}); an endpoint security group never admits 0.0.0.0/0.`,
       hint: (d: Details) =>
         d.case === "wide-entry"
           ? "List the on-premises or peered ranges that need the endpoint."

@@ -13,7 +13,8 @@ export const privateDnsAvailable = rule<PlanSubject>()({
       message: (d: { dump?: string; service: string }) =>
         `privateDns: true, but ${d.dump} lists no private DNS name for ${d.service}: creating the endpoint would fail.`,
       hint: () =>
-        "Remove privateDns (clients use the endpoint's own DNS names), or record the dump again if the service gained private DNS.",
+        "Remove privateDns (clients use the endpoint's own DNS names), or record the dump again if " +
+        "the service gained private DNS.",
     },
   },
   check(subject, ctx) {

@@ -20,11 +20,20 @@ export const privateDnsCapture = rule<PlanSubject>()({
       fix: "add the service to those subnets, or set privateDns: false",
       message: (d: Details) => {
         const many = d.services.length > 1;
-        return `private DNS makes all of VPC ${d.vpc} resolve ${d.services.join(", ")} to ${many ? "their endpoints" : "the endpoint"}; ${d.subnets} did not ask for ${many ? "them" : "it"} and ${many ? "are not admitted by the endpoints' security groups" : "are not admitted by its security group"}, so calls from there fail instead of going through NAT.`;
+        return (
+          `private DNS makes all of VPC ${d.vpc} resolve ${d.services.join(", ")} to ` +
+          `${many ? "their endpoints" : "the endpoint"}; ${d.subnets} did not ask for ` +
+          `${many ? "them" : "it"} and are not admitted by ` +
+          `${many ? "the endpoints' security groups" : "its security group"}, ` +
+          "so calls from there fail instead of going through NAT."
+        );
       },
       hint: (d: Details) => {
         const many = d.services.length > 1;
-        return `Add the service${many ? "s" : ""} to those subnets if they use ${many ? "them" : "it"}, or set privateDns: false under endpoints.<service>.`;
+        return (
+          `Add the service${many ? "s" : ""} to those subnets if they use ${many ? "them" : "it"}, or ` +
+          `set privateDns: false under endpoints.<service>.`
+        );
       },
     },
   },

@@ -13,9 +13,11 @@ export const routeTableRequired = rule<PlanSubject>()({
       trigger: "a subnet asks for a service planned as a gateway endpoint but has no routeTable",
       fix: "add routeTable to the subnet (or, where the service can be both, plan it as an interface endpoint)",
       message: (d: Details) =>
-        `subnet ${d.subnet} asks for ${d.service}, which is served by a gateway endpoint, but the subnet has no routeTable.`,
+        `subnet ${d.subnet} asks for ${d.service}, which is served by a gateway endpoint, but the ` +
+        `subnet has no routeTable.`,
       hint: (d: Details) =>
-        `Add routeTable: rtb-... to subnet ${d.subnet}${d.alsoInterface ? `, or set endpoints.${d.service}.type: interface` : ""}.`,
+        `Add routeTable: rtb-... to subnet ` +
+        `${d.subnet}${d.alsoInterface ? `, or set endpoints.${d.service}.type: interface` : ""}.`,
     },
   },
   check(subject, ctx) {

@@ -9,12 +9,17 @@ export const securityGroupQuota = rule<PlanSubject>()({
   codes: {
     SG_RULE_LIMIT: {
       severity: "error",
-      trigger: `an endpoint needs more than ${SG_LIMITS.groupsPerInterface} security groups of ${SG_LIMITS.inboundRulesPerGroup} ingress rules after merging adjacent CIDRs`,
+      trigger:
+        `an endpoint needs more than ${SG_LIMITS.groupsPerInterface} security groups of ` +
+        `${SG_LIMITS.inboundRulesPerGroup} ingress rules after merging adjacent CIDRs`,
       fix: "request higher quotas, or group the requesting subnets into contiguous blocks",
       message: (d: { service: string; vpc: string; rules: number }) =>
-        `the ${d.service} endpoint in ${d.vpc} needs ${d.rules} ingress rules even after merging adjacent CIDRs: more than ${SG_LIMITS.groupsPerInterface} security groups of ${SG_LIMITS.inboundRulesPerGroup} rules.`,
+        `the ${d.service} endpoint in ${d.vpc} needs ${d.rules} ingress rules even after merging ` +
+        `adjacent CIDRs: more than ${SG_LIMITS.groupsPerInterface} security groups of ` +
+        `${SG_LIMITS.inboundRulesPerGroup} rules.`,
       hint: () =>
-        "Request higher quotas (rules per security group, groups per interface), or group the requesting subnets into contiguous blocks.",
+        "Request higher quotas (rules per security group, groups per interface), or group the " +
+        "requesting subnets into contiguous blocks.",
     },
   },
   check(subject, ctx) {

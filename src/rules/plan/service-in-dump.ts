@@ -11,9 +11,11 @@ export const serviceInDump = rule<PlanSubject>()({
       trigger: "the region dump of the stack's region does not list the service with the planned endpoint type",
       fix: "choose another type, or record the region dump again",
       message: (d: { dump: string; type: string; service: string; name?: string; region: string }) =>
-        `the region dump ${d.dump} has no ${d.type.toLowerCase()} endpoint service for ${d.service} (${d.name ?? "no catalog name"}).`,
+        `the region dump ${d.dump} has no ${d.type.toLowerCase()} endpoint service for ${d.service} ` +
+        `(${d.name ?? "no catalog name"}).`,
       hint: (d: { dump: string; type: string; service: string; name?: string; region: string }) =>
-        `The service is not offered in ${d.region} (or not to this account); choose another type or record the dump again with aws ec2 describe-vpc-endpoint-services --region ${d.region}.`,
+        `The service is not offered in ${d.region} (or not to this account); choose another type or ` +
+        `record the dump again with aws ec2 describe-vpc-endpoint-services --region ${d.region}.`,
     },
   },
   check(subject, ctx) {

@@ -13,9 +13,11 @@ export const sharedRouteTable = rule<PlanSubject>()({
       trigger: "a gateway endpoint's route table also serves subnets that did not ask for the service",
       fix: "add the service to those subnets, or give them their own route table",
       message: (d: Details) =>
-        `route table ${d.routeTable} gets the ${d.service} gateway endpoint for ${d.requester}; it also serves ${d.bystanders.join(", ")}, which did not ask for ${d.service}.`,
+        `route table ${d.routeTable} gets the ${d.service} gateway endpoint for ${d.requester}; it ` +
+        `also serves ${d.bystanders.join(", ")}, which did not ask for ${d.service}.`,
       hint: (d: Details) =>
-        `Their ${d.service} traffic will leave through the endpoint too (and its policy applies). Add ${d.service} to them, or give them their own route table.`,
+        `Their ${d.service} traffic will leave through the endpoint too (and its policy applies). ` +
+        `Add ${d.service} to them, or give them their own route table.`,
     },
   },
   check(subject, ctx) {

@@ -21,7 +21,9 @@ export const unusedEndpointOverride = rule<PlanSubject>()({
       message: (d: Details) =>
         d.case === "not-requested"
           ? `endpoints.${d.key} is set, but no subnet of VPC ${d.vpc} requests ${d.key}: no endpoint is created.`
-          : `endpoints.${d.key} sets ${d.unused.join(" and ")}, which only interface endpoints use, but ${d.key} is planned as a gateway endpoint: ${d.unused.length > 1 ? "they do" : "it does"} nothing.`,
+          : `endpoints.${d.key} sets ${d.unused.join(" and ")}, which only interface endpoints use, ` +
+            `but ${d.key} is planned as a gateway endpoint: ` +
+            `${d.unused.length > 1 ? "they do" : "it does"} nothing.`,
       hint: (d: Details) =>
         d.case === "not-requested"
           ? `Add ${d.key} to the services of the subnets that need it, or remove the entry.`
