@@ -42,7 +42,6 @@ export const DIAGNOSTIC_CODES = {
   DUPLICATE_ID: "error",
   DUPLICATE_STACK: "error",
   UNKNOWN_ENDPOINT_SUBNET: "error",
-  ROUTE_TABLE_REQUIRED: "error",
   ORG_ID_REQUIRED: "error",
   POLICY_FILE_MISSING: "error",
   POLICY_INVALID: "error",
@@ -52,12 +51,6 @@ export const DIAGNOSTIC_CODES = {
   UNKNOWN_SERVICE: "error",
   UNKNOWN_BUNDLE: "error",
   SERVICE_NAME_MISMATCH: "error",
-  ADDRESS_COLLISION: "error",
-  NO_ENDPOINT_AZ: "error",
-  OPEN_CIDR: "error",
-  SG_RULE_LIMIT: "error",
-  SERVICE_NOT_IN_DUMP: "error",
-  PRIVATE_DNS_UNAVAILABLE: "error",
   // --- region dumps (catalog/<region>.json) ---
   DUMP_DIR_MISSING: "error",
   DUMP_UNREADABLE: "error",
@@ -69,16 +62,6 @@ export const DIAGNOSTIC_CODES = {
   DUMP_UNKNOWN_REGION: "warning",
   DUMP_TRUNCATED: "warning",
   DUMP_DUPLICATE: "warning",
-  // --- warnings from the planner ---
-  PRIVATE_DNS_CAPTURE: "warning",
-  SHARED_ROUTE_TABLE: "warning",
-  FULL_ACCESS_POLICY: "warning",
-  CROSS_AZ: "warning",
-  AZ_NOTATION_MIXED: "warning",
-  INTERFACE_QUOTA: "warning",
-  GATEWAY_QUOTA: "warning",
-  POLICY_NOT_SUPPORTED: "warning",
-  UNUSED_ENDPOINT_OVERRIDE: "warning",
   SERVICE_ALIAS: "info",
 } as const;
 
@@ -122,7 +105,8 @@ export function severityOf(code: DiagnosticCode): Severity {
 }
 
 export interface DiagnosticInput {
-  code: keyof typeof DIAGNOSTIC_CODES;
+  /** Any code: legacy callers still raise a few codes that have moved into rules (their severity comes from there). */
+  code: DiagnosticCode;
   file: string;
   pos?: Position;
   path?: string;
@@ -134,7 +118,7 @@ export interface DiagnosticInput {
 export function diag(input: DiagnosticInput): Diagnostic {
   return {
     code: input.code,
-    severity: DIAGNOSTIC_CODES[input.code],
+    severity: (DIAGNOSTIC_CODES as Record<string, Severity>)[input.code] ?? severityOf(input.code),
     file: input.file,
     pos: input.pos,
     path: input.path ?? "",

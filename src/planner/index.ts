@@ -1,5 +1,7 @@
 /**
- * The planner: validated spec models in, a plan and its findings out.
+ * The planner: validated spec models in, a plan and its findings out. The
+ * decisions (./decisions) choose; the plan rules (src/rules/plan) judge the
+ * result, from a PlanSubject that carries the facts the decisions used.
  * Pure: no cdktf, no I/O. Everything is ordered by names, never by list
  * positions, so reordering the input changes nothing.
  */
@@ -9,22 +11,16 @@ import type { EndpointPlan, Plan, PlannedEndpointType, StackPlan, VpcPlan } from
 import { PRICES } from "./pricing";
 import { decideEndpointTypes } from "./decisions/endpoint-type";
 import { planGatewayRouteTables } from "./decisions/gateway";
-import { azLabel, placeInterfaceEndpoint, type AzOffer } from "./decisions/placement";
+import { azLabel, placeInterfaceEndpoint } from "./decisions/placement";
 import { decidePolicy } from "./decisions/policy";
-import { decidePrivateDns, reportPrivateDnsCapture } from "./decisions/private-dns";
+import { decidePrivateDns } from "./decisions/private-dns";
 import { planSecurityGroups } from "./decisions/security-group";
-import {
-  checkAddresses,
-  checkGatewayQuota,
-  checkInterfaceQuota,
-  reportFullAccess,
-  reportInterfaceOnlySettings,
-  reportUnusedOverrides,
-} from "./decisions/stack-checks";
 import { applyDump, dumpEntry, resolveService, type ResolvedService } from "./service";
+import type { EndpointFacts, EndpointSubject, PlanSubject, StackSubject, VpcSubject } from "./subject";
 import { azOfferOf, type RegionDump } from "../region-dumps/read";
 import { displayPath } from "../input/load";
-import { finding } from "./decisions/types";
+import { PLAN_RULES } from "../rules/plan";
+import { runRules } from "../rules/run";
 import { by } from "../order";
 
 export interface PlanOptions {
@@ -43,66 +39,18 @@ export interface PlanResult {
 
 const byName = by((x: { name: string }) => x.name);
 
+/** Plans every stack, then runs the plan rules over the plans and the facts behind them. */
 export function planStacks(models: readonly SpecModel[], opts: PlanOptions = {}): PlanResult {
-  const diagnostics: Diagnostic[] = [];
-  const stacks: StackPlan[] = [];
-  const sorted = [...models].sort(by((m) => m.stack));
-  for (const m of sorted) {
-    const r = planStack(m, opts);
-    stacks.push(r.stack);
-    diagnostics.push(...r.diagnostics);
-  }
-  diagnostics.push(...checkGatewayQuota(sorted, stacks));
-  return { plan: { stacks }, diagnostics };
+  const stacks = [...models].sort(by((m) => m.stack)).map((m) => planStack({ spec: m, dumps: opts.dumps }));
+  const subject: PlanSubject = { stacks };
+  return { plan: { stacks: stacks.map((s) => s.plan) }, diagnostics: runRules(PLAN_RULES, subject) };
 }
 
-export function planStack(spec: SpecModel, opts: PlanOptions = {}): { stack: StackPlan; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const vpcs: VpcPlan[] = [];
-  for (const vpc of [...spec.vpcs].sort(byName)) {
-    const endpoints: EndpointPlan[] = [];
-    const keys = [...new Set(vpc.subnets.flatMap((s) => s.requests.map((r) => r.key)))].sort();
-    const resolved = new Map(
-      keys.map((k) => [
-        k,
-        resolveService({
-          key: k,
-          region: spec.region,
-          partition: spec.partition,
-          settings: vpc.endpoints.get(k),
-          dump: opts.dumps?.get(spec.region),
-        }),
-      ]),
-    );
-    const types = new Map(
-      keys.map((k) => [k, decideEndpointTypes(resolved.get(k) as ResolvedService, vpc.endpoints.get(k))]),
-    );
-    for (const key of keys) {
-      const t = types.get(key) as ReturnType<typeof decideEndpointTypes>;
-      diagnostics.push(...t.findings);
-      for (const type of t.decision) {
-        const r = planEndpoint(
-          spec,
-          vpc,
-          resolved.get(key) as ResolvedService,
-          type,
-          t.reasons,
-          t.decision.includes("Gateway"),
-          t.decision.length > 1,
-          opts,
-        );
-        endpoints.push(r.endpoint);
-        diagnostics.push(...r.diagnostics);
-      }
-    }
-    endpoints.sort(by((e) => e.address));
-    diagnostics.push(...reportUnusedOverrides(spec, vpc, new Set(keys)));
-    diagnostics.push(...reportPrivateDnsCapture(spec, vpc, endpoints));
-    diagnostics.push(...reportFullAccess(spec, vpc, endpoints));
-    diagnostics.push(...checkInterfaceQuota(spec, vpc, endpoints).findings);
-    vpcs.push({ name: vpc.name, id: vpc.id, cidrs: vpc.cidrs, endpoints });
-  }
-  const stack: StackPlan = {
+function planStack(opts: { spec: SpecModel; dumps?: ReadonlyMap<string, RegionDump> }): StackSubject {
+  const { spec } = opts;
+  const dump = opts.dumps?.get(spec.region);
+  const vpcs = [...spec.vpcs].sort(byName).map((vpc) => planVpc({ spec, vpc, dump }));
+  const plan: StackPlan = {
     stack: spec.stack,
     file: spec.file,
     region: spec.region,
@@ -111,10 +59,37 @@ export function planStack(spec: SpecModel, opts: PlanOptions = {}): { stack: Sta
     assumeRoleArn: spec.assumeRoleArn,
     backend: spec.backend,
     tags: spec.tags,
-    vpcs,
+    vpcs: vpcs.map((v) => v.plan),
   };
-  diagnostics.push(...checkAddresses(spec, stack));
-  return { stack, diagnostics };
+  return { spec, plan, vpcs };
+}
+
+function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump }): VpcSubject {
+  const { spec, vpc, dump } = opts;
+  const endpoints: EndpointSubject[] = [];
+  const keys = [...new Set(vpc.subnets.flatMap((s) => s.requests.map((r) => r.key)))].sort();
+  for (const key of keys) {
+    const settings = vpc.endpoints.get(key);
+    const svc = resolveService({ key, region: spec.region, partition: spec.partition, settings, dump });
+    const types = decideEndpointTypes({ svc, settings });
+    for (const type of types.decision) {
+      endpoints.push(
+        planEndpoint({
+          spec,
+          vpc,
+          resolved: svc,
+          type,
+          typeReasons: types.reasons,
+          vpcHasGateway: types.decision.includes("Gateway"),
+          split: types.decision.length > 1,
+          dump,
+        }),
+      );
+    }
+  }
+  endpoints.sort(by((e) => e.plan.address));
+  const plan: VpcPlan = { name: vpc.name, id: vpc.id, cidrs: vpc.cidrs, endpoints: endpoints.map((e) => e.plan) };
+  return { model: vpc, plan, requested: new Set(keys), endpoints };
 }
 
 /** Terraform resource names: letters, digits, '_' and '-'; '.' in service ids becomes '_'. */
@@ -123,53 +98,39 @@ export function sanitizeName(s: string): string {
 }
 
 /** The dump's word on one service and type: the service as the dump describes it, and where it is offered. */
-function consultDump(
-  spec: SpecModel,
-  svc: ResolvedService,
-  type: PlannedEndpointType,
-  at: Located,
-  opts: PlanOptions,
-): { svc: ResolvedService; offer?: AzOffer; findings: Diagnostic[]; reasons: string[] } {
-  const dump = opts.dumps?.get(spec.region);
-  if (!dump) return { svc, findings: [], reasons: [] };
+function consultDump(opts: { svc: ResolvedService; type: PlannedEndpointType; dump?: RegionDump }): {
+  svc: ResolvedService;
+  dump?: EndpointFacts["dump"];
+  reasons: string[];
+} {
+  const { svc, type, dump } = opts;
+  if (!dump) return { svc, reasons: [] };
   const file = displayPath(dump.file);
   const entry = dumpEntry(dump, svc, type);
-  if (!entry) {
-    return {
-      svc,
-      findings: [
-        finding(
-          spec.file,
-          at,
-          "SERVICE_NOT_IN_DUMP",
-          `the region dump ${file} has no ${type.toLowerCase()} endpoint service for ${svc.key} (${svc.names[type] ?? "no catalog name"}).`,
-          `The service is not offered in ${spec.region} (or not to this account); choose another type or record the dump again with aws ec2 describe-vpc-endpoint-services --region ${spec.region}.`,
-        ),
-      ],
-      reasons: [],
-    };
-  }
+  if (!entry) return { svc, dump: { file }, reasons: [] };
   const offer = azOfferOf(dump, entry, type, file);
   const zones = offer ? [...(offer.azIds ?? offer.azNames ?? [])].join(", ") : "";
   return {
     svc: applyDump(svc, type, entry, file),
-    offer,
-    findings: [],
+    dump: { file, entry, ...(offer ? { offer } : {}) },
     reasons: [`${file} lists ${entry.name} (${type})${offer ? ` in ${zones}` : ""}`],
   };
 }
 
-function planEndpoint(
-  spec: SpecModel,
-  vpc: VpcModel,
-  resolved: ResolvedService,
-  type: PlannedEndpointType,
-  typeReasons: readonly string[],
+function planEndpoint(opts: {
+  spec: SpecModel;
+  vpc: VpcModel;
+  resolved: ResolvedService;
+  type: PlannedEndpointType;
+  /** Why the endpoint has this type (decideEndpointTypes). */
+  typeReasons: readonly string[];
   /** The VPC also gets this service's gateway endpoint. */
-  vpcHasGateway: boolean,
-  split: boolean,
-  opts: PlanOptions,
-): { endpoint: EndpointPlan; diagnostics: Diagnostic[] } {
+  vpcHasGateway: boolean;
+  /** The service is planned as gateway and interface together (type both). */
+  split: boolean;
+  dump?: RegionDump;
+}): EndpointSubject {
+  const { spec, vpc, resolved, type, split } = opts;
   const settings = vpc.endpoints.get(resolved.key);
   const requesters: SubnetModel[] = vpc.subnets
     .filter((s) => s.requests.some((r) => r.key === resolved.key))
@@ -177,53 +138,48 @@ function planEndpoint(
   const at: Located = settings ?? requesters[0].requests.find((r) => r.key === resolved.key) ?? requesters[0];
   const half = split && type === "Interface";
   const address = sanitizeName(`${vpc.name}_${resolved.key}${half ? "_interface" : ""}`);
-  const fromDump = consultDump(spec, resolved, type, at, opts);
+  const fromDump = consultDump({ svc: resolved, type, dump: opts.dump });
   const svc = fromDump.svc;
-  const diagnostics: Diagnostic[] = [...fromDump.findings];
   const reasons: string[] = [
     `requested by ${requesters.map((s) => `${s.name} (${s.requests.find((r) => r.key === svc.key)?.via})`).join(", ")}`,
-    ...typeReasons,
+    ...opts.typeReasons,
     ...fromDump.reasons,
   ];
-  const policy = decidePolicy(spec, svc, settings, at);
+  const policy = decidePolicy({ spec, svc, settings, at });
   let routeTableIds: string[] = [];
   let subnets: EndpointPlan["subnets"] = [];
   let securityGroups: EndpointPlan["securityGroups"] = [];
   let privateDns = false;
   let onlyInbound: boolean | undefined;
   let dnsCaptured: readonly string[] = [];
+  const decided: { -readonly [K in "gateway" | "placement" | "privateDns"]?: EndpointFacts[K] } = {};
   if (type === "Gateway") {
-    if (!split) diagnostics.push(...reportInterfaceOnlySettings(spec, settings));
-    const g = planGatewayRouteTables(spec.file, vpc, svc.key, requesters);
-    routeTableIds = g.decision;
-    diagnostics.push(...g.findings);
+    const g = planGatewayRouteTables({ vpc, requesters });
+    routeTableIds = g.decision.routeTableIds;
+    decided.gateway = g.decision;
     reasons.push(...g.reasons);
   } else {
-    const p = placeInterfaceEndpoint(spec.file, vpc, svc.key, requesters, at, fromDump.offer);
-    subnets = p.decision;
-    diagnostics.push(...p.findings);
+    const p = placeInterfaceEndpoint({ vpc, service: svc.key, requesters, offer: fromDump.dump?.offer });
+    subnets = p.decision.subnets;
+    decided.placement = p.decision;
     reasons.push(...p.reasons);
-    const sg = planSecurityGroups(
-      spec.file,
-      at,
-      vpc.name,
-      svc.key,
+    const sg = planSecurityGroups({
+      vpc: vpc.name,
+      service: svc.key,
       address,
-      svc.port,
+      port: svc.port,
       requesters,
-      settings?.allowedCidrs ?? [],
-    );
+      allowedCidrs: settings?.allowedCidrs ?? [],
+    });
     securityGroups = sg.decision;
-    diagnostics.push(...sg.findings);
     reasons.push(...sg.reasons);
-    const dns = decidePrivateDns(spec, vpc, svc, settings, requesters, vpcHasGateway);
-    diagnostics.push(...dns.findings);
+    const dns = decidePrivateDns({ spec, vpc, svc, settings, requesters, vpcHasGateway: opts.vpcHasGateway });
+    decided.privateDns = dns.decision;
     privateDns = dns.decision.enabled;
     onlyInbound = dns.decision.onlyForInboundResolver;
     dnsCaptured = dns.decision.captured;
     reasons.push(...dns.reasons);
   }
-  diagnostics.push(...policy.findings);
   reasons.push(...policy.reasons);
   // AWS refuses private DNS for the inbound resolver only until the VPC's S3 gateway exists: create it first.
   const dependsOn = onlyInbound ? [sanitizeName(`${vpc.name}_${resolved.key}`)] : [];
@@ -251,11 +207,21 @@ function planEndpoint(
     privateDns,
     privateDnsOnlyForInboundResolverEndpoint: onlyInbound,
     dnsCaptured,
-    policy: policy.decision,
+    policy: policy.decision.policy,
     reasons,
     hourlyUsd: type === "Interface" ? subnets.length * PRICES.interfacePerAzHour : PRICES.gatewayPerHour,
   };
-  return { endpoint, diagnostics };
+  const facts: EndpointFacts = {
+    svc,
+    settings,
+    at,
+    requesters,
+    split,
+    dump: fromDump.dump,
+    policy: policy.decision,
+    ...decided,
+  };
+  return { plan: endpoint, facts };
 }
 
 export type { Plan, StackPlan, VpcPlan, EndpointPlan } from "./plan";

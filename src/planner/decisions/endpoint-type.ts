@@ -1,41 +1,40 @@
 import type { PlannedEndpointType } from "../plan";
 import type { ResolvedService } from "../service";
 import type { EndpointSettings } from "../../input/spec-model";
-import type { RuleResult } from "./types";
+import type { Decided } from "./types";
 
 /**
  * Gateway where the service has one (free, no ENIs), else interface; an
  * explicit `type` wins. `both` (S3) gives a gateway for the VPC and an
  * interface endpoint for clients outside it.
  */
-export function decideEndpointTypes(
-  svc: ResolvedService,
-  settings: EndpointSettings | undefined,
-): RuleResult<PlannedEndpointType[]> {
+export function decideEndpointTypes(opts: {
+  svc: ResolvedService;
+  /** The VPC's `endpoints:` entry for the service, if any. */
+  settings?: EndpointSettings;
+}): Decided<PlannedEndpointType[]> {
+  const { svc, settings } = opts;
   const chosen = settings?.type;
   if (chosen === "both") {
     return {
       decision: ["Gateway", "Interface"],
-      findings: [],
       reasons: [
         `type both (${settings?.path}.type): gateway for the VPC's subnets, interface for clients outside the VPC`,
       ],
     };
   }
-  if (chosen === "gateway")
-    return { decision: ["Gateway"], findings: [], reasons: [`type gateway set at ${settings?.path}.type`] };
+  if (chosen === "gateway") return { decision: ["Gateway"], reasons: [`type gateway set at ${settings?.path}.type`] };
   if (chosen === "interface")
-    return { decision: ["Interface"], findings: [], reasons: [`type interface set at ${settings?.path}.type`] };
+    return { decision: ["Interface"], reasons: [`type interface set at ${settings?.path}.type`] };
   if (svc.types.includes("Gateway")) {
     return {
       decision: ["Gateway"],
-      findings: [],
       reasons: [`${svc.key} offers a gateway endpoint: free and without ENIs, so gateway is the default`],
     };
   }
   return {
     decision: ["Interface"],
-    findings: [],
+
     reasons: [
       svc.custom
         ? `${svc.key} is a PrivateLink service outside the catalog (${svc.names.Interface}): interface endpoint`

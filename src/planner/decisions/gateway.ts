@@ -1,57 +1,56 @@
 import type { SubnetModel, VpcModel } from "../../input/spec-model";
-import type { RuleResult } from "./types";
-import { finding } from "./types";
+import type { Decided } from "./types";
+
+/** A route table that gets the gateway endpoint and also serves subnets that did not ask for it. */
+export interface SharedRouteTable {
+  readonly routeTable: string;
+  /** The first requesting subnet on the table. */
+  readonly requester: SubnetModel;
+  /** Subnets on the table that did not ask, sorted by name. */
+  readonly bystanders: readonly string[];
+}
+
+export interface GatewayRouting {
+  /** Route tables the endpoint is attached to, sorted. */
+  readonly routeTableIds: string[];
+  /** Requesting subnets without a route table: the endpoint cannot reach them. */
+  readonly unrouted: readonly SubnetModel[];
+  readonly shared: readonly SharedRouteTable[];
+}
 
 /**
  * A gateway endpoint is attached to the route tables of the requesting
- * subnets. Every subnet on an attached table uses it, so subnets that share
- * a table without asking are named in a warning.
+ * subnets. Every subnet on an attached table uses it, so the subnets that
+ * share a table without asking are returned (`shared`).
  */
-export function planGatewayRouteTables(
-  file: string,
-  vpc: VpcModel,
-  service: string,
-  requesters: readonly SubnetModel[],
-): RuleResult<string[]> {
-  const findings = [];
+export function planGatewayRouteTables(opts: {
+  vpc: VpcModel;
+  requesters: readonly SubnetModel[];
+}): Decided<GatewayRouting> {
+  const { vpc, requesters } = opts;
   const tables = new Set<string>();
+  const unrouted: SubnetModel[] = [];
   for (const s of requesters) {
-    if (!s.routeTable) {
-      const req = s.requests.find((r) => r.key === service);
-      findings.push(
-        finding(
-          file,
-          req ?? s,
-          "ROUTE_TABLE_REQUIRED",
-          `subnet ${s.name} asks for ${service}, which is served by a gateway endpoint, but the subnet has no routeTable.`,
-          `Add routeTable: rtb-... to subnet ${s.name}${service === "s3" ? ", or set endpoints.s3.type: interface" : ""}.`,
-        ),
-      );
-    } else tables.add(s.routeTable);
+    if (!s.routeTable) unrouted.push(s);
+    else tables.add(s.routeTable);
   }
   const routeTableIds = [...tables].sort();
   const asking = new Set(requesters.map((s) => s.name));
+  const shared: SharedRouteTable[] = [];
   for (const rtb of routeTableIds) {
     const bystanders = vpc.subnets
       .filter((s) => s.routeTable === rtb && !asking.has(s.name))
       .map((s) => s.name)
       .sort();
-    if (bystanders.length > 0) {
-      const first = requesters.find((s) => s.routeTable === rtb) as SubnetModel;
-      findings.push(
-        finding(
-          file,
-          first,
-          "SHARED_ROUTE_TABLE",
-          `route table ${rtb} gets the ${service} gateway endpoint for ${first.name}; it also serves ${bystanders.join(", ")}, which did not ask for ${service}.`,
-          `Their ${service} traffic will leave through the endpoint too (and its policy applies). Add ${service} to them, or give them their own route table.`,
-        ),
-      );
-    }
+    if (bystanders.length > 0)
+      shared.push({
+        routeTable: rtb,
+        requester: requesters.find((s) => s.routeTable === rtb) as SubnetModel,
+        bystanders,
+      });
   }
   return {
-    decision: routeTableIds,
-    findings,
+    decision: { routeTableIds, unrouted, shared },
     reasons: [`attached to route tables ${routeTableIds.join(", ") || "(none)"} of the requesting subnets`],
   };
 }

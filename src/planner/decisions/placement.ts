@@ -1,10 +1,8 @@
 import type { DumpAzOffer } from "../../region-dumps/read";
 import { compareCidrs, parseCidr, type Cidr } from "../../cidr";
-import type { Diagnostic } from "../../diagnostics";
-import type { Located, SubnetModel, VpcModel } from "../../input/spec-model";
+import type { SubnetModel, VpcModel } from "../../input/spec-model";
 import type { PlacedSubnet } from "../plan";
-import type { RuleResult } from "./types";
-import { finding } from "./types";
+import type { Decided } from "./types";
 import { compareStrings } from "../../order";
 
 /** AZs a service is offered in, from a region dump. Either list may be missing (old dumps have no ids). */
@@ -21,6 +19,15 @@ export function offeredIn(s: SubnetModel, offer: AzOffer): boolean | undefined {
   return undefined;
 }
 
+export interface Placement {
+  /** One subnet per AZ, sorted by AZ; none when no candidate zone is left. */
+  readonly subnets: PlacedSubnet[];
+  /** Candidates are the VPC's endpointSubnets (not the requesting subnets). */
+  readonly dedicated: boolean;
+  /** The candidates mixed az and azId: the notation kept, and the subnets left out (sorted). */
+  readonly notation?: { readonly kept: "az" | "azId"; readonly dropped: readonly string[] };
+}
+
 /**
  * One subnet per AZ for an interface endpoint, chosen deterministically.
  * Candidates are the VPC's `endpointSubnets` when declared, else the
@@ -29,16 +36,17 @@ export function offeredIn(s: SubnetModel, offer: AzOffer): boolean | undefined {
  * `az` and `azId` cannot prove two labels are different zones, so only one
  * notation is used for ENIs (the one covering more zones; ids on a tie).
  */
-export function placeInterfaceEndpoint(
-  file: string,
-  vpc: VpcModel,
-  service: string,
-  requesters: readonly SubnetModel[],
-  at: Located,
-  offer?: AzOffer,
-): RuleResult<PlacedSubnet[]> {
-  const findings: Diagnostic[] = [];
+export function placeInterfaceEndpoint(opts: {
+  vpc: VpcModel;
+  /** The service key, for the reasons. */
+  service: string;
+  requesters: readonly SubnetModel[];
+  /** Where the region dump offers the service, when one was recorded. */
+  offer?: AzOffer;
+}): Decided<Placement> {
+  const { vpc, service, requesters, offer } = opts;
   const reasons: string[] = [];
+  let notation: Placement["notation"];
   const dedicated = vpc.endpointSubnets !== undefined;
   let candidates = dedicated ? vpc.subnets.filter((s) => vpc.endpointSubnets?.includes(s.name)) : [...requesters];
   reasons.push(
@@ -51,7 +59,8 @@ export function placeInterfaceEndpoint(
     const notOffered = candidates.filter((s) => offeredIn(s, offer) === false);
     if (notOffered.length > 0) {
       reasons.push(
-        `${offer.source} does not offer ${service} in ${[...new Set(notOffered.map(azLabel))].sort().join(", ")}: no ENI there`,
+        `${offer.source} does not offer ${service} in ` +
+          `${[...new Set(notOffered.map(azLabel))].sort().join(", ")}: no ENI there`,
       );
       candidates = candidates.filter((s) => !notOffered.includes(s));
     }
@@ -74,20 +83,7 @@ export function placeInterfaceEndpoint(
     const useIds = idZones >= nameZones;
     const dropped = useIds ? byName : byId;
     candidates = useIds ? byId : byName;
-    findings.push(
-      finding(
-        file,
-        at,
-        "AZ_NOTATION_MIXED",
-        `the ${service} endpoint's candidate subnets mix az and azId, so vpce cannot tell whether ${dropped
-          .map((s) => s.name)
-          .sort()
-          .join(
-            ", ",
-          )} share a zone with the others; ENIs are placed only in subnets given by ${useIds ? "azId" : "az"}.`,
-        "Give every subnet of the VPC by azId (ids are the same in every account) to get an ENI in each zone.",
-      ),
-    );
+    notation = { kept: useIds ? "azId" : "az", dropped: dropped.map((s) => s.name).sort() };
   }
 
   const byZone = new Map<string, SubnetModel[]>();
@@ -118,40 +114,8 @@ export function placeInterfaceEndpoint(
           .join(", ")} (largest block, then name)`,
       );
   }
-  if (placed.length === 0) {
-    findings.push(
-      finding(
-        file,
-        at,
-        "NO_ENDPOINT_AZ",
-        `no subnet can hold an ENI of the ${service} endpoint${offer ? ` (${offer.source} offers it in none of the candidate zones)` : ""}.`,
-        dedicated
-          ? "Add an endpoint subnet in a zone that offers the service."
-          : "Request the service from a subnet in a zone that offers it, or declare endpointSubnets.",
-      ),
-    );
-    return { decision: placed, findings, reasons };
-  }
-  const served = new Set(placed.map((p) => p.az));
-  const crossAz = requesters
-    .filter((s) => !served.has(azLabel(s)))
-    .map((s) => `${s.name} (${azLabel(s)})`)
-    .sort();
-  if (crossAz.length > 0) {
-    findings.push(
-      finding(
-        file,
-        at,
-        "CROSS_AZ",
-        `the ${service} endpoint has no ENI in the zone of ${crossAz.join(", ")}; their traffic crosses zones (inter-AZ data charges, and a zone outage on the other side cuts them off).`,
-        dedicated
-          ? "Add an endpoint subnet in those zones."
-          : "This follows from where the service is offered or from az/azId notation; see the reasons.",
-      ),
-    );
-  }
-  reasons.push(`ENIs in ${placed.map((p) => `${p.az} (${p.subnet})`).join(", ")}`);
-  return { decision: placed, findings, reasons };
+  if (placed.length > 0) reasons.push(`ENIs in ${placed.map((p) => `${p.az} (${p.subnet})`).join(", ")}`);
+  return { decision: { subnets: placed, dedicated, ...(notation ? { notation } : {}) }, reasons };
 }
 
 function byTieBreak(a: SubnetModel, b: SubnetModel): number {

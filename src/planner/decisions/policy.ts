@@ -2,21 +2,31 @@ import type { Located, PolicyChoice, SpecModel, EndpointSettings } from "../../i
 import type { PolicyPlan } from "../plan";
 import { orgOnlyPolicy } from "../policy-documents";
 import type { ResolvedService } from "../service";
-import type { RuleResult } from "./types";
-import { finding } from "./types";
+import type { Decided } from "./types";
+
+export interface PolicyDecision {
+  readonly policy: PolicyPlan;
+  /** The policy asked for (the endpoint's, the defaults', or full access); differs from `policy` when unsupported. */
+  readonly choice: PolicyChoice;
+  /** Where the choice was written: the endpoint's policy, else defaults.policy, else the endpoint. */
+  readonly choiceAt: Located;
+}
 
 /**
  * The endpoint policy: the endpoint's own setting, else defaults.policy, else
  * full access. Full access is AWS's default, so no policy attribute is written
- * for it. A service that takes no policy gets none (with a warning when one
- * was asked for); services outside the catalog get one only when set.
+ * for it. A service that takes no policy gets none (the plan rule
+ * policy-not-supported warns when one was asked for); services outside the
+ * catalog get one only when set.
  */
-export function decidePolicy(
-  spec: SpecModel,
-  svc: ResolvedService,
-  settings: EndpointSettings | undefined,
-  at: Located,
-): RuleResult<PolicyPlan> {
+export function decidePolicy(opts: {
+  spec: SpecModel;
+  svc: ResolvedService;
+  settings?: EndpointSettings;
+  /** Where the endpoint is written (its endpoints entry, else its first request). */
+  at: Located;
+}): Decided<PolicyDecision> {
+  const { spec, svc, settings, at } = opts;
   const explicit = settings?.policy;
   const choice: PolicyChoice = explicit ?? (svc.custom ? { kind: "full-access" } : spec.defaults.policy);
   const where = explicit
@@ -26,46 +36,32 @@ export function decidePolicy(
       : spec.defaults.policyPath
         ? "defaults.policy"
         : "default";
-  if (!svc.policy) {
-    const findings =
-      choice.kind === "full-access"
-        ? []
-        : [
-            finding(
-              spec.file,
-              settings?.policyPath ?? spec.defaults.policyPath ?? at,
-              "POLICY_NOT_SUPPORTED",
-              `${svc.key} does not support endpoint policies; the ${choice.kind} policy is not attached to its endpoint.`,
-              "Control access with the security group and IAM instead.",
-            ),
-          ];
-    return { decision: { kind: "unsupported" }, findings, reasons: [`${svc.key} takes no endpoint policy`] };
-  }
+  const decided = (policy: PolicyPlan, reason: string): Decided<PolicyDecision> => ({
+    decision: { policy, choice, choiceAt: settings?.policyPath ?? spec.defaults.policyPath ?? at },
+    reasons: [reason],
+  });
+  if (!svc.policy) return decided({ kind: "unsupported" }, `${svc.key} takes no endpoint policy`);
   switch (choice.kind) {
     case "full-access":
-      return {
-        decision: { kind: "full-access" },
-        findings: [],
-        reasons: [`policy full-access (${where}): AWS's default policy, no policy attribute`],
-      };
+      return decided(
+        { kind: "full-access" },
+        `policy full-access (${where}): AWS's default policy, no policy attribute`,
+      );
     case "org-only":
-      return {
-        decision: {
+      return decided(
+        {
           kind: "org-only",
           document: JSON.stringify(
             orgOnlyPolicy({ organizationId: spec.organizationId as string, awsOwnedResources: svc.awsOwnedResources }),
           ),
         },
-        findings: [],
-        reasons: [
-          `policy org-only (${where}): principals and resources of ${spec.organizationId}, AWS services${svc.awsOwnedResourcesWhy ? `, and ${svc.awsOwnedResourcesWhy}` : ""}`,
-        ],
-      };
+        `policy org-only (${where}): principals and resources of ${spec.organizationId}, AWS ` +
+          `services${svc.awsOwnedResourcesWhy ? `, and ${svc.awsOwnedResourcesWhy}` : ""}`,
+      );
     case "file":
-      return {
-        decision: { kind: "file", document: JSON.stringify(choice.document), source: choice.file },
-        findings: [],
-        reasons: [`policy from ${choice.file} (${where})`],
-      };
+      return decided(
+        { kind: "file", document: JSON.stringify(choice.document), source: choice.file },
+        `policy from ${choice.file} (${where})`,
+      );
   }
 }

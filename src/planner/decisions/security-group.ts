@@ -1,9 +1,7 @@
 import { aggregateCidrs, contains, parseCidr, type Cidr } from "../../cidr";
-import type { Diagnostic } from "../../diagnostics";
-import type { Located, SubnetModel } from "../../input/spec-model";
+import type { SubnetModel } from "../../input/spec-model";
 import type { IngressRule, SecurityGroupPlan } from "../plan";
-import type { RuleResult } from "./types";
-import { finding } from "./types";
+import type { Decided } from "./types";
 import { by } from "../../order";
 
 /** Default quotas (Amazon VPC quotas: security groups). */
@@ -16,20 +14,22 @@ export const SG_LIMITS = { inboundRulesPerGroup: 60, groupsPerInterface: 5 } as 
  * allow-all egress rule). One rule per subnet, named after it. Past the
  * quota of 60 inbound rules, CIDRs are first merged losslessly (adjacent
  * blocks only: not one address more is admitted), then spread over up to 5
- * groups; beyond that the endpoint cannot be built: SG_RULE_LIMIT.
+ * groups; beyond that the endpoint cannot be built (the plan rule
+ * security-group-quota says so). Blocks that cover every address are planned
+ * as they are; the plan rule open-cidr refuses them.
  */
-export function planSecurityGroups(
-  file: string,
-  at: Located,
-  vpc: string,
-  service: string,
-  address: string,
-  port: number,
-  requesters: readonly SubnetModel[],
-  allowedCidrs: readonly string[],
-): RuleResult<SecurityGroupPlan[]> {
+export function planSecurityGroups(opts: {
+  /** VPC name, for group names and descriptions. */
+  vpc: string;
+  service: string;
+  /** The endpoint's Terraform address: the groups' and rules' names start with it. */
+  address: string;
+  port: number;
+  requesters: readonly SubnetModel[];
+  allowedCidrs: readonly string[];
+}): Decided<SecurityGroupPlan[]> {
+  const { vpc, service, address, port, requesters, allowedCidrs } = opts;
   const reasons: string[] = [];
-  const findings: Diagnostic[] = [];
   let ingress: IngressRule[] = [];
   for (const s of [...requesters].sort(by((s) => s.name))) {
     ingress.push({
@@ -53,7 +53,8 @@ export function planSecurityGroups(
   if (ingress.length > SG_LIMITS.inboundRulesPerGroup) {
     const merged = aggregateCidrs(ingress.map((r) => r.cidr));
     reasons.push(
-      `${ingress.length} client CIDRs exceed ${SG_LIMITS.inboundRulesPerGroup} rules per security group: merged into ${merged.length} blocks that cover exactly the same addresses`,
+      `${ingress.length} client CIDRs exceed ${SG_LIMITS.inboundRulesPerGroup} rules per security ` +
+        `group: merged into ${merged.length} blocks that cover exactly the same addresses`,
     );
     ingress = merged.map((c) => {
       const block = parseCidr(c) as Cidr;
@@ -66,19 +67,6 @@ export function planSecurityGroups(
         description: truncate(`${service} from ${names}`, 255),
       };
     });
-  }
-  const open = ingress.find((r) => r.cidr.endsWith("/0"));
-  if (open) {
-    // merging is lossless, so this means the listed blocks cover every address: never admit 0.0.0.0/0
-    findings.push(
-      finding(
-        file,
-        at,
-        "OPEN_CIDR",
-        `the ${service} endpoint's clients (${ingress.length} blocks after merging) cover every IPv4 address (${open.cidr}); an endpoint security group never admits 0.0.0.0/0.`,
-        "List only the networks that need the endpoint.",
-      ),
-    );
   }
   const groups: SecurityGroupPlan[] = [];
   for (let i = 0; i < ingress.length || groups.length === 0; i += SG_LIMITS.inboundRulesPerGroup) {
@@ -93,21 +81,11 @@ export function planSecurityGroups(
   }
   if (groups.length > 1)
     reasons.push(
-      `${ingress.length} rules spread over ${groups.length} security groups of at most ${SG_LIMITS.inboundRulesPerGroup}`,
+      `${ingress.length} rules spread over ${groups.length} security groups of at most ` +
+        `${SG_LIMITS.inboundRulesPerGroup}`,
     );
-  if (groups.length > SG_LIMITS.groupsPerInterface) {
-    findings.push(
-      finding(
-        file,
-        at,
-        "SG_RULE_LIMIT",
-        `the ${service} endpoint in ${vpc} needs ${ingress.length} ingress rules even after merging adjacent CIDRs: more than ${SG_LIMITS.groupsPerInterface} security groups of ${SG_LIMITS.inboundRulesPerGroup} rules.`,
-        "Request higher quotas (rules per security group, groups per interface), or group the requesting subnets into contiguous blocks.",
-      ),
-    );
-  }
   reasons.push(`security group admits TCP ${port} from ${ingress.map((r) => r.cidr).join(", ")} only`);
-  return { decision: groups, findings, reasons };
+  return { decision: groups, reasons };
 }
 
 function truncate(s: string, n: number): string {

@@ -1,3 +1,36 @@
 /** The rules of the plan stage (subject: the planned stacks), in the order they run. One file per rule. */
+import { addressCollision } from "./address-collision";
+import { azNotationMixed } from "./az-notation-mixed";
+import { crossAz } from "./cross-az";
+import { fullAccessPolicy } from "./full-access-policy";
+import { gatewayQuota } from "./gateway-quota";
+import { interfaceQuota } from "./interface-quota";
+import { noEndpointAz } from "./no-endpoint-az";
+import { openCidr } from "./open-cidr";
+import { policyNotSupported } from "./policy-not-supported";
+import { privateDnsAvailable } from "./private-dns-available";
+import { privateDnsCapture } from "./private-dns-capture";
+import { routeTableRequired } from "./route-table-required";
+import { securityGroupQuota } from "./security-group-quota";
+import { serviceInDump } from "./service-in-dump";
+import { sharedRouteTable } from "./shared-route-table";
+import { unusedEndpointOverride } from "./unused-endpoint-override";
 
-export const PLAN_RULES = [] as const;
+export const PLAN_RULES = [
+  serviceInDump,
+  routeTableRequired,
+  sharedRouteTable,
+  noEndpointAz,
+  azNotationMixed,
+  crossAz,
+  openCidr,
+  securityGroupQuota,
+  privateDnsAvailable,
+  privateDnsCapture,
+  policyNotSupported,
+  fullAccessPolicy,
+  unusedEndpointOverride,
+  interfaceQuota,
+  gatewayQuota,
+  addressCollision,
+] as const;

@@ -1,0 +1,29 @@
+import { findings, runSpecs, spec } from "../support";
+
+const custom = "com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0";
+
+describe("address-collision", () => {
+  test("Noncompliance: ADDRESS_COLLISION when ecr.api and a custom ecr_api sanitize alike", () => {
+    const r = runSpecs({
+      "a.yaml": spec((s) => {
+        s.vpcs[0].subnets[0].services = ["ecr.api", "ecr_api"];
+        s.vpcs[0].endpoints = { ecr_api: { serviceName: custom } };
+      }),
+    });
+    const f = findings(r, "ADDRESS_COLLISION");
+    expect(f.length).toBeGreaterThan(0);
+    expect(f[0].path).toBe("vpcs[0].endpoints.ecr_api");
+    expect(f.map((d) => d.message).join("\n")).toContain("aws_vpc_endpoint.main_ecr_api.");
+  });
+
+  test("Compliance: a key that differs after sanitizing", () => {
+    const r = runSpecs({
+      "a.yaml": spec((s) => {
+        s.vpcs[0].subnets[0].services = ["ecr.api", "ecr_api2"];
+        s.vpcs[0].endpoints = { ecr_api2: { serviceName: custom } };
+      }),
+    });
+    expect(findings(r, "ADDRESS_COLLISION")).toEqual([]);
+    expect(r.plan).toBeDefined();
+  });
+});

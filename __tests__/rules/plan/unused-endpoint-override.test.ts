@@ -1,0 +1,48 @@
+import { findings, runSpecs, spec } from "../support";
+
+describe("unused-endpoint-override", () => {
+  test("Noncompliance: UNUSED_ENDPOINT_OVERRIDE for an entry no subnet requests", () => {
+    const r = runSpecs({ "a.yaml": spec((s) => (s.vpcs[0].endpoints = { kms: { privateDns: false } })) });
+    const f = findings(r, "UNUSED_ENDPOINT_OVERRIDE");
+    expect(f).toHaveLength(1);
+    expect(f[0].path).toBe("vpcs[0].endpoints.kms");
+    expect(f[0].message).toContain("no subnet");
+  });
+
+  test("Compliance: a subnet requests kms", () => {
+    const r = runSpecs({
+      "a.yaml": spec((s) => {
+        s.vpcs[0].subnets[0].services.push("kms");
+        s.vpcs[0].endpoints = { kms: { privateDns: false } };
+      }),
+    });
+    expect(findings(r, "UNUSED_ENDPOINT_OVERRIDE")).toEqual([]);
+  });
+
+  test("Noncompliance: UNUSED_ENDPOINT_OVERRIDE for allowedCidrs on the s3 gateway", () => {
+    const r = runSpecs({ "a.yaml": spec((s) => (s.vpcs[0].endpoints = { s3: { allowedCidrs: ["192.168.0.0/16"] } })) });
+    const f = findings(r, "UNUSED_ENDPOINT_OVERRIDE");
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain("allowedCidrs");
+    expect(f[0].hint).toContain("type: both");
+  });
+
+  test("Noncompliance: UNUSED_ENDPOINT_OVERRIDE for dynamodb suggests type: interface", () => {
+    const r = runSpecs({
+      "a.yaml": spec((s) => {
+        s.vpcs[0].subnets[0].services.push("dynamodb");
+        s.vpcs[0].endpoints = { dynamodb: { privateDns: true } };
+      }),
+    });
+    const f = findings(r, "UNUSED_ENDPOINT_OVERRIDE");
+    expect(f).toHaveLength(1);
+    expect(f[0].hint).toContain("Set type: interface");
+  });
+
+  test("Compliance: type both gives the settings an interface endpoint", () => {
+    const r = runSpecs({
+      "a.yaml": spec((s) => (s.vpcs[0].endpoints = { s3: { type: "both", allowedCidrs: ["192.168.0.0/16"] } })),
+    });
+    expect(findings(r, "UNUSED_ENDPOINT_OVERRIDE")).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * The subject of the plan rules: the planned stacks beside the spec models
+ * they came from, and per endpoint the facts the planner used that the plan
+ * itself does not hold. The planner decides; the rules of src/rules/plan/
+ * judge the result from this.
+ */
+import type { EndpointSettings, Located, SpecModel, SubnetModel, VpcModel } from "../input/spec-model";
+import type { DumpService } from "../region-dumps/read";
+import type { GatewayRouting } from "./decisions/gateway";
+import type { AzOffer, Placement } from "./decisions/placement";
+import type { PolicyDecision } from "./decisions/policy";
+import type { PrivateDnsDecision } from "./decisions/private-dns";
+import type { EndpointPlan, StackPlan, VpcPlan } from "./plan";
+import type { ResolvedService } from "./service";
+import type { Location } from "../rules/rule";
+
+export interface PlanSubject {
+  /** In the order the planner planned them (by stack name). */
+  readonly stacks: readonly StackSubject[];
+}
+
+export interface StackSubject {
+  readonly spec: SpecModel;
+  readonly plan: StackPlan;
+  /** Same order as plan.vpcs. */
+  readonly vpcs: readonly VpcSubject[];
+}
+
+export interface VpcSubject {
+  readonly model: VpcModel;
+  readonly plan: VpcPlan;
+  /** Service keys some subnet of the VPC requests. */
+  readonly requested: ReadonlySet<string>;
+  /** Same order as plan.endpoints. */
+  readonly endpoints: readonly EndpointSubject[];
+}
+
+export interface EndpointSubject {
+  readonly plan: EndpointPlan;
+  readonly facts: EndpointFacts;
+}
+
+/** What the planner knew and decided for one endpoint, beyond what EndpointPlan says. */
+export interface EndpointFacts {
+  /** The service as planned: the catalog's (or custom) facts, with the region dump's entry applied when found. */
+  readonly svc: ResolvedService;
+  /** The VPC's `endpoints:` entry for the service, if any. */
+  readonly settings?: EndpointSettings;
+  /** Where the endpoint is written: its endpoints entry, else its first request, else the first requester. */
+  readonly at: Located;
+  /** Requesting subnets, by name. */
+  readonly requesters: readonly SubnetModel[];
+  /** The service is planned as gateway and interface together (type both). */
+  readonly split: boolean;
+  /** The region dump of the stack's region (display path), and its entry for this service and type. */
+  readonly dump?: { readonly file: string; readonly entry?: DumpService; readonly offer?: AzOffer };
+  readonly policy: PolicyDecision;
+  /** Gateway endpoints: route tables. */
+  readonly gateway?: GatewayRouting;
+  /** Interface endpoints: where the ENIs went. */
+  readonly placement?: Placement;
+  /** Interface endpoints: private DNS. */
+  readonly privateDns?: PrivateDnsDecision;
+}
+
+/** Every endpoint of the subject with its stack and VPC, in plan order. */
+export function eachEndpoint(
+  subject: PlanSubject,
+): { stack: StackSubject; vpc: VpcSubject; endpoint: EndpointSubject }[] {
+  return subject.stacks.flatMap((stack) =>
+    stack.vpcs.flatMap((vpc) => vpc.endpoints.map((endpoint) => ({ stack, vpc, endpoint }))),
+  );
+}
+
+/** A model element's position in its spec file, as a rule reports it. */
+export function locate(file: string, at: Located): Location {
+  return { file, pos: at.pos, path: at.path };
+}

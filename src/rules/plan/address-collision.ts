@@ -1,0 +1,49 @@
+import type { Located, VpcModel } from "../../input/spec-model";
+import { locate, type PlanSubject } from "../../planner/subject";
+import { rule } from "../rule";
+
+/**
+ * cdktf merges two resources whose names sanitize alike; Terraform addresses
+ * must be unique per resource type. Names are built from the spec's names, so
+ * a collision is reported at the endpoint that repeats an address.
+ */
+export const addressCollision = rule<PlanSubject>()({
+  name: "address-collision",
+  stage: "plan",
+  codes: {
+    ADDRESS_COLLISION: {
+      severity: "error",
+      trigger: "two resources of a stack map to the same Terraform address once '.' becomes '_'",
+      fix: "rename the VPC, subnet or endpoints key so the names differ",
+      message: (d: { owner: string; previous: string; address: string }) =>
+        `${d.owner} and ${d.previous} both map to the Terraform address ${d.address}.`,
+      hint: () => "Rename the VPC, subnet or endpoints key so the names differ after '.' becomes '_'.",
+    },
+  },
+  check(subject, ctx) {
+    for (const { spec, plan } of subject.stacks) {
+      const seen = new Map<string, string>();
+      const claim = (address: string, owner: string, at: Located) => {
+        const previous = seen.get(address);
+        if (previous !== undefined && previous !== owner)
+          ctx.report(locate(spec.file, at), "ADDRESS_COLLISION", { owner, previous, address });
+        else seen.set(address, owner);
+      };
+      for (const vpc of plan.vpcs) {
+        const vm = spec.vpcs.find((v) => v.name === vpc.name) as VpcModel;
+        for (const e of vpc.endpoints) {
+          const at = vm.endpoints.get(e.service) ?? vm;
+          claim(
+            `aws_vpc_endpoint.${e.address}`,
+            `the ${e.type.toLowerCase()} endpoint of ${e.service} in VPC ${vpc.name}`,
+            at,
+          );
+          for (const sg of e.securityGroups)
+            claim(`aws_security_group.${sg.address}`, `the security group ${sg.name} of VPC ${vpc.name}`, at);
+          for (const r of e.securityGroups.flatMap((g) => g.ingress))
+            claim(`aws_vpc_security_group_ingress_rule.${r.address}`, `rule "${r.description}" of VPC ${vpc.name}`, at);
+        }
+      }
+    }
+  },
+});

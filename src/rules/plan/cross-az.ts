@@ -1,0 +1,42 @@
+import { eachEndpoint, locate, type PlanSubject } from "../../planner/subject";
+import { rule } from "../rule";
+
+type Details = { service: string; subnets: readonly string[]; dedicated: boolean };
+
+/** Requesting subnets in a zone where their interface endpoint has no ENI. */
+export const crossAz = rule<PlanSubject>()({
+  name: "cross-az",
+  stage: "plan",
+  codes: {
+    CROSS_AZ: {
+      severity: "warning",
+      trigger: "a requesting subnet's zone has no ENI of its interface endpoint",
+      fix: "add an endpoint subnet (or a requesting subnet) in that zone",
+      message: (d: Details) =>
+        `the ${d.service} endpoint has no ENI in the zone of ${d.subnets.join(", ")}; their traffic ` +
+        `crosses zones (inter-AZ data charges, and a zone outage on the other side cuts them off).`,
+      hint: (d: Details) =>
+        d.dedicated
+          ? "Add an endpoint subnet in those zones."
+          : "This follows from where the service is offered or from az/azId notation; see the reasons.",
+    },
+  },
+  check(subject, ctx) {
+    for (const { stack, endpoint } of eachEndpoint(subject)) {
+      const { plan, facts } = endpoint;
+      // no ENI at all is NO_ENDPOINT_AZ
+      if (!facts.placement || plan.subnets.length === 0) continue;
+      const served = new Set(plan.subnets.map((p) => p.az));
+      const subnets = plan.requesters
+        .filter((r) => !served.has(r.az))
+        .map((r) => `${r.subnet} (${r.az})`)
+        .sort();
+      if (subnets.length > 0)
+        ctx.report(locate(stack.spec.file, facts.at), "CROSS_AZ", {
+          service: plan.service,
+          subnets,
+          dedicated: facts.placement.dedicated,
+        });
+    }
+  },
+});

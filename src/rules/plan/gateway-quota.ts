@@ -1,0 +1,46 @@
+import { type PlanSubject } from "../../planner/subject";
+import { rule } from "../rule";
+
+/** Default quota of gateway endpoints per region (Amazon VPC quotas page). */
+export const GATEWAY_ENDPOINTS_PER_REGION = 20;
+
+type Details = { count: number; region: string; account?: string };
+
+/**
+ * More gateway endpoints in one region of one account than the default
+ * quota, counted over all stacks in plan order (stacks without `account`
+ * count together). Reported once, at the `vpcs` of the stack that crosses the line.
+ */
+export const gatewayQuota = rule<PlanSubject>()({
+  name: "gateway-quota",
+  stage: "plan",
+  codes: {
+    GATEWAY_QUOTA: {
+      severity: "warning",
+      trigger:
+        `the specs create more gateway endpoints in one region of one account than the default quota ` +
+        `(${GATEWAY_ENDPOINTS_PER_REGION})`,
+      fix: "request a quota increase before applying",
+      message: (d: Details) =>
+        `with this stack, the specs create ${d.count} gateway endpoints in ` +
+        `${d.region}${d.account ? ` for account ${d.account}` : ""}; the default quota is ` +
+        `${GATEWAY_ENDPOINTS_PER_REGION} per region.`,
+      hint: () => "Request a quota increase before applying.",
+    },
+  },
+  check(subject, ctx) {
+    const counts = new Map<string, number>();
+    for (const { spec, plan } of subject.stacks) {
+      const where = `${spec.account ?? "(account not set)"}/${spec.region}`;
+      const before = counts.get(where) ?? 0;
+      const count = before + plan.vpcs.flatMap((v) => v.endpoints).filter((e) => e.type === "Gateway").length;
+      counts.set(where, count);
+      if (before <= GATEWAY_ENDPOINTS_PER_REGION && count > GATEWAY_ENDPOINTS_PER_REGION)
+        ctx.report({ file: spec.file, path: "vpcs", pos: spec.source.positionOf(["vpcs"]) }, "GATEWAY_QUOTA", {
+          count,
+          region: spec.region,
+          account: spec.account,
+        });
+    }
+  },
+});

@@ -1,0 +1,66 @@
+import { eachEndpoint, locate, type PlanSubject } from "../../planner/subject";
+import { rule } from "../rule";
+
+type Details =
+  | { case: "not-requested"; key: string; vpc: string }
+  | { case: "gateway"; key: string; unused: readonly string[]; canBeBoth: boolean };
+
+/**
+ * Endpoint settings that do nothing: an `endpoints:` entry no subnet of the
+ * VPC requests, or settings only interface endpoints use on a service
+ * planned as a gateway alone.
+ */
+export const unusedEndpointOverride = rule<PlanSubject>()({
+  name: "unused-endpoint-override",
+  stage: "plan",
+  codes: {
+    UNUSED_ENDPOINT_OVERRIDE: {
+      severity: "warning",
+      trigger: "an endpoints entry no subnet requests, or allowedCidrs/privateDns on a service planned as a gateway",
+      fix: "request the service, change its type, or remove the settings",
+      message: (d: Details) =>
+        d.case === "not-requested"
+          ? `endpoints.${d.key} is set, but no subnet of VPC ${d.vpc} requests ${d.key}: no endpoint is created.`
+          : `endpoints.${d.key} sets ${d.unused.join(" and ")}, which only interface endpoints use, ` +
+            `but ${d.key} is planned as a gateway endpoint: ` +
+            `${d.unused.length > 1 ? "they do" : "it does"} nothing.`,
+      hint: (d: Details) =>
+        d.case === "not-requested"
+          ? `Add ${d.key} to the services of the subnets that need it, or remove the entry.`
+          : d.canBeBoth
+            ? "Set type: both to add an interface endpoint for clients outside the VPC, or remove the settings."
+            : "Set type: interface, or remove the settings.",
+    },
+  },
+  check(subject, ctx) {
+    for (const stack of subject.stacks) {
+      for (const vpc of stack.vpcs) {
+        for (const e of vpc.model.endpoints.values()) {
+          if (!vpc.requested.has(e.key))
+            ctx.report(locate(stack.spec.file, e), "UNUSED_ENDPOINT_OVERRIDE", {
+              case: "not-requested",
+              key: e.key,
+              vpc: vpc.model.name,
+            });
+        }
+      }
+    }
+    for (const { stack, endpoint } of eachEndpoint(subject)) {
+      const { plan, facts } = endpoint;
+      const settings = facts.settings;
+      // with type both, the interface half uses them
+      if (plan.type !== "Gateway" || facts.split || !settings) continue;
+      const unused = [
+        settings.allowedCidrs.length > 0 ? "allowedCidrs" : undefined,
+        settings.privateDns !== undefined ? "privateDns" : undefined,
+      ].filter((x): x is string => x !== undefined);
+      if (unused.length > 0)
+        ctx.report(locate(stack.spec.file, settings), "UNUSED_ENDPOINT_OVERRIDE", {
+          case: "gateway",
+          key: settings.key,
+          unused,
+          canBeBoth: facts.svc.both,
+        });
+    }
+  },
+});
