@@ -51,9 +51,15 @@ export interface PolicyPlan {
 export interface EndpointPlan {
   /** Terraform resource name of the endpoint (and of its security group). */
   readonly address: string;
-  /** Key in the stack's outputs and Name tag base: `<vpc>/<service>`, `/interface` for the interface half of S3 both. */
+  /**
+   * Key in the stack's outputs and Name tag base: `<vpc>/<service>`, plus `/interface` for the interface half
+   * of a `both` endpoint.
+   */
   readonly key: string;
-  /** Addresses of endpoints of the same stack that must exist first (the S3 gateway for an inbound-resolver-only S3 interface). */
+  /**
+   * Addresses of endpoints of the same stack that must exist first (the gateway of a service whose interface
+   * endpoint answers only the inbound resolver: S3).
+   */
   readonly dependsOn: readonly string[];
   readonly vpc: string;
   readonly vpcId: string;

@@ -14,4 +14,8 @@ export function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-export const COST_NOTE = `Hourly charges at reference prices (us-east-1: $${PRICES.interfacePerAzHour}/ENI-hour; gateway endpoints free). Data through interface endpoints adds $${PRICES.interfacePerGb}/GB, against $${PRICES.natPerGb}/GB through a NAT gateway. Verify prices for your region.`;
+export const COST_NOTE = [
+  `Hourly charges at reference prices (us-east-1: $${PRICES.interfacePerAzHour}/ENI-hour; gateway endpoints free).`,
+  `Data through interface endpoints adds $${PRICES.interfacePerGb}/GB, against $${PRICES.natPerGb}/GB through a NAT gateway.`,
+  "Verify prices for your region.",
+].join(" ");

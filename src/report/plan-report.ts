@@ -1,7 +1,7 @@
 /** Renders a plan for people (table) and machines (json). Reads the plan only. */
 import Table from "cli-table3";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics";
-import type { EndpointPlan, Plan } from "../planner/plan";
+import type { EndpointPlan, Plan, StackPlan } from "../planner/plan";
 import { COST_NOTE, monthlyUsd, round2, stackMonthlyUsd } from "./cost";
 
 function where(e: EndpointPlan): string {
@@ -26,11 +26,15 @@ function dns(e: EndpointPlan): string {
   return e.privateDnsOnlyForInboundResolverEndpoint ? "inbound resolver only" : "on";
 }
 
+function endpointCount(s: StackPlan): number {
+  return s.vpcs.reduce((n, v) => n + v.endpoints.length, 0);
+}
+
 export function renderTable(plan: Plan, diagnostics: readonly Diagnostic[], opts: { reasons?: boolean } = {}): string {
   const parts: string[] = [];
   for (const s of plan.stacks) {
     parts.push(
-      `Stack ${s.stack} (${s.file}, ${s.region}): ${s.vpcs.reduce((n, v) => n + v.endpoints.length, 0)} endpoints, $${stackMonthlyUsd(s).toFixed(2)}/month`,
+      `Stack ${s.stack} (${s.file}, ${s.region}): ${endpointCount(s)} endpoints, $${stackMonthlyUsd(s).toFixed(2)}/month`,
     );
     for (const v of s.vpcs) {
       const table = new Table({
