@@ -1,7 +1,7 @@
 import { findings, runSpecs, spec } from "../support";
 
 describe("endpoint-types", () => {
-  test("Noncompliance: UNSUPPORTED_TYPE for both on an interface-only service, naming the services that take both", () => {
+  test("Noncompliance: UNSUPPORTED_TYPE for both on ssm, naming the services that take both", () => {
     const r = runSpecs({ "a.yaml": spec((s) => (s.vpcs[0].endpoints = { ssm: { type: "both" } })) });
     const [d] = findings(r, "UNSUPPORTED_TYPE");
     expect(d.path).toBe("vpcs[0].endpoints.ssm.type");

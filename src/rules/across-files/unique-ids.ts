@@ -23,7 +23,8 @@ export const uniqueIds = rule<AcrossFilesSubject>()({
       message: (d: Details) =>
         d.kind === "in-file"
           ? `${d.id} appears twice (first at ${d.firstPath}, line ${d.firstLine}).`
-          : `${d.id} is also described in ${d.otherFile} (line ${d.otherLine}); two stacks would create endpoints for it twice.`,
+          : `${d.id} is also described in ${d.otherFile} (line ${d.otherLine}); ` +
+            "two stacks would create endpoints for it twice.",
       hint: (d: Details) =>
         d.kind === "in-file"
           ? "Each VPC and subnet is described once per stack."

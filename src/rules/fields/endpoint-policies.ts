@@ -86,8 +86,10 @@ export const endpointPolicies = rule<FieldSubject>()({
       fix: "shorten it (wildcards, fewer statements)",
       message: (d: TooLarge) =>
         d.kind === "file-bytes"
-          ? `policy file ${quote(d.file)} is ${d.bytes} bytes; endpoint policies are limited to ${MAX_POLICY_CHARS} characters.`
-          : `policy file ${d.file}: the policy is ${d.chars} characters; endpoint policies are limited to ${MAX_POLICY_CHARS}.`,
+          ? `policy file ${quote(d.file)} is ${d.bytes} bytes; ` +
+            `endpoint policies are limited to ${MAX_POLICY_CHARS} characters.`
+          : `policy file ${d.file}: the policy is ${d.chars} characters; ` +
+            `endpoint policies are limited to ${MAX_POLICY_CHARS}.`,
     },
     POLICY_NO_PRINCIPAL: {
       severity: "error",

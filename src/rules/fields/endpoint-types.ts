@@ -11,6 +11,10 @@ function bothServices(): string {
     .join(", ");
 }
 
+function bothNote(): string {
+  return ` (both is for ${bothServices()} only)`;
+}
+
 type Details =
   | { kind: "outside-catalog"; service: string; type: string }
   | { kind: "catalog"; service: string; type: string; allowed: string };
@@ -26,8 +30,9 @@ export const endpointTypes = rule<FieldSubject>()({
       fix: "use an allowed type",
       message: (d: Details) =>
         d.kind === "outside-catalog"
-          ? `${d.service} is a service outside the catalog; it can only be reached through an interface endpoint, not ${d.type}.`
-          : `${d.service} does not support type ${d.type}${d.type === "both" ? ` (both is for ${bothServices()} only)` : ""}.`,
+          ? `${d.service} is a service outside the catalog; ` +
+            `it can only be reached through an interface endpoint, not ${d.type}.`
+          : `${d.service} does not support type ${d.type}${d.type === "both" ? bothNote() : ""}.`,
       hint: (d: Details) =>
         d.kind === "outside-catalog"
           ? "Remove type or set type: interface."

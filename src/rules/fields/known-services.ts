@@ -25,8 +25,10 @@ export const knownServices = rule<FieldSubject>()({
           : `endpoints has ${quote(d.key)}, which is not a catalog service and has no serviceName.`,
       hint: (d: Details) =>
         d.kind === "subnet"
-          ? "Use a catalog id (vpce catalog lists them), or declare a service outside the catalog under the VPC's endpoints: with a serviceName."
-          : "Use a catalog id, or add serviceName: <full endpoint service name> to declare a service outside the catalog.",
+          ? "Use a catalog id (vpce catalog lists them), " +
+            "or declare a service outside the catalog under the VPC's endpoints: with a serviceName."
+          : "Use a catalog id, " +
+            "or add serviceName: <full endpoint service name> to declare a service outside the catalog.",
     },
   },
   check(subject, ctx) {

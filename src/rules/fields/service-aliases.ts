@@ -1,4 +1,7 @@
-/** A service written by another common name (`secrets-manager`, `ecr-api`) is planned as its catalog id; a note says so. */
+/**
+ * A service written by another common name (`secrets-manager`, `ecr-api`) is
+ * planned as its catalog id; a note says so.
+ */
 import type { FieldSubject } from "../../input/subjects";
 import { rule } from "../rule";
 

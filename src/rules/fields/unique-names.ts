@@ -26,13 +26,22 @@ export const uniqueNames = rule<FieldSubject>()({
       message: (d: Details) => {
         switch (d.kind) {
           case "name":
-            return `${d.what} ${JSON.stringify(d.value)} is used twice in ${d.where} (first at ${d.firstPath}, line ${d.firstLine}).`;
+            return (
+              `${d.what} ${JSON.stringify(d.value)} is used twice in ${d.where} ` +
+              `(first at ${d.firstPath}, line ${d.firstLine}).`
+            );
           case "endpoint-key":
             return `endpoints has two entries for ${d.key}.`;
           case "service-name":
-            return `endpoints.${d.key} and endpoints.${d.other} both name the service ${d.serviceName}; a VPC gets one endpoint per service.`;
+            return (
+              `endpoints.${d.key} and endpoints.${d.other} both name the service ${d.serviceName}; ` +
+              "a VPC gets one endpoint per service."
+            );
           case "catalog-service-name":
-            return `${d.serviceName} is the catalog service ${d.catalogId}; declaring it again as ${d.key} would give the VPC a second endpoint for it.`;
+            return (
+              `${d.serviceName} is the catalog service ${d.catalogId}; ` +
+              `declaring it again as ${d.key} would give the VPC a second endpoint for it.`
+            );
         }
       },
       hint: (d: Details) => {
