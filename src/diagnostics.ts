@@ -23,34 +23,6 @@ export const DIAGNOSTIC_CODES = {
   YAML_ALIAS_LIMIT: "error",
   EMPTY_SPEC: "error",
   NOT_A_MAPPING: "error",
-  // --- schema ---
-  UNKNOWN_FIELD: "error",
-  MISSING_FIELD: "error",
-  WRONG_TYPE: "error",
-  INVALID_VALUE: "error",
-  UNSUPPORTED_VERSION: "error",
-  // --- semantics ---
-  UNKNOWN_REGION: "error",
-  INVALID_ID: "error",
-  INVALID_CIDR: "error",
-  CIDR_NOT_IN_VPC: "error",
-  CIDR_OVERLAP: "error",
-  AZ_NOT_IN_REGION: "error",
-  AZ_MISSING: "error",
-  AZ_AMBIGUOUS: "error",
-  DUPLICATE_NAME: "error",
-  DUPLICATE_ID: "error",
-  DUPLICATE_STACK: "error",
-  UNKNOWN_ENDPOINT_SUBNET: "error",
-  ORG_ID_REQUIRED: "error",
-  POLICY_FILE_MISSING: "error",
-  POLICY_INVALID: "error",
-  POLICY_TOO_LARGE: "error",
-  POLICY_NO_PRINCIPAL: "error",
-  UNSUPPORTED_TYPE: "error",
-  UNKNOWN_SERVICE: "error",
-  UNKNOWN_BUNDLE: "error",
-  SERVICE_NAME_MISMATCH: "error",
   // --- region dumps (catalog/<region>.json) ---
   DUMP_DIR_MISSING: "error",
   DUMP_UNREADABLE: "error",
@@ -62,7 +34,6 @@ export const DIAGNOSTIC_CODES = {
   DUMP_UNKNOWN_REGION: "warning",
   DUMP_TRUNCATED: "warning",
   DUMP_DUPLICATE: "warning",
-  SERVICE_ALIAS: "info",
 } as const;
 
 /** Every code vpce can emit. A closed union: tests assert codes, not wording. */
@@ -118,7 +89,7 @@ export interface DiagnosticInput {
 export function diag(input: DiagnosticInput): Diagnostic {
   return {
     code: input.code,
-    severity: (DIAGNOSTIC_CODES as Record<string, Severity>)[input.code] ?? severityOf(input.code),
+    severity: severityOf(input.code),
     file: input.file,
     pos: input.pos,
     path: input.path ?? "",

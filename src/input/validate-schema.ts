@@ -1,9 +1,9 @@
 /**
  * Structural validation against the spec schema (Ajv, all errors at once),
- * mapped to vpce diagnostics with positions and closest valid keys.
+ * classified with positions; the rules of the fields stage report them.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import { diag, quote, type Diagnostic, type DiagnosticCode } from "../diagnostics";
+import { quote, type Position } from "../diagnostics";
 import { closest } from "../suggest";
 import type { PathSegment, SourceFile } from "./load";
 import { SpecSchema } from "./schema";
@@ -56,86 +56,148 @@ const TYPE_WORDS: Record<string, string> = {
   array: "a list",
 };
 
-export function validateSchema(source: SourceFile, data: unknown): Diagnostic[] {
+/** Where a schema finding points. */
+export interface SchemaLocation {
+  readonly file: string;
+  readonly pos: Position;
+  readonly path: string;
+}
+
+/**
+ * One schema (Ajv) error, classified for the rules that report it; the fields
+ * stage's rules turn these into diagnostics (src/rules/fields/).
+ */
+export type SchemaFinding =
+  /** A key the format does not have; `allowed` are the keys of that mapping. */
+  | {
+      readonly kind: "unknown-field";
+      readonly at: SchemaLocation;
+      readonly key: string;
+      readonly parent: string;
+      readonly allowed: readonly string[];
+    }
+  /** A key of a map keyed by names (endpoints, tags) of a bad form. */
+  | { readonly kind: "bad-key"; readonly at: SchemaLocation; readonly key: string; readonly description?: string }
+  | { readonly kind: "missing"; readonly at: SchemaLocation; readonly missing: string; readonly parent: string }
+  | {
+      readonly kind: "wrong-type";
+      readonly at: SchemaLocation;
+      readonly want: string;
+      readonly found: unknown;
+      readonly hint?: string;
+    }
+  /** A value outside what its field allows; `code` is the field's `x-code`, else INVALID_VALUE. */
+  | {
+      readonly kind: "bad-value";
+      readonly code: "INVALID_VALUE" | "INVALID_ID" | "UNSUPPORTED_VERSION";
+      readonly at: SchemaLocation;
+      readonly found: unknown;
+      /** Ajv's wording of the constraint ("must match pattern ..."). */
+      readonly reason: string;
+      readonly allowedValues?: readonly string[];
+      readonly hint?: string;
+    };
+
+/** The schema errors of one file's data, classified; empty when the data is a valid spec. */
+export function validateSchema(source: SourceFile, data: unknown): SchemaFinding[] {
   const validate = validator();
   if (validate(data)) return [];
-  const out: Diagnostic[] = [];
+  const out: SchemaFinding[] = [];
   const seen = new Set<string>();
   for (const e of validate.errors ?? []) {
-    const d = toDiagnostic(source, e);
-    const key = `${d.path}|${d.code}|${d.message}`;
+    const f = classify(source, e);
+    // Ajv can raise one problem twice (several keywords failing alike): report it once
+    const key = JSON.stringify([f.at.path, f.kind === "bad-value" ? f.code : f.kind, messageInputs(f)]);
     if (!seen.has(key)) {
       seen.add(key);
-      out.push(d);
+      out.push(f);
     }
   }
   return out;
 }
 
-function toDiagnostic(source: SourceFile, e: ErrorObject): Diagnostic {
+/** What a finding's message is made of: two findings with the same inputs at one path print the same message. */
+function messageInputs(f: SchemaFinding): string[] {
+  switch (f.kind) {
+    case "unknown-field":
+      return [f.key, f.parent];
+    case "bad-key":
+      return [f.key];
+    case "missing":
+      return [f.missing, f.parent];
+    case "wrong-type":
+      return [typeWords(f.want), describeValue(f.found)];
+    case "bad-value":
+      return [describeValue(f.found), f.reason];
+  }
+}
+
+/** The message of a value outside what its field allows (INVALID_VALUE, INVALID_ID, UNSUPPORTED_VERSION). */
+export function badValueMessage(f: { readonly found: unknown; readonly reason: string }): string {
+  return `${describeValue(f.found)} is not valid here: ${f.reason}.`;
+}
+
+/** Its hint: the allowed values of an enum, else the field's x-hint. */
+export function badValueHint(f: {
+  readonly allowedValues?: readonly string[];
+  readonly hint?: string;
+}): string | undefined {
+  return f.allowedValues ? `Allowed: ${f.allowedValues.join(", ")}.` : f.hint;
+}
+
+/** In words: `expected a list`. */
+export function typeWords(want: string): string {
+  return TYPE_WORDS[want] ?? want;
+}
+
+function classify(source: SourceFile, e: ErrorObject): SchemaFinding {
   const segs = pointerToSegments(e.instancePath);
   const file = source.file;
   const schema = (e.parentSchema ?? {}) as Record<string, unknown>;
   const hint = schema["x-hint"] as string | undefined;
+  const at = (pathSegs: readonly PathSegment[], posSegs = pathSegs, opts: { key?: boolean } = {}): SchemaLocation => ({
+    file,
+    pos: source.positionOf(posSegs, opts),
+    path: formatPath(pathSegs),
+  });
   switch (e.keyword) {
     case "additionalProperties": {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const keySegs = [...segs, key];
       const allowed = Object.keys((schema.properties as object) ?? {}).filter((k) => k !== "$schema");
-      if (allowed.length === 0) {
-        // a map keyed by names (endpoints, tags): the key itself has a bad form
-        return diag({
-          code: "INVALID_VALUE",
-          file,
-          pos: source.positionOf(keySegs, { key: true }),
-          path: formatPath(keySegs),
-          message: `the key ${JSON.stringify(key)} is not a valid name here.`,
-          hint: (schema.description as string | undefined) ?? "Keys are lowercase letters, digits, '.', '-' and '_'.",
-        });
-      }
-      return diag({
-        code: "UNKNOWN_FIELD",
-        file,
-        pos: source.positionOf(keySegs, { key: true }),
-        path: formatPath(keySegs),
-        message: `unknown field ${JSON.stringify(key)}${segs.length ? ` in ${formatPath(segs)}` : ""}.`,
-        hint: `Allowed fields: ${allowed.join(", ")}.`,
-        suggestions: closest(key, allowed),
-      });
+      // a map keyed by names (endpoints, tags) has no fixed keys: the key itself has a bad form
+      if (allowed.length === 0)
+        return {
+          kind: "bad-key",
+          at: at(keySegs, keySegs, { key: true }),
+          key,
+          description: schema.description as string | undefined,
+        };
+      return { kind: "unknown-field", at: at(keySegs, keySegs, { key: true }), key, parent: formatPath(segs), allowed };
     }
     case "required": {
       const missing = (e.params as { missingProperty: string }).missingProperty;
-      return diag({
-        code: "MISSING_FIELD",
-        file,
-        pos: source.positionOf(segs),
-        path: formatPath([...segs, missing]),
-        message: `missing required field ${JSON.stringify(missing)}${segs.length ? ` in ${formatPath(segs)}` : ""}.`,
-      });
+      return { kind: "missing", at: at([...segs, missing], segs), missing, parent: formatPath(segs) };
     }
-    case "type": {
-      const want = (e.params as { type: string }).type;
-      return diag({
-        code: "WRONG_TYPE",
-        file,
-        pos: source.positionOf(segs),
-        path: formatPath(segs),
-        message: `expected ${TYPE_WORDS[want] ?? want}, found ${describeValue(e.data)}.`,
+    case "type":
+      return { kind: "wrong-type", at: at(segs), want: (e.params as { type: string }).type, found: e.data, hint };
+    default:
+      return {
+        kind: "bad-value",
+        code: (schema["x-code"] as "INVALID_ID" | "UNSUPPORTED_VERSION" | undefined) ?? "INVALID_VALUE",
+        at: at(segs),
+        found: e.data,
+        reason: String(e.message),
+        allowedValues: e.keyword === "enum" ? (e.params as { allowedValues: string[] }).allowedValues : undefined,
         hint,
-      });
-    }
-    default: {
-      const code = (schema["x-code"] as DiagnosticCode | undefined) ?? "INVALID_VALUE";
-      const allowedValues = e.keyword === "enum" ? (e.params as { allowedValues: string[] }).allowedValues : undefined;
-      return diag({
-        code,
-        file,
-        pos: source.positionOf(segs),
-        path: formatPath(segs),
-        message: `${describeValue(e.data)} is not valid here: ${e.message}.`,
-        hint: allowedValues ? `Allowed: ${allowedValues.join(", ")}.` : hint,
-        suggestions: allowedValues && typeof e.data === "string" ? closest(e.data, allowedValues) : undefined,
-      });
-    }
+      };
   }
+}
+
+/** Its suggestions: the closest allowed values of an enum to a string found. */
+export function badValueSuggestions(f: {
+  readonly allowedValues?: readonly string[];
+  readonly found: unknown;
+}): string[] {
+  return f.allowedValues && typeof f.found === "string" ? closest(f.found, f.allowedValues) : [];
 }

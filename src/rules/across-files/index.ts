@@ -1,3 +1,5 @@
 /** The rules of the across-files stage (subject: the validated specs together), in the order they run. One file per rule. */
+import { uniqueIds } from "./unique-ids";
+import { uniqueStacks } from "./unique-stacks";
 
-export const ACROSS_FILES_RULES = [] as const;
+export const ACROSS_FILES_RULES = [uniqueStacks, uniqueIds] as const;

@@ -1,0 +1,96 @@
+/**
+ * The SpecModel of one spec file without errors, assembled from the spec and
+ * its resolved facts. Pure: the rules of the fields stage have reported every
+ * problem before this runs.
+ */
+import type { SourceFile } from "./load";
+import type { PolicyField, ResolvedSpec, ResolvedVpc } from "./resolve";
+import type { BackendModel, EndpointSettings, Located, PolicyChoice, SpecModel, VpcModel } from "./spec-model";
+import type { Spec } from "./schema";
+import { formatPath } from "./validate-schema";
+import type { PathSegment } from "./load";
+
+export interface BuildModelOptions {
+  readonly source: SourceFile;
+  readonly resolved: ResolvedSpec;
+}
+
+/** Undefined when the spec's region is unknown (the file then has an error). */
+export function buildModel({ source, resolved }: BuildModelOptions): SpecModel | undefined {
+  const { spec, region, stack } = resolved;
+  if (!region) return undefined;
+  const at = (segs: readonly PathSegment[], opts?: { key?: boolean }): Located => ({
+    path: formatPath(segs),
+    pos: source.positionOf(segs, opts),
+  });
+  return {
+    file: source.file,
+    source,
+    stack,
+    stackPos: source.positionOf(spec.stack !== undefined ? ["stack"] : []),
+    region: region.name,
+    partition: region.partition,
+    account: spec.account,
+    assumeRoleArn: spec.assumeRoleArn,
+    organizationId: spec.organizationId,
+    backend: buildBackend(spec, stack),
+    tags: spec.tags ?? {},
+    defaults: {
+      privateDns: spec.defaults?.privateDns ?? true,
+      policy: resolved.defaultsPolicy ? policyChoice(resolved.defaultsPolicy) : { kind: "full-access" },
+      policyPath: resolved.defaultsPolicy ? at(resolved.defaultsPolicy.segs) : undefined,
+    },
+    vpcs: resolved.vpcs.map((v) => buildVpc(v, at)),
+  };
+}
+
+function buildBackend(spec: Spec, stack: string): BackendModel {
+  if (spec.backend?.s3) return { kind: "s3", ...spec.backend.s3 };
+  if (spec.backend?.local) return { kind: "local", path: spec.backend.local.path };
+  return { kind: "local", path: `terraform.${stack}.tfstate` };
+}
+
+function policyChoice(p: PolicyField): PolicyChoice {
+  if (p.choice.kind !== "file") return { kind: p.choice.kind };
+  // a file without a JSON document is an error reported by the endpoint-policies rule: no model is built then
+  const document = p.choice.read.kind === "json" ? p.choice.read.document : undefined;
+  return { kind: "file", file: p.value, document };
+}
+
+function buildVpc(v: ResolvedVpc, at: (segs: readonly PathSegment[], opts?: { key?: boolean }) => Located): VpcModel {
+  const endpoints = new Map<string, EndpointSettings>();
+  for (const e of v.endpoints) {
+    if (e.repeated) continue;
+    const allowed = e.allowedCidrs.flatMap((c) => (c.cidr ? [{ text: c.cidr.text, at: at(c.segs) }] : []));
+    endpoints.set(e.key, {
+      ...at(e.segs, { key: true }),
+      key: e.key,
+      type: e.settings.type,
+      privateDns: e.settings.privateDns,
+      policy: e.policy ? policyChoice(e.policy) : undefined,
+      policyPath: e.policy ? at(e.policy.segs) : undefined,
+      serviceName: e.settings.serviceName,
+      port: e.settings.port,
+      allowedCidrs: allowed.map((c) => c.text),
+      allowedCidrsAt: allowed.map((c) => c.at),
+    });
+  }
+  return {
+    ...at(v.segs),
+    name: v.spec.name,
+    id: v.spec.id,
+    cidrs: v.blocks.map((c) => c.text),
+    endpointSubnets: v.spec.endpointSubnets,
+    subnets: v.subnets.map((s) => ({
+      ...at(s.segs),
+      name: s.spec.name,
+      id: s.spec.id,
+      az: s.spec.az,
+      azId: s.spec.azId,
+      cidr: s.spec.cidr,
+      routeTable: s.spec.routeTable,
+      requests: s.requests,
+    })),
+    endpoints,
+  };
+}

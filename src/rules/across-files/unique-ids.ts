@@ -1,0 +1,73 @@
+/**
+ * Each VPC and subnet is described once: twice in one stack, or in two spec
+ * files, it would get two endpoints per service (private DNS conflicts,
+ * route tables twice).
+ */
+import type { PathSegment } from "../../input/load";
+import type { AcrossFilesSubject } from "../../input/subjects";
+import { formatPath } from "../../input/validate-schema";
+import { rule } from "../rule";
+
+type Details =
+  | { kind: "in-file"; id: string; firstPath: string; firstLine: number }
+  | { kind: "across-files"; id: string; otherFile: string; otherLine: number };
+
+export const uniqueIds = rule<AcrossFilesSubject>()({
+  name: "unique-ids",
+  stage: "across-files",
+  codes: {
+    DUPLICATE_ID: {
+      severity: "error",
+      trigger: "one VPC or subnet id described twice in a stack, or in two spec files",
+      fix: "describe it once",
+      message: (d: Details) =>
+        d.kind === "in-file"
+          ? `${d.id} appears twice (first at ${d.firstPath}, line ${d.firstLine}).`
+          : `${d.id} is also described in ${d.otherFile} (line ${d.otherLine}); ` +
+            "two stacks would create endpoints for it twice.",
+      hint: (d: Details) =>
+        d.kind === "in-file"
+          ? "Each VPC and subnet is described once per stack."
+          : "Describe each VPC in one spec file (one stack); put all its subnets there.",
+    },
+  },
+  check(subject, ctx) {
+    // within a file: VPC ids among VPCs, subnet ids among subnets, pointing at the id field
+    for (const m of subject.models) {
+      const groups: Array<Array<{ id: string; segs: PathSegment[] }>> = [
+        m.vpcs.map((v, i) => ({ id: v.id, segs: ["vpcs", i, "id"] })),
+        m.vpcs.flatMap((v, i) => v.subnets.map((s, j) => ({ id: s.id, segs: ["vpcs", i, "subnets", j, "id"] }))),
+      ];
+      for (const items of groups) {
+        const seen = new Map<string, PathSegment[]>();
+        for (const it of items) {
+          const first = seen.get(it.id);
+          if (!first) seen.set(it.id, it.segs);
+          else
+            ctx.report({ file: m.file, pos: m.source.positionOf(it.segs), path: formatPath(it.segs) }, "DUPLICATE_ID", {
+              kind: "in-file",
+              id: it.id,
+              firstPath: formatPath(first),
+              firstLine: m.source.positionOf(first).line,
+            });
+        }
+      }
+    }
+    // across files: the first file describing an id keeps it, pointing at the VPC or subnet
+    const first = new Map<string, { file: string; line: number }>();
+    for (const m of subject.models) {
+      const items = m.vpcs.flatMap((v) => [v, ...v.subnets]);
+      for (const it of items) {
+        const prev = first.get(it.id);
+        if (prev && prev.file !== m.file)
+          ctx.report({ file: m.file, pos: it.pos, path: it.path }, "DUPLICATE_ID", {
+            kind: "across-files",
+            id: it.id,
+            otherFile: prev.file,
+            otherLine: prev.line,
+          });
+        else if (!prev) first.set(it.id, { file: m.file, line: it.pos.line });
+      }
+    }
+  },
+});
