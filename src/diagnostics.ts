@@ -47,17 +47,6 @@ export const DIAGNOSTIC_CODES = {
   SG_RULE_LIMIT: "error",
   SERVICE_NOT_IN_DUMP: "error",
   PRIVATE_DNS_UNAVAILABLE: "error",
-  // --- region dumps (catalog/<region>.json) ---
-  DUMP_DIR_MISSING: "error",
-  DUMP_UNREADABLE: "error",
-  DUMP_JSON_SYNTAX: "error",
-  DUMP_SHAPE: "error",
-  DUMP_ENTRY: "error",
-  DUMP_ENTRY_IGNORED: "warning",
-  DUMP_WRONG_REGION: "error",
-  DUMP_UNKNOWN_REGION: "warning",
-  DUMP_TRUNCATED: "warning",
-  DUMP_DUPLICATE: "warning",
   // --- warnings from the planner ---
   PRIVATE_DNS_CAPTURE: "warning",
   SHARED_ROUTE_TABLE: "warning",
