@@ -8,7 +8,8 @@ import type { Position } from "../diagnostics";
 
 /** Printed under every region-dump finding. */
 export const DUMP_HINT =
-  "Region dumps are the raw output of aws ec2 describe-vpc-endpoint-services --region <region>, saved as catalog/<region>.json.";
+  "Region dumps are the raw output of aws ec2 describe-vpc-endpoint-services --region <region>, " +
+  "saved as catalog/<region>.json.";
 
 export interface DumpFolderFacts {
   /** The folder as read. */

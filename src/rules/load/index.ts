@@ -1,4 +1,7 @@
-/** The rules of the load stage (subject: the specs folder as read and parsed), in the order they run. One file per rule. */
+/**
+ * The rules of the load stage (subject: the specs folder as read and parsed),
+ * in the order they run. One file per rule.
+ */
 import { emptySpec } from "./empty-spec";
 import { fileNotUtf8 } from "./file-not-utf8";
 import { fileTooLarge } from "./file-too-large";

@@ -11,7 +11,8 @@ export const notAMapping = rule<LoadSubject>()({
       trigger: "a spec's document is a list or a scalar value",
       fix: "write the spec as a mapping with version, region and vpcs",
       message: (d: { kind: "list" | "scalar" }) =>
-        `the spec is ${d.kind === "list" ? "a list" : "a scalar value"}; a spec is a mapping with version, region and vpcs.`,
+        `the spec is ${d.kind === "list" ? "a list" : "a scalar value"}; ` +
+        "a spec is a mapping with version, region and vpcs.",
     },
   },
   check(subject, ctx) {

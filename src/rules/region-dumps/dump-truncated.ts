@@ -11,7 +11,8 @@ export const dumpTruncated = rule<DumpsSubject>()({
       trigger: "a dump has a NextToken: it is one page of a paginated list",
       fix: "record it again without --max-results/--no-paginate",
       message: () =>
-        "The dump has a NextToken: it is one page of the list and may lack services. Record it again without --max-results/--no-paginate.",
+        "The dump has a NextToken: it is one page of the list and may lack services. " +
+        "Record it again without --max-results/--no-paginate.",
       hint: () => DUMP_HINT,
     },
   },

@@ -1,4 +1,7 @@
-/** The rules of the region-dumps stage (subject: the region dump folder as read), in the order they run. One file per rule. */
+/**
+ * The rules of the region-dumps stage (subject: the region dump folder as
+ * read), in the order they run. One file per rule.
+ */
 import { dumpDirMissing } from "./dump-dir-missing";
 import { dumpDuplicate } from "./dump-duplicate";
 import { dumpEntry } from "./dump-entry";
