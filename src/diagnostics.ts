@@ -7,37 +7,8 @@
 import { compareStrings } from "./order";
 import { CODES, type RuleCode } from "./rules";
 
-/**
- * Codes not yet moved into a rule file of src/rules/ (transitional: each
- * moves with its rule, and this table goes when it is empty).
- */
-export const DIAGNOSTIC_CODES = {
-  // --- loading ---
-  SPECS_DIR_MISSING: "error",
-  NO_SPECS: "error",
-  FILE_UNREADABLE: "error",
-  FILE_NOT_UTF8: "error",
-  FILE_TOO_LARGE: "error",
-  YAML_SYNTAX: "error",
-  YAML_DUPLICATE_KEY: "error",
-  YAML_ALIAS_LIMIT: "error",
-  EMPTY_SPEC: "error",
-  NOT_A_MAPPING: "error",
-  // --- region dumps (catalog/<region>.json) ---
-  DUMP_DIR_MISSING: "error",
-  DUMP_UNREADABLE: "error",
-  DUMP_JSON_SYNTAX: "error",
-  DUMP_SHAPE: "error",
-  DUMP_ENTRY: "error",
-  DUMP_ENTRY_IGNORED: "warning",
-  DUMP_WRONG_REGION: "error",
-  DUMP_UNKNOWN_REGION: "warning",
-  DUMP_TRUNCATED: "warning",
-  DUMP_DUPLICATE: "warning",
-} as const;
-
 /** Every code vpce can emit. A closed union: tests assert codes, not wording. */
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES | RuleCode;
+export type DiagnosticCode = RuleCode;
 export type Severity = "error" | "warning" | "info";
 
 /** A 1-based line and column in a file. */
@@ -62,9 +33,9 @@ export interface Diagnostic {
   readonly suggestions?: readonly string[];
 }
 
-/** Every code with its severity: the rules' codes and the transitional table. */
+/** Every code with its severity, from the rule registry. */
 export function allCodes(): ReadonlyMap<DiagnosticCode, Severity> {
-  const out = new Map<DiagnosticCode, Severity>(Object.entries(DIAGNOSTIC_CODES) as [DiagnosticCode, Severity][]);
+  const out = new Map<DiagnosticCode, Severity>();
   for (const [code, c] of CODES) out.set(code as DiagnosticCode, c.spec.severity);
   return out;
 }
@@ -73,30 +44,6 @@ export function severityOf(code: DiagnosticCode): Severity {
   const s = allCodes().get(code);
   if (!s) throw new Error(`internal: unknown diagnostic code ${code}`);
   return s;
-}
-
-export interface DiagnosticInput {
-  /** Any code: legacy callers still raise a few codes that have moved into rules (their severity comes from there). */
-  code: DiagnosticCode;
-  file: string;
-  pos?: Position;
-  path?: string;
-  message: string;
-  hint?: string;
-  suggestions?: readonly string[];
-}
-
-export function diag(input: DiagnosticInput): Diagnostic {
-  return {
-    code: input.code,
-    severity: severityOf(input.code),
-    file: input.file,
-    pos: input.pos,
-    path: input.path ?? "",
-    message: input.message,
-    hint: input.hint,
-    suggestions: input.suggestions && input.suggestions.length > 0 ? input.suggestions : undefined,
-  };
 }
 
 /** A value as quoted in a message: JSON, cut short so a huge value is not echoed whole. */

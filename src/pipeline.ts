@@ -4,12 +4,11 @@
  * plan what is valid.
  */
 import * as path from "node:path";
-import { loadDumps, type DumpProblem } from "./region-dumps/read";
-import { diag, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics";
+import { loadDumps } from "./region-dumps/read";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics";
 import { planStacks } from "./planner";
 import type { Plan } from "./planner/plan";
 import { loadSpecs } from "./input";
-import { displayPath } from "./input/load";
 
 export interface PipelineResult {
   /** Present only when no spec has an error. */
@@ -30,7 +29,7 @@ export function specsDir(explicit?: string, env: NodeJS.ProcessEnv = process.env
 }
 
 export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineResult {
-  const dumps = loadDumps(opts.dumpDir, opts.env ?? process.env);
+  const dumps = loadDumps({ dir: opts.dumpDir, env: opts.env ?? process.env });
   const dumpIds = new Map(
     [...dumps.dumps].map(([region, d]) => [
       region,
@@ -39,20 +38,6 @@ export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineRe
   );
   const specs = loadSpecs(dir, { dumpIds: (region) => dumpIds.get(region) });
   const planned = planStacks(specs.models, { dumps: dumps.dumps });
-  const diagnostics = sortDiagnostics([
-    ...specs.diagnostics,
-    ...dumps.problems.map(dumpDiagnostic),
-    ...planned.diagnostics,
-  ]);
+  const diagnostics = sortDiagnostics([...specs.diagnostics, ...dumps.diagnostics, ...planned.diagnostics]);
   return { plan: hasErrors(diagnostics) ? undefined : planned.plan, diagnostics };
-}
-
-function dumpDiagnostic(p: DumpProblem): Diagnostic {
-  return diag({
-    code: p.code,
-    file: displayPath(p.file),
-    pos: p.line !== undefined ? { line: p.line, col: p.col ?? 1 } : undefined,
-    message: p.message,
-    hint: "Region dumps are the raw output of aws ec2 describe-vpc-endpoint-services --region <region>, saved as catalog/<region>.json.",
-  });
 }

@@ -17,7 +17,7 @@ const DUMPS = path.join(FIXTURES, "dumps");
 const SHARED = path.join(FIXTURES, "describe-vpc-endpoint-services", "us-east-1.json");
 
 function parse(text: string, region = "us-east-1") {
-  return parseDump(text, `/tmp/${region}.json`, region);
+  return parseDump({ text, file: `/tmp/${region}.json`, region });
 }
 
 function tmpDir(files: Record<string, string>): string {
@@ -27,7 +27,11 @@ function tmpDir(files: Record<string, string>): string {
 }
 
 describe("parseDump: the shared real recording (us-east-1, new shape)", () => {
-  const { dump, problems } = parseDump(fs.readFileSync(SHARED, "utf8"), SHARED, "us-east-1");
+  const { dump, diagnostics: problems } = parseDump({
+    text: fs.readFileSync(SHARED, "utf8"),
+    file: SHARED,
+    region: "us-east-1",
+  });
 
   test("reads without problems", () => {
     expect(problems).toEqual([]);
@@ -65,11 +69,19 @@ describe("parseDump: the shared real recording (us-east-1, new shape)", () => {
 });
 
 describe("parseDump: built dumps for awkward cases", () => {
-  const eu = parseDump(fs.readFileSync(path.join(DUMPS, "eu-west-1.json"), "utf8"), "eu-west-1.json", "eu-west-1");
-  const cn = parseDump(fs.readFileSync(path.join(DUMPS, "cn-north-1.json"), "utf8"), "cn-north-1.json", "cn-north-1");
+  const eu = parseDump({
+    text: fs.readFileSync(path.join(DUMPS, "eu-west-1.json"), "utf8"),
+    file: "eu-west-1.json",
+    region: "eu-west-1",
+  });
+  const cn = parseDump({
+    text: fs.readFileSync(path.join(DUMPS, "cn-north-1.json"), "utf8"),
+    file: "cn-north-1.json",
+    region: "cn-north-1",
+  });
 
   test("old shape: no AZ ids, no ServiceId, PrivateDnsName only", () => {
-    expect(eu.problems).toEqual([]);
+    expect(eu.diagnostics).toEqual([]);
     const ecr = eu.dump?.services.get("com.amazonaws.eu-west-1.ecr.dkr");
     expect(ecr?.azIds).toBeUndefined();
     expect(ecr?.azNames).toEqual(["eu-west-1a", "eu-west-1b"]);
@@ -85,7 +97,7 @@ describe("parseDump: built dumps for awkward cases", () => {
   });
 
   test("China: two names for S3, .cn suffix, aws.sagemaker, unknown and partner services", () => {
-    expect(cn.problems).toEqual([]);
+    expect(cn.diagnostics).toEqual([]);
     const d = cn.dump as RegionDump;
     expect(d.services.get("com.amazonaws.cn-north-1.s3")?.id).toBe("s3");
     expect([...(d.services.get("com.amazonaws.cn-north-1.s3")?.types ?? [])]).toEqual(["Gateway"]);
@@ -139,8 +151,8 @@ describe("parseDump: malformed files are problems, never exceptions", () => {
       '{\n  "ServiceNames": [],\n  "ServiceDetails": [\n    {"ServiceName": "com.amazonaws.us-east-1.ssm",}\n  ]\n}\n';
     const r = parse(text);
     expect(r.dump).toBeUndefined();
-    expect(r.problems).toEqual([
-      expect.objectContaining({ code: "DUMP_JSON_SYNTAX", severity: "error", line: 4, col: 51 }),
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: "DUMP_JSON_SYNTAX", severity: "error", pos: { line: 4, col: 51 } }),
     ]);
   });
 
@@ -150,18 +162,20 @@ describe("parseDump: malformed files are problems, never exceptions", () => {
     ["trailing garbage", '{"ServiceDetails": []} x', 1, 24],
     ["single quotes", "{'ServiceDetails': []}", 1, 2],
   ])("%s", (_label, text, line, col) => {
-    expect(parse(text).problems).toEqual([expect.objectContaining({ code: "DUMP_JSON_SYNTAX", line, col })]);
+    expect(parse(text).diagnostics).toEqual([
+      expect.objectContaining({ code: "DUMP_JSON_SYNTAX", pos: { line, col } }),
+    ]);
   });
 
   test("a BOM is accepted", () => {
-    expect(parse('\ufeff{"ServiceDetails": []}').problems).toEqual([]);
+    expect(parse('\ufeff{"ServiceDetails": []}').diagnostics).toEqual([]);
   });
 
   test("not the API's shape", () => {
-    expect(parse('["com.amazonaws.us-east-1.ssm"]').problems).toEqual([
-      expect.objectContaining({ code: "DUMP_SHAPE", line: 1, col: 1 }),
+    expect(parse('["com.amazonaws.us-east-1.ssm"]').diagnostics).toEqual([
+      expect.objectContaining({ code: "DUMP_SHAPE", pos: { line: 1, col: 1 } }),
     ]);
-    expect(parse('{"ServiceNames": ["com.amazonaws.us-east-1.ssm"]}').problems).toEqual([
+    expect(parse('{"ServiceNames": ["com.amazonaws.us-east-1.ssm"]}').diagnostics).toEqual([
       expect.objectContaining({ code: "DUMP_SHAPE" }),
     ]);
   });
@@ -176,7 +190,7 @@ describe("parseDump: malformed files are problems, never exceptions", () => {
       "]}",
     ].join("\n");
     const r = parse(text);
-    expect(r.problems.map((p) => [p.code, p.line, p.col])).toEqual([
+    expect(r.diagnostics.map((p) => [p.code, p.pos?.line, p.pos?.col])).toEqual([
       ["DUMP_ENTRY", 3, 3],
       ["DUMP_ENTRY", 4, 65],
       ["DUMP_ENTRY", 5, 118],
@@ -191,7 +205,7 @@ describe("parseDump: malformed files are problems, never exceptions", () => {
   test("a file named after the wrong region", () => {
     const r = parse(fs.readFileSync(path.join(DUMPS, "eu-west-1.json"), "utf8"), "us-east-1");
     expect(r.dump).toBeUndefined();
-    expect(r.problems).toEqual([
+    expect(r.diagnostics).toEqual([
       expect.objectContaining({ code: "DUMP_WRONG_REGION", message: expect.stringContaining("eu-west-1.json") }),
     ]);
   });
@@ -199,16 +213,16 @@ describe("parseDump: malformed files are problems, never exceptions", () => {
   test("one page of a paginated list is a warning", () => {
     const r = parse('{"ServiceDetails": [], "NextToken": "abc"}');
     expect(r.dump).toBeDefined();
-    expect(r.problems).toEqual([expect.objectContaining({ code: "DUMP_TRUNCATED", severity: "warning" })]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: "DUMP_TRUNCATED", severity: "warning" })]);
   });
 
   test("an unknown region is a warning; the dump still loads", () => {
-    const r = parseDump(
-      '{"ServiceDetails": [{"ServiceName": "com.amazonaws.xx-new-1.ssm", "ServiceType": [{"ServiceType": "Interface"}]}]}',
-      "xx-new-1.json",
-      "xx-new-1",
-    );
-    expect(r.problems).toEqual([expect.objectContaining({ code: "DUMP_UNKNOWN_REGION", severity: "warning" })]);
+    const r = parseDump({
+      text: '{"ServiceDetails": [{"ServiceName": "com.amazonaws.xx-new-1.ssm", "ServiceType": [{"ServiceType": "Interface"}]}]}',
+      file: "xx-new-1.json",
+      region: "xx-new-1",
+    });
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: "DUMP_UNKNOWN_REGION", severity: "warning" })]);
     expect(r.dump?.services.get("com.amazonaws.xx-new-1.ssm")?.id).toBe("ssm");
   });
 
@@ -216,14 +230,14 @@ describe("parseDump: malformed files are problems, never exceptions", () => {
     const r = parse(
       '{"ServiceDetails": [{"ServiceName": "com.amazonaws.vpce.us-east-1.vpce-svc-1", "ServiceType": [{"ServiceType": "GatewayLoadBalancer"}]}]}',
     );
-    expect(r.problems).toEqual([]);
+    expect(r.diagnostics).toEqual([]);
     expect(r.dump?.services.size).toBe(0);
   });
 });
 
 describe("loadDumps", () => {
   test("reads every <region>.json of a folder and ignores other files", () => {
-    const { dumps, problems, dir } = loadDumps(DUMPS);
+    const { dumps, diagnostics: problems, dir } = loadDumps({ dir: DUMPS });
     expect(dir).toBe(DUMPS);
     expect(problems).toEqual([]);
     expect([...dumps.keys()]).toEqual(["cn-north-1", "eu-west-1", "us-east-1"]);
@@ -235,16 +249,17 @@ describe("loadDumps", () => {
       "us-east-1.json": fs.readFileSync(SHARED, "utf8"),
       "eu-west-1.json": '{\n  "ServiceDetails": [\n    oops\n  ]\n}\n',
     });
-    const { dumps, problems } = loadDumps(dir);
+    const { dumps, diagnostics: problems } = loadDumps({ dir });
     expect([...dumps.keys()]).toEqual(["us-east-1"]);
     expect(problems).toEqual([
       {
         file: path.join(dir, "eu-west-1.json"),
-        line: 3,
-        col: 5,
+        pos: { line: 3, col: 5 },
+        path: "",
         severity: "error",
         code: "DUMP_JSON_SYNTAX",
         message: expect.stringMatching(/^Not valid JSON/),
+        hint: expect.stringMatching(/^Region dumps are the raw output/),
       },
     ]);
   });
@@ -252,14 +267,14 @@ describe("loadDumps", () => {
   test("VPCE_CATALOG names the folder; a missing named folder is a problem", () => {
     const env = { VPCE_CATALOG: "does-not-exist" } as NodeJS.ProcessEnv;
     expect(dumpDir(env, "/project")).toBe(path.resolve("/project", "does-not-exist"));
-    const r = loadDumps(undefined, { VPCE_CATALOG: path.join(os.tmpdir(), "vpce-no-such-dir") } as NodeJS.ProcessEnv);
-    expect(r.problems).toEqual([expect.objectContaining({ code: "DUMP_DIR_MISSING" })]);
+    const r = loadDumps({ env: { VPCE_CATALOG: path.join(os.tmpdir(), "vpce-no-such-dir") } as NodeJS.ProcessEnv });
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: "DUMP_DIR_MISSING" })]);
   });
 
   test("without VPCE_CATALOG the folder is catalog/ under cwd, and a missing one is no dump at all", () => {
     expect(dumpDir({} as NodeJS.ProcessEnv, "/project")).toBe(path.join("/project", "catalog"));
-    const r = loadDumps(path.join(os.tmpdir(), "vpce-absent-catalog"), {} as NodeJS.ProcessEnv);
-    expect(r.problems).toEqual([expect.objectContaining({ code: "DUMP_DIR_MISSING" })]);
+    const r = loadDumps({ dir: path.join(os.tmpdir(), "vpce-absent-catalog"), env: {} as NodeJS.ProcessEnv });
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: "DUMP_DIR_MISSING" })]);
   });
 });
 
@@ -295,18 +310,18 @@ describe("serviceIdFromName", () => {
 
 describe("hostile dumps", () => {
   test("20,000 levels of nesting are a syntax error with a position, not a crash", () => {
-    const r = parseDump("[".repeat(20000), "catalog/eu-central-1.json", "eu-central-1");
+    const r = parseDump({ text: "[".repeat(20000), file: "catalog/eu-central-1.json", region: "eu-central-1" });
     expect(r.dump).toBeUndefined();
-    expect(r.problems.map((p) => [p.code, p.line])).toEqual([["DUMP_JSON_SYNTAX", 1]]);
+    expect(r.diagnostics.map((p) => [p.code, p.pos?.line])).toEqual([["DUMP_JSON_SYNTAX", 1]]);
   });
 
   test("a __proto__ key stays data", () => {
-    const r = parseDump(
-      '{"ServiceDetails": [], "__proto__": {"polluted": true}}',
-      "catalog/eu-central-1.json",
-      "eu-central-1",
-    );
+    const r = parseDump({
+      text: '{"ServiceDetails": [], "__proto__": {"polluted": true}}',
+      file: "catalog/eu-central-1.json",
+      region: "eu-central-1",
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(r.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(r.diagnostics.filter((p) => p.severity === "error")).toEqual([]);
   });
 });

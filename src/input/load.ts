@@ -1,18 +1,73 @@
 /**
  * Loading: find the spec files, read them as UTF-8, parse YAML with positions.
- * Never throws for a user error: every problem becomes a diagnostic.
+ * The loader does the I/O and the parsing and records what it found as facts
+ * (`LoadSubject`); the load rules (src/rules/load/) judge those facts and say
+ * what is wrong. A file goes on to the next stage only when no load rule
+ * reported an error on it. Never throws for a user error.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from "yaml";
-import { diag, type Diagnostic, type Position } from "../diagnostics";
+import type { Diagnostic, Position } from "../diagnostics";
+import { LOAD_RULES } from "../rules/load";
+import { MAX_SPEC_BYTES } from "../rules/load/file-too-large";
+import { MAX_ALIAS_COUNT } from "../rules/load/yaml-alias-limit";
+import { MAX_DEPTH, MAX_SCAN_DEPTH } from "../rules/load/yaml-syntax";
+import { runRules } from "../rules/run";
 
-/** Files larger than this are refused before parsing (a spec is a few KiB). */
-export const MAX_SPEC_BYTES = 1024 * 1024;
-/** Aliases a document may expand (YAML alias bombs). */
-export const MAX_ALIAS_COUNT = 100;
-/** Deepest nesting accepted (the format needs 6). */
-export const MAX_DEPTH = 32;
+// The limits belong to the rules that judge them; the loader needs them to stop reading early.
+export { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_SCAN_DEPTH, MAX_SPEC_BYTES };
+
+/** What listing the specs folder found. */
+export interface SpecFolderFacts {
+  /** The folder as shown to the user. */
+  readonly shown: string;
+  readonly missing?: boolean;
+  readonly notAFolder?: boolean;
+  /** Why the folder could not be listed. */
+  readonly listError?: string;
+  /** How many *.yaml / *.yml files it holds (when it could be listed). */
+  readonly specFiles?: number;
+}
+
+/** An error or warning of the YAML parser: its code, its message, where it points. */
+export interface YamlProblem {
+  readonly code: string;
+  readonly message: string;
+  readonly pos: Position;
+}
+
+/** What reading and parsing one spec file found; each step is recorded only when the one before could run. */
+export interface SpecFileFacts {
+  /** Path as shown to the user. */
+  readonly file: string;
+  readonly size?: number;
+  /** Why the file could not be read (errno code, else the message). */
+  readonly readError?: string;
+  /** The first byte that is not valid UTF-8 (no byte when the file ends inside a character). */
+  readonly invalidUtf8?: { readonly offset: number; readonly byte?: number; readonly pos: Position };
+  /** Where the raw text nests deeper than MAX_SCAN_DEPTH (it is then not parsed). */
+  readonly nestingAt?: Position;
+  readonly yamlErrors: readonly YamlProblem[];
+  readonly yamlWarnings: readonly YamlProblem[];
+  /**
+   * The document's root, when the parser read it without error or warning;
+   * `depth` (counted up to MAX_DEPTH + 1) for a mapping.
+   */
+  readonly root?: {
+    readonly kind: "empty" | "mapping" | "list" | "scalar";
+    readonly pos: Position;
+    readonly depth?: number;
+  };
+  /** Why expanding the document's aliases failed (too many nodes, undefined anchor). */
+  readonly aliasError?: string;
+}
+
+/** The subject of the load rules: the folder and its files as read. */
+export interface LoadSubject {
+  readonly folder?: SpecFolderFacts;
+  readonly files: readonly SpecFileFacts[];
+}
 
 export type PathSegment = string | number;
 
@@ -91,115 +146,78 @@ export function displayPath(p: string): string {
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
 }
 
-export function loadSpecDir(dir: string): LoadResult {
+/** One file as read: its facts, and the parsed file when parsing could run. */
+interface ReadFile {
+  readonly facts: SpecFileFacts;
+  readonly source?: SourceFile;
+}
+
+/** Runs the load rules over what was read; keeps the parsed files no rule reported an error on. */
+function judge(folder: SpecFolderFacts | undefined, read: readonly ReadFile[]): LoadResult {
+  const diagnostics = runRules(LOAD_RULES, { folder, files: read.map((r) => r.facts) });
+  const failed = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
+  const sources = read.flatMap((r) => (r.source && !failed.has(r.facts.file) ? [r.source] : []));
+  return { sources, diagnostics };
+}
+
+/** Lists the folder; the spec files in it when it could be listed. */
+function readSpecFolder(dir: string): { folder: SpecFolderFacts; files: string[] } {
   const shown = displayPath(dir);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(dir);
   } catch {
-    return {
-      sources: [],
-      diagnostics: [
-        diag({
-          code: "SPECS_DIR_MISSING",
-          file: shown,
-          message: `the specs folder "${shown}" does not exist.`,
-          hint: "Point --specs or VPCE_SPECS at the folder that holds your *.yaml specs.",
-        }),
-      ],
-    };
+    return { folder: { shown, missing: true }, files: [] };
   }
-  if (!stat.isDirectory()) {
-    return {
-      sources: [],
-      diagnostics: [
-        diag({
-          code: "SPECS_DIR_MISSING",
-          file: shown,
-          message: `"${shown}" is not a folder.`,
-          hint: "--specs and VPCE_SPECS take a folder of *.yaml specs.",
-        }),
-      ],
-    };
-  }
-  let files: string[];
+  if (!stat.isDirectory()) return { folder: { shown, notAFolder: true }, files: [] };
   try {
-    files = findSpecFiles(dir);
+    const files = findSpecFiles(dir);
+    return { folder: { shown, specFiles: files.length }, files };
   } catch (e) {
-    return {
-      sources: [],
-      diagnostics: [
-        diag({
-          code: "FILE_UNREADABLE",
-          file: shown,
-          message: `cannot list the specs folder: ${(e as Error).message}`,
-        }),
-      ],
-    };
+    return { folder: { shown, listError: (e as Error).message }, files: [] };
   }
-  if (files.length === 0) {
-    return {
-      sources: [],
-      diagnostics: [
-        diag({
-          code: "NO_SPECS",
-          file: shown,
-          message: `no *.yaml or *.yml spec in "${shown}".`,
-          hint: "Add a spec (see README, 'Spec reference') or point --specs at another folder.",
-        }),
-      ],
-    };
-  }
-  const sources: SourceFile[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const f of files) {
-    const r = loadSpecFile(f);
-    if (r.source) sources.push(r.source);
-    diagnostics.push(...r.diagnostics);
-  }
-  return { sources, diagnostics };
+}
+
+export function loadSpecDir(dir: string): LoadResult {
+  const { folder, files } = readSpecFolder(dir);
+  return judge(folder, files.map(readSpecFile));
 }
 
 export function loadSpecFile(absPath: string): { source?: SourceFile; diagnostics: Diagnostic[] } {
+  const r = judge(undefined, [readSpecFile(absPath)]);
+  return { ...(r.sources[0] ? { source: r.sources[0] } : {}), diagnostics: r.diagnostics };
+}
+
+function readSpecFile(absPath: string): ReadFile {
   const file = displayPath(absPath);
+  let size: number;
   let bytes: Buffer;
   try {
-    const size = fs.statSync(absPath).size;
-    if (size > MAX_SPEC_BYTES) {
-      return {
-        diagnostics: [
-          diag({
-            code: "FILE_TOO_LARGE",
-            file,
-            message: `the file is ${size} bytes; specs are limited to ${MAX_SPEC_BYTES} bytes.`,
-            hint: "Split the spec into several files (one stack each).",
-          }),
-        ],
-      };
-    }
+    size = fs.statSync(absPath).size;
+    // not read at all: the size alone is refused (file-too-large)
+    if (size > MAX_SPEC_BYTES) return { facts: { file, size, yamlErrors: [], yamlWarnings: [] } };
     bytes = fs.readFileSync(absPath);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    return {
-      diagnostics: [
-        diag({
-          code: "FILE_UNREADABLE",
-          file,
-          message: `cannot read the file (${err.code ?? err.message}).`,
-          hint: "Check the file's permissions.",
-        }),
-      ],
-    };
+    return { facts: { file, readError: err.code ?? err.message, yamlErrors: [], yamlWarnings: [] } };
   }
-  return parseSpecText(bytes, file, absPath);
+  const r = readSpecText({ bytes, file, absPath });
+  return { ...r, facts: { ...r.facts, size } };
 }
 
 /** Parses bytes as a UTF-8 YAML spec. Exposed for tests. */
-export function parseSpecText(
-  bytes: Buffer,
-  file: string,
-  absPath: string,
-): { source?: SourceFile; diagnostics: Diagnostic[] } {
+export function parseSpecText(opts: { bytes: Buffer; file: string; absPath: string }): {
+  source?: SourceFile;
+  diagnostics: Diagnostic[];
+} {
+  const r = judge(undefined, [readSpecText(opts)]);
+  return { ...(r.sources[0] ? { source: r.sources[0] } : {}), diagnostics: r.diagnostics };
+}
+
+/** Decodes and parses, recording each step's facts; stops where the next step cannot run. */
+function readSpecText(opts: { bytes: Buffer; file: string; absPath: string }): ReadFile {
+  const { bytes, file, absPath } = opts;
+  const none = { file, yamlErrors: [], yamlWarnings: [] };
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -208,35 +226,15 @@ export function parseSpecText(
     const before = bytes.subarray(0, bad).toString("utf8");
     const line = before.split("\n").length;
     const col = before.length - before.lastIndexOf("\n");
-    return {
-      diagnostics: [
-        diag({
-          code: "FILE_NOT_UTF8",
-          file,
-          pos: { line, col },
-          message: `byte 0x${bytes[bad]?.toString(16).padStart(2, "0")} at offset ${bad} is not valid UTF-8.`,
-          hint: "Save the spec as UTF-8.",
-        }),
-      ],
-    };
+    return { facts: { ...none, invalidUtf8: { offset: bad, byte: bytes[bad], pos: { line, col } } } };
   }
-  const lines = new LineCounter();
   const deep = scanNesting(text);
   if (deep) {
     const before = text.slice(0, deep.offset);
     const line = before.split("\n").length;
-    return {
-      diagnostics: [
-        diag({
-          code: "YAML_SYNTAX",
-          file,
-          pos: { line, col: deep.offset - before.lastIndexOf("\n") },
-          message: `the document nests more than ${MAX_SCAN_DEPTH} levels deep here; specs need at most ${MAX_DEPTH}.`,
-          hint: "Check for unbalanced [ or { brackets, or list items (- ) piled on one line.",
-        }),
-      ],
-    };
+    return { facts: { ...none, nestingAt: { line, col: deep.offset - before.lastIndexOf("\n") } } };
   }
+  const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
     uniqueKeys: true,
@@ -245,81 +243,24 @@ export function parseSpecText(
     version: "1.2",
   });
   const source = new SourceFile(file, absPath, doc, lines);
-  const diagnostics: Diagnostic[] = [];
-  for (const e of doc.errors) {
-    const pos = e.linePos?.[0] ? { line: e.linePos[0].line, col: e.linePos[0].col } : source.positionOfOffset(e.pos[0]);
-    const code = e.code === "DUPLICATE_KEY" ? "YAML_DUPLICATE_KEY" : "YAML_SYNTAX";
-    diagnostics.push(
-      diag({
-        code,
-        file,
-        pos,
-        ...explainYamlError(firstLine(e.message)),
-        ...(code === "YAML_DUPLICATE_KEY"
-          ? { hint: "Each key may appear once in a mapping; remove or merge the repeated one." }
-          : {}),
-      }),
-    );
-  }
-  // The parser only warns about tags and directives it cannot resolve (`!custom`, `!!js/function`,
-  // `!!float` outside YAML 1.2, `%FOO`) and then reads the value as a plain string: a spec must not
-  // mean something other than what it says, so these are errors.
-  for (const w of doc.warnings) {
-    const pos = w.linePos?.[0] ? { line: w.linePos[0].line, col: w.linePos[0].col } : source.positionOfOffset(w.pos[0]);
-    diagnostics.push(
-      diag({
-        code: "YAML_SYNTAX",
-        file,
-        pos,
-        message: `${firstLine(w.message)}.`,
-        hint:
-          w.code === "TAG_RESOLVE_FAILED"
-            ? "Specs use plain YAML 1.2 values: remove the tag (quote the value if it must stay a string)."
-            : "Remove the directive: specs are plain YAML 1.2.",
-      }),
-    );
-  }
-  if (diagnostics.length > 0) return { diagnostics };
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    return {
-      diagnostics: [
-        diag({
-          code: "EMPTY_SPEC",
-          file,
-          pos: { line: 1, col: 1 },
-          message: "the file is empty.",
-          hint: "A spec needs at least version, region and vpcs; remove the file if it is not a spec.",
-        }),
-      ],
-    };
-  }
-  if (!isMap(doc.contents)) {
-    const kind = isSeq(doc.contents) ? "a list" : "a scalar value";
-    return {
-      diagnostics: [
-        diag({
-          code: "NOT_A_MAPPING",
-          file,
-          pos: source.positionOfOffset(doc.contents.range?.[0] ?? 0),
-          message: `the spec is ${kind}; a spec is a mapping with version, region and vpcs.`,
-        }),
-      ],
-    };
-  }
-  const depth = nodeDepth(doc.contents, 0);
-  if (depth > MAX_DEPTH) {
-    return {
-      diagnostics: [
-        diag({
-          code: "YAML_SYNTAX",
-          file,
-          pos: { line: 1, col: 1 },
-          message: `the document nests ${depth} levels deep; specs need at most ${MAX_DEPTH}.`,
-        }),
-      ],
-    };
-  }
-  return { source, diagnostics };
+  const problem = (p: (typeof doc.errors)[number] | (typeof doc.warnings)[number]): YamlProblem => ({
+    code: p.code,
+    message: p.message,
+    pos: p.linePos?.[0] ? { line: p.linePos[0].line, col: p.linePos[0].col } : source.positionOfOffset(p.pos[0]),
+  });
+  const yamlErrors = doc.errors.map(problem);
+  const yamlWarnings = doc.warnings.map(problem);
+  const facts: SpecFileFacts = { file, yamlErrors, yamlWarnings };
+  if (yamlErrors.length > 0 || yamlWarnings.length > 0) return { facts, source };
+  return { facts: { ...facts, root: rootOf(doc, source) }, source };
+}
+
+function rootOf(doc: Document.Parsed, source: SourceFile): NonNullable<SpecFileFacts["root"]> {
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return { kind: "empty", pos: { line: 1, col: 1 } };
+  const pos = source.positionOfOffset(root.range?.[0] ?? 0);
+  if (isMap(root)) return { kind: "mapping", pos, depth: nodeDepth(root, 0) };
+  return { kind: isSeq(root) ? "list" : "scalar", pos };
 }
 
 /**
@@ -328,8 +269,6 @@ export function parseSpecText(
  * 1 MiB of `[` took seconds, hundreds of MB and finally aborted node with an
  * out-of-memory error. Linear, no allocation per character.
  */
-export const MAX_SCAN_DEPTH = 128;
-
 export function scanNesting(text: string): { offset: number } | undefined {
   let flow = 0;
   let quote: string | undefined;
@@ -382,21 +321,19 @@ export function scanNesting(text: string): { offset: number } | undefined {
 
 /** Converts the parsed document to plain data, bounding alias expansion. */
 export function toData(source: SourceFile): { data?: unknown; diagnostics: Diagnostic[] } {
+  let data: unknown;
   try {
-    return { data: source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: [] };
+    data = source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    return {
-      diagnostics: [
-        diag({
-          code: "YAML_ALIAS_LIMIT",
-          file: source.file,
-          pos: { line: 1, col: 1 },
-          message: `${firstLine((e as Error).message)}.`,
-          hint: `Aliases may expand to at most ${MAX_ALIAS_COUNT} nodes; write the values out.`,
-        }),
-      ],
+    const facts: SpecFileFacts = {
+      file: source.file,
+      yamlErrors: [],
+      yamlWarnings: [],
+      aliasError: (e as Error).message,
     };
+    return { diagnostics: runRules(LOAD_RULES, { files: [facts] }) };
   }
+  return { data, diagnostics: [] };
 }
 
 function nodeDepth(node: unknown, depth: number): number {
@@ -427,25 +364,4 @@ function firstInvalidUtf8(bytes: Buffer): number {
     }
   }
   return lo;
-}
-
-/** Messages of the YAML parser that name its API or its internals, in the user's words. */
-function explainYamlError(message: string): { message: string; hint?: string } {
-  if (/multiple documents/i.test(message)) {
-    return {
-      message: "the file holds more than one YAML document (a line with ---); a spec is one document.",
-      hint: "Put each spec in a file of its own (one file, one stack).",
-    };
-  }
-  if (/call stack|too much recursion/i.test(message)) {
-    return {
-      message: `the document nests too deeply to read (specs need at most ${MAX_DEPTH} levels).`,
-      hint: "Check for unbalanced [ or { brackets.",
-    };
-  }
-  return { message };
-}
-
-function firstLine(s: string): string {
-  return s.split("\n")[0].trim();
 }

@@ -7,13 +7,20 @@
  * Both shapes are read: old ones (no AvailabilityZoneIds, ServiceId,
  * SupportedIpAddressTypes) and new ones. A service with two types appears twice
  * (S3: Gateway and Interface); both entries are kept, by type.
- * Malformed files never throw: they become problems with file, line and column.
+ * Malformed files never throw: reading records what it found (./facts.ts) and
+ * the region-dumps rules (src/rules/region-dumps/) turn that into diagnostics
+ * with file, line and column.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { allServices, getRegion, knownPrefixes, serviceNames, type EndpointType } from "../catalog";
-import { JsonSyntaxError, parseJsonWithPositions, type Position } from "./json-positions";
+import type { Diagnostic, Position } from "../diagnostics";
+import { displayPath } from "../input/load";
 import { by } from "../order";
+import { REGION_DUMP_RULES } from "../rules/region-dumps";
+import { runRules } from "../rules/run";
+import type { BadEntry, DumpFileFacts, DumpFolderFacts, DumpsSubject } from "./facts";
+import { parseJsonWithPositions } from "./json";
 
 /** What one ServiceDetails entry says about one endpoint type of a service. */
 export interface DumpOffer {
@@ -56,34 +63,13 @@ export interface RegionDump {
   readonly services: ReadonlyMap<string, DumpService>;
 }
 
-export interface DumpProblem {
-  readonly file: string;
-  readonly line?: number;
-  readonly col?: number;
-  readonly severity: "error" | "warning";
-  /** Stable code: tests and callers match on it, not on wording. */
-  readonly code: DumpProblemCode;
-  readonly message: string;
-}
-
-export type DumpProblemCode =
-  | "DUMP_DIR_MISSING"
-  | "DUMP_UNREADABLE"
-  | "DUMP_JSON_SYNTAX"
-  | "DUMP_SHAPE"
-  | "DUMP_ENTRY"
-  | "DUMP_ENTRY_IGNORED"
-  | "DUMP_UNKNOWN_REGION"
-  | "DUMP_WRONG_REGION"
-  | "DUMP_TRUNCATED"
-  | "DUMP_DUPLICATE";
-
 export interface LoadedDumps {
   /** The folder that was read. */
   readonly dir: string;
   /** Dumps by region. */
   readonly dumps: ReadonlyMap<string, RegionDump>;
-  readonly problems: readonly DumpProblem[];
+  /** What the region-dumps rules found in the folder and its files. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /** The folder of region dumps: `VPCE_CATALOG` (relative to cwd), else `catalog/` under cwd. */
@@ -131,86 +117,63 @@ export function serviceIdFromName(name: string, region: string): string | undefi
   return undefined;
 }
 
-interface Ctx {
-  readonly file: string;
+/** What reading one file has recorded so far. */
+interface Recorder {
   readonly positions: ReadonlyMap<string, Position>;
-  readonly problems: DumpProblem[];
+  readonly badEntries: BadEntry[];
 }
 
-function report(
-  ctx: Ctx,
-  pointer: string,
-  severity: DumpProblem["severity"],
-  code: DumpProblemCode,
-  message: string,
-): void {
-  const p = ctx.positions.get(pointer);
-  ctx.problems.push({ file: ctx.file, ...(p ? { line: p.line, col: p.col } : {}), severity, code, message });
+/** The position of a JSON Pointer, when the file has that value. */
+function posOf(rec: Recorder, pointer: string): { pos?: Position } {
+  const p = rec.positions.get(pointer);
+  return p ? { pos: p } : {};
 }
 
-function stringList(ctx: Ctx, pointer: string, v: unknown, field: string): string[] | undefined {
+function stringList(
+  rec: Recorder,
+  opts: { pointer: string; value: unknown; name: string; field: string },
+): string[] | undefined {
+  const { pointer, value: v, name, field } = opts;
   if (v === undefined || v === null) return undefined;
   if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) {
-    report(ctx, pointer, "error", "DUMP_ENTRY", `${field} must be a list of strings.`);
+    rec.badEntries.push({ kind: "not-string-list", name, field, ...posOf(rec, pointer) });
     return undefined;
   }
   return v as string[];
 }
 
-function readEntry(ctx: Ctx, index: number, raw: unknown): { name: string; offers: DumpOffer[] } | undefined {
+function readEntry(rec: Recorder, index: number, raw: unknown): { name: string; offers: DumpOffer[] } | undefined {
   const at = `/ServiceDetails/${index}`;
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
-    report(ctx, at, "error", "DUMP_ENTRY", `ServiceDetails[${index}] must be an object.`);
+    rec.badEntries.push({ kind: "not-object", index, ...posOf(rec, at) });
     return undefined;
   }
   const e = raw as Record<string, unknown>;
   if (typeof e.ServiceName !== "string" || e.ServiceName === "") {
-    report(ctx, at, "error", "DUMP_ENTRY", `ServiceDetails[${index}] has no ServiceName.`);
+    rec.badEntries.push({ kind: "no-name", index, ...posOf(rec, at) });
     return undefined;
   }
   const name = e.ServiceName;
   if (!Array.isArray(e.ServiceType) || e.ServiceType.length === 0) {
-    report(
-      ctx,
-      `${at}/ServiceType`,
-      "error",
-      "DUMP_ENTRY",
-      `${name}: ServiceType must be a non-empty list of {"ServiceType": "Interface" | "Gateway"}.`,
-    );
+    rec.badEntries.push({ kind: "no-types", name, ...posOf(rec, `${at}/ServiceType`) });
     return undefined;
   }
   const types: EndpointType[] = [];
   e.ServiceType.forEach((t: unknown, j: number) => {
     const v = t && typeof t === "object" ? (t as Record<string, unknown>).ServiceType : undefined;
     if (typeof v !== "string")
-      report(
-        ctx,
-        `${at}/ServiceType/${j}`,
-        "error",
-        "DUMP_ENTRY",
-        `${name}: ServiceType[${j}] has no ServiceType string.`,
-      );
+      rec.badEntries.push({ kind: "type-not-string", name, typeIndex: j, ...posOf(rec, `${at}/ServiceType/${j}`) });
     else if (TYPES.has(v)) types.push(v as EndpointType);
     // Other types (GatewayLoadBalancer) are not endpoints vpce plans: skipped.
   });
-  const azNames = stringList(ctx, `${at}/AvailabilityZones`, e.AvailabilityZones, `${name}: AvailabilityZones`);
-  const azIds = stringList(ctx, `${at}/AvailabilityZoneIds`, e.AvailabilityZoneIds, `${name}: AvailabilityZoneIds`);
-  const ipAddressTypes = stringList(
-    ctx,
-    `${at}/SupportedIpAddressTypes`,
-    e.SupportedIpAddressTypes,
-    `${name}: SupportedIpAddressTypes`,
-  );
+  const list = (field: string) => stringList(rec, { pointer: `${at}/${field}`, value: e[field], name, field });
+  const azNames = list("AvailabilityZones");
+  const azIds = list("AvailabilityZoneIds");
+  const ipAddressTypes = list("SupportedIpAddressTypes");
   let policySupported: boolean | undefined;
   if (typeof e.VpcEndpointPolicySupported === "boolean") policySupported = e.VpcEndpointPolicySupported;
   else if (e.VpcEndpointPolicySupported !== undefined)
-    report(
-      ctx,
-      `${at}/VpcEndpointPolicySupported`,
-      "error",
-      "DUMP_ENTRY",
-      `${name}: VpcEndpointPolicySupported must be true or false.`,
-    );
+    rec.badEntries.push({ kind: "policy-not-boolean", name, ...posOf(rec, `${at}/VpcEndpointPolicySupported`) });
   const dns = new Set<string>();
   if (typeof e.PrivateDnsName === "string") dns.add(e.PrivateDnsName);
   if (Array.isArray(e.PrivateDnsNames)) {
@@ -219,7 +182,7 @@ function readEntry(ctx: Ctx, index: number, raw: unknown): { name: string; offer
       if (typeof v === "string") dns.add(v);
     }
   }
-  const pos = ctx.positions.get(at);
+  const pos = rec.positions.get(at);
   const offers = types.map((type): DumpOffer => ({
     type,
     ...(azNames ? { azNames } : {}),
@@ -240,30 +203,22 @@ function uniq(a: readonly string[] | undefined, b: readonly string[] | undefined
   return [...new Set([...a, ...b])];
 }
 
+/** One dump file as read: its facts, and the dump when the file could be used. */
+interface ReadDump {
+  readonly facts: DumpFileFacts;
+  readonly dump?: RegionDump;
+}
+
 /**
- * Reads one dump. `region` is the file's region (its name without `.json`).
- * Returns no dump when the file cannot be used at all.
+ * Reads one dump's text, recording what it finds. No dump when the file is not
+ * JSON, not the API's shape, or lists another region's services.
  */
-export function parseDump(text: string, file: string, region: string): { dump?: RegionDump; problems: DumpProblem[] } {
-  const problems: DumpProblem[] = [];
-  let parsed: ReturnType<typeof parseJsonWithPositions>;
-  try {
-    parsed = parseJsonWithPositions(text);
-  } catch (e) {
-    if (e instanceof JsonSyntaxError) {
-      problems.push({
-        file,
-        line: e.line,
-        col: e.col,
-        severity: "error",
-        code: "DUMP_JSON_SYNTAX",
-        message: `Not valid JSON: ${e.message}.`,
-      });
-      return { problems };
-    }
-    throw e;
-  }
-  const ctx: Ctx = { file, positions: parsed.positions, problems };
+function readDumpText(opts: { text: string; file: string; region: string }): ReadDump {
+  const { text, file, region } = opts;
+  const base = { file, shown: displayPath(file), region, badEntries: [], duplicates: [], unlisted: [] };
+  const parsed = parseJsonWithPositions(text);
+  if ("error" in parsed) return { facts: { ...base, syntaxError: parsed.error } };
+  const rec: Recorder = { positions: parsed.positions, badEntries: [] };
   const root = parsed.value;
   if (
     !root ||
@@ -271,49 +226,22 @@ export function parseDump(text: string, file: string, region: string): { dump?: 
     Array.isArray(root) ||
     !Array.isArray((root as Record<string, unknown>).ServiceDetails)
   ) {
-    report(
-      ctx,
-      "",
-      "error",
-      "DUMP_SHAPE",
-      'Expected the output of `aws ec2 describe-vpc-endpoint-services`: an object with a "ServiceDetails" list.',
-    );
-    return { problems };
+    return { facts: { ...base, notTheApiShape: posOf(rec, "") } };
   }
   const r = root as Record<string, unknown>;
-  if (typeof r.NextToken === "string" && r.NextToken !== "") {
-    report(
-      ctx,
-      "/NextToken",
-      "warning",
-      "DUMP_TRUNCATED",
-      "The dump has a NextToken: it is one page of the list and may lack services. Record it again without --max-results/--no-paginate.",
-    );
-  }
-  if (!getRegion(region))
-    report(
-      ctx,
-      "",
-      "warning",
-      "DUMP_UNKNOWN_REGION",
-      `${region} is not a region vpce knows; the file name must be <region>.json.`,
-    );
+  const nextToken = typeof r.NextToken === "string" && r.NextToken !== "" ? posOf(rec, "/NextToken") : undefined;
+  const unknownRegion = getRegion(region) ? undefined : posOf(rec, "");
 
+  const duplicates: { name: string; type: EndpointType; pos?: Position }[] = [];
   const merged = new Map<string, { offers: Partial<Record<EndpointType, DumpOffer>> }>();
   (r.ServiceDetails as unknown[]).forEach((raw, index) => {
-    const entry = readEntry(ctx, index, raw);
+    const entry = readEntry(rec, index, raw);
     if (!entry) return;
     const m = merged.get(entry.name) ?? { offers: {} };
     for (const offer of entry.offers) {
       const prev = m.offers[offer.type];
       if (prev) {
-        report(
-          ctx,
-          `/ServiceDetails/${index}`,
-          "warning",
-          "DUMP_DUPLICATE",
-          `${entry.name} (${offer.type}) appears twice; the AZs of both entries are used.`,
-        );
+        duplicates.push({ name: entry.name, type: offer.type, ...posOf(rec, `/ServiceDetails/${index}`) });
         m.offers[offer.type] = {
           ...prev,
           azNames: uniq(prev.azNames, offer.azNames),
@@ -326,18 +254,20 @@ export function parseDump(text: string, file: string, region: string): { dump?: 
     merged.set(entry.name, m);
   });
 
+  const unlisted: { name: string; pos?: Position }[] = [];
   if (Array.isArray(r.ServiceNames)) {
     r.ServiceNames.forEach((n: unknown, j: number) => {
-      if (typeof n === "string" && !merged.has(n))
-        report(
-          ctx,
-          `/ServiceNames/${j}`,
-          "warning",
-          "DUMP_ENTRY_IGNORED",
-          `${n} is in ServiceNames but has no ServiceDetails entry: ignored.`,
-        );
+      if (typeof n === "string" && !merged.has(n)) unlisted.push({ name: n, ...posOf(rec, `/ServiceNames/${j}`) });
     });
   }
+  const facts: DumpFileFacts = {
+    ...base,
+    ...(nextToken ? { nextToken } : {}),
+    ...(unknownRegion ? { unknownRegion } : {}),
+    badEntries: rec.badEntries,
+    duplicates,
+    unlisted,
+  };
 
   // A file named after one region holding another region's list is a mistake worth stopping on.
   const names = [...merged.keys()];
@@ -346,16 +276,8 @@ export function parseDump(text: string, file: string, region: string): { dump?: 
     const other = /^(?:[a-z]+\.)*?[a-z]+\.((?:[a-z]+-)+[a-z]+-\d+)\./.exec(
       names.find((n) => !n.startsWith("com.amazonaws.vpce.")) ?? names[0],
     );
-    if (other && other[1] !== region) {
-      report(
-        ctx,
-        "",
-        "error",
-        "DUMP_WRONG_REGION",
-        `The file is named ${region}.json but lists services of ${other[1]}; name it ${other[1]}.json.`,
-      );
-      return { problems };
-    }
+    if (other && other[1] !== region)
+      return { facts: { ...facts, otherRegion: { region: other[1], ...posOf(rec, "") } } };
   }
 
   const services = new Map<string, DumpService>();
@@ -376,59 +298,61 @@ export function parseDump(text: string, file: string, region: string): { dump?: 
       byType: m.offers,
     });
   }
-  return { dump: { region, file, services }, problems };
+  return { facts, dump: { region, file, services } };
+}
+
+/**
+ * Reads one dump. `region` is the file's region (its name without `.json`).
+ * Returns no dump when the file cannot be used at all.
+ */
+export function parseDump(opts: { text: string; file: string; region: string }): {
+  dump?: RegionDump;
+  diagnostics: Diagnostic[];
+} {
+  const r = readDumpText(opts);
+  const subject: DumpsSubject = { files: [r.facts] };
+  return { ...(r.dump ? { dump: r.dump } : {}), diagnostics: runRules(REGION_DUMP_RULES, subject) };
+}
+
+/** Lists the folder: its facts, and the dump files in it. */
+function readDumpFolder(opts: { dir?: string; env: NodeJS.ProcessEnv }): { folder: DumpFolderFacts; files: string[] } {
+  const dir = opts.dir ?? dumpDir(opts.env);
+  const named = opts.dir !== undefined || (opts.env.VPCE_CATALOG !== undefined && opts.env.VPCE_CATALOG.trim() !== "");
+  const folder = { dir, shown: displayPath(dir), named };
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return { folder: { ...folder, missing: true }, files: [] };
+    return { folder: { ...folder, listError: (e as Error).message }, files: [] };
+  }
+  const files = entries
+    .filter((d) => d.isFile() && d.name.toLowerCase().endsWith(".json"))
+    .map((d) => path.join(dir, d.name))
+    .sort();
+  return { folder, files };
 }
 
 /**
  * Reads every `<region>.json` in the folder (default: dumpDir()). A missing
- * folder is no dump at all, unless VPCE_CATALOG named it.
+ * folder is no dump at all, unless it was named (argument or VPCE_CATALOG).
  */
-export function loadDumps(dir?: string, env: NodeJS.ProcessEnv = process.env): LoadedDumps {
-  const folder = dir ?? dumpDir(env);
-  const problems: DumpProblem[] = [];
-  const dumps = new Map<string, RegionDump>();
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(folder, { withFileTypes: true });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const named = dir !== undefined || (env.VPCE_CATALOG !== undefined && env.VPCE_CATALOG.trim() !== "");
-    if (code === "ENOENT" && !named) return { dir: folder, dumps, problems };
-    problems.push({
-      file: folder,
-      severity: "error",
-      code: code === "ENOENT" ? "DUMP_DIR_MISSING" : "DUMP_UNREADABLE",
-      message:
-        code === "ENOENT"
-          ? `The region dump folder ${folder} does not exist.`
-          : `Cannot read the region dump folder ${folder}: ${(e as Error).message}`,
-    });
-    return { dir: folder, dumps, problems };
-  }
-  const files = entries
-    .filter((d) => d.isFile() && d.name.toLowerCase().endsWith(".json"))
-    .map((d) => d.name)
-    .sort();
-  for (const name of files) {
-    const file = path.join(folder, name);
-    const region = name.slice(0, -".json".length);
+export function loadDumps(opts: { dir?: string; env?: NodeJS.ProcessEnv } = {}): LoadedDumps {
+  const { folder, files } = readDumpFolder({ dir: opts.dir, env: opts.env ?? process.env });
+  const read = files.map((file): ReadDump => {
+    const region = path.basename(file).slice(0, -".json".length);
     let text: string;
     try {
       text = fs.readFileSync(file, "utf8");
     } catch (e) {
-      problems.push({
-        file,
-        severity: "error",
-        code: "DUMP_UNREADABLE",
-        message: `Cannot read ${file}: ${(e as Error).message}`,
-      });
-      continue;
+      const facts = { file, shown: displayPath(file), region, badEntries: [], duplicates: [], unlisted: [] };
+      return { facts: { ...facts, readError: (e as Error).message } };
     }
-    const r = parseDump(text, file, region);
-    problems.push(...r.problems);
-    if (r.dump) dumps.set(region, r.dump);
-  }
-  return { dir: folder, dumps, problems };
+    return readDumpText({ text, file, region });
+  });
+  const diagnostics = runRules(REGION_DUMP_RULES, { folder, files: read.map((r) => r.facts) });
+  const dumps = new Map(read.flatMap((r) => (r.dump ? [[r.dump.region, r.dump] as const] : [])));
+  return { dir: folder.dir, dumps, diagnostics };
 }
 
 /** The dump's entry for a catalog id and type, whatever its name (a dump may name a service differently). */
