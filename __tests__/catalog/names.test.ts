@@ -3,7 +3,7 @@
  * outside the catalog: real describe-vpc-endpoint-services output quoted in
  * aws/aws-cdk #9864, #25329 and PR #25333 (China), terraform-aws-vpc #1121
  * (China: sns keeps com.amazonaws), AWS China workshops (S3 gateway
- * com.amazonaws.cn-north-1.s3), AWS-RULES.md (aws.sagemaker, aws.api, global
+ * com.amazonaws.cn-north-1.s3), docs/AWS-RULES.md (aws.sagemaker, aws.api, global
  * names), and the prefixes of aws-cdk-lib's getDefaultEndpointPrefix (ISO, EUSC).
  */
 import {

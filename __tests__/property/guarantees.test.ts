@@ -1,5 +1,5 @@
 /**
- * Property-based proof of the planner's guarantees (SPEC-FORMAT.md, "What the
+ * Property-based proof of the planner's guarantees (docs/SPEC-FORMAT.md, "What the
  * planner must guarantee") over generated valid spec folders:
  *  - every guarantee holds on the synthesized Terraform JSON (checkGuarantees),
  *  - no two resources share a Terraform address (a silent merge shows as fewer

@@ -1,5 +1,5 @@
 /**
- * Reference prices, USD, us-east-1 list prices (see shared AWS-RULES.md:
+ * Reference prices, USD, us-east-1 list prices (see docs/AWS-RULES.md:
  * verify before relying on them; other regions differ by a few percent).
  */
 export const PRICES = {

@@ -2,7 +2,7 @@
  * Region dumps: the raw output of `aws ec2 describe-vpc-endpoint-services
  * --region R > catalog/R.json` that a user records and commits. Where a dump
  * exists for a region it is the authority on names, types, AZs and policy
- * support (SPEC-FORMAT.md, "Region dumps").
+ * support (docs/SPEC-FORMAT.md, "Region dumps").
  *
  * Both shapes are read: old ones (no AvailabilityZoneIds, ServiceId,
  * SupportedIpAddressTypes) and new ones. A service with two types appears twice
@@ -103,7 +103,7 @@ function catalogNamesOf(region: string): ReadonlyMap<string, string> {
  * The catalog id of a full service name in a region: the id whose name in
  * that region (either type) is exactly `name`; else, for an AWS service the
  * catalog does not know yet, what follows `<known prefix>.<region>.` (so a
- * dump's new services get ids by the same rule, AWS-RULES "Service names").
+ * dump's new services get ids by the same rule, docs/AWS-RULES.md "Service names").
  * Undefined for names of other regions and for non-AWS services
  * (`com.amazonaws.vpce.<region>.vpce-svc-...`).
  */
