@@ -5,7 +5,7 @@
  */
 
 import { compareStrings } from "./order";
-import { CODES, type RuleCode } from "./rules";
+import type { RuleCode } from "./rules";
 
 /** Every code vpce can emit. A closed union: tests assert codes, not wording. */
 export type DiagnosticCode = RuleCode;
@@ -31,19 +31,6 @@ export interface Diagnostic {
   readonly hint?: string;
   /** Closest valid names, best first. */
   readonly suggestions?: readonly string[];
-}
-
-/** Every code with its severity, from the rule registry. */
-export function allCodes(): ReadonlyMap<DiagnosticCode, Severity> {
-  const out = new Map<DiagnosticCode, Severity>();
-  for (const [code, c] of CODES) out.set(code as DiagnosticCode, c.spec.severity);
-  return out;
-}
-
-export function severityOf(code: DiagnosticCode): Severity {
-  const s = allCodes().get(code);
-  if (!s) throw new Error(`internal: unknown diagnostic code ${code}`);
-  return s;
 }
 
 /** A value as quoted in a message: JSON, cut short so a huge value is not echoed whole. */

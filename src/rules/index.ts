@@ -50,6 +50,9 @@ export const ALL_RULES = RULES as unknown as readonly Rule<unknown, CodeTable>[]
 /** Every declared code with the rule that raises it. */
 export const CODES: ReadonlyMap<string, RegisteredCode> = indexCodes(ALL_RULES);
 
-export function severityOfRuleCode(code: string): Severity | undefined {
-  return CODES.get(code)?.spec.severity;
+/** The severity of a code (from the rule that declares it). */
+export function severityOf(code: RuleCode): Severity {
+  const c = CODES.get(code);
+  if (!c) throw new Error(`internal: unknown diagnostic code ${code}`);
+  return c.spec.severity;
 }
