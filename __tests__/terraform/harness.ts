@@ -48,7 +48,8 @@ export function findToolchain(): Toolchain | { missing: string } {
     if (versions.length > 0) return { terraform, mirror, awsVersion: versions.sort().at(-1) as string };
   }
   return {
-    missing: `no hashicorp/aws provider in a filesystem mirror (looked in ${candidates.join(", ")}; set VPCE_TF_MIRROR)`,
+    missing:
+      "no hashicorp/aws provider in a filesystem mirror " + `(looked in ${candidates.join(", ")}; set VPCE_TF_MIRROR)`,
   };
 }
 
@@ -80,9 +81,15 @@ export class Terraform {
     private readonly work: string,
   ) {
     this.cliConfig = path.join(work, "terraformrc");
+    const aws = "registry.terraform.io/hashicorp/aws";
     fs.writeFileSync(
       this.cliConfig,
-      `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(tc.mirror)}\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`,
+      [
+        "provider_installation {",
+        `  filesystem_mirror {\n    path    = ${JSON.stringify(tc.mirror)}\n    include = ["${aws}"]\n  }`,
+        `  direct {\n    exclude = ["${aws}"]\n  }`,
+        "}\n",
+      ].join("\n"),
     );
   }
 
