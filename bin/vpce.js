@@ -6,8 +6,5 @@ process.stdout.on("error", (e) => {
   else throw e;
 });
 const { run } = require("../dist/src/cli/main.js");
-process.exitCode = run(process.argv.slice(2), {
-  out: (t) => process.stdout.write(t + "\n"),
-  err: (t) => process.stderr.write(t + "\n"),
-  env: process.env,
-});
+const { processIo } = require("../dist/src/cli/io.js");
+process.exitCode = run(process.argv.slice(2), processIo());

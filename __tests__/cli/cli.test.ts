@@ -29,9 +29,8 @@ describe("vpce validate", () => {
     });
     const r = vpce(["validate", "--specs", dir]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(
-      /a\.yaml:15:\d+: error UNKNOWN_SERVICE at vpcs\[0\]\.subnets\[0\]\.services\[1\]: unknown service "dynamo".*Did you mean "dynamodb"/,
-    );
+    const at = /a\.yaml:15:\d+: error UNKNOWN_SERVICE at vpcs\[0\]\.subnets\[0\]\.services\[1\]: /.source;
+    expect(r.err).toMatch(new RegExp(`${at}unknown service "dynamo".*Did you mean "dynamodb"`));
   });
 
   test("VPCE_SPECS is read when --specs is absent", () => {
@@ -69,6 +68,78 @@ describe("usage errors exit 2", () => {
 
   test("suggests the closest command", () => {
     expect(vpce(["plam"]).err).toMatch(/Did you mean "plan"/);
+  });
+
+  test.each([
+    [["plam"], 'vpce: unknown command "plam". Did you mean "plan"?'],
+    [["plan", "--formt", "json"], 'vpce: unknown option "--formt". Did you mean "--format"?'],
+    [["plan", "--fromat", "json"], 'vpce: unknown option "--fromat". Did you mean "--format"?'],
+    [["synth", "--out"], "vpce: option --out <dir> needs a value."],
+    [
+      ["plan", "--format", "yaml"],
+      'vpce: option "--format <format>" argument "yaml" is invalid. Allowed choices are table, json.',
+    ],
+    [["validate", "extra"], 'vpce: too many arguments for "validate". Expected 0 arguments but got 1.'],
+  ])("%j: one sentence per fact, each ending in a full stop or question mark", (args, message) => {
+    const r = vpce(args);
+    expect(r.code).toBe(2);
+    expect(r.err.split("\n")[0]).toBe(message);
+    expect(r.err).toMatch(/Run "vpce( [a-z]+)? --help"/);
+    expect(r.out).toBe("");
+  });
+
+  test("no command: the help on stderr, exit 2", () => {
+    const r = vpce([]);
+    expect(r.err).toMatch(/^Usage: vpce /);
+    expect(r.out).toBe("");
+  });
+});
+
+test("validate, plan and catalog never load cdktf; synth does", () => {
+  const loads = (args: string[]) => {
+    const script = `
+      const { run } = require(${JSON.stringify(path.join(ROOT, "dist", "src", "cli", "main.js"))});
+      run(${JSON.stringify(args)}, { out: () => undefined, err: () => undefined, env: {} });
+      const cdktf = /[\\/]node_modules[\\/]cdktf[\\/]/;
+      process.stdout.write(String(Object.keys(require.cache).some((f) => cdktf.test(f))));`;
+    return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
+  };
+  expect(loads(["validate", "--specs", SPECS])).toBe("false");
+  expect(loads(["plan", "--specs", SPECS])).toBe("false");
+  expect(loads(["catalog", "--json"])).toBe("false");
+  expect(loads(["synth", "--specs", SPECS, "--out", tmpDir()])).toBe("true");
+});
+
+describe("help and version", () => {
+  test("vpce --help: every command and every exit code, exit 0", () => {
+    const r = vpce(["--help"]);
+    expect(r.code).toBe(0);
+    for (const c of ["validate", "synth", "plan", "catalog"]) expect(r.out).toMatch(new RegExp(`^  ${c} `, "m"));
+    expect(r.out).toMatch(/Exit codes: 0 ok, 1 invalid spec.*, 2 usage error, 3 internal error\./);
+  });
+
+  test.each([
+    ["validate", ["--specs", "--json"]],
+    ["synth", ["--specs", "--out"]],
+    ["plan", ["--specs", "--format", "--no-reasons"]],
+    ["catalog", ["--region", "--json", "--bundles"]],
+  ])("vpce %s --help and vpce help %s: its options", (command, options) => {
+    for (const args of [
+      [command, "--help"],
+      ["help", command],
+    ]) {
+      const r = vpce(args);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(new RegExp(`^Usage: vpce ${command} `));
+      for (const o of options) expect(r.out).toContain(`  ${o}`);
+      expect(r.out).toMatch(/Exit codes: 0 ok/);
+    }
+  });
+
+  test("--version prints the version of package.json", () => {
+    const r = vpce(["--version"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version);
   });
 });
 
@@ -197,6 +268,28 @@ describe("vpce synth", () => {
     expect(readTree(b)).toEqual(readTree(a));
   });
 
+  test("main.ts runs the same flow: the stacks whose spec is gone are reported, then the summary line", () => {
+    const specs = writeTree({
+      "one.yaml": BASE.replace("stack: base", "stack: one"),
+      "two.yaml": BASE.replace("stack: base", "stack: two")
+        .replace("vpc-0123456789abcdef0", "vpc-0123456789abcdef9")
+        .replace(/subnet-0(a|b)/g, "subnet-0e"),
+    });
+    const out = tmpDir();
+    const main = () =>
+      spawnSync(process.execPath, [path.join(ROOT, "dist", "main.js")], {
+        env: { ...process.env, VPCE_SPECS: specs, CDKTF_OUTDIR: out },
+        encoding: "utf8",
+      });
+    expect(main().status).toBe(0);
+    fs.rmSync(path.join(specs, "two.yaml"));
+    const r = main();
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/stack two has no spec any more/);
+    expect(r.stderr).toMatch(/vpce: 1 stack\(s\) written to /);
+    expect(fs.existsSync(path.join(out, "stacks", "two", "cdk.tf.json"))).toBe(false);
+  });
+
   test("main.ts with an invalid spec exits 1 and writes nothing", () => {
     const out = path.join(tmpDir(), "never");
     const bad = writeTree({ "a.yaml": "version: 1\n" });
@@ -206,6 +299,7 @@ describe("vpce synth", () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/MISSING_FIELD/);
+    expect(r.stderr).toMatch(/nothing was written\./);
     expect(fs.existsSync(out)).toBe(false);
   });
 });

@@ -3,8 +3,14 @@
  * provider comes from a local filesystem mirror, credentials are fake and
  * every AWS call at configure time is skipped. Only this harness relaxes the
  * provider version constraint (the mirror is older than the bindings' pin),
- * swaps the backend for a local one and drops assume_role/allowed_account_ids
- * for the plan; `validate` runs on the stack as synthesized.
+ * swaps the backend for the default local one and drops
+ * assume_role/allowed_account_ids for the plan; `validate` runs on the stack
+ * as synthesized.
+ *
+ * `terraform init` runs once per distinct required_providers block (in a
+ * folder of its own, backend off), not once or twice per stack: each stack
+ * folder gets that init's lock file and a link to its providers folder, which
+ * is all validate and plan read when no backend has to be initialised.
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
@@ -42,7 +48,8 @@ export function findToolchain(): Toolchain | { missing: string } {
     if (versions.length > 0) return { terraform, mirror, awsVersion: versions.sort().at(-1) as string };
   }
   return {
-    missing: `no hashicorp/aws provider in a filesystem mirror (looked in ${candidates.join(", ")}; set VPCE_TF_MIRROR)`,
+    missing:
+      "no hashicorp/aws provider in a filesystem mirror " + `(looked in ${candidates.join(", ")}; set VPCE_TF_MIRROR)`,
   };
 }
 
@@ -67,14 +74,22 @@ export interface TerraformOutcome {
 
 export class Terraform {
   private readonly cliConfig: string;
+  /** One init per distinct required_providers block: its key -> the folder holding `.terraform/providers`. */
+  private readonly inits = new Map<string, Promise<string>>();
   constructor(
     private readonly tc: Toolchain,
     private readonly work: string,
   ) {
     this.cliConfig = path.join(work, "terraformrc");
+    const aws = "registry.terraform.io/hashicorp/aws";
     fs.writeFileSync(
       this.cliConfig,
-      `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(tc.mirror)}\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/aws"]\n  }\n}\n`,
+      [
+        "provider_installation {",
+        `  filesystem_mirror {\n    path    = ${JSON.stringify(tc.mirror)}\n    include = ["${aws}"]\n  }`,
+        `  direct {\n    exclude = ["${aws}"]\n  }`,
+        "}\n",
+      ].join("\n"),
     );
   }
 
@@ -96,23 +111,44 @@ export class Terraform {
     }
   }
 
-  /** init + validate on the stack as synthesized (backend off), then init + offline plan on the relaxed copy. */
+  /** The folder initialised (backend off) for this required_providers block; init runs once per distinct block. */
+  private providersFor(requiredProviders: unknown): Promise<string> {
+    const key = JSON.stringify(requiredProviders);
+    let dir = this.inits.get(key);
+    if (!dir) {
+      const at = path.join(this.work, `.init-${this.inits.size}`);
+      dir = (async () => {
+        fs.mkdirSync(at, { recursive: true });
+        const config = { terraform: { required_providers: requiredProviders } };
+        fs.writeFileSync(path.join(at, "providers.tf.json"), JSON.stringify(config, null, 2));
+        const init = await this.tf(at, ["init", "-backend=false", "-no-color"]);
+        if (!init.ok) throw new Error(`terraform init failed for ${key}:\n${init.out}`);
+        return at;
+      })();
+      this.inits.set(key, dir);
+    }
+    return dir;
+  }
+
+  /** validate on the stack as synthesized (provider version relaxed), then an offline plan on a relaxed copy. */
   async check(stack: string, stackJsonFile: string): Promise<TerraformOutcome> {
     const original = JSON.parse(fs.readFileSync(stackJsonFile, "utf8"));
     const dir = path.join(this.work, stack);
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(path.join(dir, ".terraform"), { recursive: true });
     const relaxed = structuredClone(original);
     relaxed.terraform.required_providers.aws.version = this.tc.awsVersion;
+    const initialised = await this.providersFor(relaxed.terraform.required_providers);
+    fs.copyFileSync(path.join(initialised, ".terraform.lock.hcl"), path.join(dir, ".terraform.lock.hcl"));
+    fs.symlinkSync(path.join(initialised, ".terraform", "providers"), path.join(dir, ".terraform", "providers"));
     fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(relaxed, null, 2));
-    const init1 = await this.tf(dir, ["init", "-backend=false", "-no-color"]);
-    if (!init1.ok) throw new Error(`terraform init failed for ${stack}:\n${init1.out}`);
     const v = await this.tf(dir, ["validate", "-json", "-no-color"]);
     const validate = JSON.parse(
       v.out.slice(v.out.indexOf("{"), v.out.lastIndexOf("}") + 1),
     ) as TerraformOutcome["validate"];
 
+    // No backend block: Terraform's default local backend, state in terraform.tfstate of this folder, no init needed.
     const offline = structuredClone(relaxed);
-    offline.terraform.backend = { local: { path: path.join(dir, "terraform.tfstate") } };
+    delete offline.terraform.backend;
     for (const p of offline.provider.aws) {
       delete p.assume_role;
       delete p.allowed_account_ids;
@@ -125,8 +161,6 @@ export class Terraform {
       });
     }
     fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(offline, null, 2));
-    const init2 = await this.tf(dir, ["init", "-reconfigure", "-no-color"]);
-    if (!init2.ok) throw new Error(`terraform init (plan) failed for ${stack}:\n${init2.out}`);
     const plan = await this.tf(dir, ["plan", "-lock=false", "-refresh=false", "-no-color", "-out=tfplan"]);
     const changes: Record<string, string[]> = {};
     const values: Record<string, Record<string, unknown>> = {};

@@ -1,95 +1,116 @@
 /**
- * The `vpce` command: argument parsing (node:util parseArgs, strict) and exit
- * codes. 0: fine; 1: a spec is invalid; 2: usage error; 3: internal error.
+ * The `vpce` command: commander parses the arguments (per-command help,
+ * suggestions for mistyped commands and options); `run` returns the exit code
+ * and never exits the process. Exit codes: see EXIT.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { Command, CommanderError, Option } from "commander";
 import { aliasesOf, allBundles, allRegions, allServices, getRegion, serviceName, serviceNames } from "../catalog";
 import { formatDiagnostic, summarize, type Diagnostic } from "../diagnostics";
 import { runPipeline, specsDir } from "../pipeline";
 import { renderJson, renderTable } from "../report/plan-report";
 import { closest } from "../suggest";
+import { EXIT, guarded, UsageError, type Io } from "./io";
+import { synthesize } from "./synth";
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  env: NodeJS.ProcessEnv;
+export { EXIT, UsageError, type Io } from "./io";
+
+const FOOTER = `
+Specs: --specs DIR, else VPCE_SPECS, else specs/.
+Exit codes: 0 ok, 1 invalid spec (nothing written), 2 usage error, 3 internal error.`;
+
+interface Options {
+  specs?: string;
+  json?: boolean;
+  out?: string;
+  format?: "table" | "json";
+  reasons?: boolean;
+  region?: string;
+  bundles?: boolean;
 }
 
-export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
-
-export class UsageError extends Error {}
-
-const USAGE = `Usage: vpce <command> [options]
-
-Commands:
-  validate [--specs DIR] [--json]           check every spec; print errors and warnings
-  synth [--specs DIR] [--out DIR]           write Terraform JSON stacks (default cdktf.out)
-  plan [--specs DIR] [--format table|json] [--no-reasons]
-                                            the planned endpoints, why, and what they cost
-  catalog [--region R] [--json] [--bundles] the services (or bundles) for a region
-
-Specs: --specs DIR, else VPCE_SPECS, else specs/.
-Exit codes: 0 ok, 1 invalid spec, 2 usage error.`;
-
-const COMMANDS: Record<
-  string,
-  { options: NonNullable<ParseArgsConfig["options"]>; run: (v: Record<string, unknown>, io: Io) => number }
-> = {
-  validate: { options: { specs: { type: "string" }, json: { type: "boolean" } }, run: validate },
-  synth: { options: { specs: { type: "string" }, out: { type: "string" } }, run: synth },
-  plan: {
-    options: { specs: { type: "string" }, format: { type: "string" }, "no-reasons": { type: "boolean" } },
-    run: plan,
-  },
-  catalog: {
-    options: { region: { type: "string" }, json: { type: "boolean" }, bundles: { type: "boolean" } },
-    run: catalog,
-  },
-};
-
+/** Runs `vpce <argv>`; returns the exit code. */
 export function run(argv: readonly string[], io: Io): number {
-  try {
-    const [command, ...rest] = argv;
-    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-      io.out(USAGE);
-      return command === undefined ? EXIT.usage : EXIT.ok;
-    }
-    if (command === "--version") {
-      io.out(packageVersion());
-      return EXIT.ok;
-    }
-    const cmd = COMMANDS[command];
-    if (!cmd) throw new UsageError(`unknown command "${command}".${suggestText(command, Object.keys(COMMANDS))}`);
-    let values: Record<string, unknown>;
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (command) => {
+    code = command();
+  });
+  return guarded(io, () => {
     try {
-      ({ values } = parseArgs({
-        args: [...rest],
-        options: { ...cmd.options, help: { type: "boolean", short: "h" } },
-        strict: true,
-        allowPositionals: false,
-      }));
+      program.parse([...argv], { from: "user" });
+      return code;
     } catch (e) {
-      const known = Object.keys(cmd.options).map((o) => `--${o}`);
-      const m = /'(--?[^']+)'/.exec((e as Error).message);
-      throw new UsageError(
-        `${(e as Error).message.replace(/\. To specify.*$/, "")}${m ? suggestText(m[1], known) : ""}`,
-      );
+      if (!(e instanceof CommanderError)) throw e;
+      // --help and --version exit 0; `vpce` alone prints the help to stderr and is a usage error like any other.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (values.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
-    return cmd.run(values, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`vpce: ${e.message}\n\n${USAGE}`);
-      return EXIT.usage;
-    }
-    io.err(`vpce: internal error (please report it): ${(e as Error).stack ?? String(e)}`);
-    return EXIT.internal;
-  }
+  });
+}
+
+function buildProgram(io: Io, then: (command: () => number) => void): Command {
+  const program = new Command("vpce")
+    .description("Plans least-privilege VPC endpoints from YAML specs and synthesizes Terraform JSON.")
+    .version(packageVersion(), "-V, --version")
+    // Settings before .command(): every command inherits them.
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, "")),
+      writeErr: (s) => io.err(s.replace(/\n$/, "")),
+      outputError: (s) => io.err(`vpce: ${usageMessage(s)}`),
+    })
+    .showSuggestionAfterError()
+    .addHelpText("after", FOOTER);
+  const specs = () => new Option("--specs <dir>", "folder of specs (default: VPCE_SPECS, else specs/)");
+  const command = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .showHelpAfterError(`Run "vpce ${name} --help" for its options.`)
+      .addHelpText("after", FOOTER);
+
+  command("validate", "check every spec; print errors and warnings")
+    .addOption(specs())
+    .option("--json", "machine-readable diagnostics on stdout")
+    .action((o: Options) => then(() => validate(o, io)));
+  command("synth", "write Terraform JSON stacks")
+    .addOption(specs())
+    .option("--out <dir>", "output folder", "cdktf.out")
+    .action((o: Options) => then(() => synthesize({ specsDir: o.specs, outDir: o.out, io })));
+  command("plan", "the planned endpoints, why, and what they cost")
+    .addOption(specs())
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
+    .option("--no-reasons", "leave out why each endpoint is planned (table)")
+    .action((o: Options) => then(() => plan(o, io)));
+  command("catalog", "the services (or bundles) for a region")
+    .option("--region <region>", "AWS region (default: AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1)")
+    .option("--json", "machine-readable rows on stdout")
+    .option("--bundles", "the bundles instead of the services")
+    .action((o: Options) => then(() => catalog(o, io)));
+  program.showHelpAfterError('Run "vpce --help" for the commands.');
+  return program;
+}
+
+/**
+ * Commander's error text in vpce's style: `error: unknown option '--formt'\n(Did you mean --format?)`
+ * becomes `unknown option "--formt". Did you mean "--format"?`; every message ends with a full stop.
+ */
+export function usageMessage(text: string): string {
+  const [first, ...more] = text
+    .trim()
+    .replace(/^error: /, "")
+    .split("\n");
+  let message = first
+    .replace(/^option '(.+)' argument missing$/, "option $1 needs a value")
+    .replace(/'([^']*)'/g, '"$1"');
+  if (!/[.?!]$/.test(message)) message += ".";
+  const hint = /^\(Did you mean (?:one of )?(.+)\?\)$/.exec(more.join(" ").trim());
+  if (hint)
+    message += ` Did you mean ${hint[1]
+      .split(", ")
+      .map((x) => `"${x}"`)
+      .join(", ")}?`;
+  return message;
 }
 
 function suggestText(word: string, options: string[]): string {
@@ -97,17 +118,17 @@ function suggestText(word: string, options: string[]): string {
   return s.length ? ` Did you mean ${s.map((x) => `"${x}"`).join(", ")}?` : "";
 }
 
-function pipeline(values: Record<string, unknown>, io: Io) {
-  return runPipeline(specsDir(values.specs as string | undefined, io.env), { env: io.env });
+function pipeline(o: Options, io: Io) {
+  return runPipeline(specsDir(o.specs, io.env), { env: io.env });
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): void {
   for (const d of diagnostics) io.err(formatDiagnostic(d));
 }
 
-function validate(values: Record<string, unknown>, io: Io): number {
-  const r = pipeline(values, io);
-  if (values.json) io.out(JSON.stringify({ valid: r.plan !== undefined, diagnostics: r.diagnostics }, null, 2));
+function validate(o: Options, io: Io): number {
+  const r = pipeline(o, io);
+  if (o.json) io.out(JSON.stringify({ valid: r.plan !== undefined, diagnostics: r.diagnostics }, null, 2));
   else {
     printDiagnostics(r.diagnostics, io);
     io.err(`vpce: ${summarize(r.diagnostics)}${r.plan ? ` in ${r.plan.stacks.length} stack(s)` : ""}`);
@@ -115,50 +136,29 @@ function validate(values: Record<string, unknown>, io: Io): number {
   return r.plan ? EXIT.ok : EXIT.invalid;
 }
 
-function synth(values: Record<string, unknown>, io: Io): number {
-  const r = pipeline(values, io);
-  printDiagnostics(r.diagnostics, io);
-  if (!r.plan) {
-    io.err(`vpce: ${summarize(r.diagnostics)}; nothing was written.`);
-    return EXIT.invalid;
-  }
-  // cdktf is loaded only here: validate/plan/catalog stay light.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { synthToDir } = require("../constructs/synth") as typeof import("../constructs/synth");
-  const written = synthToDir(r.plan, (values.out as string | undefined) ?? "cdktf.out");
-  for (const s of written.removed)
-    io.err(`vpce: stack ${s} has no spec any more: removed its stack files from ${written.outdir}/stacks/${s}`);
-  io.err(`vpce: ${written.written.length} stack(s) written to ${written.outdir} (${summarize(r.diagnostics)})`);
-  return EXIT.ok;
-}
-
-function plan(values: Record<string, unknown>, io: Io): number {
-  const format = (values.format as string | undefined) ?? "table";
-  if (format !== "table" && format !== "json")
-    throw new UsageError(`--format ${format} is not supported; use table or json.`);
-  const r = pipeline(values, io);
+function plan(o: Options, io: Io): number {
+  const r = pipeline(o, io);
   if (!r.plan) {
     printDiagnostics(r.diagnostics, io);
     io.err(`vpce: ${summarize(r.diagnostics)}; no plan.`);
     return EXIT.invalid;
   }
   io.out(
-    format === "json"
+    o.format === "json"
       ? renderJson(r.plan, r.diagnostics)
-      : renderTable(r.plan, r.diagnostics, { reasons: !values["no-reasons"] }),
+      : renderTable(r.plan, r.diagnostics, { reasons: o.reasons !== false }),
   );
   return EXIT.ok;
 }
 
-function catalog(values: Record<string, unknown>, io: Io): number {
-  if (values.bundles) {
+function catalog(o: Options, io: Io): number {
+  if (o.bundles) {
     const bundles = allBundles();
-    if (values.json) io.out(JSON.stringify(bundles, null, 2));
+    if (o.json) io.out(JSON.stringify(bundles, null, 2));
     else for (const b of bundles) io.out(`${b.id}: ${b.services.join(", ")}\n    ${b.description} (${b.source})`);
     return EXIT.ok;
   }
-  const regionName =
-    (values.region as string | undefined) ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? "us-east-1";
+  const regionName = o.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? "us-east-1";
   const region = getRegion(regionName);
   if (!region)
     throw new UsageError(
@@ -178,7 +178,7 @@ function catalog(values: Record<string, unknown>, io: Io): number {
     aliases: aliasesOf(s.id),
     description: s.description,
   }));
-  if (values.json) io.out(JSON.stringify(rows, null, 2));
+  if (o.json) io.out(JSON.stringify(rows, null, 2));
   else {
     const lines = rows.map((r) => [
       r.id,
@@ -200,9 +200,18 @@ function catalog(values: Record<string, unknown>, io: Io): number {
   return EXIT.ok;
 }
 
-/** The version in package.json (dist/src/cli -> project root). */
+let version: string | undefined;
+
+/** The version in package.json: the first package.json above this file (src/cli or dist/src/cli). */
 function packageVersion(): string {
-  return (
-    JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8")) as { version: string }
-  ).version;
+  version ??= findVersion();
+  return version;
+}
+
+function findVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
+  }
+  return "unknown";
 }
