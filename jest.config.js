@@ -9,4 +9,6 @@ module.exports = {
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.js"],
   reporters: ["default", "<rootDir>/__tests__/summary-reporter.js"],
   testTimeout: 120000,
+  // Both cores: the large suites (property run, real Terraform) then overlap instead of queueing.
+  maxWorkers: "100%",
 };

@@ -14,6 +14,4 @@ module.exports = {
     "<rootDir>/__tests__/property/guarantees\\.test\\.ts$",
     "<rootDir>/__tests__/property/terraform-sample\\.test\\.ts$",
   ],
-  // Jest's default on two cores is one worker; this loop has nothing that needs the second core free.
-  maxWorkers: "100%",
 };

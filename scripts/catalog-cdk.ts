@@ -198,7 +198,8 @@ export function crossCheck(catalog: typeof import("../src/catalog")): CrossCheck
     const svc = catalog.getService(g.shortName);
     if (!svc || !svc.types.includes("Gateway")) {
       mismatches.push(
-        `${g.shortName}: aws-cdk-lib has a gateway endpoint, the catalog ${svc ? `types are ${svc.types.join(", ")}` : "lacks the service"}`,
+        `${g.shortName}: aws-cdk-lib has a gateway endpoint, the catalog ` +
+          (svc ? `types are ${svc.types.join(", ")}` : "lacks the service"),
       );
       continue;
     }

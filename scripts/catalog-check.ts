@@ -16,6 +16,7 @@ const result = crossCheck(catalog);
 for (const n of result.notes) console.log(`note: ${n}`);
 for (const m of result.mismatches) console.log(`MISMATCH: ${m}`);
 console.log(
-  `aws-cdk-lib ${cdkVersion()}: ${result.compared} names compared over ${result.regions} regions, ${result.mismatches.length} mismatches (${Date.now() - started} ms).`,
+  `aws-cdk-lib ${cdkVersion()}: ${result.compared} names compared over ${result.regions} regions, ` +
+    `${result.mismatches.length} mismatches (${Date.now() - started} ms).`,
 );
 process.exitCode = result.mismatches.length === 0 ? 0 : 1;

@@ -208,7 +208,10 @@ export function namePrefix(serviceId: string, region: string): string {
   return exception && exception.services.includes(serviceId) ? exception.prefix : DEFAULT_PREFIX;
 }
 
-/** Every prefix a service name of this region can start with (regional exception, partition, `com.amazonaws`, `aws.*`). */
+/**
+ * Every prefix a service name of this region can start with (regional exception, partition,
+ * `com.amazonaws`, `aws.*`).
+ */
 export function knownPrefixes(region: string): string[] {
   const set = new Set<string>([DEFAULT_PREFIX, "aws.sagemaker", "aws.api"]);
   const r = REGIONS.get(region);

@@ -49,7 +49,8 @@ export const EndpointOverrideSchema = Type.Object(
     privateDns: Type.Optional(
       Type.Boolean({
         description:
-          "Private DNS for the interface endpoint. Default: defaults.privateDns (true); false for services outside the catalog.",
+          "Private DNS for the interface endpoint. " +
+          "Default: defaults.privateDns (true); false for services outside the catalog.",
       }),
     ),
     policy: Type.Optional(PolicyRef),
@@ -71,7 +72,8 @@ export const EndpointOverrideSchema = Type.Object(
     allowedCidrs: Type.Optional(
       Type.Array(Cidr, {
         description:
-          "Extra CIDRs admitted by the interface endpoint's security group (on-premises or peered networks), besides the requesting subnets.",
+          "Extra CIDRs admitted by the interface endpoint's security group (on-premises or peered networks), " +
+          "besides the requesting subnets.",
       }),
     ),
   },
@@ -116,7 +118,8 @@ export const VpcSchema = Type.Object(
     endpoints: Type.Optional(
       Type.Record(Type.String({ pattern: "^[a-z0-9][a-z0-9._-]*$" }), EndpointOverrideSchema, {
         description:
-          "Per-service overrides for this VPC, keyed by catalog id, or new keys with serviceName for services outside the catalog",
+          "Per-service overrides for this VPC, keyed by catalog id, " +
+          "or new keys with serviceName for services outside the catalog",
         // TypeBox's Record only sets patternProperties: without this, a key outside the pattern
         // (`_x`, `__proto__`, `Bad Key`) escaped validation and its value reached the semantic checks unchecked.
         additionalProperties: false,
@@ -197,7 +200,8 @@ export const SpecSchema = Type.Object(
     tags: Type.Optional(
       Type.Record(Type.String({ pattern: "^(?!aws:)[\\s\\S]{1,128}$" }), Type.String({ maxLength: 256 }), {
         description:
-          "Tags applied to every resource (provider default_tags): keys of 1-128 characters not starting with aws:, values up to 256",
+          "Tags applied to every resource (provider default_tags): " +
+          "keys of 1-128 characters not starting with aws:, values up to 256",
         additionalProperties: false,
       }),
     ),

@@ -16,6 +16,7 @@ export function round2(n: number): number {
 
 export const COST_NOTE = [
   `Hourly charges at reference prices (us-east-1: $${PRICES.interfacePerAzHour}/ENI-hour; gateway endpoints free).`,
-  `Data through interface endpoints adds $${PRICES.interfacePerGb}/GB, against $${PRICES.natPerGb}/GB through a NAT gateway.`,
+  `Data through interface endpoints adds $${PRICES.interfacePerGb}/GB,`,
+  `against $${PRICES.natPerGb}/GB through a NAT gateway.`,
   "Verify prices for your region.",
 ].join(" ");

@@ -34,7 +34,8 @@ export function renderTable(plan: Plan, diagnostics: readonly Diagnostic[], opts
   const parts: string[] = [];
   for (const s of plan.stacks) {
     parts.push(
-      `Stack ${s.stack} (${s.file}, ${s.region}): ${endpointCount(s)} endpoints, $${stackMonthlyUsd(s).toFixed(2)}/month`,
+      `Stack ${s.stack} (${s.file}, ${s.region}): ` +
+        `${endpointCount(s)} endpoints, $${stackMonthlyUsd(s).toFixed(2)}/month`,
     );
     for (const v of s.vpcs) {
       const table = new Table({

@@ -1,4 +1,7 @@
-/** The rules of the across-files stage (subject: the validated specs together), in the order they run. One file per rule. */
+/**
+ * The rules of the across-files stage (subject: the validated specs together), in the order they run.
+ * One file per rule.
+ */
 import { uniqueIds } from "./unique-ids";
 import { uniqueStacks } from "./unique-stacks";
 

@@ -1,4 +1,7 @@
-/** The rules of the fields stage (subject: one spec file), in the order they run. One file per rule. */
+/**
+ * The rules of the fields stage (subject: one spec file), in the order they run.
+ * One file per rule.
+ */
 import { availabilityZones } from "./availability-zones";
 import { cidrBlocks } from "./cidr-blocks";
 import { cidrInsideVpc } from "./cidr-inside-vpc";

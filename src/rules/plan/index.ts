@@ -1,4 +1,7 @@
-/** The rules of the plan stage (subject: the planned stacks), in the order they run. One file per rule. */
+/**
+ * The rules of the plan stage (subject: the planned stacks), in the order they run.
+ * One file per rule.
+ */
 import { addressCollision } from "./address-collision";
 import { azNotationMixed } from "./az-notation-mixed";
 import { crossAz } from "./cross-az";
