@@ -85,7 +85,8 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
           const got = [...((e.route_table_ids as string[]) ?? [])].sort();
           if (JSON.stringify(got) !== JSON.stringify(tables))
             v.push(
-              `${addr}: route tables [${got.join(", ")}], expected those of the requesting subnets [${tables.join(", ")}]`,
+              `${addr}: route tables [${got.join(", ")}], ` +
+                `expected those of the requesting subnets [${tables.join(", ")}]`,
             );
           continue;
         }
@@ -99,14 +100,16 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
           const chosen = candidates.find((s) => s.id === id);
           if (!chosen) {
             v.push(
-              `${addr}: ENI in ${id}, which is not ${vpc.endpointSubnets ? "an endpoint subnet" : "a requesting subnet"} of ${vpc.name}`,
+              `${addr}: ENI in ${id}, which is not ` +
+                `${vpc.endpointSubnets ? "an endpoint subnet" : "a requesting subnet"} of ${vpc.name}`,
             );
             continue;
           }
           const better = candidates.filter((s) => s !== chosen && label(s) === label(chosen) && beats(s, chosen));
           if (better.length > 0)
             v.push(
-              `${addr}: ENI in ${chosen.name}, but ${better.map((s) => s.name).join(", ")} in ${label(chosen)} wins the tie-break (largest block, then name)`,
+              `${addr}: ENI in ${chosen.name}, but ${better.map((s) => s.name).join(", ")} in ${label(chosen)} ` +
+                "wins the tie-break (largest block, then name)",
             );
         }
         const oneNotation =

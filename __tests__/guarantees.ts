@@ -68,7 +68,8 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
           if (r.cidr_ipv4 === "0.0.0.0/0") v.push(`${addr}: ingress from 0.0.0.0/0`);
           if (!coveredBy(r.cidr_ipv4, [...allowed]))
             v.push(
-              `${addr}: ingress from ${r.cidr_ipv4} (${cidrOf.get(r.cidr_ipv4) ?? "not a subnet"}), which did not ask for ${svcKey}`,
+              `${addr}: ingress from ${r.cidr_ipv4} (${cidrOf.get(r.cidr_ipv4) ?? "not a subnet"}), ` +
+                `which did not ask for ${svcKey}`,
             );
           if (r.from_port !== port || r.to_port !== port || r.ip_protocol !== "tcp")
             v.push(`${addr}: ingress ${r.ip_protocol} ${r.from_port}-${r.to_port}, expected tcp ${port}`);
@@ -131,7 +132,10 @@ function serviceKeyOf(model: SpecModel, vpc: string, name: string): string | und
   return [...keys].find((k) => expectedNames(model, vpc, k).includes(name));
 }
 
-/** Whether every address of `block` lies in the union of `blocks` (rules may merge adjacent client blocks, never widen them). */
+/**
+ * Whether every address of `block` lies in the union of `blocks` (rules may merge adjacent client blocks,
+ * never widen them).
+ */
 function coveredBy(block: string, blocks: readonly string[]): boolean {
   const b = parseCidr(block) as Cidr;
   if (!("addr" in b)) return false;

@@ -21,7 +21,10 @@ export function writeTree(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-/** Runs the pipeline on the given spec files, with region dumps (`<region>.json`) in a folder of their own (none by default). */
+/**
+ * Runs the pipeline on the given spec files, with region dumps (`<region>.json`) in a folder of their own
+ * (none by default).
+ */
 export function pipelineOf(
   files: Record<string, string | Buffer>,
   dumps: Record<string, string> = {},

@@ -40,7 +40,10 @@ export const REGIONS = [
   "us-gov-east-1",
 ] as const;
 
-/** Services people use most, plus the odd ones: Keyspaces (9142), global IAM, no-policy App Runner, gateway-only s3express, FIPS. */
+/**
+ * Services people use most, plus the odd ones: Keyspaces (9142), global IAM, no-policy App Runner,
+ * gateway-only s3express, FIPS.
+ */
 export const COMMON_SERVICES = [
   "s3",
   "dynamodb",

@@ -29,12 +29,14 @@ if ("missing" in toolchain) {
     });
   } else {
     console.warn(
-      `SKIPPED generated-spec Terraform sample: ${toolchain.missing}. Set VPCE_REQUIRE_TERRAFORM=1 to make this a failure.`,
+      `SKIPPED generated-spec Terraform sample: ${toolchain.missing}. ` +
+        "Set VPCE_REQUIRE_TERRAFORM=1 to make this a failure.",
     );
     test.skip(`generated specs through real Terraform (${toolchain.missing})`, () => undefined);
   }
 } else {
-  describe(`generated specs through real Terraform (${toolchain.terraform}, hashicorp/aws ${toolchain.awsVersion})`, () => {
+  const versions = `${toolchain.terraform}, hashicorp/aws ${toolchain.awsVersion}`;
+  describe(`generated specs through real Terraform (${versions})`, () => {
     const ws = workspace("vpce-prop-tf-", ["specs", "out", "tf", "catalog"]);
     const tf = new Terraform(toolchain, ws.dirs.tf);
     const sample = fc.sample(singleSpecArb, { numRuns: SAMPLE_SPECS, seed: SAMPLE_SEED });
@@ -45,7 +47,8 @@ if ("missing" in toolchain) {
       const r = runPipeline(specs, { dumpDir: ws.dirs.catalog });
       if (!r.plan)
         throw new Error(
-          `generated sample ${i} is not valid:\n${r.diagnostics.map((d) => `${d.code} ${d.path} ${d.message}`).join("\n")}`,
+          `generated sample ${i} is not valid:\n` +
+            r.diagnostics.map((d) => `${d.code} ${d.path} ${d.message}`).join("\n"),
         );
       const out = synthToDir(r.plan, path.join(ws.dirs.out, String(i)));
       for (const s of r.plan.stacks) {

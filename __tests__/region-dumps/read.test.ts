@@ -183,10 +183,12 @@ describe("parseDump: malformed files are problems, never exceptions", () => {
   test("bad entries are reported at their position and skipped; good ones are kept", () => {
     const text = [
       '{"ServiceDetails": [',
-      '  {"ServiceName": "com.amazonaws.us-east-1.ssm", "ServiceType": [{"ServiceType": "Interface"}], "AvailabilityZones": ["us-east-1a"]},',
+      '  {"ServiceName": "com.amazonaws.us-east-1.ssm", "ServiceType": [{"ServiceType": "Interface"}], ' +
+        '"AvailabilityZones": ["us-east-1a"]},',
       '  {"ServiceType": [{"ServiceType": "Interface"}]},',
       '  {"ServiceName": "com.amazonaws.us-east-1.kms", "ServiceType": []},',
-      '  {"ServiceName": "com.amazonaws.us-east-1.sqs", "ServiceType": [{"ServiceType": "Interface"}], "AvailabilityZones": "us-east-1a"}',
+      '  {"ServiceName": "com.amazonaws.us-east-1.sqs", "ServiceType": [{"ServiceType": "Interface"}], ' +
+        '"AvailabilityZones": "us-east-1a"}',
       "]}",
     ].join("\n");
     const r = parse(text);
@@ -218,7 +220,9 @@ describe("parseDump: malformed files are problems, never exceptions", () => {
 
   test("an unknown region is a warning; the dump still loads", () => {
     const r = parseDump({
-      text: '{"ServiceDetails": [{"ServiceName": "com.amazonaws.xx-new-1.ssm", "ServiceType": [{"ServiceType": "Interface"}]}]}',
+      text:
+        '{"ServiceDetails": [{"ServiceName": "com.amazonaws.xx-new-1.ssm", ' +
+        '"ServiceType": [{"ServiceType": "Interface"}]}]}',
       file: "xx-new-1.json",
       region: "xx-new-1",
     });
@@ -228,7 +232,8 @@ describe("parseDump: malformed files are problems, never exceptions", () => {
 
   test("GatewayLoadBalancer entries are not endpoints vpce plans: skipped", () => {
     const r = parse(
-      '{"ServiceDetails": [{"ServiceName": "com.amazonaws.vpce.us-east-1.vpce-svc-1", "ServiceType": [{"ServiceType": "GatewayLoadBalancer"}]}]}',
+      '{"ServiceDetails": [{"ServiceName": "com.amazonaws.vpce.us-east-1.vpce-svc-1", ' +
+        '"ServiceType": [{"ServiceType": "GatewayLoadBalancer"}]}]}',
     );
     expect(r.diagnostics).toEqual([]);
     expect(r.dump?.services.size).toBe(0);
