@@ -53,6 +53,20 @@ export interface CatalogService {
   readonly awsOwnedResources: readonly string[];
   /** What those resources are, for the plan's reasons. */
   readonly awsOwnedResourcesWhy?: string;
+  /** The actions any caller may take on `awsOwnedResources` (anonymous, or signed by the AWS service's own account). */
+  readonly awsOwnedResourceActions: readonly string[];
+  /** AWS accounts per region (`*`: any other region) whose resources org principals may read (AWS-owned ECR). */
+  readonly awsOwnedAccounts: Readonly<Record<string, readonly string[]>>;
+  /** The actions org principals may take on resources of `awsOwnedAccounts`. */
+  readonly awsOwnedAccountActions: readonly string[];
+  /** What those accounts hold, for the plan's reasons. */
+  readonly awsOwnedAccountsWhy?: string;
+  /** Actions that name no resource (no aws:ResourceOrgID in the request): org principals may call them. */
+  readonly resourceLessActions: readonly string[];
+  /** Actions of callers without an AWS identity (SAML, OIDC federation) onto resources of the organization. */
+  readonly federatedActions: readonly string[];
+  /** Keys of services.json `sources` the org-only facts above come from. */
+  readonly orgOnlySources: readonly string[];
 }
 
 export interface Region {
@@ -100,6 +114,13 @@ export interface RawService {
   inboundResolverOnlyWithGateway?: boolean;
   awsOwnedResources?: string[];
   awsOwnedResourcesWhy?: string;
+  awsOwnedResourceActions?: string[];
+  awsOwnedAccounts?: Record<string, string[]>;
+  awsOwnedAccountActions?: string[];
+  awsOwnedAccountsWhy?: string;
+  resourceLessActions?: string[];
+  federatedActions?: string[];
+  orgOnlySources?: string[];
 }
 
 /** Fields written by hand in data/services.json; scripts/catalog-generate.ts keeps them. */
@@ -111,6 +132,13 @@ export const CURATED_FIELDS = [
   "inboundResolverOnlyWithGateway",
   "awsOwnedResources",
   "awsOwnedResourcesWhy",
+  "awsOwnedResourceActions",
+  "awsOwnedAccounts",
+  "awsOwnedAccountActions",
+  "awsOwnedAccountsWhy",
+  "resourceLessActions",
+  "federatedActions",
+  "orgOnlySources",
 ] as const;
 
 interface RawRegion {
@@ -153,9 +181,38 @@ function loadServices(): ReadonlyMap<string, CatalogService> {
       inboundResolverOnlyWithGateway: s.inboundResolverOnlyWithGateway ?? false,
       awsOwnedResources: s.awsOwnedResources ?? [],
       ...(s.awsOwnedResourcesWhy ? { awsOwnedResourcesWhy: s.awsOwnedResourcesWhy } : {}),
+      awsOwnedResourceActions: s.awsOwnedResourceActions ?? [],
+      awsOwnedAccounts: s.awsOwnedAccounts ?? {},
+      awsOwnedAccountActions: s.awsOwnedAccountActions ?? [],
+      ...(s.awsOwnedAccountsWhy ? { awsOwnedAccountsWhy: s.awsOwnedAccountsWhy } : {}),
+      resourceLessActions: s.resourceLessActions ?? [],
+      federatedActions: s.federatedActions ?? [],
+      orgOnlySources: s.orgOnlySources ?? [],
     });
+    checkOrgOnlyFacts(out.get(s.id) as CatalogService);
   }
   return out;
+}
+
+/** Org-only facts that would open the perimeter wrongly if half written are refused at load. */
+function checkOrgOnlyFacts(s: CatalogService): void {
+  if (s.awsOwnedResources.length > 0 && s.awsOwnedResourceActions.length === 0)
+    fail(`${s.id}: awsOwnedResources need awsOwnedResourceActions`);
+  const accounts = Object.keys(s.awsOwnedAccounts);
+  if (accounts.length > 0 && (!accounts.includes("*") || s.awsOwnedAccountActions.length === 0))
+    fail(`${s.id}: awsOwnedAccounts need a "*" entry and awsOwnedAccountActions`);
+  for (const ids of Object.values(s.awsOwnedAccounts))
+    for (const id of ids) if (!/^\d{12}$/.test(id)) fail(`${s.id}: awsOwnedAccounts: ${id} is not an account id`);
+  const actions = [
+    ...s.awsOwnedResourceActions,
+    ...s.awsOwnedAccountActions,
+    ...s.resourceLessActions,
+    ...s.federatedActions,
+  ];
+  // A wildcard here would let org principals past aws:ResourceOrgID on actions that do name a resource.
+  for (const a of actions) if (!/^[a-z0-9-]+:[A-Za-z0-9]+$/.test(a)) fail(`${s.id}: ${a} is not one exact IAM action`);
+  const known = new Set(Object.keys(servicesData.sources));
+  for (const k of s.orgOnlySources) if (!known.has(k)) fail(`${s.id}: orgOnlySources names unknown source ${k}`);
 }
 
 const SERVICES = loadServices();
@@ -249,6 +306,39 @@ export function serviceName(service: CatalogService, region: string, type: Endpo
 /** The service's AWS-owned resource ARNs (see CatalogService.awsOwnedResources) in one partition and region. */
 export function awsOwnedResources(service: CatalogService, partition: string, region: string): string[] {
   return service.awsOwnedResources.map((t) => t.replace(/\{partition\}/g, partition).replace(/\{region\}/g, region));
+}
+
+/** What org-only needs to know of a service in one partition and region (see CatalogService). */
+export interface OrgOnlyFacts {
+  readonly awsOwnedResources: readonly string[];
+  readonly awsOwnedResourceActions: readonly string[];
+  readonly awsOwnedAccounts: readonly string[];
+  readonly awsOwnedAccountActions: readonly string[];
+  readonly resourceLessActions: readonly string[];
+  readonly federatedActions: readonly string[];
+}
+
+/** A service without facts of its own gets the generic perimeter. */
+export const NO_ORG_ONLY_FACTS: OrgOnlyFacts = {
+  awsOwnedResources: [],
+  awsOwnedResourceActions: [],
+  awsOwnedAccounts: [],
+  awsOwnedAccountActions: [],
+  resourceLessActions: [],
+  federatedActions: [],
+};
+
+/** The service's org-only facts with ARN templates filled and AWS-owned accounts picked for the region. */
+export function orgOnlyFacts(opts: { service: CatalogService; partition: string; region: string }): OrgOnlyFacts {
+  const { service, partition, region } = opts;
+  return {
+    awsOwnedResources: awsOwnedResources(service, partition, region),
+    awsOwnedResourceActions: service.awsOwnedResourceActions,
+    awsOwnedAccounts: service.awsOwnedAccounts[region] ?? service.awsOwnedAccounts["*"] ?? [],
+    awsOwnedAccountActions: service.awsOwnedAccountActions,
+    resourceLessActions: service.resourceLessActions,
+    federatedActions: service.federatedActions,
+  };
 }
 
 /** The full name for each type the service offers. */

@@ -1,3 +1,4 @@
+import { getService, NO_ORG_ONLY_FACTS, orgOnlyFacts } from "../../catalog";
 import type { Located, PolicyChoice, SpecModel, EndpointSettings } from "../../input/spec-model";
 import type { PolicyPlan } from "../plan";
 import { orgOnlyPolicy } from "../policy-documents";
@@ -47,17 +48,29 @@ export function decidePolicy(opts: {
         { kind: "full-access" },
         `policy full-access (${where}): AWS's default policy, no policy attribute`,
       );
-    case "org-only":
+    case "org-only": {
+      // Services outside the catalog (custom, or newer in a region dump) get the generic perimeter.
+      const service = svc.custom ? undefined : getService(svc.key);
+      const facts = service
+        ? orgOnlyFacts({ service, partition: spec.partition, region: spec.region })
+        : NO_ORG_ONLY_FACTS;
+      const extras = [
+        facts.resourceLessActions.length > 0 ? `${facts.resourceLessActions.length} actions without a resource` : "",
+        facts.federatedActions.length > 0
+          ? "federated callers (SAML, web identity) onto roles of the organization"
+          : "",
+        facts.awsOwnedAccounts.length > 0 ? (service?.awsOwnedAccountsWhy ?? "AWS-owned accounts") : "",
+        facts.awsOwnedResources.length > 0 ? (service?.awsOwnedResourcesWhy ?? "AWS-owned resources") : "",
+      ].filter((e) => e !== "");
       return decided(
         {
           kind: "org-only",
-          document: JSON.stringify(
-            orgOnlyPolicy({ organizationId: spec.organizationId as string, awsOwnedResources: svc.awsOwnedResources }),
-          ),
+          document: JSON.stringify(orgOnlyPolicy({ organizationId: spec.organizationId as string, facts })),
         },
-        `policy org-only (${where}): principals and resources of ${spec.organizationId}, AWS ` +
-          `services${svc.awsOwnedResourcesWhy ? `, and ${svc.awsOwnedResourcesWhy}` : ""}`,
+        `policy org-only (${where}): principals of ${spec.organizationId} on its resources, AWS services` +
+          (extras.length > 0 ? `; ${extras.join("; ")}` : ""),
       );
+    }
     case "file":
       return decided(
         { kind: "file", document: JSON.stringify(choice.document), source: choice.file },
