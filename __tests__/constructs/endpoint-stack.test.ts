@@ -126,7 +126,7 @@ describe("EndpointStack", () => {
     );
     const policy = JSON.parse(json.resource.aws_vpc_endpoint.main_s3.policy);
     expect(policy.Statement[0].Condition.StringEquals["aws:PrincipalOrgID"]).toBe("o-a1b2c3d4e5");
-    expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toContain("OrgPrincipalsToAwsOwnedBuckets");
+    expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toContain("AllowRequestsToAWSOwnedResources");
     const open = JSON.parse(synth(stackPlanOf(BASE)));
     expect(open.resource.aws_vpc_endpoint.main_ssm.policy).toBeUndefined();
   });
