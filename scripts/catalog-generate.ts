@@ -2,7 +2,7 @@
  * Regenerates src/catalog/data/{services,regions,aliases}.json from aws-cdk-lib
  * (the exact-pinned devDependency) plus what the files already hold that CDK
  * does not know (descriptions, policy support, services from other sources,
- * AZ id prefixes). Run after upgrading aws-cdk-lib:
+ * AZ id prefixes, the zones of each region). Run after upgrading aws-cdk-lib:
  *
  *   npx ts-node --transpile-only scripts/catalog-generate.ts
  *   npx ts-node --transpile-only scripts/catalog-check.ts
@@ -29,6 +29,10 @@ interface RegionRow {
   azIdPrefix: string | null;
   partitionPrefix: string;
   domainSuffix: string;
+  /** Curated (aws-azs): the region's AZ ids and AZ-name letters, null where unconfirmed; CDK does not know zones. */
+  azIds: string[] | null;
+  azLetters: string | null;
+  zonesNote?: string;
   sources: string[];
 }
 
@@ -305,6 +309,13 @@ function generateRegions(): RegionRow[] {
       azIdPrefix: old?.azIdPrefix ?? null,
       partitionPrefix: r.partitionPrefix,
       domainSuffix: r.domainSuffix,
+      azIds: old?.azIds ?? null,
+      azLetters: old?.azLetters ?? null,
+      ...(old?.zonesNote
+        ? { zonesNote: old.zonesNote }
+        : old?.azIds
+          ? {}
+          : { zonesNote: "unconfirmed: new in aws-cdk-lib; any well-formed zone is accepted" }),
       sources: [...new Set([CDK_SOURCE, ...(old?.sources ?? []).filter((s) => s !== CDK_SOURCE)])].sort(),
     });
   }

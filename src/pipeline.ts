@@ -36,7 +36,22 @@ export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineRe
       new Set([...d.services.values()].flatMap((s) => (s.id ? [s.id] : []))),
     ]),
   );
-  const specs = loadSpecs(dir, { dumpIds: (region) => dumpIds.get(region) });
+  const dumpZones = new Map(
+    [...dumps.dumps].map(([region, d]) => {
+      const offers = [...d.services.values()].flatMap((s) => Object.values(s.byType));
+      return [
+        region,
+        {
+          names: new Set(offers.flatMap((o) => o?.azNames ?? [])),
+          ids: new Set(offers.flatMap((o) => o?.azIds ?? [])),
+        },
+      ];
+    }),
+  );
+  const specs = loadSpecs(dir, {
+    dumpIds: (region) => dumpIds.get(region),
+    dumpZones: (region) => dumpZones.get(region),
+  });
   const planned = planStacks(specs.models, { dumps: dumps.dumps });
   const diagnostics = sortDiagnostics([...specs.diagnostics, ...dumps.diagnostics, ...planned.diagnostics]);
   return { plan: hasErrors(diagnostics) ? undefined : planned.plan, diagnostics };

@@ -180,6 +180,7 @@ const CASES: Case[] = [
   { code: "CIDR_NOT_IN_VPC", files: { "a.yaml": edit(BASE, "cidr: 10.20.1.0/24", "cidr: 10.30.1.0/24") }, line: 13 },
   { code: "CIDR_OVERLAP", files: { "a.yaml": edit(BASE, "cidr: 10.20.2.0/24", "cidr: 10.20.1.128/25") }, line: 19 },
   { code: "AZ_NOT_IN_REGION", files: { "a.yaml": edit(BASE, "az: eu-central-1b", "az: us-east-1b") }, line: 18 },
+  { code: "AZ_UNKNOWN", files: { "a.yaml": edit(BASE, "az: eu-central-1b", "az: eu-central-1q") }, line: 18 },
   { code: "AZ_MISSING", files: { "a.yaml": edit(BASE, "        az: eu-central-1b\n", "") }, line: 16 },
   {
     code: "AZ_AMBIGUOUS",

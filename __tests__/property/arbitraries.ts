@@ -156,11 +156,15 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
   const region = getRegion(c.region);
   if (!region?.azIdPrefix) throw new Error(`arbitraries: region ${c.region} has no AZ-id prefix`);
   const prefixId = region.azIdPrefix;
+  // Only zones the region has (AZ_UNKNOWN): the catalog's zones where published, else six well-formed ones.
+  const zoneCount = region.zones ? Math.min(region.zones.ids.length, region.zones.names.length) : 6;
+  const zoneName = (z: number) => region.zones?.names[z] ?? `${c.region}${"abcdef"[z]}`;
+  const zoneId = (z: number) => region.zones?.ids[z] ?? `${prefixId}-az${z + 1}`;
   return fc
     .record({
       word: fc.constantFrom(...WORDS),
       octet: fc.nat(255),
-      zones: fc.uniqueArray(fc.nat(5), { minLength: 1, maxLength: 3 }),
+      zones: fc.uniqueArray(fc.nat(zoneCount - 1), { minLength: 1, maxLength: 3 }),
       notation: fc.constantFrom("az", "azId", "mixed") as fc.Arbitrary<"az" | "azId" | "mixed">,
       nCustom: fc.nat(2),
       secondary: fc.boolean(),
@@ -220,14 +224,14 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
           const rts = Array.from({ length: v.nRt }, (_, k) => `rtb-${hex(c.salt, 9)}${hex(c.index * 16 + k, 8)}`);
           const drafts = g.perZone.flat();
           const subnets = drafts.map((d, k) => {
-            const letter = "abcdef"[d.zone];
+            const letter = zoneName(d.zone).slice(-1);
             const sname = `${d.role}-${letter}${k}`;
             const requested = [...d.services, ...d.bundles.flatMap((b) => getBundle(b)?.services ?? [])];
             const needsGateway = requested.some((s) => GATEWAY_CAPABLE.has(s));
             const s: SpecDoc = {
               name: sname,
               id: `subnet-${hex(c.salt, 9)}${hex(c.index * 64 + k, 8)}`,
-              ...(d.byId ? { azId: `${prefixId}-az${d.zone + 1}` } : { az: `${c.region}${letter}` }),
+              ...(d.byId ? { azId: zoneId(d.zone) } : { az: zoneName(d.zone) }),
               cidr: d.secondary ? `100.64.${k * 16}.0/${d.prefix}` : `10.${v.octet}.${k * 16}.0/${d.prefix}`,
             };
             if (needsGateway || d.rtWhenNotNeeded) s.routeTable = rts[d.rt % rts.length];

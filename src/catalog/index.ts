@@ -78,15 +78,35 @@ export interface Region {
   readonly partitionPrefix: string;
   /** DNS suffix of the partition (`amazonaws.com`, `amazonaws.com.cn`). */
   readonly domainSuffix: string;
+  /**
+   * The region's Availability Zones as AWS publishes them (data/regions.json, source `aws-azs`):
+   * AZ ids and AZ names. Undefined where they are not published or not confirmed (`zonesNote`
+   * says why); any well-formed zone of the region is accepted there.
+   */
+  readonly zones?: { readonly ids: readonly string[]; readonly names: readonly string[] };
+  /** Why the zones are missing or what is special about them. */
+  readonly zonesNote?: string;
+}
+
+/** A service a bundle's page names for some setups only: not part of the bundle, listed with when it is needed. */
+export interface BundleOption {
+  readonly service: string;
+  /** The condition under which the page says the service is needed. */
+  readonly when: string;
 }
 
 export interface Bundle {
   readonly id: string;
   readonly description: string;
+  /** Always part of the bundle. */
   readonly services: readonly string[];
-  /** Services the source names for some setups only; not part of the bundle. */
-  readonly optional?: readonly string[];
+  /** Services the source names for some setups only; a subnet opts in by listing them under `services`. */
+  readonly optional: readonly BundleOption[];
+  /** The AWS page the bundle follows. */
   readonly source: string;
+  /** Further AWS pages the bundle's services or conditions come from. */
+  readonly sources: readonly string[];
+  readonly note?: string;
 }
 
 export interface Alias {
@@ -147,6 +167,19 @@ interface RawRegion {
   azIdPrefix?: string | null;
   partitionPrefix?: string;
   domainSuffix?: string;
+  azIds?: string[] | null;
+  azLetters?: string | null;
+  zonesNote?: string;
+}
+
+interface RawBundle {
+  id: string;
+  description: string;
+  services: string[];
+  optional?: BundleOption[];
+  source: string;
+  sources?: string[];
+  note?: string;
 }
 
 /** The prefix of names that follow the usual form, outside the per-region exceptions. */
@@ -217,20 +250,54 @@ function checkOrgOnlyFacts(s: CatalogService): void {
 
 const SERVICES = loadServices();
 
+/** A region's published zones: ids as listed, names as the region code plus each letter. */
+function zonesOf(r: RawRegion): Region["zones"] {
+  if (!r.azIds || !r.azLetters) return undefined;
+  if (!r.azIdPrefix) fail(`${r.name}: azIds without azIdPrefix`);
+  for (const id of r.azIds)
+    if (!id.startsWith(`${r.azIdPrefix}-az`)) fail(`${r.name}: zone id ${id} of another region`);
+  if (!/^[a-z]+$/.test(r.azLetters)) fail(`${r.name}: azLetters must be lower-case letters`);
+  return { ids: [...r.azIds], names: [...r.azLetters].map((l) => `${r.name}${l}`) };
+}
+
 const REGIONS: ReadonlyMap<string, Region> = new Map(
-  (regionsData.regions as RawRegion[]).map((r) => [
-    r.name,
-    {
-      name: r.name,
-      partition: r.partition,
-      ...(r.azIdPrefix ? { azIdPrefix: r.azIdPrefix } : {}),
-      partitionPrefix: r.partitionPrefix ?? DEFAULT_PREFIX,
-      domainSuffix: r.domainSuffix ?? "amazonaws.com",
-    },
-  ]),
+  (regionsData.regions as RawRegion[]).map((r) => {
+    const zones = zonesOf(r);
+    return [
+      r.name,
+      {
+        name: r.name,
+        partition: r.partition,
+        ...(r.azIdPrefix ? { azIdPrefix: r.azIdPrefix } : {}),
+        partitionPrefix: r.partitionPrefix ?? DEFAULT_PREFIX,
+        domainSuffix: r.domainSuffix ?? "amazonaws.com",
+        ...(zones ? { zones } : {}),
+        ...(r.zonesNote ? { zonesNote: r.zonesNote } : {}),
+      },
+    ];
+  }),
 );
 
-const BUNDLES: ReadonlyMap<string, Bundle> = new Map((bundlesData.bundles as Bundle[]).map((b) => [b.id, b]));
+const BUNDLES: ReadonlyMap<string, Bundle> = new Map(
+  (bundlesData.bundles as RawBundle[]).map((b): [string, Bundle] => {
+    for (const id of [...b.services, ...(b.optional ?? []).map((o) => o.service)])
+      if (!SERVICES.has(id)) fail(`bundle ${b.id} names unknown service ${id}`);
+    for (const o of b.optional ?? [])
+      if (b.services.includes(o.service)) fail(`bundle ${b.id}: ${o.service} is both always and optional`);
+    return [
+      b.id,
+      {
+        id: b.id,
+        description: b.description,
+        services: b.services,
+        optional: b.optional ?? [],
+        source: b.source,
+        sources: b.sources ?? [],
+        ...(b.note ? { note: b.note } : {}),
+      },
+    ];
+  }),
+);
 
 const PREFIXES = servicesData.regionalPrefixes as Record<string, { prefix: string; services: string[] }>;
 const SUFFIXES = servicesData.regionalSuffixes as Record<string, Record<string, string>>;

@@ -6,9 +6,19 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { aliasesOf, allBundles, allRegions, allServices, getRegion, serviceName, serviceNames } from "../catalog";
+import {
+  aliasesOf,
+  allBundles,
+  allRegions,
+  allServices,
+  getRegion,
+  getService,
+  serviceName,
+  serviceNames,
+} from "../catalog";
 import { formatDiagnostic, summarize, type Diagnostic } from "../diagnostics";
 import { runPipeline, specsDir } from "../pipeline";
+import { PRICES } from "../planner/pricing";
 import { renderJson, renderTable } from "../report/plan-report";
 import { closest } from "../suggest";
 import { EXIT, guarded, UsageError, type Io } from "./io";
@@ -151,11 +161,57 @@ function plan(o: Options, io: Io): number {
   return EXIT.ok;
 }
 
+/** AZs the bundle listing prices optional endpoints at: three, the usual spread of a production VPC. */
+const BUNDLE_COST_AZS = 3;
+
+/**
+ * Monthly hours of one endpoint of the service at the reference prices (planner/pricing.ts): an interface
+ * endpoint has one ENI per AZ; a service whose default type is Gateway (s3, dynamodb) costs nothing.
+ */
+function monthlyAt(opts: { serviceId: string; azs: number }): number {
+  const s = getService(opts.serviceId);
+  if (!s || s.types[0] === "Gateway") return PRICES.gatewayPerHour * PRICES.hoursPerMonth;
+  return Math.round(opts.azs * PRICES.interfacePerAzHour * PRICES.hoursPerMonth * 100) / 100;
+}
+
+function bundleRows(): object[] {
+  return allBundles().map((b) => ({
+    id: b.id,
+    description: b.description,
+    services: b.services,
+    optional: b.optional.map((x) => ({
+      service: x.service,
+      when: x.when,
+      monthlyUsdAt3Azs: monthlyAt({ serviceId: x.service, azs: BUNDLE_COST_AZS }),
+    })),
+    source: b.source,
+    sources: b.sources,
+    ...(b.note ? { note: b.note } : {}),
+  }));
+}
+
+function printBundles(io: Io): void {
+  for (const b of allBundles()) {
+    io.out(`${b.id}: ${b.services.join(", ")}`);
+    io.out(`    ${b.description} (${b.source})`);
+    const width = Math.max(0, ...b.optional.map((x) => x.service.length));
+    for (const x of b.optional) {
+      const cost = monthlyAt({ serviceId: x.service, azs: BUNDLE_COST_AZS });
+      const price = cost === 0 ? "gateway: free" : `+$${cost.toFixed(2)}/month at ${BUNDLE_COST_AZS} AZs`;
+      io.out(`    optional ${x.service.padEnd(width)}  ${x.when} (${price})`);
+    }
+    if (b.note) io.out(`    note: ${b.note}`);
+  }
+  io.out(
+    "Optional services are not part of a bundle: list them under the subnet's services to add them. " +
+      `Prices: $${PRICES.interfacePerAzHour}/ENI-hour, ${PRICES.hoursPerMonth} h/month (us-east-1 reference).`,
+  );
+}
+
 function catalog(o: Options, io: Io): number {
   if (o.bundles) {
-    const bundles = allBundles();
-    if (o.json) io.out(JSON.stringify(bundles, null, 2));
-    else for (const b of bundles) io.out(`${b.id}: ${b.services.join(", ")}\n    ${b.description} (${b.source})`);
+    if (o.json) io.out(JSON.stringify(bundleRows(), null, 2));
+    else printBundles(io);
     return EXIT.ok;
   }
   const regionName = o.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? "us-east-1";

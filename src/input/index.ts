@@ -9,6 +9,7 @@ import { FIELD_RULES } from "../rules/fields";
 import { runRules } from "../rules/run";
 import { buildModel } from "./build-model";
 import { loadSpecDir, toData, type SourceFile } from "./load";
+import type { DumpZones } from "./resolve";
 import type { SpecModel } from "./spec-model";
 import { fieldSubject } from "./subjects";
 
@@ -20,6 +21,8 @@ export interface SpecStageResult {
 export interface SpecOptions {
   /** Service ids a region dump lists for a region (services newer than the catalog are valid there). */
   readonly dumpIds?: (region: string) => ReadonlySet<string> | undefined;
+  /** Zones a region dump names for a region (they count as known zones there). */
+  readonly dumpZones?: (region: string) => DumpZones | undefined;
 }
 
 export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult {
@@ -42,7 +45,7 @@ export function checkSource(
 ): { model?: SpecModel; diagnostics: Diagnostic[] } {
   const conv = toData(source);
   if (conv.data === undefined) return { diagnostics: conv.diagnostics };
-  const subject = fieldSubject({ source, data: conv.data, dumpIds: opts.dumpIds });
+  const subject = fieldSubject({ source, data: conv.data, dumpIds: opts.dumpIds, dumpZones: opts.dumpZones });
   const diagnostics = runRules(FIELD_RULES, subject);
   if (hasErrors(diagnostics) || !subject.resolved) return { diagnostics };
   return { model: buildModel({ source, resolved: subject.resolved }), diagnostics };

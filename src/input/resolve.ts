@@ -137,15 +137,24 @@ export interface ResolvedSpec {
   readonly vpcs: readonly ResolvedVpc[];
   /** Ids the region dump of the spec's region lists beyond the catalog. */
   readonly dumpIds: ReadonlySet<string>;
+  /** The zones the region dump of the spec's region names; undefined without a dump. */
+  readonly dumpZones?: DumpZones;
+}
+
+/** AZ names and ids a region dump names (AvailabilityZones, AvailabilityZoneIds of all its entries). */
+export interface DumpZones {
+  readonly names: ReadonlySet<string>;
+  readonly ids: ReadonlySet<string>;
 }
 
 export interface ResolveOptions {
   readonly source: SourceFile;
   readonly spec: Spec;
   readonly dumpIds: ReadonlySet<string>;
+  readonly dumpZones?: DumpZones;
 }
 
-export function resolveSpec({ source, spec, dumpIds }: ResolveOptions): ResolvedSpec {
+export function resolveSpec({ source, spec, dumpIds, dumpZones }: ResolveOptions): ResolvedSpec {
   const known = (id: string) => getService(id) !== undefined || dumpIds.has(id);
   const policyReads = new Map<string, PolicyFileRead>();
   const policy = (segs: readonly PathSegment[], value: string): PolicyField => {
@@ -171,6 +180,7 @@ export function resolveSpec({ source, spec, dumpIds }: ResolveOptions): Resolved
       spec.defaults?.policy !== undefined ? policy(["defaults", "policy"], spec.defaults.policy) : undefined,
     vpcs: spec.vpcs.map((v, i) => resolveVpc({ source, vpc: v, segs: ["vpcs", i], known, policy })),
     dumpIds,
+    ...(dumpZones ? { dumpZones } : {}),
   };
 }
 

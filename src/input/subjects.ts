@@ -4,7 +4,7 @@
  */
 import type { Location } from "../rules/rule";
 import type { PathSegment, SourceFile } from "./load";
-import { resolveSpec, type ResolvedSpec } from "./resolve";
+import { resolveSpec, type DumpZones, type ResolvedSpec } from "./resolve";
 import type { Spec } from "./schema";
 import type { SpecModel } from "./spec-model";
 import { formatPath, validateSchema, type SchemaFinding } from "./validate-schema";
@@ -26,16 +26,25 @@ export interface FieldSubjectOptions {
   readonly data: unknown;
   /** Ids the region dump of a region lists beyond the catalog. */
   readonly dumpIds?: (region: string) => ReadonlySet<string> | undefined;
+  /** Zones the region dump of a region names (they count as known zones of that region). */
+  readonly dumpZones?: (region: string) => DumpZones | undefined;
 }
 
-export function fieldSubject({ source, data, dumpIds }: FieldSubjectOptions): FieldSubject {
+export function fieldSubject({ source, data, dumpIds, dumpZones }: FieldSubjectOptions): FieldSubject {
   const schema = validateSchema(source, data);
   const spec = data as Spec;
   return {
     source,
     schema,
     resolved:
-      schema.length === 0 ? resolveSpec({ source, spec, dumpIds: dumpIds?.(spec.region) ?? new Set() }) : undefined,
+      schema.length === 0
+        ? resolveSpec({
+            source,
+            spec,
+            dumpIds: dumpIds?.(spec.region) ?? new Set(),
+            dumpZones: dumpZones?.(spec.region),
+          })
+        : undefined,
     at: (segs, opts) => ({ file: source.file, pos: source.positionOf(segs, opts), path: formatPath(segs) }),
   };
 }

@@ -1,10 +1,45 @@
-/** Each subnet names its Availability Zone once, by name or by id, in the spec's region. */
+/**
+ * Each subnet names its Availability Zone once, by name or by id, and the zone exists in the spec's region.
+ *
+ * Known zones: the region's row of the catalog (data/regions.json, from the AWS Availability Zones page,
+ * docs/AWS-RULES.md) together with the zones the region dump of the spec's region names (AvailabilityZones,
+ * AvailabilityZoneIds): the dump is the authority for its region and may know zones newer than the catalog.
+ * Where neither knows the region's zones (ISO and EUSC partitions, new regions), any well-formed zone of the
+ * region is accepted.
+ */
+import type { Region } from "../../catalog";
 import { quote } from "../../diagnostics";
+import type { DumpZones } from "../../input/resolve";
 import type { FieldSubject } from "../../input/subjects";
+import { closest } from "../../suggest";
 import { rule } from "../rule";
 
 type NotInRegion =
   { kind: "name"; az: string; region: string } | { kind: "id"; azId: string; region: string; azIdPrefix?: string };
+
+interface Unknown {
+  readonly kind: "name" | "id";
+  readonly zone: string;
+  readonly region: string;
+  /** The region's known zones of that kind, sorted. */
+  readonly known: readonly string[];
+  /** Some of them come from the region dump. */
+  readonly fromDump: boolean;
+}
+
+/** The known zones of one kind: catalog and dump together; undefined when neither lists any. */
+function knownZones(opts: {
+  region: Region;
+  dump?: DumpZones;
+  kind: "name" | "id";
+}): { zones: ReadonlySet<string>; fromDump: boolean } | undefined {
+  const table = (opts.kind === "name" ? opts.region.zones?.names : opts.region.zones?.ids) ?? [];
+  const dumped = [...((opts.kind === "name" ? opts.dump?.names : opts.dump?.ids) ?? [])].filter((z) =>
+    opts.kind === "name" ? z.startsWith(opts.region.name) : true,
+  );
+  const zones = new Set([...table, ...dumped]);
+  return zones.size === 0 ? undefined : { zones, fromDump: dumped.some((z) => !table.includes(z)) };
+}
 
 export const availabilityZones = rule<FieldSubject>()({
   name: "availability-zones",
@@ -25,6 +60,17 @@ export const availabilityZones = rule<FieldSubject>()({
           : "AZ ids look like <prefix>-az<N>.";
       },
     },
+    AZ_UNKNOWN: {
+      severity: "error",
+      trigger: "`az` / `azId` of the spec's region that does not exist there (not in the catalog, nor the region dump)",
+      fix: "one of the region's zones (`aws ec2 describe-availability-zones`); a zone newer than the catalog: record a region dump",
+      message: (d: Unknown) =>
+        `Availability Zone ${d.kind === "id" ? "id " : ""}${quote(d.zone)} does not exist in ${d.region}.`,
+      hint: (d: Unknown) =>
+        `${d.kind === "id" ? "AZ ids" : "AZ names"} of ${d.region}: ${d.known.join(", ")} ` +
+        `(${d.fromDump ? "the catalog and the region dump" : "the catalog"}; ` +
+        `a region dump in catalog/${d.region}.json adds the zones it names).`,
+    },
     AZ_MISSING: {
       severity: "error",
       trigger: "a subnet with neither `az` nor `azId`",
@@ -42,6 +88,24 @@ export const availabilityZones = rule<FieldSubject>()({
   },
   check(subject, ctx) {
     const r = subject.resolved;
+    const region = r?.region;
+    const known = region
+      ? {
+          name: knownZones({ region, dump: r?.dumpZones, kind: "name" }),
+          id: knownZones({ region, dump: r?.dumpZones, kind: "id" }),
+        }
+      : undefined;
+    const unknown = (segs: readonly (string | number)[], kind: "name" | "id", zone: string) => {
+      const k = known?.[kind];
+      if (!region || !k || k.zones.has(zone)) return;
+      const list = [...k.zones].sort();
+      ctx.report(
+        subject.at(segs),
+        "AZ_UNKNOWN",
+        { kind, zone, region: region.name, known: list, fromDump: k.fromDump },
+        { suggestions: closest(zone, list) },
+      );
+    };
     for (const v of r?.vpcs ?? [])
       for (const s of v.subnets) {
         const { az, azId } = s.spec;
@@ -53,10 +117,12 @@ export const availabilityZones = rule<FieldSubject>()({
           ctx.report(subject.at([...s.segs, "azId"], { key: true }), "AZ_AMBIGUOUS", {});
           continue;
         }
-        const region = r?.region;
         if (!region) continue;
-        if (az !== undefined && !new RegExp(`^${region.name}[a-z]$`).test(az))
-          ctx.report(subject.at([...s.segs, "az"]), "AZ_NOT_IN_REGION", { kind: "name", az, region: region.name });
+        if (az !== undefined) {
+          if (!new RegExp(`^${region.name}[a-z]$`).test(az))
+            ctx.report(subject.at([...s.segs, "az"]), "AZ_NOT_IN_REGION", { kind: "name", az, region: region.name });
+          else unknown([...s.segs, "az"], "name", az);
+        }
         if (azId !== undefined) {
           const ok = region.azIdPrefix
             ? new RegExp(`^${region.azIdPrefix}-az[0-9]+$`).test(azId)
@@ -68,6 +134,7 @@ export const availabilityZones = rule<FieldSubject>()({
               region: region.name,
               azIdPrefix: region.azIdPrefix,
             });
+          else unknown([...s.segs, "azId"], "id", azId);
         }
       }
   },
