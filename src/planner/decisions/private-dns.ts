@@ -80,7 +80,7 @@ export function decidePrivateDns(opts: {
     onlyForInboundResolver = vpcHasGateway;
     reasons.push(
       vpcHasGateway
-        ? `the VPC has a ${svc.key} gateway endpoint: private DNS answers only the inbound resolver ` +
+        ? `the VPC also has a gateway endpoint for ${svc.key}: private DNS answers only the inbound resolver ` +
             `(VPC traffic keeps using the gateway)`
         : `no ${svc.key} gateway endpoint in the VPC: private DNS answers the whole VPC ` +
             `(private_dns_only_for_inbound_resolver_endpoint = false)`,
