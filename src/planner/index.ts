@@ -173,7 +173,15 @@ function planEndpoint(opts: {
     });
     securityGroups = sg.decision;
     reasons.push(...sg.reasons);
-    const dns = decidePrivateDns({ spec, vpc, svc, settings, requesters, vpcHasGateway: opts.vpcHasGateway });
+    const dns = decidePrivateDns({
+      spec,
+      vpc,
+      svc,
+      settings,
+      requesters,
+      vpcHasGateway: opts.vpcHasGateway,
+      admitted: securityGroups.flatMap((g) => g.ingress.map((r) => r.cidr)),
+    });
     decided.privateDns = dns.decision;
     privateDns = dns.decision.enabled;
     onlyInbound = dns.decision.onlyForInboundResolver;

@@ -1,4 +1,4 @@
-import { findings, runSpecs, spec } from "../support";
+import { findings, runSpecs, spec, subnet } from "../support";
 
 describe("az-notation-mixed", () => {
   test("Noncompliance: AZ_NOTATION_MIXED when one requesting subnet is given by azId", () => {
@@ -24,5 +24,37 @@ describe("az-notation-mixed", () => {
       }),
     });
     expect(findings(r, "AZ_NOTATION_MIXED")).toEqual([]);
+  });
+
+  test("Noncompliance: one dropped subnet reads in the singular", () => {
+    const r = runSpecs({
+      "a.yaml": spec((s) => {
+        delete s.vpcs[0].subnets[1].az;
+        s.vpcs[0].subnets[1].azId = "euc1-az3";
+      }),
+    });
+    const [f] = findings(r, "AZ_NOTATION_MIXED");
+    expect(f.message).toContain("cannot tell whether app-a shares a zone with the others");
+  });
+
+  test("Noncompliance: two dropped subnets read in the plural", () => {
+    const r = runSpecs({
+      "a.yaml": spec((s) => {
+        delete s.vpcs[0].subnets[1].az;
+        s.vpcs[0].subnets[1].azId = "euc1-az3";
+        s.vpcs[0].subnets.push(
+          subnet({
+            name: "app-c",
+            id: "subnet-0ccccccccccccccc3",
+            az: "eu-central-1c",
+            cidr: "10.20.3.0/24",
+            services: ["ssm"],
+          }),
+          { name: "app-d", id: "subnet-0ddddddddddddddd4", azId: "euc1-az1", cidr: "10.20.4.0/24", services: ["ssm"] },
+        );
+      }),
+    });
+    const [f] = findings(r, "AZ_NOTATION_MIXED");
+    expect(f.message).toContain("cannot tell whether app-a, app-c share a zone with the others");
   });
 });

@@ -48,6 +48,8 @@ describe("open-cidr", () => {
     expect(f).toHaveLength(1);
     expect(f[0].path).toBe("vpcs[0].endpoints.ssm");
     expect(f[0].message).toContain("0.0.0.0/0");
+    // lossless merging leaves one block: the /0 itself
+    expect(f[0].message).toContain("clients (1 block after merging)");
   });
 
   test("Compliance: one /8 short of every address", () => {

@@ -1,4 +1,5 @@
 import type { SubnetModel, VpcModel } from "../../input/spec-model";
+import { agree } from "../../text";
 import type { Decided } from "./types";
 
 /** A route table that gets the gateway endpoint and also serves subnets that did not ask for it. */
@@ -51,6 +52,11 @@ export function planGatewayRouteTables(opts: {
   }
   return {
     decision: { routeTableIds, unrouted, shared },
-    reasons: [`attached to route tables ${routeTableIds.join(", ") || "(none)"} of the requesting subnets`],
+    reasons: [
+      routeTableIds.length === 0
+        ? "attached to no route table: no requesting subnet has one"
+        : `attached to ${agree({ n: routeTableIds, one: "route table", many: "route tables" })} ` +
+          `${routeTableIds.join(", ")} of the requesting ${agree({ n: requesters, one: "subnet", many: "subnets" })}`,
+    ],
   };
 }

@@ -2,6 +2,7 @@ import type { DumpAzOffer } from "../../region-dumps/read";
 import { compareCidrs, parseCidr, type Cidr } from "../../cidr";
 import type { SubnetModel, VpcModel } from "../../input/spec-model";
 import type { PlacedSubnet } from "../plan";
+import { agree } from "../../text";
 import type { Decided } from "./types";
 import { compareStrings } from "../../order";
 
@@ -114,7 +115,10 @@ export function placeInterfaceEndpoint(opts: {
           .join(", ")} (largest block, then name)`,
       );
   }
-  if (placed.length > 0) reasons.push(`ENIs in ${placed.map((p) => `${p.az} (${p.subnet})`).join(", ")}`);
+  if (placed.length > 0)
+    reasons.push(
+      `${agree({ n: placed, one: "ENI", many: "ENIs" })} in ${placed.map((p) => `${p.az} (${p.subnet})`).join(", ")}`,
+    );
   return { decision: { subnets: placed, dedicated, ...(notation ? { notation } : {}) }, reasons };
 }
 

@@ -1,4 +1,7 @@
+import { aggregateCidrs, contains, overlaps, parseCidr, type Cidr } from "../../cidr";
 import type { SpecModel, SubnetModel, VpcModel, EndpointSettings } from "../../input/spec-model";
+import { by } from "../../order";
+import { agree } from "../../text";
 import type { ResolvedService } from "../service";
 import type { Decided } from "./types";
 
@@ -6,8 +9,16 @@ export interface PrivateDnsDecision {
   readonly enabled: boolean;
   /** S3 only: set when private DNS is on. */
   readonly onlyForInboundResolver?: boolean;
-  /** Subnets that did not ask for the service but will resolve it to the endpoint. */
+  /**
+   * Subnets that did not ask for the service, will resolve it to the endpoint,
+   * and are not wholly inside the blocks its security groups admit: they lose
+   * access (sorted).
+   */
   readonly captured: readonly string[];
+  /** Of `captured`, the subnets that the admitted blocks cover only in part (sorted). */
+  readonly partlyAdmitted?: readonly string[];
+  /** Subnets that did not ask but lie wholly inside an admitted block (allowedCidrs): they keep access (sorted). */
+  readonly admittedAnyway?: readonly string[];
   /** privateDns: true was asked, but the region dump lists no private DNS name for the service: turned off. */
   readonly unavailable?: boolean;
 }
@@ -18,9 +29,13 @@ export interface PrivateDnsDecision {
  * S3: with a gateway in the same VPC, only the inbound resolver answers with
  * the endpoint (else creation fails); without one, the whole VPC does.
  * With private DNS, the whole VPC resolves the service to the endpoint, so
- * subnets that did not ask lose access: they are returned (`captured`).
- * Subnets listed in
- * endpointSubnets that ask for nothing hold ENIs, not clients: not counted.
+ * subnets that did not ask lose access unless the endpoint's security groups
+ * admit them anyway: every admitted block counts (the requesters' CIDRs and
+ * allowedCidrs). A subnet wholly inside the admitted blocks keeps access; one
+ * only partly inside is captured all the same (its other addresses fail, and
+ * vpce cannot know which addresses the workloads use), and is named as partly
+ * admitted. Subnets listed in endpointSubnets that ask for nothing hold ENIs,
+ * not clients: not counted.
  */
 export function decidePrivateDns(opts: {
   spec: SpecModel;
@@ -30,6 +45,8 @@ export function decidePrivateDns(opts: {
   requesters: readonly SubnetModel[];
   /** The VPC also gets this service's gateway endpoint. */
   vpcHasGateway: boolean;
+  /** The CIDRs the endpoint's security groups admit (every ingress rule). */
+  admitted: readonly string[];
 }): Decided<PrivateDnsDecision> {
   const { spec, vpc, svc, settings, requesters, vpcHasGateway } = opts;
   const reasons: string[] = [];
@@ -63,7 +80,7 @@ export function decidePrivateDns(opts: {
     onlyForInboundResolver = vpcHasGateway;
     reasons.push(
       vpcHasGateway
-        ? `the VPC has a ${svc.key} gateway endpoint: private DNS answers only the inbound resolver ` +
+        ? `the VPC also has a gateway endpoint for ${svc.key}: private DNS answers only the inbound resolver ` +
             `(VPC traffic keeps using the gateway)`
         : `no ${svc.key} gateway endpoint in the VPC: private DNS answers the whole VPC ` +
             `(private_dns_only_for_inbound_resolver_endpoint = false)`,
@@ -71,11 +88,44 @@ export function decidePrivateDns(opts: {
     if (onlyForInboundResolver) return { decision: { enabled, onlyForInboundResolver, captured: [] }, reasons };
   }
   const asking = new Set(requesters.map((s) => s.name));
-  const captured = vpc.subnets
-    .filter((s) => !asking.has(s.name) && !(vpc.endpointSubnets?.includes(s.name) && s.requests.length === 0))
-    .map((s) => s.name)
-    .sort();
+  // the merged blocks are the maximal aligned blocks of the admitted addresses, so a subnet (itself an
+  // aligned block) lies wholly inside the admitted addresses exactly when it lies inside one merged block
+  const blocks = aggregateCidrs(opts.admitted).map((c) => parseCidr(c) as Cidr);
+  const captured: string[] = [];
+  const partlyAdmitted: string[] = [];
+  const admittedAnyway: string[] = [];
+  for (const s of [...vpc.subnets].sort(by((s) => s.name))) {
+    if (asking.has(s.name) || (vpc.endpointSubnets?.includes(s.name) && s.requests.length === 0)) continue;
+    const cidr = parseCidr(s.cidr) as Cidr;
+    if (blocks.some((b) => contains(b, cidr))) admittedAnyway.push(s.name);
+    else {
+      captured.push(s.name);
+      if (blocks.some((b) => overlaps(b, cidr))) partlyAdmitted.push(s.name);
+    }
+  }
+  if (admittedAnyway.length > 0)
+    reasons.push(
+      `private DNS also answers ${admittedAnyway.join(", ")}, which did not ask: the security group admits ` +
+        `${agree({ n: admittedAnyway, one: "its CIDR", many: "their CIDRs" })} (allowedCidrs), so ` +
+        `${agree({ n: admittedAnyway, one: "it keeps", many: "they keep" })} access to ${svc.key}`,
+    );
   if (captured.length > 0)
-    reasons.push(`private DNS also answers ${captured.join(", ")}, which did not ask: they lose access to ${svc.key}`);
-  return { decision: { enabled, onlyForInboundResolver, captured }, reasons };
+    reasons.push(
+      `private DNS also answers ${captured.join(", ")}, which did not ask: ` +
+        `${agree({ n: captured, one: "it loses", many: "they lose" })} access to ${svc.key}` +
+        (partlyAdmitted.length > 0
+          ? ` (${partlyAdmitted.join(", ")} only partly admitted: ` +
+            `${agree({ n: partlyAdmitted, one: "its", many: "their" })} addresses outside allowedCidrs fail)`
+          : ""),
+    );
+  return {
+    decision: {
+      enabled,
+      onlyForInboundResolver,
+      captured,
+      ...(partlyAdmitted.length > 0 ? { partlyAdmitted } : {}),
+      ...(admittedAnyway.length > 0 ? { admittedAnyway } : {}),
+    },
+    reasons,
+  };
 }

@@ -1,7 +1,9 @@
 import { eachEndpoint, locate, type PlanSubject } from "../../planner/subject";
+import { agree } from "../../text";
 import { rule } from "../rule";
 
-type Details = { service: string; subnets: readonly string[]; dedicated: boolean };
+/** `subnets` as "name (zone)"; `zones`: how many distinct zones they are in. */
+type Details = { service: string; subnets: readonly string[]; zones: number; dedicated: boolean };
 
 /** Requesting subnets in a zone where their interface endpoint has no ENI. */
 export const crossAz = rule<PlanSubject>()({
@@ -13,11 +15,11 @@ export const crossAz = rule<PlanSubject>()({
       trigger: "a requesting subnet's zone has no ENI of its interface endpoint",
       fix: "add an endpoint subnet (or a requesting subnet) in that zone",
       message: (d: Details) =>
-        `the ${d.service} endpoint has no ENI in the zone of ${d.subnets.join(", ")}; their traffic ` +
-        `crosses zones (inter-AZ data charges, and a zone outage on the other side cuts them off).`,
+        `the ${d.service} endpoint has no ENI in the ${agree({ n: d.zones, one: "zone", many: "zones" })} of ` +
+        `${d.subnets.join(", ")}; ${agree({ n: d.subnets, one: "its", many: "their" })} traffic crosses zones (inter-AZ data charges, and a zone outage on the other side cuts them off).`,
       hint: (d: Details) =>
         d.dedicated
-          ? "Add an endpoint subnet in those zones."
+          ? `Add an endpoint subnet in ${agree({ n: d.zones, one: "that zone", many: "each of those zones" })}.`
           : "This follows from where the service is offered or from az/azId notation; see the reasons.",
     },
   },
@@ -27,14 +29,13 @@ export const crossAz = rule<PlanSubject>()({
       // no ENI at all is NO_ENDPOINT_AZ
       if (!facts.placement || plan.subnets.length === 0) continue;
       const served = new Set(plan.subnets.map((p) => p.az));
-      const subnets = plan.requesters
-        .filter((r) => !served.has(r.az))
-        .map((r) => `${r.subnet} (${r.az})`)
-        .sort();
+      const unserved = plan.requesters.filter((r) => !served.has(r.az));
+      const subnets = unserved.map((r) => `${r.subnet} (${r.az})`).sort();
       if (subnets.length > 0)
         ctx.report(locate(stack.spec.file, facts.at), "CROSS_AZ", {
           service: plan.service,
           subnets,
+          zones: new Set(unserved.map((r) => r.az)).size,
           dedicated: facts.placement.dedicated,
         });
     }

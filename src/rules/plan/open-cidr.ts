@@ -1,5 +1,6 @@
 import { isCidr, parseCidr } from "../../cidr";
 import { locate, type PlanSubject } from "../../planner/subject";
+import { counted } from "../../text";
 import { rule } from "../rule";
 
 /** Widest block allowedCidrs may name (a /8 is a whole private range such as 10.0.0.0/8). */
@@ -30,7 +31,7 @@ export const openCidr = rule<PlanSubject>()({
           ? `${d.cidr} admits ${d.prefix === 0 ? "every address" : `2^${32 - d.prefix} addresses`}; ` +
             `endpoint security groups are least privilege (blocks of /${MIN_ALLOWED_PREFIX} or ` +
             `smaller).`
-          : `the ${d.service} endpoint's clients (${d.blocks} blocks after merging) cover every IPv4 ` +
+          : `the ${d.service} endpoint's clients (${counted({ n: d.blocks, one: "block" })} after merging) cover every IPv4 ` +
             `address (${d.cidr}); an endpoint security group never admits 0.0.0.0/0.`,
       hint: (d: Details) =>
         d.case === "wide-entry"

@@ -1,4 +1,5 @@
 import { eachEndpoint, locate, type PlanSubject } from "../../planner/subject";
+import { agree } from "../../text";
 import { rule } from "../rule";
 
 type Details = { routeTable: string; service: string; requester: string; bystanders: readonly string[] };
@@ -16,8 +17,9 @@ export const sharedRouteTable = rule<PlanSubject>()({
         `route table ${d.routeTable} gets the ${d.service} gateway endpoint for ${d.requester}; it ` +
         `also serves ${d.bystanders.join(", ")}, which did not ask for ${d.service}.`,
       hint: (d: Details) =>
-        `Their ${d.service} traffic will leave through the endpoint too (and its policy applies). ` +
-        `Add ${d.service} to them, or give them their own route table.`,
+        `${agree({ n: d.bystanders, one: "Its", many: "Their" })} ${d.service} traffic will leave through the ` +
+        `endpoint too (and its policy applies). Add ${d.service} to ` +
+        `${agree({ n: d.bystanders, one: "it, or give it its", many: "them, or give them their" })} own route table.`,
     },
   },
   check(subject, ctx) {
