@@ -93,7 +93,8 @@ export class Terraform {
     );
   }
 
-  private async tf(cwd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
+  /** Runs terraform in `cwd` with the mirror, offline settings and no prompts. */
+  async tf(cwd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
     const env = {
       ...process.env,
       TF_CLI_CONFIG_FILE: this.cliConfig,

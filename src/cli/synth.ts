@@ -60,7 +60,7 @@ export function synthesize(opts: SynthesizeOptions): number {
   return EXIT.ok;
 }
 
-/** Kept here, not imported from src/constructs/, so that reading it never loads cdktf. */
+/** The cdktf.json `context` key of the hashicorp/aws version constraint (see docs/terraform-pipelines.md). */
 const AWS_PROVIDER_VERSION_KEY = "vpce:awsProviderVersion";
 
 /** A string of cdktf.json's `context`; undefined when there is no cdktf.json or no such key. */

@@ -9,9 +9,6 @@
 import { App, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 
-/** The cdktf.json `context` key a project sets its constraint with. */
-export const AWS_PROVIDER_VERSION_KEY = "vpce:awsProviderVersion";
-
 let bindings: string | undefined;
 
 /** The provider version the bindings were generated from, as cdktf would pin it (e.g. `6.25.0`). */

@@ -11,7 +11,7 @@ import type { Plan } from "../planner/plan";
 import { buildApp } from "./app";
 
 // the synth flow checks a configured constraint through this module, which it loads lazily, with cdktf
-export { AWS_PROVIDER_VERSION_KEY, awsProviderVersionProblem, defaultAwsProviderConstraint } from "./provider-version";
+export { awsProviderVersionProblem, defaultAwsProviderConstraint } from "./provider-version";
 
 export interface SynthResult {
   readonly outdir: string;
