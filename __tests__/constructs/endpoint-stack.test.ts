@@ -4,7 +4,10 @@ import type {} from "cdktf/lib/testing/adapters/jest"; // the jest matcher types
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformStack } from "cdktf";
 import { EndpointStack } from "../../src/constructs/endpoint-stack";
+import { defaultAwsProviderConstraint } from "../../src/constructs/provider-version";
 import type { StackPlan } from "../../src/planner/plan";
 import { BASE, edit, pipelineOf } from "../helpers";
 
@@ -14,9 +17,9 @@ function stackPlanOf(yaml: string): StackPlan {
   return r.plan.stacks[0];
 }
 
-function synth(plan: StackPlan): string {
+function synth(plan: StackPlan, props: { rootFromStack?: string; awsProviderVersion?: string } = {}): string {
   const app = Testing.app();
-  const stack = new EndpointStack(app, { plan });
+  const stack = new EndpointStack(app, { plan, rootFromStack: "../../..", ...props });
   return Testing.synth(stack);
 }
 
@@ -148,7 +151,39 @@ describe("EndpointStack", () => {
       s3: { bucket: "b-state", key: "k.tfstate", region: "eu-central-1", use_lockfile: true },
     });
     const local = JSON.parse(synth(stackPlanOf(BASE)));
-    expect(local.terraform.backend).toEqual({ local: { path: "terraform.base.tfstate" } });
+    expect(local.terraform.backend).toEqual({ local: { path: "../../../terraform.base.tfstate" } });
+  });
+
+  test("local state: the default and an explicit path are relative to the project root, seen from the stack", () => {
+    // GIVEN the default backend and an explicit local path  WHEN synthesized for another root
+    const byDefault = JSON.parse(synth(stackPlanOf(BASE), { rootFromStack: "../../../.." }));
+    const explicit = JSON.parse(
+      synth(
+        stackPlanOf(edit(BASE, "stack: base\n", "stack: base\nbackend: { local: { path: state/base.tfstate } }\n")),
+        {
+          rootFromStack: "../../..",
+        },
+      ),
+    );
+    // THEN the path climbs from the stack folder to the root, then names the file
+    expect(byDefault.terraform.backend).toEqual({ local: { path: "../../../../terraform.base.tfstate" } });
+    expect(explicit.terraform.backend).toEqual({ local: { path: "../../../state/base.tfstate" } });
+  });
+
+  test("provider version: a range from the bindings' version to the next major, or the one given", () => {
+    // GIVEN the bindings' exact version, as cdktf would pin it
+    const meta = new AwsProvider(new TerraformStack(Testing.app(), "probe"), "aws").terraformGeneratorMetadata;
+    const [major] = (meta?.providerVersion as string).split(".");
+    // WHEN synthesized without and with a project constraint
+    const byDefault = JSON.parse(synth(stackPlanOf(BASE)));
+    const set = JSON.parse(synth(stackPlanOf(BASE), { awsProviderVersion: "~> 6.30" }));
+    // THEN
+    expect(defaultAwsProviderConstraint()).toBe(`>= ${meta?.providerVersion}, < ${Number(major) + 1}.0.0`);
+    expect(byDefault.terraform.required_providers.aws).toEqual({
+      source: "aws",
+      version: defaultAwsProviderConstraint(),
+    });
+    expect(set.terraform.required_providers.aws.version).toBe("~> 6.30");
   });
 
   test("a second claim on one address is refused, never merged", () => {

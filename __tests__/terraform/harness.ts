@@ -2,7 +2,7 @@
  * Runs real Terraform on synthesized stacks, offline: the hashicorp/aws
  * provider comes from a local filesystem mirror, credentials are fake and
  * every AWS call at configure time is skipped. Only this harness relaxes the
- * provider version constraint (the mirror is older than the bindings' pin),
+ * provider version constraint (the mirror's 5.100 is older than any constraint the stacks carry),
  * swaps the backend for the default local one and drops
  * assume_role/allowed_account_ids for the plan; `validate` runs on the stack
  * as synthesized.
@@ -93,7 +93,8 @@ export class Terraform {
     );
   }
 
-  private async tf(cwd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
+  /** Runs terraform in `cwd` with the mirror, offline settings and no prompts. */
+  async tf(cwd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
     const env = {
       ...process.env,
       TF_CLI_CONFIG_FILE: this.cliConfig,

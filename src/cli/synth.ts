@@ -4,22 +4,34 @@
  * nothing; else write the stacks, report the stacks whose spec is gone and a
  * summary line. cdktf is loaded only here, so validate, plan and catalog
  * never load it.
+ *
+ * The project root is the working directory (where cdktf.json is, and where
+ * `cdktf synth` runs the app): the default local state files live there, and
+ * its cdktf.json may set `context."vpce:awsProviderVersion"`, the hashicorp/aws
+ * version constraint of every stack. Both entry points read the same file, so
+ * they write the same bytes.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { formatDiagnostic, summarize } from "../diagnostics";
 import { runPipeline, specsDir } from "../pipeline";
-import { EXIT, type Io } from "./io";
+import { EXIT, UsageError, type Io } from "./io";
 
 export interface SynthesizeOptions {
   /** The specs folder; default VPCE_SPECS of `io.env`, else specs/. */
   readonly specsDir?: string;
   /** The output folder; default cdktf.out. */
   readonly outDir?: string;
+  /** The folder holding cdktf.json and the default local state files; default: the working directory. */
+  readonly projectRoot?: string;
   readonly io: Io;
 }
 
-/** Returns the exit code: EXIT.ok or EXIT.invalid. */
+/** Returns the exit code: EXIT.ok or EXIT.invalid; a bad cdktf.json throws a UsageError (exit 2), nothing written. */
 export function synthesize(opts: SynthesizeOptions): number {
   const { io } = opts;
+  const projectRoot = path.resolve(opts.projectRoot ?? ".");
+  const configured = readContextString({ projectRoot, key: AWS_PROVIDER_VERSION_KEY });
   const r = runPipeline(specsDir(opts.specsDir, io.env), { env: io.env });
   for (const d of r.diagnostics) io.err(formatDiagnostic(d));
   if (!r.plan) {
@@ -28,10 +40,53 @@ export function synthesize(opts: SynthesizeOptions): number {
   }
   // Loaded lazily so that the commands that do not synthesize never load cdktf; import() would make run() async.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { synthToDir } = require("../constructs/synth") as typeof import("../constructs/synth");
-  const written = synthToDir(r.plan, opts.outDir ?? "cdktf.out");
+  const constructs = require("../constructs/synth") as typeof import("../constructs/synth");
+  if (configured !== undefined) {
+    const problem = constructs.awsProviderVersionProblem(configured);
+    if (problem)
+      throw new UsageError(
+        `${path.join(projectRoot, "cdktf.json")}: context."${AWS_PROVIDER_VERSION_KEY}" is ` +
+          `${JSON.stringify(configured)}: ${problem}. Default: "${constructs.defaultAwsProviderConstraint()}". ` +
+          "Nothing was written.",
+      );
+  }
+  const written = constructs.synthToDir(r.plan, opts.outDir ?? "cdktf.out", {
+    projectRoot,
+    awsProviderVersion: configured,
+  });
   for (const s of written.removed)
     io.err(`vpce: stack ${s} has no spec any more: removed its stack files from ${written.outdir}/stacks/${s}`);
   io.err(`vpce: ${written.written.length} stack(s) written to ${written.outdir} (${summarize(r.diagnostics)})`);
   return EXIT.ok;
+}
+
+/** The cdktf.json `context` key of the hashicorp/aws version constraint (see docs/terraform-pipelines.md). */
+const AWS_PROVIDER_VERSION_KEY = "vpce:awsProviderVersion";
+
+/** A string of cdktf.json's `context`; undefined when there is no cdktf.json or no such key. */
+function readContextString(opts: { projectRoot: string; key: string }): string | undefined {
+  const file = path.join(opts.projectRoot, "cdktf.json");
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}. Nothing was written.`);
+  }
+  const context = (config as { context?: unknown } | null)?.context;
+  if (context === undefined || context === null || typeof context !== "object") return undefined;
+  if (!Object.prototype.hasOwnProperty.call(context, opts.key)) return undefined;
+  const value = (context as Record<string, unknown>)[opts.key];
+  if (typeof value !== "string")
+    throw new UsageError(
+      `${file}: context."${opts.key}" must be a string, a Terraform version constraint such as "~> 6.30"; ` +
+        `found ${JSON.stringify(value)}. Nothing was written.`,
+    );
+  return value;
 }

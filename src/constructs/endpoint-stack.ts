@@ -3,6 +3,7 @@
  * is the only place that imports cdktf or the AWS provider bindings (deep
  * paths only: the package root costs seconds and hundreds of MB).
  */
+import * as path from "node:path";
 import { LocalBackend, S3Backend, TerraformOutput, TerraformStack, type TerraformElement } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -10,9 +11,17 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import type { EndpointPlan, StackPlan } from "../planner/plan";
+import { defaultAwsProviderConstraint } from "./provider-version";
 
 export interface EndpointStackProps {
   readonly plan: StackPlan;
+  /**
+   * The project root as seen from the stack's folder (`<out>/stacks/<stack>/`), with `/`: `../../..` for
+   * `cdktf.out`. A local state path is written relative to the stack folder, which is where Terraform runs.
+   */
+  readonly rootFromStack: string;
+  /** `required_providers.aws.version`; default: defaultAwsProviderConstraint(). */
+  readonly awsProviderVersion?: string;
 }
 
 /**
@@ -35,13 +44,18 @@ export class EndpointStack extends TerraformStack {
       securityGroups: new Construct(this, "security_groups"),
       rules: new Construct(this, "rules"),
     };
-    this.addBackend(plan);
+    this.addBackend(plan, props.rootFromStack);
     new AwsProvider(this, "aws", {
       region: plan.region,
       defaultTags: Object.keys(plan.tags).length > 0 ? [{ tags: { ...plan.tags } }] : undefined,
       assumeRole: plan.assumeRoleArn ? [{ roleArn: plan.assumeRoleArn }] : undefined,
       allowedAccountIds: plan.account ? [plan.account] : undefined,
     });
+    // cdktf writes the bindings' exact version, which fails `terraform init` against a lock file on a later release
+    this.addOverride(
+      "terraform.required_providers.aws.version",
+      props.awsProviderVersion ?? defaultAwsProviderConstraint(),
+    );
     const ids: Record<string, string> = {};
     const dns: Record<string, string> = {};
     const sgs: Record<string, string[]> = {};
@@ -61,10 +75,11 @@ export class EndpointStack extends TerraformStack {
     this.output("security_group_ids", sgs, "Security groups of the interface endpoints, by <vpc>/<service>");
   }
 
-  private addBackend(plan: StackPlan): void {
+  private addBackend(plan: StackPlan, rootFromStack: string): void {
     const b = plan.backend;
     if (b.kind === "local") {
-      new LocalBackend(this, { path: b.path });
+      // the model's path is relative to the project root; Terraform resolves it against the stack folder
+      new LocalBackend(this, { path: path.posix.join(rootFromStack, b.path) });
       return;
     }
     const backend = new S3Backend(this, {

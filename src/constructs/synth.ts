@@ -10,6 +10,9 @@ import * as path from "node:path";
 import type { Plan } from "../planner/plan";
 import { buildApp } from "./app";
 
+// the synth flow checks a configured constraint through this module, which it loads lazily, with cdktf
+export { awsProviderVersionProblem, defaultAwsProviderConstraint } from "./provider-version";
+
 export interface SynthResult {
   readonly outdir: string;
   readonly written: readonly string[];
@@ -19,12 +22,28 @@ export interface SynthResult {
 
 const STACK_FILES = ["cdk.tf.json", "metadata.json"];
 
-export function synthToDir(plan: Plan, outdir: string): SynthResult {
+export interface SynthToDirOptions {
+  /**
+   * The folder local state paths are relative to (the one holding cdktf.json, where synth runs); default: the
+   * output folder's parent, the layout `<root>/cdktf.out`.
+   */
+  readonly projectRoot?: string;
+  /** `required_providers.aws.version`; default: defaultAwsProviderConstraint(). */
+  readonly awsProviderVersion?: string;
+}
+
+export function synthToDir(plan: Plan, outdir: string, opts: SynthToDirOptions = {}): SynthResult {
   const out = path.resolve(outdir);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const tmp = fs.mkdtempSync(path.join(path.dirname(out), `.${path.basename(out)}.vpce-`));
   try {
-    buildApp(plan, tmp).synth();
+    buildApp({
+      plan,
+      outdir: tmp,
+      finalOutdir: out,
+      projectRoot: opts.projectRoot ?? path.dirname(out),
+      awsProviderVersion: opts.awsProviderVersion,
+    }).synth();
     const stacks = plan.stacks.map((s) => s.stack);
     const previous = readManifestStacks(path.join(out, "manifest.json"));
     fs.mkdirSync(path.join(out, "stacks"), { recursive: true });

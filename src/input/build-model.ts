@@ -46,8 +46,9 @@ export function buildModel({ source, resolved }: BuildModelOptions): SpecModel |
 
 function buildBackend(spec: Spec, stack: string): BackendModel {
   if (spec.backend?.s3) return { kind: "s3", ...spec.backend.s3 };
-  if (spec.backend?.local) return { kind: "local", path: spec.backend.local.path };
-  return { kind: "local", path: `terraform.${stack}.tfstate` };
+  if (spec.backend?.local) return { kind: "local", path: spec.backend.local.path, explicit: true };
+  // cdktf's own default local state file, at the project root: a project moving from cdktf's default keeps its state
+  return { kind: "local", path: `terraform.${stack}.tfstate`, explicit: false };
 }
 
 function policyChoice(p: PolicyField): PolicyChoice {

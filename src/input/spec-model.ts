@@ -60,8 +60,13 @@ export interface VpcModel extends Located {
   readonly endpoints: ReadonlyMap<string, EndpointSettings>;
 }
 
+/**
+ * Where a stack keeps its state. A local path is relative to the project root (the folder holding cdktf.json,
+ * where synth runs), never to the output folder: `cdktf.out` is regenerated and gitignored, and state kept there
+ * is lost with it. `explicit` is false for the default a spec without `backend:` gets.
+ */
 export type BackendModel =
-  | { readonly kind: "local"; readonly path: string }
+  | { readonly kind: "local"; readonly path: string; readonly explicit: boolean }
   | {
       readonly kind: "s3";
       readonly bucket: string;

@@ -8,6 +8,7 @@ import { crossAz } from "./cross-az";
 import { fullAccessPolicy } from "./full-access-policy";
 import { gatewayQuota } from "./gateway-quota";
 import { interfaceQuota } from "./interface-quota";
+import { localState } from "./local-state";
 import { noEndpointAz } from "./no-endpoint-az";
 import { openCidr } from "./open-cidr";
 import { policyNotSupported } from "./policy-not-supported";
@@ -36,4 +37,5 @@ export const PLAN_RULES = [
   interfaceQuota,
   gatewayQuota,
   addressCollision,
+  localState,
 ] as const;
