@@ -327,6 +327,7 @@ const CASES: Case[] = [
     line: 10,
   },
   { code: "FULL_ACCESS_POLICY", files: { "a.yaml": BASE }, line: 6 },
+  { code: "LOCAL_STATE", files: { "a.yaml": BASE }, line: 1, path: "backend" },
   {
     code: "CROSS_AZ",
     files: { "a.yaml": edit(BASE, "    subnets:\n", "    endpointSubnets: [app-a]\n    subnets:\n") },

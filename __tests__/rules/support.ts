@@ -17,7 +17,7 @@ export type SpecDoc = Record<string, any>;
  * The base spec: one VPC (10.20.0.0/16) in eu-central-1 with two subnets in
  * two AZs, each with its own route table, asking for s3 (gateway) and ssm
  * (interface); org-only possible (organizationId set). It plans cleanly with
- * no error; its only findings are FULL_ACCESS_POLICY (default policy) warnings.
+ * no error; its only findings are warnings: FULL_ACCESS_POLICY (default policy) and LOCAL_STATE (no backend).
  */
 export function baseSpec(): SpecDoc {
   return {

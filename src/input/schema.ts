@@ -146,7 +146,7 @@ const LocalBackendSchema = Type.Object(
   {
     path: Type.String({
       pattern: "^[^/\\\\]",
-      description: "State file path, relative to the stack's folder (cdktf.out/stacks/<stack>)",
+      description: "State file path, relative to the project root (the folder holding cdktf.json)",
       "x-hint": "a relative path (absolute paths make the output machine-specific)",
     }),
   },
