@@ -89,7 +89,10 @@ export const endpointPolicies = rule<FieldSubject>()({
           case "escapes":
             return `policy file ${quote(d.file)} lies outside the specs folder; it is not read.`;
           case "link":
-            return `policy file ${quote(d.file)} is a link (or lies in a linked folder) leading outside the specs folder; it is not read.`;
+            return (
+              `policy file ${quote(d.file)} is a link (or lies in a linked folder) leading outside the specs folder; ` +
+              "it is not read."
+            );
         }
       },
       hint: () =>
