@@ -729,7 +729,8 @@ describe("two independent mutations in one file", () => {
         combined++;
         const where = `${base.name} ${rel} (VPCE_FC_SEED=${seed})`;
         if (eab.plan) failures.push(`${where}: a plan was returned`);
-        // the errors of each alone, and nothing else; each once (positions move when one adds lines: compare codes and paths)
+        // the errors of each alone, and nothing else, each once
+        // (positions move when a mutation adds lines: compare codes and paths)
         const codePath = (k: string) => k.replace(/:\d+:\d+ /, " ");
         const expected = [...new Set([...ea.keys, ...eb.keys].map(codePath))].sort();
         const got = eab.keys.map(codePath).sort();
