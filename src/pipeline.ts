@@ -20,7 +20,20 @@ export interface PipelineResult {
 export interface PipelineOptions {
   /** Folder of region dumps; default VPCE_CATALOG, else catalog/ in the working directory. */
   readonly dumpDir?: string;
+  /** VPCE_CATALOG and VPCE_POLICY_DIRS are read from here; default process.env. */
   readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Folders besides the specs folder that policy files may come from:
+ * VPCE_POLICY_DIRS, a list separated like PATH (`:`; `;` on Windows), each
+ * relative to the working directory.
+ */
+export function policyDirs(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.VPCE_POLICY_DIRS ?? "")
+    .split(path.delimiter)
+    .filter((d) => d.trim() !== "")
+    .map((d) => path.resolve(d));
 }
 
 /** The specs folder: the explicit one, else VPCE_SPECS, else `specs/`. */
@@ -29,7 +42,8 @@ export function specsDir(explicit?: string, env: NodeJS.ProcessEnv = process.env
 }
 
 export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineResult {
-  const dumps = loadDumps({ dir: opts.dumpDir, env: opts.env ?? process.env });
+  const env = opts.env ?? process.env;
+  const dumps = loadDumps({ dir: opts.dumpDir, env });
   const dumpIds = new Map(
     [...dumps.dumps].map(([region, d]) => [
       region,
@@ -51,6 +65,7 @@ export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineRe
   const specs = loadSpecs(dir, {
     dumpIds: (region) => dumpIds.get(region),
     dumpZones: (region) => dumpZones.get(region),
+    policyDirs: policyDirs(env),
   });
   const planned = planStacks(specs.models, { dumps: dumps.dumps });
   const diagnostics = sortDiagnostics([...specs.diagnostics, ...dumps.diagnostics, ...planned.diagnostics]);

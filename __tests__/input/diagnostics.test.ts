@@ -211,6 +211,11 @@ const CASES: Case[] = [
     line: 4,
   },
   {
+    code: "POLICY_PATH_OUTSIDE",
+    files: { "a.yaml": BASE + "    endpoints:\n      ssm: { policy: ../outside.json }\n" },
+    line: 23,
+  },
+  {
     code: "POLICY_FILE_MISSING",
     files: { "a.yaml": BASE + "    endpoints:\n      ssm: { policy: policies/ssm.json }\n" },
     line: 23,

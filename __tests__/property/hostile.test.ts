@@ -11,6 +11,7 @@ import { run, type Io } from "../../src/cli/main";
 import type { DiagnosticCode } from "../../src/diagnostics";
 import { runPipeline } from "../../src/pipeline";
 import { MAX_SPEC_BYTES, scanNesting } from "../../src/input/load";
+import { MAX_POLICY_FILE_BYTES } from "../../src/input/resolve";
 import { BASE, edit } from "../helpers";
 import { workspace } from "./support";
 
@@ -29,7 +30,26 @@ interface Row {
   line?: number;
   /** What the message must say (cases whose message was fixed to be clear). */
   message?: RegExp;
+  /** Text that must appear in no diagnostic and no CLI output (the content of a file outside the project). */
+  secret?: string;
 }
+
+/** BASE with `defaults.policy` naming `file`; the policy line is line 5. */
+const withPolicy = (file: string) =>
+  edit(BASE, "organizationId: o-a1b2c3d4e5\n", `organizationId: o-a1b2c3d4e5\ndefaults: { policy: "${file}" }\n`);
+/** A policy-shaped JSON file (with a key and value that must never be echoed), written outside the specs folder. */
+const SECRET = "SecretMarkerKey";
+const secretPolicy = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }],
+  [SECRET]: `${SECRET}-value`,
+});
+const outsideFile = (specs: string, name: string) => {
+  const f = path.join(specs, "..", "outside", name);
+  fs.mkdirSync(path.dirname(f), { recursive: true });
+  fs.writeFileSync(f, secretPolicy);
+  return f;
+};
 
 const nested = (open: string, close: string, n: number) =>
   `version: 1\nregion: eu-central-1\nvpcs: ${open.repeat(n)}${close.repeat(n)}\n`;
@@ -48,6 +68,92 @@ const manyVpcs = (n: number) => {
 };
 
 const ROWS: Row[] = [
+  {
+    name: "policy: an absolute path to a policy-shaped file outside the specs folder",
+    build: (d) => fs.writeFileSync(path.join(d, "a.yaml"), withPolicy(outsideFile(d, "p.json"))),
+    expect: "POLICY_PATH_OUTSIDE",
+    line: 5,
+    secret: SECRET,
+  },
+  {
+    name: "policy: /etc/passwd",
+    files: { "a.yaml": withPolicy("/etc/passwd") },
+    expect: "POLICY_PATH_OUTSIDE",
+    line: 5,
+    secret: "root:",
+  },
+  {
+    name: "policy: /dev/zero (a device that never ends)",
+    files: { "a.yaml": withPolicy("/dev/zero") },
+    expect: "POLICY_PATH_OUTSIDE",
+    line: 5,
+  },
+  {
+    name: "policy: ../ out of the specs folder to a policy-shaped file",
+    build: (d) => (outsideFile(d, "p.json"), fs.writeFileSync(path.join(d, "a.yaml"), withPolicy("../outside/p.json"))),
+    expect: "POLICY_PATH_OUTSIDE",
+    line: 5,
+    secret: SECRET,
+  },
+  {
+    name: "policy: ../../../../../../../../etc/hostname",
+    files: { "a.yaml": withPolicy("../../../../../../../../etc/hostname") },
+    expect: "POLICY_PATH_OUTSIDE",
+    line: 5,
+  },
+  {
+    name: "policy: a link inside the specs folder to a file outside",
+    build: (d) => {
+      fs.symlinkSync(outsideFile(d, "p.json"), path.join(d, "p.json"));
+      fs.writeFileSync(path.join(d, "a.yaml"), withPolicy("p.json"));
+    },
+    expect: "POLICY_PATH_OUTSIDE",
+    line: 5,
+    secret: SECRET,
+  },
+  {
+    name: "policy: a file in a linked folder that lies outside",
+    build: (d) => {
+      fs.symlinkSync(path.dirname(outsideFile(d, "p.json")), path.join(d, "policies"));
+      fs.writeFileSync(path.join(d, "a.yaml"), withPolicy("policies/p.json"));
+    },
+    expect: "POLICY_PATH_OUTSIDE",
+    line: 5,
+    secret: SECRET,
+  },
+  {
+    name: "policy: a link to /etc/passwd",
+    build: (d) => {
+      fs.symlinkSync("/etc/passwd", path.join(d, "p.json"));
+      fs.writeFileSync(path.join(d, "a.yaml"), withPolicy("p.json"));
+    },
+    expect: "POLICY_PATH_OUTSIDE",
+    line: 5,
+    secret: "root:",
+  },
+  {
+    name: "policy: a file over the size limit (256 KiB) inside the specs folder",
+    files: { "a.yaml": withPolicy("p.json"), "p.json": " ".repeat(MAX_POLICY_FILE_BYTES + 1) },
+    expect: "POLICY_TOO_LARGE",
+    line: 5,
+  },
+  {
+    name: "policy: a file that is not JSON (its text is not echoed)",
+    files: { "a.yaml": withPolicy("p.json"), "p.json": `${SECRET} = "hunter2"\n` },
+    expect: "POLICY_INVALID",
+    line: 5,
+    message: /not valid JSON \(\w+ at line 1, column 1\)/,
+    secret: SECRET,
+  },
+  {
+    name: "policy: a folder",
+    build: (d) => (
+      fs.mkdirSync(path.join(d, "p.json")),
+      fs.writeFileSync(path.join(d, "a.yaml"), withPolicy("p.json"))
+    ),
+    expect: "POLICY_FILE_MISSING",
+    line: 5,
+  },
   {
     name: "YAML syntax error (unclosed flow sequence)",
     files: { "a.yaml": "version: 1\nregion: [eu-central-1\nvpcs: []\n" },
@@ -376,6 +482,7 @@ describe("hostile input", () => {
       if (row.line !== undefined) expect(hits.map((d) => d.pos?.line)).toContain(row.line);
       if (row.message) expect(hits.map((d) => d.message).join("\n")).toMatch(row.message);
       for (const d of hits) expect(d.message.length).toBeLessThan(2000); // a 200,000-character value is not echoed whole
+      if (row.secret) expect(JSON.stringify(r.diagnostics)).not.toContain(row.secret);
     }
     expect({ ms, bounded: ms < TIME_BOUND_MS }).toMatchObject({ bounded: true });
     expect({ heapMB: Math.round(heap / 1e6), bounded: heap < HEAP_BOUND_BYTES }).toMatchObject({ bounded: true });
@@ -389,6 +496,7 @@ describe("hostile input", () => {
     const code = run(["validate", "--specs", ws.dirs.specs], io);
     const text = lines.join("\n");
     expect(text).not.toMatch(/internal error|\n\s+at .+[:(]\d+:\d+\)?/);
+    if (row.secret) expect(text).not.toContain(row.secret);
     expect(code).toBe(row.expect === "plan" ? 0 : 1);
     if (row.expect !== "plan") {
       expect(text).toMatch(new RegExp(`(:\\d+:\\d+)?: error ${row.expect}`));

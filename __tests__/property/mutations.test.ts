@@ -12,13 +12,15 @@ import * as path from "node:path";
 import fc from "fast-check";
 import { parse, stringify } from "yaml";
 import { allRegions, getBundle, getRegion, getService, resolveAlias, serviceNames } from "../../src/catalog";
+import { formatPath } from "../../src/input/validate-schema";
+import { CODES } from "../../src/rules";
 import { run, type Io } from "../../src/cli/main";
 import type { DiagnosticCode } from "../../src/diagnostics";
 import { runPipeline } from "../../src/pipeline";
 import { ROOT } from "../helpers";
 import { readTree } from "../reorder";
 import { specSetArb, type SpecDoc } from "./arbitraries";
-import { workspace } from "./support";
+import { runs, SEED, workspace } from "./support";
 
 type Doc = Record<string, any>;
 
@@ -40,6 +42,13 @@ interface Target {
 interface Mutation {
   name: string;
   code: DiagnosticCode;
+  /**
+   * Fields the check of `code` reads besides the broken one (field paths of
+   * vpcs[0] in the mutated file; `X.*` for "the keys of mapping X": an unknown
+   * key there may be a misspelt field the check needs). Two mutations are
+   * independent when neither writes what the other writes or reads.
+   */
+  reads?: string[];
   /** Mutates the doc in place; undefined when the spec has nothing to break this way. */
   apply(doc: Doc): Target | undefined;
 }
@@ -235,6 +244,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: "subnet cidr outside the VPC",
+    reads: ["vpcs[0].cidr", "vpcs[0].additionalCidrs"],
     code: "CIDR_NOT_IN_VPC",
     apply: (d) => {
       lastSubnet(d).cidr = "192.0.2.0/24";
@@ -243,6 +253,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: "two subnets overlap",
+    reads: ["vpcs[0].cidr", "vpcs[0].additionalCidrs", "vpcs[0].subnets[0].cidr"],
     code: "CIDR_OVERLAP",
     apply: (d) => {
       const s = vpc0(d).subnets;
@@ -262,6 +273,7 @@ const MUTATIONS: Mutation[] = [
   // names from the catalog, with a typo
   {
     name: "unknown service (typo)",
+    reads: ["vpcs[0].endpoints", "vpcs[0].*"],
     code: "UNKNOWN_SERVICE",
     apply: (d) => {
       const s = lastSubnet(d);
@@ -292,6 +304,7 @@ const MUTATIONS: Mutation[] = [
   // duplicates
   {
     name: "duplicate subnet name",
+    reads: ["vpcs[0].subnets[0].name"],
     code: "DUPLICATE_NAME",
     apply: (d) => {
       const s = vpc0(d).subnets;
@@ -302,6 +315,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: "duplicate VPC name",
+    reads: ["vpcs[0].name"],
     code: "DUPLICATE_NAME",
     apply: (d) => {
       if (d.vpcs.length < 2) return undefined;
@@ -311,6 +325,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: "duplicate subnet id",
+    reads: ["vpcs[0].subnets[0].id"],
     code: "DUPLICATE_ID",
     apply: (d) => {
       const s = vpc0(d).subnets;
@@ -321,6 +336,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: "two endpoints keys name one service",
+    reads: ["region", "vpcs[0].endpoints", "vpcs[0].*"],
     code: "DUPLICATE_NAME",
     apply: (d) => {
       const v = vpc0(d);
@@ -332,6 +348,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: "a custom key that names a catalog service",
+    reads: ["region", "vpcs[0].endpoints", "vpcs[0].*"],
     code: "DUPLICATE_NAME",
     apply: (d) => {
       const v = vpc0(d);
@@ -345,6 +362,7 @@ const MUTATIONS: Mutation[] = [
   // zones
   {
     name: "az of another region",
+    reads: ["region"],
     code: "AZ_NOT_IN_REGION",
     apply: (d) => {
       const other = allRegions().find((r) => r.name !== d.region && !r.name.startsWith(d.region))?.name as string;
@@ -356,6 +374,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: "azId of another region",
+    reads: ["region"],
     code: "AZ_NOT_IN_REGION",
     apply: (d) => {
       if (!getRegion(d.region)?.azIdPrefix) return undefined;
@@ -438,6 +457,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: "type both on an interface-only service",
+    reads: ["vpcs[0].endpoints"],
     code: "UNSUPPORTED_TYPE",
     apply: (d) => {
       vpc0(d).endpoints = { ...(vpc0(d).endpoints ?? {}), ssm: { type: "both" } };
@@ -446,6 +466,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: "endpointSubnets names no subnet",
+    reads: ["vpcs[0].subnets"],
     code: "UNKNOWN_ENDPOINT_SUBNET",
     apply: (d) => {
       vpc0(d).endpointSubnets = ["no-such-subnet"];
@@ -454,6 +475,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: "org-only without organizationId",
+    reads: ["organizationId", "*"],
     code: "ORG_ID_REQUIRED",
     apply: (d) => {
       delete d.organizationId;
@@ -584,5 +606,142 @@ describe("valid specs broken one field at a time", () => {
     const total = [...applied.values()].reduce((a, b) => a + b, 0);
     expect(applied.size).toBe(MUTATIONS.length);
     expect(total).toBeGreaterThan(MUTATIONS.length * 5);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Two independent mutations in one file: both errors in one run
+
+/** What the schema reports: a file with one of these still has its other fields judged. */
+const SCHEMA_CODES = new Set<string>([
+  "UNKNOWN_FIELD",
+  "WRONG_TYPE",
+  "MISSING_FIELD",
+  "INVALID_ID",
+  "INVALID_VALUE",
+  "UNSUPPORTED_VERSION",
+]);
+
+/**
+ * Codes of the fields rules that still read `subject.resolved` (present only
+ * when the schema passed, src/input/subjects.ts) instead of `subject.facts`:
+ * beside a schema error they hold back. The test below keeps this list true.
+ */
+const SCHEMA_GATED = new Map<string, string[]>([]);
+
+/** The field paths where two documents differ (a key added, removed or changed; a list of another length). */
+function changedPaths(a: unknown, b: unknown, segs: (string | number)[] = []): string[] {
+  const isMap = (x: unknown): x is Doc => typeof x === "object" && x !== null && !Array.isArray(x);
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length)
+    return a.flatMap((x, i) => changedPaths(x, b[i], [...segs, i]));
+  if (isMap(a) && isMap(b))
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((k) => changedPaths(a[k], b[k], [...segs, k]));
+  return JSON.stringify(a) === JSON.stringify(b) ? [] : [formatPath(segs)];
+}
+
+/** One path lies inside the other (or they are one); `X.*` is any key directly under X. */
+function related(read: string, written: string): boolean {
+  if (read.endsWith("*")) {
+    const parent = read.replace(/\.?\*$/, "");
+    const rest = parent ? written.slice(parent.length) : `.${written}`;
+    return written.startsWith(parent) && /^(\.[^.[]+|\[[^\]]+\])$/.test(rest);
+  }
+  const inside = (x: string, y: string) => y === x || y.startsWith(`${x}.`) || y.startsWith(`${x}[`);
+  return inside(read, written) || inside(written, read);
+}
+
+describe("two independent mutations in one file", () => {
+  test("the rules still gated on a schema-valid file are the ones listed", () => {
+    const dir = path.join(ROOT, "src", "rules", "fields");
+    const gated = fs
+      .readdirSync(dir)
+      .filter((f) => /subject\.resolved\b/.test(fs.readFileSync(path.join(dir, f), "utf8")))
+      .map((f) => f.replace(/\.ts$/, ""));
+    expect(gated.sort()).toEqual([...SCHEMA_GATED.keys()].sort());
+    for (const [ruleName, codes] of SCHEMA_GATED)
+      for (const code of codes) expect(CODES.get(code)?.rule).toBe(ruleName);
+  });
+
+  // plan rules judge a model, which is built only for a file without errors: they cannot fire beside another error
+  const fieldMutations = MUTATIONS.filter((m) => CODES.get(m.code)?.stage !== "plan");
+  const gated = new Set([...SCHEMA_GATED.values()].flat());
+  const allPairs = fieldMutations.flatMap((a, i) =>
+    fieldMutations
+      .slice(i + 1)
+      .filter((b) => a.code !== b.code && !(SCHEMA_CODES.has(a.code) && gated.has(b.code)))
+      .filter((b) => !(SCHEMA_CODES.has(b.code) && gated.has(a.code)))
+      .map((b) => [a, b] as const),
+  );
+  // a sample of the pairs per run (all of them take minutes); VPCE_FC_SEED replays one
+  const seed = SEED ?? Math.floor(Math.random() * 2 ** 31);
+  const count = Math.min(allPairs.length, runs(120));
+  const pairs = fc.sample(fc.shuffledSubarray(allPairs, { minLength: count, maxLength: count }), {
+    numRuns: 1,
+    seed,
+  })[0];
+  const bases = BASES.slice(0, 2);
+  let combined = 0;
+  /** The errors of a base with some mutations applied, by base and mutation names (each single run once). */
+  const cache = new Map<string, { plan: unknown; keys: string[] }>();
+
+  test.each(pairs.map(([a, b]) => [`${a.code} + ${b.code}: ${a.name} + ${b.name}`, a, b] as const))(
+    "%s",
+    (_label, a, b) => {
+      const failures: string[] = [];
+      for (const base of bases) {
+        const rel = Object.keys(base.specs).sort()[base.name === "specs/" ? 0 : Object.keys(base.specs).length - 1];
+        const alone = (ms: readonly Mutation[]) => {
+          const specs = structuredClone(base.specs);
+          const targets = ms.map((m) => m.apply(specs[rel]));
+          return { specs, targets };
+        };
+        const ra = alone([a]);
+        const rb = alone([b]);
+        if (!ra.targets[0] || !rb.targets[0]) continue;
+        const wa = changedPaths(base.specs[rel], ra.specs[rel]);
+        const wb = changedPaths(base.specs[rel], rb.specs[rel]);
+        const touches = (w: string[], m: Mutation, own: string[]) =>
+          w.some((x) => [...own, ...(m.reads ?? [])].some((r) => related(r, x)));
+        // dependent here: one writes what the other writes or reads
+        if (touches(wa, b, wb) || touches(wb, a, [])) continue;
+        const both = alone([a, b]);
+        const errorsOf = (specs: Record<string, Doc>) => {
+          writeBase(base, specs);
+          const r = runPipeline(ws.dirs.specs, { dumpDir: ws.dirs.catalog });
+          return {
+            plan: r.plan,
+            keys: r.diagnostics
+              .filter((d) => d.severity === "error")
+              .map((d) => `${d.file.replace(ws.dirs.specs, "")}:${d.pos?.line}:${d.pos?.col} ${d.code} ${d.path}`),
+          };
+        };
+        const cached = (key: string, specs: Record<string, Doc>) => {
+          if (!cache.has(key)) cache.set(key, errorsOf(specs));
+          return cache.get(key) as { plan: unknown; keys: string[] };
+        };
+        const ea = cached(`${base.name}|${a.name}`, ra.specs);
+        const eb = cached(`${base.name}|${b.name}`, rb.specs);
+        const eab = errorsOf(both.specs);
+        combined++;
+        const where = `${base.name} ${rel} (VPCE_FC_SEED=${seed})`;
+        if (eab.plan) failures.push(`${where}: a plan was returned`);
+        // the errors of each alone, and nothing else, each once
+        // (positions move when a mutation adds lines: compare codes and paths)
+        const codePath = (k: string) => k.replace(/:\d+:\d+ /, " ");
+        const expected = [...new Set([...ea.keys, ...eb.keys].map(codePath))].sort();
+        const got = eab.keys.map(codePath).sort();
+        if (JSON.stringify(got) !== JSON.stringify(expected))
+          failures.push(`${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
+        if (new Set(eab.keys).size !== eab.keys.length) failures.push(`${where}: an error reported twice`);
+        for (const m of [a, b])
+          if (!eab.keys.some((k) => k.includes(` ${m.code} `))) failures.push(`${where}: no ${m.code}`);
+      }
+      expect(failures).toEqual([]);
+    },
+  );
+
+  test("pairs were combined", () => {
+    expect(pairs.length).toBe(count);
+    expect(combined).toBeGreaterThan(pairs.length / 2);
   });
 });

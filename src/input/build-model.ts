@@ -1,24 +1,25 @@
 /**
  * The SpecModel of one spec file without errors, assembled from the spec and
  * its resolved facts. Pure: the rules of the fields stage have reported every
- * problem before this runs.
+ * problem before this runs, and it runs only on a schema-valid spec.
  */
 import type { SourceFile } from "./load";
 import type { PolicyField, ResolvedSpec, ResolvedVpc } from "./resolve";
 import type { BackendModel, EndpointSettings, Located, PolicyChoice, SpecModel, VpcModel } from "./spec-model";
-import type { Spec } from "./schema";
+import type { Spec, VpcSpec } from "./schema";
 import { formatPath } from "./validate-schema";
 import type { PathSegment } from "./load";
 
 export interface BuildModelOptions {
   readonly source: SourceFile;
-  readonly resolved: ResolvedSpec;
+  /** The facts of a schema-valid spec, with the spec. */
+  readonly resolved: ResolvedSpec & { readonly spec: Spec };
 }
 
-/** Undefined when the spec's region is unknown (the file then has an error). */
+/** Undefined when the spec's region or stack name is not known (the file then has an error). */
 export function buildModel({ source, resolved }: BuildModelOptions): SpecModel | undefined {
   const { spec, region, stack } = resolved;
-  if (!region) return undefined;
+  if (!region || stack === undefined) return undefined;
   const at = (segs: readonly PathSegment[], opts?: { key?: boolean }): Located => ({
     path: formatPath(segs),
     pos: source.positionOf(segs, opts),
@@ -40,7 +41,7 @@ export function buildModel({ source, resolved }: BuildModelOptions): SpecModel |
       policy: resolved.defaultsPolicy ? policyChoice(resolved.defaultsPolicy) : { kind: "full-access" },
       policyPath: resolved.defaultsPolicy ? at(resolved.defaultsPolicy.segs) : undefined,
     },
-    vpcs: resolved.vpcs.map((v) => buildVpc(v, at)),
+    vpcs: resolved.vpcs.map((v) => buildVpc({ v, spec: spec.vpcs[v.index], at })),
   };
 }
 
@@ -58,7 +59,14 @@ function policyChoice(p: PolicyField): PolicyChoice {
   return { kind: "file", file: p.value, document };
 }
 
-function buildVpc(v: ResolvedVpc, at: (segs: readonly PathSegment[], opts?: { key?: boolean }) => Located): VpcModel {
+interface BuildVpcOptions {
+  readonly v: ResolvedVpc;
+  /** The VPC as written (schema-valid). */
+  readonly spec: VpcSpec;
+  readonly at: (segs: readonly PathSegment[], opts?: { key?: boolean }) => Located;
+}
+
+function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
   const endpoints = new Map<string, EndpointSettings>();
   for (const e of v.endpoints) {
     if (e.repeated) continue;
@@ -78,20 +86,23 @@ function buildVpc(v: ResolvedVpc, at: (segs: readonly PathSegment[], opts?: { ke
   }
   return {
     ...at(v.segs),
-    name: v.spec.name,
-    id: v.spec.id,
+    name: spec.name,
+    id: spec.id,
     cidrs: v.blocks.map((c) => c.text),
-    endpointSubnets: v.spec.endpointSubnets,
-    subnets: v.subnets.map((s) => ({
-      ...at(s.segs),
-      name: s.spec.name,
-      id: s.spec.id,
-      az: s.spec.az,
-      azId: s.spec.azId,
-      cidr: s.spec.cidr,
-      routeTable: s.spec.routeTable,
-      requests: s.requests,
-    })),
+    endpointSubnets: spec.endpointSubnets,
+    subnets: v.subnets.map((s) => {
+      const written = spec.subnets[s.index];
+      return {
+        ...at(s.segs),
+        name: written.name,
+        id: written.id,
+        az: written.az,
+        azId: written.azId,
+        cidr: written.cidr,
+        routeTable: written.routeTable,
+        requests: s.requests,
+      };
+    }),
     endpoints,
   };
 }

@@ -1,17 +1,19 @@
 /**
  * The spec stage: folder -> parsed files -> the fields stage's rules on each
  * file -> a model of each file without errors -> the across-files stage's
- * rules on those models. Every diagnostic of every file is returned.
+ * rules on the well-formed parts of every parsed file. Every diagnostic of
+ * every file is returned.
  */
+import * as path from "node:path";
 import { hasErrors, type Diagnostic } from "../diagnostics";
 import { ACROSS_FILES_RULES } from "../rules/across-files";
 import { FIELD_RULES } from "../rules/fields";
 import { runRules } from "../rules/run";
 import { buildModel } from "./build-model";
 import { loadSpecDir, toData, type SourceFile } from "./load";
-import type { DumpZones } from "./resolve";
+import { policyRoot, type DumpZones, type PolicyRoot } from "./resolve";
 import type { SpecModel } from "./spec-model";
-import { fieldSubject } from "./subjects";
+import { fieldSubject, type ResolvedFile } from "./subjects";
 
 export interface SpecStageResult {
   models: SpecModel[];
@@ -23,32 +25,49 @@ export interface SpecOptions {
   readonly dumpIds?: (region: string) => ReadonlySet<string> | undefined;
   /** Zones a region dump names for a region (they count as known zones there). */
   readonly dumpZones?: (region: string) => DumpZones | undefined;
+  /**
+   * Folders besides the specs folder that policy files may come from
+   * (VPCE_POLICY_DIRS); relative ones are taken from the working directory.
+   */
+  readonly policyDirs?: readonly string[];
 }
 
 export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult {
   const loaded = loadSpecDir(dir);
   const diagnostics = [...loaded.diagnostics];
   const models: SpecModel[] = [];
+  const files: ResolvedFile[] = [];
+  const policyRoots = [dir, ...(opts.policyDirs ?? [])].flatMap((d) => policyRoot(path.resolve(d)) ?? []);
   for (const source of loaded.sources) {
-    const r = checkSource(source, opts);
+    const r = checkSource({ source, dumpIds: opts.dumpIds, dumpZones: opts.dumpZones, policyRoots });
     diagnostics.push(...r.diagnostics);
+    if (r.file) files.push(r.file);
     if (r.model) models.push(r.model);
   }
-  diagnostics.push(...runRules(ACROSS_FILES_RULES, { models }));
+  diagnostics.push(...runRules(ACROSS_FILES_RULES, { files }));
   return { models, diagnostics };
 }
 
-/** One parsed file through the fields stage; its model when it has no error. */
-export function checkSource(
-  source: SourceFile,
-  opts: SpecOptions = {},
-): { model?: SpecModel; diagnostics: Diagnostic[] } {
+interface CheckSourceOptions {
+  readonly source: SourceFile;
+  readonly dumpIds?: (region: string) => ReadonlySet<string> | undefined;
+  readonly dumpZones?: (region: string) => DumpZones | undefined;
+  readonly policyRoots: readonly PolicyRoot[];
+}
+
+/** One parsed file through the fields stage: its facts, and its model when it has no error. */
+function checkSource({ source, dumpIds, dumpZones, policyRoots }: CheckSourceOptions): {
+  file?: ResolvedFile;
+  model?: SpecModel;
+  diagnostics: Diagnostic[];
+} {
   const conv = toData(source);
   if (conv.data === undefined) return { diagnostics: conv.diagnostics };
-  const subject = fieldSubject({ source, data: conv.data, dumpIds: opts.dumpIds, dumpZones: opts.dumpZones });
+  const subject = fieldSubject({ source, data: conv.data, dumpIds, dumpZones, policyRoots });
   const diagnostics = runRules(FIELD_RULES, subject);
-  if (hasErrors(diagnostics) || !subject.resolved) return { diagnostics };
-  return { model: buildModel({ source, resolved: subject.resolved }), diagnostics };
+  const file = { source, facts: subject.facts };
+  if (hasErrors(diagnostics) || !subject.resolved) return { file, diagnostics };
+  return { file, model: buildModel({ source, resolved: subject.resolved }), diagnostics };
 }
 
 export type { SpecModel } from "./spec-model";

@@ -1,10 +1,17 @@
 /**
- * The facts of one schema-valid spec, resolved once and shared by the rules of
- * the fields stage (src/rules/fields/) and the model builder: the region from
- * the catalog, every CIDR parsed, the services each subnet asks for resolved
- * through aliases and bundles, the endpoints entries keyed by service, and the
- * policy files read and parsed (each file once). Resolving reports nothing:
- * the rules decide what is wrong.
+ * The facts of one spec file, resolved once and shared by the rules of the
+ * fields and across-files stages (src/rules/fields/, src/rules/across-files/)
+ * and the model builder: the region from the catalog, every CIDR parsed, the
+ * services each subnet asks for resolved through aliases and bundles, the
+ * endpoints entries keyed by service, and the policy files read and parsed
+ * (each file once). Resolving reports nothing: the rules decide what is wrong.
+ *
+ * Only the well-formed parts of the file are resolved: a value the schema
+ * found wrong (wrong type, bad value, key of a bad form) is left out, so the
+ * rules judge everything else in the same run without reporting a consequence
+ * of a schema error. Where a fact depends on what may be missing (a mapping
+ * with an unknown key may hold a misspelt field), it says so (`...Complete`,
+ * `unclear`) and the rules that need the whole picture hold back.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -18,11 +25,13 @@ import {
   type Region,
 } from "../catalog";
 import { isCidr, overlaps, parseCidr, type Cidr, type CidrProblem } from "../cidr";
+import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { by } from "../order";
-import type { PathSegment, SourceFile } from "./load";
-import type { EndpointOverride, Spec, SubnetSpec, VpcSpec } from "./schema";
+import { closest } from "../suggest";
+import { displayPath, type PathSegment, type SourceFile } from "./load";
+import type { EndpointOverride } from "./schema";
 import type { ServiceRequest } from "./spec-model";
-import { formatPath } from "./validate-schema";
+import { formatPath, type SchemaFinding } from "./validate-schema";
 
 /** AWS accepts VPC and subnet CIDR blocks from /16 to /28. */
 export const MIN_BLOCK_PREFIX = 16;
@@ -49,11 +58,17 @@ export interface AdditionalCidr extends CidrField {
   readonly clash?: Cidr;
 }
 
-/** What reading a policy file gave. */
+/**
+ * What reading a policy file gave. `outside`: the path is absolute, or it
+ * leads (before or after following links) out of the folders policies may
+ * come from; the file is then never read.
+ */
 export type PolicyFileRead =
+  | { readonly kind: "outside"; readonly why: "absolute" | "escapes" | "link" }
   | { readonly kind: "missing" }
   | { readonly kind: "too-large"; readonly size: number }
-  | { readonly kind: "not-json"; readonly error: string }
+  /** Where the JSON goes wrong and jsonc-parser's name of the error (never the file's text). */
+  | { readonly kind: "not-json"; readonly line?: number; readonly col?: number; readonly error?: string }
   | { readonly kind: "json"; readonly document: unknown };
 
 /** A `policy:` value: full-access, org-only, or a file (resolved against the spec's folder) and its contents. */
@@ -63,7 +78,13 @@ export interface PolicyField {
   readonly choice:
     | { readonly kind: "full-access" }
     | { readonly kind: "org-only" }
-    | { readonly kind: "file"; readonly abs: string; readonly read: PolicyFileRead };
+    | {
+        readonly kind: "file";
+        readonly abs: string;
+        /** The path as shown to the user (relative to the working directory when inside it). */
+        readonly shown: string;
+        readonly read: PolicyFileRead;
+      };
 }
 
 /** One entry of a subnet's services. */
@@ -83,10 +104,27 @@ export interface BundleAsked {
   readonly bundle?: Bundle;
 }
 
+/** The well-formed scalar fields of a subnet. */
+export interface SubnetFields {
+  readonly name?: string;
+  readonly id?: string;
+  readonly az?: string;
+  readonly azId?: string;
+  readonly routeTable?: string;
+}
+
 export interface ResolvedSubnet {
-  readonly spec: SubnetSpec;
+  /** Its index in the VPC's subnets. */
+  readonly index: number;
+  readonly spec: SubnetFields;
   readonly segs: readonly PathSegment[];
-  readonly cidr: CidrField;
+  /** Absent when the subnet's cidr is missing or not a string. */
+  readonly cidr?: CidrField;
+  /**
+   * Whether the subnet gives az / azId cannot be told: one of them is there
+   * but ill-formed, or the subnet has an unknown key that may be a misspelt az or azId.
+   */
+  readonly zoneUnclear: boolean;
   readonly services: readonly ServiceAsked[];
   readonly bundles: readonly BundleAsked[];
   /** One request per distinct service key, first way of asking wins, sorted by key. */
@@ -97,7 +135,12 @@ export interface ResolvedEndpoint {
   readonly segs: readonly PathSegment[];
   /** The key as written under `endpoints:`. */
   readonly written: string;
+  /** The entry's well-formed settings. */
   readonly settings: EndpointOverride;
+  /** The entry has a serviceName key (well-formed or not): it declares a service outside the catalog. */
+  readonly declaresCustom: boolean;
+  /** The entry has an unknown key (perhaps a misspelt serviceName). */
+  readonly unknownKeys: boolean;
   /** The service the entry configures: the key, or the catalog id the key is an alias of. */
   readonly key: string;
   /** True when `written` is an alias of the catalog id `key`. */
@@ -112,27 +155,48 @@ export interface ResolvedEndpoint {
   readonly policy?: PolicyField;
 }
 
+/** The well-formed scalar fields of a VPC. */
+export interface VpcFields {
+  readonly name?: string;
+  readonly id?: string;
+}
+
 export interface ResolvedVpc {
-  readonly spec: VpcSpec;
+  /** Its index in the spec's vpcs. */
+  readonly index: number;
+  readonly spec: VpcFields;
   readonly segs: readonly PathSegment[];
-  readonly cidr: CidrField;
+  /** Absent when the VPC's cidr is missing or not a string. */
+  readonly cidr?: CidrField;
   readonly additionalCidrs: readonly AdditionalCidr[];
   /** The VPC's usable blocks, in order: valid CIDRs, an additional block overlapping an earlier one left out. */
   readonly blocks: readonly Cidr[];
+  /** Every block of the VPC is known and usable: a subnet outside `blocks` is outside the VPC. */
+  readonly blocksComplete: boolean;
+  /** The well-formed entries of endpointSubnets. */
+  readonly endpointSubnets: ReadonlyArray<{ readonly segs: readonly PathSegment[]; readonly name: string }>;
   readonly subnets: readonly ResolvedSubnet[];
+  /** Every subnet of the VPC has a well-formed name: a name not among them names no subnet. */
+  readonly subnetNamesComplete: boolean;
   readonly endpoints: readonly ResolvedEndpoint[];
   /** endpoints keys with a serviceName: services outside the catalog that subnets may list. */
   readonly customKeys: readonly string[];
+  /** Every endpoints entry is well-formed and the VPC has no unknown key: no other key declares a service. */
+  readonly customKeysComplete: boolean;
 }
 
 export interface ResolvedSpec {
-  readonly spec: Spec;
-  /** The spec's region in the catalog; undefined when unknown. */
+  /** The region as written, when it is a string. */
+  readonly regionName?: string;
+  /** The spec's region in the catalog; undefined when unknown or not a string. */
   readonly region?: Region;
   readonly backendRegion?: { readonly segs: readonly PathSegment[]; readonly name: string; readonly region?: Region };
-  readonly stack: string;
+  /** The stack name (written, or the file name); undefined when `stack` is ill-formed or may be misspelt. */
+  readonly stack?: string;
   /** No `stack:` field: the name comes from the file name. */
   readonly stackFromFileName: boolean;
+  /** Whether the spec gives organizationId; `unclear` when it does not but has an unknown top-level key. */
+  readonly organizationId: "given" | "absent" | "unclear";
   readonly defaultsPolicy?: PolicyField;
   readonly vpcs: readonly ResolvedVpc[];
   /** Ids the region dump of the spec's region lists beyond the catalog. */
@@ -149,12 +213,126 @@ export interface DumpZones {
 
 export interface ResolveOptions {
   readonly source: SourceFile;
-  readonly spec: Spec;
-  readonly dumpIds: ReadonlySet<string>;
-  readonly dumpZones?: DumpZones;
+  /** The file's YAML as plain data (any shape). */
+  readonly data: unknown;
+  /** The schema errors of `data`: the values they point at are left out. */
+  readonly schema: readonly SchemaFinding[];
+  /** Ids the region dump of a region lists beyond the catalog. */
+  readonly dumpIds?: (region: string) => ReadonlySet<string> | undefined;
+  /** Zones the region dump of a region names (they count as known zones of that region). */
+  readonly dumpZones?: (region: string) => DumpZones | undefined;
+  /** The folders policy files may come from (the specs folder, VPCE_POLICY_DIRS). */
+  readonly policyRoots: readonly PolicyRoot[];
 }
 
-export function resolveSpec({ source, spec, dumpIds, dumpZones }: ResolveOptions): ResolvedSpec {
+/** A folder policy files may come from: its absolute path, and its real path (links followed). */
+export interface PolicyRoot {
+  readonly path: string;
+  readonly real: string;
+}
+
+/** The folder as a policy root; undefined when it does not exist (it then holds nothing to read). */
+export function policyRoot(dir: string): PolicyRoot | undefined {
+  try {
+    return { path: path.resolve(dir), real: fs.realpathSync(dir) };
+  } catch {
+    return undefined;
+  }
+}
+
+type Data = Record<string, unknown>;
+
+function isMapping(x: unknown): x is Data {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+function has(obj: Data, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+/** What the schema found, by field path: which values are ill-formed, which mappings have keys they should not. */
+class WellFormed {
+  private readonly bad = new Set<string>();
+  private readonly extraKeys = new Set<string>();
+  /** The unknown keys of each mapping, by the mapping's path. */
+  private readonly unknownByParent = new Map<string, string[]>();
+
+  constructor(findings: readonly SchemaFinding[]) {
+    for (const f of findings) {
+      if (f.kind === "wrong-type" || f.kind === "bad-value") this.bad.add(f.at.path);
+      if (f.kind === "bad-key") {
+        this.bad.add(f.at.path);
+        this.extraKeys.add(f.parent);
+      }
+      if (f.kind === "unknown-field") {
+        this.extraKeys.add(f.parent);
+        this.unknownByParent.set(f.parent, [...(this.unknownByParent.get(f.parent) ?? []), f.key]);
+      }
+    }
+  }
+
+  /** The value at `segs` passed the schema (its children may not have). */
+  ok(segs: readonly PathSegment[]): boolean {
+    return !this.bad.has(formatPath(segs));
+  }
+
+  /** The mapping at `segs` has an unknown key or a key of a bad form. */
+  unknownKeys(segs: readonly PathSegment[]): boolean {
+    return this.extraKeys.has(formatPath(segs));
+  }
+
+  /** The mapping at `segs` has an unknown key that may be a misspelling of one of `fields` (`azid`, `zone-id`). */
+  unknownKeyLike(segs: readonly PathSegment[], fields: readonly string[]): boolean {
+    return (this.unknownByParent.get(formatPath(segs)) ?? []).some((k) => closest(k, fields).length > 0);
+  }
+}
+
+/** Reads well-formed values out of the raw data. */
+interface Reader {
+  readonly wf: WellFormed;
+  /** The string at obj[key] when it is one and passed the schema. */
+  str(obj: Data, segs: readonly PathSegment[], key: string): string | undefined;
+  /** The mapping at obj[key] when it is one and passed the schema. */
+  map(obj: Data, segs: readonly PathSegment[], key: string): Data | undefined;
+  /** The well-formed elements of the list at obj[key] satisfying `keep`, with their indexes. */
+  list<T>(
+    obj: Data,
+    segs: readonly PathSegment[],
+    key: string,
+    keep: (x: unknown) => x is T,
+  ): Array<{ value: T; index: number }>;
+}
+
+function reader(wf: WellFormed): Reader {
+  const value = (obj: Data, segs: readonly PathSegment[], key: string) =>
+    has(obj, key) && wf.ok([...segs, key]) ? obj[key] : undefined;
+  return {
+    wf,
+    str: (obj, segs, key) => {
+      const v = value(obj, segs, key);
+      return typeof v === "string" ? v : undefined;
+    },
+    map: (obj, segs, key) => {
+      const v = value(obj, segs, key);
+      return isMapping(v) ? v : undefined;
+    },
+    list: (obj, segs, key, keep) => {
+      const v = value(obj, segs, key);
+      if (!Array.isArray(v)) return [];
+      return v.flatMap((x, index) => (keep(x) && wf.ok([...segs, key, index]) ? [{ value: x, index }] : []));
+    },
+  };
+}
+
+const isString = (x: unknown): x is string => typeof x === "string";
+
+export function resolveSpec(opts: ResolveOptions): ResolvedSpec {
+  const { source, data, schema, dumpIds: dumpIdsOf, policyRoots } = opts;
+  const rd = reader(new WellFormed(schema));
+  const top: Data = isMapping(data) ? data : {};
+  const topUnknown = rd.wf.unknownKeys([]);
+  const regionName = rd.str(top, [], "region");
+  const dumpIds = (regionName !== undefined ? dumpIdsOf?.(regionName) : undefined) ?? new Set<string>();
   const known = (id: string) => getService(id) !== undefined || dumpIds.has(id);
   const policyReads = new Map<string, PolicyFileRead>();
   const policy = (segs: readonly PathSegment[], value: string): PolicyField => {
@@ -162,43 +340,92 @@ export function resolveSpec({ source, spec, dumpIds, dumpZones }: ResolveOptions
     const abs = path.resolve(path.dirname(source.absPath), value);
     let read = policyReads.get(abs);
     if (!read) {
-      read = readPolicyFile(abs);
+      read = readPolicyFile({ value, abs, roots: policyRoots });
       policyReads.set(abs, read);
     }
-    return { segs, value, choice: { kind: "file", abs, read } };
+    return { segs, value, choice: { kind: "file", abs, shown: displayPath(abs), read } };
   };
-  const stack = spec.stack ?? path.basename(source.file).replace(/\.ya?ml$/i, "");
+
+  const written = has(top, "stack") ? rd.str(top, [], "stack") : undefined;
+  const fromFileName = !has(top, "stack");
+  // an unknown top-level key may be a misspelt `stack:`: the file name is then not known to be the stack's name
+  const stack = fromFileName ? (topUnknown ? undefined : path.basename(source.file).replace(/\.ya?ml$/i, "")) : written;
+  const s3 = rd.map(rd.map(top, [], "backend") ?? {}, ["backend"], "s3");
+  const backendRegionName = s3 ? rd.str(s3, ["backend", "s3"], "region") : undefined;
+  const defaults = rd.map(top, [], "defaults");
+  const defaultsPolicy = defaults ? rd.str(defaults, ["defaults"], "policy") : undefined;
   return {
-    spec,
-    region: getRegion(spec.region),
-    backendRegion: spec.backend?.s3
-      ? { segs: ["backend", "s3", "region"], name: spec.backend.s3.region, region: getRegion(spec.backend.s3.region) }
-      : undefined,
+    regionName,
+    region: regionName !== undefined ? getRegion(regionName) : undefined,
+    backendRegion:
+      backendRegionName !== undefined
+        ? { segs: ["backend", "s3", "region"], name: backendRegionName, region: getRegion(backendRegionName) }
+        : undefined,
     stack,
-    stackFromFileName: spec.stack === undefined,
-    defaultsPolicy:
-      spec.defaults?.policy !== undefined ? policy(["defaults", "policy"], spec.defaults.policy) : undefined,
-    vpcs: spec.vpcs.map((v, i) => resolveVpc({ source, vpc: v, segs: ["vpcs", i], known, policy })),
+    stackFromFileName: fromFileName,
+    organizationId: has(top, "organizationId") ? "given" : topUnknown ? "unclear" : "absent",
+    defaultsPolicy: defaultsPolicy !== undefined ? policy(["defaults", "policy"], defaultsPolicy) : undefined,
+    vpcs: rd
+      .list(top, [], "vpcs", isMapping)
+      .map(({ value, index }) => resolveVpc({ source, rd, vpc: value, index, known, policy })),
     dumpIds,
-    ...(dumpZones ? { dumpZones } : {}),
+    ...(regionName !== undefined && opts.dumpZones?.(regionName) ? { dumpZones: opts.dumpZones(regionName) } : {}),
   };
 }
 
-function readPolicyFile(abs: string): PolicyFileRead {
+/** `child` lies inside `root` (or is it). */
+function within(root: string, child: string): boolean {
+  const rel = path.relative(root, child);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+/**
+ * Reads a policy file named by a spec, only when it lies inside one of
+ * `roots` both as written and after following links: specs arrive in pull
+ * requests and the policy ends up in the plan, so a spec must not be able to
+ * read (or probe) files elsewhere on the machine that runs vpce.
+ */
+function readPolicyFile(opts: { value: string; abs: string; roots: readonly PolicyRoot[] }): PolicyFileRead {
+  const { value, abs, roots } = opts;
+  if (path.isAbsolute(value) || path.win32.isAbsolute(value)) return { kind: "outside", why: "absolute" };
+  // the path as written is checked before the file system is touched: nothing outside is even looked at
+  if (!roots.some((r) => within(r.path, abs) || within(r.real, abs))) return { kind: "outside", why: "escapes" };
+  let real: string;
+  try {
+    real = fs.realpathSync(abs);
+  } catch {
+    return { kind: "missing" };
+  }
+  if (!roots.some((r) => within(r.real, real))) return { kind: "outside", why: "link" };
   let text: string;
   try {
-    const stat = fs.statSync(abs);
+    const stat = fs.statSync(real);
     if (!stat.isFile()) return { kind: "missing" };
     if (stat.size > MAX_POLICY_FILE_BYTES) return { kind: "too-large", size: stat.size };
-    text = fs.readFileSync(abs, "utf8");
+    text = fs.readFileSync(real, "utf8");
   } catch {
     return { kind: "missing" };
   }
   try {
     return { kind: "json", document: JSON.parse(text) };
-  } catch (e) {
-    return { kind: "not-json", error: (e as Error).message };
+  } catch {
+    return { kind: "not-json", ...jsonErrorAt(text) };
   }
+}
+
+/**
+ * Where the JSON goes wrong, as line and column and the kind of error, never
+ * the file's text: node's own message quotes the content ("Unexpected token
+ * 'a', "abc..." is not valid JSON"), which a diagnostic must not echo.
+ */
+function jsonErrorAt(text: string): { line?: number; col?: number; error?: string } {
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return {};
+  const before = text.slice(0, first.offset);
+  const line = before.split("\n").length;
+  return { line, col: first.offset - before.lastIndexOf("\n"), error: printParseErrorCode(first.error) };
 }
 
 export function cidrField(segs: readonly PathSegment[], text: string, what: CidrField["what"]): CidrField {
@@ -211,37 +438,59 @@ export function cidrField(segs: readonly PathSegment[], text: string, what: Cidr
 
 interface VpcOptions {
   readonly source: SourceFile;
-  readonly vpc: VpcSpec;
-  readonly segs: readonly PathSegment[];
+  readonly rd: Reader;
+  readonly vpc: Data;
+  readonly index: number;
   readonly known: (id: string) => boolean;
   readonly policy: (segs: readonly PathSegment[], value: string) => PolicyField;
 }
 
-function resolveVpc({ source, vpc: v, segs: base, known, policy }: VpcOptions): ResolvedVpc {
-  const cidr = cidrField([...base, "cidr"], v.cidr, "VPC");
-  const blocks: Cidr[] = cidr.cidr ? [cidr.cidr] : [];
-  const additionalCidrs = (v.additionalCidrs ?? []).map((c, k): AdditionalCidr => {
-    const f = cidrField([...base, "additionalCidrs", k], c, "VPC");
+function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): ResolvedVpc {
+  const base: PathSegment[] = ["vpcs", index];
+  const cidrText = rd.str(v, base, "cidr");
+  const cidr = cidrText !== undefined ? cidrField([...base, "cidr"], cidrText, "VPC") : undefined;
+  const blocks: Cidr[] = cidr?.cidr ? [cidr.cidr] : [];
+  const additional = rd.list(v, base, "additionalCidrs", isString);
+  const additionalCidrs = additional.map(({ value, index: k }): AdditionalCidr => {
+    const f = cidrField([...base, "additionalCidrs", k], value, "VPC");
     if (!f.cidr) return f;
     const parsed = f.cidr;
     const clash = blocks.find((o) => overlaps(o, parsed));
     if (!clash) blocks.push(parsed);
     return { ...f, clash };
   });
-  const customKeys = Object.entries(v.endpoints ?? {})
-    .filter(([, e]) => e.serviceName !== undefined)
-    .map(([k]) => k);
+  const rawAdditional = has(v, "additionalCidrs") ? v.additionalCidrs : [];
+  const blocksComplete =
+    cidr?.cidr !== undefined &&
+    Array.isArray(rawAdditional) &&
+    additional.length === rawAdditional.length &&
+    additionalCidrs.every((c) => c.cidr !== undefined);
+
+  const endpointsMap = rd.map(v, base, "endpoints");
+  const endpointsSegs = [...base, "endpoints"];
+  const entries = Object.entries(endpointsMap ?? {}).filter(
+    (e): e is [string, Data] => isMapping(e[1]) && rd.wf.ok([...endpointsSegs, e[0]]),
+  );
+  const customKeys = entries.filter(([, e]) => has(e, "serviceName")).map(([k]) => k);
+  const customKeysComplete =
+    !rd.wf.unknownKeys(base) &&
+    (!has(v, "endpoints") || endpointsMap !== undefined) &&
+    !rd.wf.unknownKeys(endpointsSegs) &&
+    entries.length === Object.keys(endpointsMap ?? {}).length &&
+    entries.every(([k]) => !rd.wf.unknownKeys([...endpointsSegs, k]));
   const at = (segs: readonly PathSegment[]) => ({ path: formatPath(segs), pos: source.positionOf(segs) });
 
-  const subnets = v.subnets.map((s, j): ResolvedSubnet => {
+  const rawSubnets = has(v, "subnets") ? v.subnets : undefined;
+  const subnetList = rd.list(v, base, "subnets", isMapping);
+  const subnets = subnetList.map(({ value: s, index: j }): ResolvedSubnet => {
     const sb = [...base, "subnets", j];
-    const services = (s.services ?? []).map((svc, k): ServiceAsked => {
+    const services = rd.list(s, sb, "services", isString).map(({ value: svc, index: k }): ServiceAsked => {
       const segs = [...sb, "services", k];
       if (known(svc) || customKeys.includes(svc)) return { segs, written: svc, key: svc, alias: false };
       const canonical = resolveAlias(svc);
       return { segs, written: svc, key: canonical, alias: canonical !== undefined };
     });
-    const bundles = (s.bundles ?? []).map((b, k): BundleAsked => ({
+    const bundles = rd.list(s, sb, "bundles", isString).map(({ value: b, index: k }): BundleAsked => ({
       segs: [...sb, "bundles", k],
       written: b,
       bundle: getBundle(b),
@@ -253,10 +502,23 @@ function resolveVpc({ source, vpc: v, segs: base, known, policy }: VpcOptions): 
     for (const b of bundles)
       for (const svc of b.bundle?.services ?? [])
         if (!requests.has(svc)) requests.set(svc, { ...at(b.segs), key: svc, via: `bundle ${b.written}` });
+    const cidrOf = rd.str(s, sb, "cidr");
+    const spec: SubnetFields = {
+      name: rd.str(s, sb, "name"),
+      id: rd.str(s, sb, "id"),
+      az: rd.str(s, sb, "az"),
+      azId: rd.str(s, sb, "azId"),
+      routeTable: rd.str(s, sb, "routeTable"),
+    };
     return {
-      spec: s,
+      index: j,
+      spec,
       segs: sb,
-      cidr: cidrField([...sb, "cidr"], s.cidr, "subnet"),
+      cidr: cidrOf !== undefined ? cidrField([...sb, "cidr"], cidrOf, "subnet") : undefined,
+      zoneUnclear:
+        rd.wf.unknownKeyLike(sb, ["az", "azId"]) ||
+        (has(s, "az") && spec.az === undefined) ||
+        (has(s, "azId") && spec.azId === undefined),
       services,
       bundles,
       requests: [...requests.values()].sort(by((r) => r.key)),
@@ -264,24 +526,68 @@ function resolveVpc({ source, vpc: v, segs: base, known, policy }: VpcOptions): 
   });
 
   const keys = new Set<string>();
-  const endpoints = Object.entries(v.endpoints ?? {}).map(([written, e]): ResolvedEndpoint => {
-    const eb = [...base, "endpoints", written];
-    const alias = known(written) || e.serviceName !== undefined ? undefined : resolveAlias(written);
+  const endpoints = entries.map(([written, e]): ResolvedEndpoint => {
+    const eb = [...endpointsSegs, written];
+    const declaresCustom = has(e, "serviceName");
+    const alias = known(written) || declaresCustom ? undefined : resolveAlias(written);
     const key = alias ?? written;
     const repeated = keys.has(key);
     keys.add(key);
+    const policyText = repeated ? undefined : rd.str(e, eb, "policy");
     return {
       segs: eb,
       written,
-      settings: e,
+      settings: endpointSettings(rd, e, eb),
+      declaresCustom,
+      unknownKeys: rd.wf.unknownKeys(eb),
       key,
       alias: alias !== undefined,
       repeated,
       service: getService(key),
       inDump: known(key) && !getService(key),
-      allowedCidrs: (e.allowedCidrs ?? []).map((c, k) => cidrField([...eb, "allowedCidrs", k], c, "allowed")),
-      policy: !repeated && e.policy !== undefined ? policy([...eb, "policy"], e.policy) : undefined,
+      allowedCidrs: rd
+        .list(e, eb, "allowedCidrs", isString)
+        .map(({ value: c, index: k }) => cidrField([...eb, "allowedCidrs", k], c, "allowed")),
+      policy: policyText !== undefined ? policy([...eb, "policy"], policyText) : undefined,
     };
   });
-  return { spec: v, segs: base, cidr, additionalCidrs, blocks, subnets, endpoints, customKeys };
+  return {
+    index,
+    spec: { name: rd.str(v, base, "name"), id: rd.str(v, base, "id") },
+    segs: base,
+    cidr,
+    additionalCidrs,
+    blocks,
+    blocksComplete,
+    endpointSubnets: rd
+      .list(v, base, "endpointSubnets", isString)
+      .map(({ value: name, index: k }) => ({ segs: [...base, "endpointSubnets", k], name })),
+    subnets,
+    subnetNamesComplete:
+      Array.isArray(rawSubnets) &&
+      rd.wf.ok([...base, "subnets"]) &&
+      subnetList.length === rawSubnets.length &&
+      subnets.every((s) => s.spec.name !== undefined),
+    endpoints,
+    customKeys,
+    customKeysComplete,
+  };
+}
+
+/** An endpoints entry's settings, each only when well-formed. */
+function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): EndpointOverride {
+  const flag = (key: string) =>
+    has(e, key) && rd.wf.ok([...eb, key]) && typeof e[key] === "boolean" ? e[key] : undefined;
+  const type = rd.str(e, eb, "type");
+  const port = has(e, "port") && rd.wf.ok([...eb, "port"]) && typeof e.port === "number" ? e.port : undefined;
+  const settings: Record<string, unknown> = {
+    type,
+    privateDns: flag("privateDns"),
+    policy: rd.str(e, eb, "policy"),
+    serviceName: rd.str(e, eb, "serviceName"),
+    port,
+    allowedCidrs: has(e, "allowedCidrs") ? rd.list(e, eb, "allowedCidrs", isString).map((c) => c.value) : undefined,
+  };
+  // only the keys that hold a well-formed value: `"type" in settings` means the user set it
+  return Object.fromEntries(Object.entries(settings).filter(([, x]) => x !== undefined)) as EndpointOverride;
 }

@@ -4,18 +4,27 @@
  */
 import type { Location } from "../rules/rule";
 import type { PathSegment, SourceFile } from "./load";
-import { resolveSpec, type DumpZones, type ResolvedSpec } from "./resolve";
+import { resolveSpec, type DumpZones, type PolicyRoot, type ResolvedSpec } from "./resolve";
 import type { Spec } from "./schema";
-import type { SpecModel } from "./spec-model";
 import { formatPath, validateSchema, type SchemaFinding } from "./validate-schema";
 
-/** One spec file as far as it is known: its schema errors and, when there are none, its resolved facts. */
+/**
+ * One spec file as far as it is known: its schema errors and the facts
+ * resolved from its well-formed parts (the semantic rules judge those, so one
+ * run reports a schema error and the independent problems beside it).
+ */
 export interface FieldSubject {
   readonly source: SourceFile;
-  /** The schema errors of the file's data; the semantic rules look only at files without any. */
+  /** The schema errors of the file's data. */
   readonly schema: readonly SchemaFinding[];
-  /** The spec and the facts resolved from it; present when the schema passed. */
-  readonly resolved?: ResolvedSpec;
+  /** The facts of the file's well-formed parts; always present. */
+  readonly facts: ResolvedSpec;
+  /**
+   * The same facts with the whole spec, present only when the schema passed.
+   * Rules that have not moved to `facts` read this and so look only at
+   * schema-valid files.
+   */
+  readonly resolved?: ResolvedSpec & { readonly spec: Spec };
   /** The location of a field of the file (of its key, for `key: true`). */
   at(segs: readonly PathSegment[], opts?: { key?: boolean }): Location & { readonly path: string };
 }
@@ -28,28 +37,30 @@ export interface FieldSubjectOptions {
   readonly dumpIds?: (region: string) => ReadonlySet<string> | undefined;
   /** Zones the region dump of a region names (they count as known zones of that region). */
   readonly dumpZones?: (region: string) => DumpZones | undefined;
+  /** The folders policy files may come from. */
+  readonly policyRoots: readonly PolicyRoot[];
 }
 
-export function fieldSubject({ source, data, dumpIds, dumpZones }: FieldSubjectOptions): FieldSubject {
+export function fieldSubject({ source, data, dumpIds, dumpZones, policyRoots }: FieldSubjectOptions): FieldSubject {
   const schema = validateSchema(source, data);
-  const spec = data as Spec;
+  const facts = resolveSpec({ source, data, schema, dumpIds, dumpZones, policyRoots });
   return {
     source,
     schema,
-    resolved:
-      schema.length === 0
-        ? resolveSpec({
-            source,
-            spec,
-            dumpIds: dumpIds?.(spec.region) ?? new Set(),
-            dumpZones: dumpZones?.(spec.region),
-          })
-        : undefined,
+    facts,
+    // the schema passed: the data is a Spec
+    resolved: schema.length === 0 ? { ...facts, spec: data as Spec } : undefined,
     at: (segs, opts) => ({ file: source.file, pos: source.positionOf(segs, opts), path: formatPath(segs) }),
   };
 }
 
-/** The specs that produced a model (files without errors), in file order. */
+/** One parsed spec file and the facts of its well-formed parts. */
+export interface ResolvedFile {
+  readonly source: SourceFile;
+  readonly facts: ResolvedSpec;
+}
+
+/** Every spec file that could be parsed (with or without errors), in file order. */
 export interface AcrossFilesSubject {
-  readonly models: readonly SpecModel[];
+  readonly files: readonly ResolvedFile[];
 }

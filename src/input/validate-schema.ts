@@ -76,8 +76,14 @@ export type SchemaFinding =
       readonly parent: string;
       readonly allowed: readonly string[];
     }
-  /** A key of a map keyed by names (endpoints, tags) of a bad form. */
-  | { readonly kind: "bad-key"; readonly at: SchemaLocation; readonly key: string; readonly description?: string }
+  /** A key of a map keyed by names (endpoints, tags) of a bad form; `parent` is the map's path. */
+  | {
+      readonly kind: "bad-key";
+      readonly at: SchemaLocation;
+      readonly key: string;
+      readonly parent: string;
+      readonly description?: string;
+    }
   | { readonly kind: "missing"; readonly at: SchemaLocation; readonly missing: string; readonly parent: string }
   | {
       readonly kind: "wrong-type";
@@ -171,6 +177,7 @@ function classify(source: SourceFile, e: ErrorObject): SchemaFinding {
           kind: "bad-key",
           at: at(keySegs, keySegs, { key: true }),
           key,
+          parent: formatPath(segs),
           description: schema.description as string | undefined,
         };
       return { kind: "unknown-field", at: at(keySegs, keySegs, { key: true }), key, parent: formatPath(segs), allowed };

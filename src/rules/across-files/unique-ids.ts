@@ -32,41 +32,42 @@ export const uniqueIds = rule<AcrossFilesSubject>()({
     },
   },
   check(subject, ctx) {
+    // only well-formed ids take part: an ill-formed one is reported where it stands
+    const withId = <T extends { spec: { id?: string }; segs: readonly PathSegment[] }>(items: readonly T[]) =>
+      items.flatMap((it) => (it.spec.id !== undefined ? [{ id: it.spec.id, segs: it.segs }] : []));
     // within a file: VPC ids among VPCs, subnet ids among subnets, pointing at the id field
-    for (const m of subject.models) {
-      const groups: Array<Array<{ id: string; segs: PathSegment[] }>> = [
-        m.vpcs.map((v, i) => ({ id: v.id, segs: ["vpcs", i, "id"] })),
-        m.vpcs.flatMap((v, i) => v.subnets.map((s, j) => ({ id: s.id, segs: ["vpcs", i, "subnets", j, "id"] }))),
-      ];
+    for (const { source, facts } of subject.files) {
+      const groups = [withId(facts.vpcs), withId(facts.vpcs.flatMap((v) => v.subnets))].map((items) =>
+        items.map((it) => ({ id: it.id, segs: [...it.segs, "id"] })),
+      );
       for (const items of groups) {
         const seen = new Map<string, PathSegment[]>();
         for (const it of items) {
           const first = seen.get(it.id);
           if (!first) seen.set(it.id, it.segs);
           else
-            ctx.report({ file: m.file, pos: m.source.positionOf(it.segs), path: formatPath(it.segs) }, "DUPLICATE_ID", {
-              kind: "in-file",
-              id: it.id,
-              firstPath: formatPath(first),
-              firstLine: m.source.positionOf(first).line,
-            });
+            ctx.report(
+              { file: source.file, pos: source.positionOf(it.segs), path: formatPath(it.segs) },
+              "DUPLICATE_ID",
+              { kind: "in-file", id: it.id, firstPath: formatPath(first), firstLine: source.positionOf(first).line },
+            );
         }
       }
     }
     // across files: the first file describing an id keeps it, pointing at the VPC or subnet
     const first = new Map<string, { file: string; line: number }>();
-    for (const m of subject.models) {
-      const items = m.vpcs.flatMap((v) => [v, ...v.subnets]);
-      for (const it of items) {
+    for (const { source, facts } of subject.files) {
+      for (const it of withId(facts.vpcs.flatMap((v) => [v, ...v.subnets]))) {
         const prev = first.get(it.id);
-        if (prev && prev.file !== m.file)
-          ctx.report({ file: m.file, pos: it.pos, path: it.path }, "DUPLICATE_ID", {
+        const pos = source.positionOf(it.segs);
+        if (prev && prev.file !== source.file)
+          ctx.report({ file: source.file, pos, path: formatPath(it.segs) }, "DUPLICATE_ID", {
             kind: "across-files",
             id: it.id,
             otherFile: prev.file,
             otherLine: prev.line,
           });
-        else if (!prev) first.set(it.id, { file: m.file, line: it.pos.line });
+        else if (!prev) first.set(it.id, { file: source.file, line: pos.line });
       }
     }
   },

@@ -1,6 +1,5 @@
 /** Two files naming the same stack would write one folder twice. */
 import type { AcrossFilesSubject } from "../../input/subjects";
-import type { SpecModel } from "../../input/spec-model";
 import { rule } from "../rule";
 
 export const uniqueStacks = rule<AcrossFilesSubject>()({
@@ -17,16 +16,16 @@ export const uniqueStacks = rule<AcrossFilesSubject>()({
     },
   },
   check(subject, ctx) {
-    // stack names become folder names: compared case-insensitively
-    const first = new Map<string, SpecModel>();
-    for (const m of subject.models) {
-      const prev = first.get(m.stack.toLowerCase());
-      if (prev)
-        ctx.report({ file: m.file, pos: m.stackPos, path: "stack" }, "DUPLICATE_STACK", {
-          stack: m.stack,
-          otherFile: prev.file,
-        });
-      else first.set(m.stack.toLowerCase(), m);
+    // stack names become folder names: compared case-insensitively; a file whose name is not known is left out
+    const first = new Map<string, string>();
+    for (const { source, facts } of subject.files) {
+      const stack = facts.stack;
+      if (stack === undefined) continue;
+      const prev = first.get(stack.toLowerCase());
+      const pos = source.positionOf(facts.stackFromFileName ? [] : ["stack"]);
+      if (prev !== undefined)
+        ctx.report({ file: source.file, pos, path: "stack" }, "DUPLICATE_STACK", { stack, otherFile: prev });
+      else first.set(stack.toLowerCase(), source.file);
     }
   },
 });

@@ -87,12 +87,12 @@ export const availabilityZones = rule<FieldSubject>()({
     },
   },
   check(subject, ctx) {
-    const r = subject.resolved;
-    const region = r?.region;
+    const r = subject.facts;
+    const region = r.region;
     const known = region
       ? {
-          name: knownZones({ region, dump: r?.dumpZones, kind: "name" }),
-          id: knownZones({ region, dump: r?.dumpZones, kind: "id" }),
+          name: knownZones({ region, dump: r.dumpZones, kind: "name" }),
+          id: knownZones({ region, dump: r.dumpZones, kind: "id" }),
         }
       : undefined;
     const unknown = (segs: readonly (string | number)[], kind: "name" | "id", zone: string) => {
@@ -106,8 +106,10 @@ export const availabilityZones = rule<FieldSubject>()({
         { suggestions: closest(zone, list) },
       );
     };
-    for (const v of r?.vpcs ?? [])
+    for (const v of r.vpcs)
       for (const s of v.subnets) {
+        // a zone field the schema rejected, or a perhaps misspelt key: its own error says so
+        if (s.zoneUnclear) continue;
         const { az, azId } = s.spec;
         if (az === undefined && azId === undefined) {
           ctx.report(subject.at(s.segs), "AZ_MISSING", {});

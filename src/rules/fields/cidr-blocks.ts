@@ -45,11 +45,11 @@ export const cidrBlocks = rule<FieldSubject>()({
     },
   },
   check(subject, ctx) {
-    for (const v of subject.resolved?.vpcs ?? []) {
+    for (const v of subject.facts.vpcs) {
       const fields: CidrField[] = [
-        v.cidr,
+        ...(v.cidr ? [v.cidr] : []),
         ...v.additionalCidrs,
-        ...v.subnets.map((s) => s.cidr),
+        ...v.subnets.flatMap((s) => (s.cidr ? [s.cidr] : [])),
         // an endpoints entry repeating an earlier key is not used: DUPLICATE_NAME is its only finding
         ...v.endpoints.filter((e) => !e.repeated).flatMap((e) => e.allowedCidrs),
       ];

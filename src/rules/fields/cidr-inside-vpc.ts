@@ -17,14 +17,15 @@ export const cidrInsideVpc = rule<FieldSubject>()({
     },
   },
   check(subject, ctx) {
-    for (const v of subject.resolved?.vpcs ?? []) {
-      if (v.blocks.length === 0) continue;
+    for (const v of subject.facts.vpcs) {
+      // a VPC block that is missing or unusable is reported where it stands; a subnet may well lie in it
+      if (!v.blocksComplete) continue;
       for (const s of v.subnets) {
-        const block = s.cidr.cidr;
-        if (block && !v.blocks.some((b) => contains(b, block)))
+        const block = s.cidr?.cidr;
+        if (s.cidr && block && !v.blocks.some((b) => contains(b, block)))
           ctx.report(subject.at(s.cidr.segs), "CIDR_NOT_IN_VPC", {
-            subnet: s.spec.name,
-            cidr: s.spec.cidr,
+            subnet: s.spec.name ?? `#${s.index + 1}`,
+            cidr: s.cidr.text,
             vpcCidrs: v.blocks.map((b) => b.text),
           });
       }

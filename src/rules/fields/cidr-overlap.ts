@@ -26,25 +26,26 @@ export const cidrOverlap = rule<FieldSubject>()({
     },
   },
   check(subject, ctx) {
-    for (const v of subject.resolved?.vpcs ?? []) {
+    for (const v of subject.facts.vpcs) {
       for (const c of v.additionalCidrs)
         if (c.clash) ctx.report(subject.at(c.segs), "CIDR_OVERLAP", { kind: "vpc", cidr: c.text, clash: c.clash.text });
       // subnets are compared only when the VPC has a usable block (else their CIDRs are not checked further)
       if (v.blocks.length === 0) continue;
       const earlier: Array<{ cidr: Cidr; name: string }> = [];
       for (const s of v.subnets) {
-        const block = s.cidr.cidr;
-        if (!block) continue;
+        const block = s.cidr?.cidr;
+        if (!s.cidr || !block) continue;
+        const name = s.spec.name ?? `#${s.index + 1}`;
         const clash = earlier.find((o) => overlaps(o.cidr, block));
         if (clash)
           ctx.report(subject.at(s.cidr.segs), "CIDR_OVERLAP", {
             kind: "subnet",
-            subnet: s.spec.name,
-            cidr: s.spec.cidr,
+            subnet: name,
+            cidr: s.cidr.text,
             other: clash.name,
             otherCidr: clash.cidr.text,
           });
-        earlier.push({ cidr: block, name: s.spec.name });
+        earlier.push({ cidr: block, name });
       }
     }
   },

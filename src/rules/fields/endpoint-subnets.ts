@@ -19,17 +19,18 @@ export const endpointSubnets = rule<FieldSubject>()({
     },
   },
   check(subject, ctx) {
-    for (const v of subject.resolved?.vpcs ?? []) {
-      const subnets = v.spec.subnets.map((s) => s.name);
-      (v.spec.endpointSubnets ?? []).forEach((name, k) => {
+    for (const v of subject.facts.vpcs) {
+      // a subnet without a well-formed name may be the one named: reported where it stands
+      if (!v.subnetNamesComplete) continue;
+      const subnets = v.subnets.flatMap((s) => (s.spec.name !== undefined ? [s.spec.name] : []));
+      for (const { name, segs } of v.endpointSubnets)
         if (!subnets.includes(name))
           ctx.report(
-            subject.at([...v.segs, "endpointSubnets", k]),
+            subject.at(segs),
             "UNKNOWN_ENDPOINT_SUBNET",
-            { name, vpc: v.spec.name, subnets },
+            { name, vpc: v.spec.name ?? `#${v.index + 1}`, subnets },
             { suggestions: closest(name, subnets) },
           );
-      });
     }
   },
 });

@@ -40,7 +40,7 @@ export const endpointTypes = rule<FieldSubject>()({
     },
   },
   check(subject, ctx) {
-    for (const v of subject.resolved?.vpcs ?? [])
+    for (const v of subject.facts.vpcs)
       for (const e of v.endpoints) {
         const type = e.settings.type;
         // a service of the region dump newer than the catalog: the planner checks its types
@@ -48,7 +48,7 @@ export const endpointTypes = rule<FieldSubject>()({
         const at = subject.at([...e.segs, "type"]);
         const svc = e.service;
         if (!svc) {
-          if (e.settings.serviceName !== undefined && type !== "interface")
+          if (e.declaresCustom && type !== "interface")
             ctx.report(at, "UNSUPPORTED_TYPE", { kind: "outside-catalog", service: e.key, type });
           continue;
         }

@@ -20,7 +20,7 @@ export const knownBundles = rule<FieldSubject>()({
   },
   check(subject, ctx) {
     const bundles = allBundles().map((b) => b.id);
-    for (const v of subject.resolved?.vpcs ?? [])
+    for (const v of subject.facts.vpcs)
       for (const s of v.subnets)
         for (const b of s.bundles)
           if (!b.bundle)

@@ -18,8 +18,7 @@ export const knownRegion = rule<FieldSubject>()({
     },
   },
   check(subject, ctx) {
-    const r = subject.resolved;
-    if (!r) return;
+    const r = subject.facts;
     const unknown = (segs: readonly (string | number)[], region: string) =>
       ctx.report(
         subject.at(segs),
@@ -32,7 +31,7 @@ export const knownRegion = rule<FieldSubject>()({
           ),
         },
       );
-    if (!r.region) unknown(["region"], r.spec.region);
+    if (r.regionName !== undefined && !r.region) unknown(["region"], r.regionName);
     if (r.backendRegion && !r.backendRegion.region) unknown(r.backendRegion.segs, r.backendRegion.name);
   },
 });

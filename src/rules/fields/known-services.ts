@@ -32,20 +32,23 @@ export const knownServices = rule<FieldSubject>()({
     },
   },
   check(subject, ctx) {
-    const r = subject.resolved;
+    const r = subject.facts;
     const ids = allServices().map((s) => s.id);
-    for (const v of r?.vpcs ?? []) {
-      for (const s of v.subnets)
-        for (const a of s.services)
-          if (a.key === undefined)
-            ctx.report(
-              subject.at(a.segs),
-              "UNKNOWN_SERVICE",
-              { kind: "subnet", service: a.written, region: r?.region?.name },
-              { suggestions: closest(a.written, [...ids, ...v.customKeys]) },
-            );
+    for (const v of r.vpcs) {
+      // an ill-formed endpoints entry (or a misspelt `endpoints:`) may declare the service: reported where it stands
+      if (v.customKeysComplete)
+        for (const s of v.subnets)
+          for (const a of s.services)
+            if (a.key === undefined)
+              ctx.report(
+                subject.at(a.segs),
+                "UNKNOWN_SERVICE",
+                { kind: "subnet", service: a.written, region: r.region?.name },
+                { suggestions: closest(a.written, [...ids, ...v.customKeys]) },
+              );
       for (const e of v.endpoints)
-        if (!e.repeated && !e.service && !e.inDump && e.settings.serviceName === undefined)
+        // an entry with an unknown key may hold a misspelt serviceName
+        if (!e.repeated && !e.service && !e.inDump && !e.declaresCustom && !e.unknownKeys)
           ctx.report(
             subject.at(e.segs, { key: true }),
             "UNKNOWN_SERVICE",

@@ -23,7 +23,7 @@ export const serviceAliases = rule<FieldSubject>()({
     },
   },
   check(subject, ctx) {
-    for (const v of subject.resolved?.vpcs ?? []) {
+    for (const v of subject.facts.vpcs) {
       for (const s of v.subnets)
         for (const a of s.services)
           if (a.alias && a.key !== undefined)

@@ -17,9 +17,9 @@ export const serviceNamesMatch = rule<FieldSubject>()({
     },
   },
   check(subject, ctx) {
-    const region = subject.resolved?.region;
+    const region = subject.facts.region;
     if (!region) return;
-    for (const v of subject.resolved?.vpcs ?? [])
+    for (const v of subject.facts.vpcs)
       for (const e of v.endpoints) {
         const serviceName = e.settings.serviceName;
         if (e.repeated || !e.service || serviceName === undefined) continue;

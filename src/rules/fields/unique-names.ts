@@ -59,8 +59,7 @@ export const uniqueNames = rule<FieldSubject>()({
     },
   },
   check(subject, ctx) {
-    const r = subject.resolved;
-    if (!r) return;
+    const r = subject.facts;
     const repeats = (opts: { items: Array<{ value: string; segs: PathSegment[] }>; what: string; where: string }) => {
       const seen = new Map<string, PathSegment[]>();
       for (const it of opts.items) {
@@ -80,15 +79,19 @@ export const uniqueNames = rule<FieldSubject>()({
       }
     };
     repeats({
-      items: r.vpcs.map((v) => ({ value: v.spec.name, segs: [...v.segs, "name"] })),
+      items: r.vpcs.flatMap((v) =>
+        v.spec.name !== undefined ? [{ value: v.spec.name, segs: [...v.segs, "name"] }] : [],
+      ),
       what: "VPC name",
       where: "the stack",
     });
     for (const v of r.vpcs) {
       repeats({
-        items: v.subnets.map((s) => ({ value: s.spec.name, segs: [...s.segs, "name"] })),
+        items: v.subnets.flatMap((s) =>
+          s.spec.name !== undefined ? [{ value: s.spec.name, segs: [...s.segs, "name"] }] : [],
+        ),
         what: "subnet name",
-        where: `VPC ${v.spec.name}`,
+        where: `VPC ${v.spec.name ?? `#${v.index + 1}`}`,
       });
       // one endpoint per (VPC, service): two keys for one service name would plan two endpoints for it
       const customNames = new Map<string, string>();

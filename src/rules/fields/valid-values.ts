@@ -56,9 +56,8 @@ export const validValues = rule<FieldSubject>()({
       if (f.kind === "bad-value" && f.code === "INVALID_VALUE")
         ctx.report(f.at, "INVALID_VALUE", { ...f, kind: "value" }, { suggestions: badValueSuggestions(f) });
     }
-    const r = subject.resolved;
-    if (!r) return;
-    if (r.stackFromFileName && !STACK_NAME.test(r.stack))
+    const r = subject.facts;
+    if (r.stackFromFileName && r.stack !== undefined && !STACK_NAME.test(r.stack))
       ctx.report(subject.at([]), "INVALID_VALUE", { kind: "stack-from-file-name", stack: r.stack });
     for (const v of r.vpcs)
       for (const e of v.endpoints) {
