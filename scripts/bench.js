@@ -1,93 +1,256 @@
 #!/usr/bin/env node
-// Speed and memory of the main paths, measured (not asserted): `npm run bench`.
-// Runs each command 3 times in a fresh process and reports the median wall
-// time and the peak RSS (process.resourceUsage().maxRSS, read at exit).
+// Speed and memory of vpce, measured (not asserted): `npm run bench [-- --sizes 1,10 --runs 3]`.
+// Every command runs --runs times in a fresh process; a row is the median wall time and the median peak RSS (the
+// largest process.resourceUsage().maxRSS of the node processes of one run, printed at exit by bench-rss.js).
+// vpce is compared in the same run with the floor (raw cdktf emitting the same resources, scripts/bench/floor.js)
+// and the cdktf template's way (ts-node, provider root import, scripts/bench/template-main.cts); the results are
+// written to BENCHMARKS.md. Options: --sizes (VPCs), --runs, --template-sizes, --plan-subnets, --validate-files,
+// --no-cdktf (skip `cdktf synth`), --out (default BENCHMARKS.md).
 "use strict";
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { stringify } = require("yaml");
+const { writeSpecs } = require("./bench/specs");
 
 const root = path.join(__dirname, "..");
-const main = path.join(root, "dist", "main.js");
 const bin = path.join(root, "bin", "vpce.js");
-if (!fs.existsSync(main)) throw new Error("run `npm run build` first");
+if (!fs.existsSync(path.join(root, "dist", "main.js"))) throw new Error("run `npm run build` first");
 
-/** A large, valid specs folder: files x VPCs x subnets, every subnet asking for many services. */
-function largeSpecs(files, vpcs, subnets) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vpce-bench-"));
-  const services = [
-    "s3",
-    "dynamodb",
-    "ssm",
-    "ssmmessages",
-    "ec2messages",
-    "logs",
-    "monitoring",
-    "kms",
-    "sts",
-    "sqs",
-    "sns",
-    "secretsmanager",
-    "ecr.api",
-    "ecr.dkr",
-    "lambda",
-  ];
-  for (let f = 0; f < files; f++) {
-    const spec = { version: 1, stack: `bench-${f}`, region: "eu-central-1", vpcs: [] };
-    for (let v = 0; v < vpcs; v++) {
-      const n = f * vpcs + v;
-      const hex = n.toString(16).padStart(4, "0");
-      spec.vpcs.push({
-        name: `vpc${v}`,
-        id: `vpc-0aaaaaaaaaaaa${hex}`,
-        cidr: `10.${n % 250}.0.0/16`,
-        subnets: Array.from({ length: subnets }, (_, s) => ({
-          name: `s${s}`,
-          id: `subnet-0aaaaaaaa${hex}${s.toString(16).padStart(4, "0")}`,
-          azId: `euc1-az${(s % 3) + 1}`,
-          cidr: `10.${n % 250}.${s}.0/24`,
-          routeTable: `rtb-0aaaaaaaaaaaa${hex}`,
-          services: services.filter((_, k) => (k + s) % 3 !== 0),
-        })),
-      });
-    }
-    fs.writeFileSync(path.join(dir, `bench-${f}.yaml`), stringify(spec));
-  }
-  return dir;
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
 }
+const list = (s) => (s ? s.split(",").filter(Boolean).map(Number) : []);
+const sizes = list(option("sizes", "1,10,40,100"));
+const runs = Number(option("runs", "3"));
+const templateSizes = list(option("template-sizes", "1"));
+const planSubnets = list(option("plan-subnets", "1000,10000,30000,100000"));
+const validateFiles = Number(option("validate-files", "1000"));
+const withCdktf = !process.argv.includes("--no-cdktf");
+const outFile = path.resolve(option("out", path.join(root, "BENCHMARKS.md")));
 
-function measure(label, args, env) {
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "vpce-bench-"));
+const loadAtStart = os.loadavg();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/** Runs `args` (node arguments) `runs` times; `$OUT` becomes a fresh output folder per run. */
+function measure({ args, env = {}, cwd = root, node = true }) {
   const times = [];
-  let rss = 0;
-  for (let i = 0; i < 3; i++) {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), "vpce-bench-out-"));
+  const rss = [];
+  for (let i = 0; i < runs; i++) {
+    const out = fs.mkdtempSync(path.join(work, "out-"));
+    const argv = args.map((a) => a.replace("$OUT", out));
+    const rssHook = path.join(__dirname, "bench-rss.js");
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(
-      process.execPath,
-      ["-r", path.join(__dirname, "bench-rss.js"), ...args.map((a) => a.replace("$OUT", out))],
-      { env: { ...process.env, ...env, CDKTF_OUTDIR: out }, encoding: "utf8" },
-    );
+    const r = spawnSync(node ? process.execPath : argv[0], node ? argv : argv.slice(1), {
+      cwd,
+      env: {
+        ...process.env,
+        CHECKPOINT_DISABLE: "1",
+        CDKTF_OUTDIR: out,
+        ...env,
+        NODE_OPTIONS: `--require ${rssHook}`,
+      },
+      encoding: "utf8",
+      stdio: ["ignore", "ignore", "pipe"],
+      maxBuffer: 1 << 28,
+    });
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    if (r.status !== 0) throw new Error(`${label} failed:\n${r.stderr}`);
-    const m = /VPCE_MAX_RSS_KB=(\d+)/.exec(r.stderr);
-    rss = Math.max(rss, m ? Number(m[1]) : 0);
+    if (r.status !== 0) throw new Error(`${argv.join(" ")} failed:\n${r.stderr}`);
+    const peaks = [...r.stderr.matchAll(/VPCE_MAX_RSS_KB=(\d+)/g)].map((m) => Number(m[1]));
+    rss.push(Math.max(0, ...peaks) / 1024);
     fs.rmSync(out, { recursive: true, force: true });
   }
-  times.sort((a, b) => a - b);
-  return { label, medianMs: Math.round(times[1]), maxRssMb: Math.round(rss / 1024) };
+  return { ms: median(times), mb: median(rss) };
 }
 
-const examples = path.join(root, "specs");
-const large = largeSpecs(10, 3, 12);
-const rows = [
-  measure("synth examples (node dist/main.js, as cdktf synth runs it)", [main], { VPCE_SPECS: examples }),
-  measure("validate examples (vpce validate)", [bin, "validate", "--specs", examples], {}),
-  measure("plan examples --format json", [bin, "plan", "--specs", examples, "--format", "json"], {}),
-  measure("synth large: 10 files x 3 VPCs x 12 subnets", [main], { VPCE_SPECS: large }),
-  measure("validate large", [bin, "validate", "--specs", large], {}),
-];
-fs.rmSync(large, { recursive: true, force: true });
-console.log("| command | median wall ms | peak RSS MB |\n| --- | ---: | ---: |");
-for (const r of rows) console.log(`| ${r.label} | ${r.medianMs} | ${r.maxRssMb} |`);
+function sameTree(a, b) {
+  const files = (d) =>
+    fs.existsSync(d) ? fs.readdirSync(d, { recursive: true }).filter((f) => fs.statSync(path.join(d, f)).isFile()) : [];
+  const fa = files(a).sort();
+  const fb = files(b).sort();
+  return (
+    fa.length > 0 &&
+    fa.join() === fb.join() &&
+    fa.every((f) => fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))))
+  );
+}
+
+/** One synth of `args`, kept under `keep` for the byte comparison with the floor. */
+function synthOnce({ args, env, keep }) {
+  const r = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${args.join(" ")} failed:\n${r.stderr}`);
+  return keep;
+}
+
+const tsNode = path.join(root, "node_modules", "ts-node", "dist", "bin.js");
+const template = path.join(__dirname, "bench", "template-main.cts");
+const floor = path.join(__dirname, "bench", "floor.js");
+
+const results = [];
+for (const vpcs of sizes) {
+  const specs = writeSpecs({ dir: path.join(work, `specs-${vpcs}`), vpcs });
+  const planJson = path.join(work, `plan-${vpcs}.json`);
+  // The floor's input, produced outside the timed region.
+  const p = spawnSync(process.execPath, [bin, "plan", "--specs", specs, "--format", "json"], { maxBuffer: 1 << 30 });
+  fs.writeFileSync(planJson, p.stdout);
+  const plan = JSON.parse(p.stdout.toString());
+  const endpoints = plan.stacks.flatMap((s) => s.vpcs.flatMap((v) => v.endpoints));
+  const resources = endpoints.reduce(
+    (n, e) => n + 1 + e.securityGroups.reduce((k, g) => k + 1 + g.ingress.length, 0),
+    0,
+  );
+  const vpceOut = path.join(work, `vpce-out-${vpcs}`);
+  const floorOut = path.join(work, `floor-out-${vpcs}`);
+  synthOnce({ args: [bin, "synth", "--specs", specs, "--out", vpceOut], env: {}, keep: vpceOut });
+  synthOnce({ args: [floor, planJson], env: { CDKTF_OUTDIR: floorOut }, keep: floorOut });
+  const identical = sameTree(path.join(vpceOut, "stacks"), path.join(floorOut, "stacks"));
+  const row = { vpcs, stacks: plan.stacks.length, resources, identical };
+  process.stderr.write(`bench: ${vpcs} VPC(s), ${resources} resources...\n`);
+  row.validate = measure({ args: [bin, "validate", "--specs", specs] });
+  row.plan = measure({ args: [bin, "plan", "--specs", specs, "--format", "json"] });
+  row.synth = measure({ args: [bin, "synth", "--specs", specs, "--out", "$OUT"] });
+  row.floor = measure({ args: [floor, planJson] });
+  if (templateSizes.includes(vpcs)) row.template = measure({ args: [tsNode, template], env: { VPCE_SPECS: specs } });
+  results.push(row);
+}
+
+process.stderr.write("bench: the README example (specs/)...\n");
+const examples = {
+  synth: measure({ args: [bin, "synth", "--specs", path.join(root, "specs"), "--out", "$OUT"] }),
+  template: measure({ args: [tsNode, template], env: { VPCE_SPECS: path.join(root, "specs") } }),
+};
+
+const planRows = [];
+for (const subnets of planSubnets) {
+  const vpcs = Math.ceil(subnets / 12);
+  const specs = writeSpecs({ dir: path.join(work, `plan-${subnets}`), vpcs, services: 3, vpcsPerFile: 100 });
+  process.stderr.write(`bench: plan only, ${vpcs * 12} subnets...\n`);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, [path.join(__dirname, "bench", "plan-only.js"), specs], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(r.stderr);
+    times.push(JSON.parse(r.stdout).ms);
+  }
+  planRows.push({ subnets: vpcs * 12, ms: median(times) });
+  fs.rmSync(specs, { recursive: true, force: true });
+}
+
+let validateMany;
+if (validateFiles > 0) {
+  const specs = writeSpecs({ dir: path.join(work, "many"), vpcs: validateFiles, vpcsPerFile: 1 });
+  process.stderr.write(`bench: validate ${validateFiles} files...\n`);
+  validateMany = measure({ args: [bin, "validate", "--specs", specs] });
+}
+
+let cdktf;
+if (withCdktf) {
+  process.stderr.write("bench: cdktf synth...\n");
+  const noopDir = path.join(work, "noop");
+  fs.mkdirSync(noopDir);
+  const app = `node ${JSON.stringify(path.join(__dirname, "bench", "noop-app.js"))}`;
+  fs.writeFileSync(path.join(noopDir, "cdktf.json"), JSON.stringify({ language: "typescript", app, projectId: "x" }));
+  const cli = path.join(root, "node_modules", "cdktf-cli", "bundle", "bin", "cdktf");
+  cdktf = {
+    vpce: measure({ args: [cli, "synth", "--output", "$OUT"], env: { VPCE_SPECS: path.join(root, "specs") } }),
+    noop: measure({ args: [cli, "synth", "--output", "$OUT"], cwd: noopDir }),
+  };
+}
+const loadAtEnd = os.loadavg();
+fs.rmSync(work, { recursive: true, force: true });
+
+const f0 = (x) => x.toFixed(0);
+const ratio = (a, b) => (a / b).toFixed(2);
+const lines = [];
+const cpus = os.cpus();
+lines.push(
+  "# Benchmarks",
+  "",
+  "Written by `npm run bench` (scripts/bench.js); numbers are medians of fresh processes, so compare ratios within",
+  "one run, not across machines or loads.",
+  "",
+  `- machine: ${cpus.length} x ${cpus[0]?.model ?? "?"}, ${f0(os.totalmem() / 2 ** 30)} GiB memory, ` +
+    `${os.type()} ${os.release()}`,
+  `- node ${process.version}; ${runs} runs per row`,
+  `- load average (1, 5, 15 min): ${loadAtStart.map((l) => l.toFixed(2)).join(", ")} at start, ` +
+    `${loadAtEnd.map((l) => l.toFixed(2)).join(", ")} at end`,
+  `- generated specs: N VPCs, 12 subnets each across 3 AZs, 20 services per subnet (2 gateway, 18 interface),`,
+  "  at most 10 VPCs per spec file (one stack per file)",
+  "",
+  "## vpce against the floor",
+  "",
+  "validate = load + validate (`vpce validate`); plan = `vpce plan --format json`; synth = `vpce synth` (load,",
+  "validate, plan, construct, write); floor = raw cdktf emitting the same resources from the plan JSON with literal",
+  "references (`node scripts/bench/floor.js`); template = `ts-node` with the provider's root import.",
+  "",
+  "| VPCs | stacks | resources | validate ms / MB | plan ms / MB | synth ms / MB | floor ms / MB |" +
+    " synth/floor time | synth/floor memory | template ms / MB | same bytes as floor |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+);
+for (const r of results) {
+  const cell = (m) => (m ? `${f0(m.ms)} / ${f0(m.mb)}` : "-");
+  lines.push(
+    `| ${r.vpcs} | ${r.stacks} | ${r.resources} | ${cell(r.validate)} | ${cell(r.plan)} | ${cell(r.synth)} | ` +
+      `${cell(r.floor)} | ${ratio(r.synth.ms, r.floor.ms)} | ${ratio(r.synth.mb, r.floor.mb)} | ` +
+      `${cell(r.template)} | ${r.identical ? "yes" : "NO"} |`,
+  );
+}
+const first = results[0];
+const last = results[results.length - 1];
+if (results.length > 1) {
+  const g = (k) => `${k} ${ratio(last[k].ms, first[k].ms)}x time, ${ratio(last[k].mb, first[k].mb)}x memory`;
+  lines.push(
+    "",
+    `Growth from ${first.vpcs} to ${last.vpcs} VPCs (${ratio(last.resources, first.resources)}x resources): ` +
+      ["validate", "plan", "synth", "floor"].map(g).join("; ") +
+      ".",
+  );
+}
+lines.push(
+  "",
+  "## The README example (specs/)",
+  "",
+  "| command | ms | MB |",
+  "| --- | ---: | ---: |",
+  `| vpce synth | ${f0(examples.synth.ms)} | ${f0(examples.synth.mb)} |`,
+  `| template's way (ts-node, root import) | ${f0(examples.template.ms)} | ${f0(examples.template.mb)} |`,
+  "",
+  `vpce synth is ${ratio(examples.template.ms, examples.synth.ms)}x faster than the template's way and uses ` +
+    `${ratio(examples.template.mb, examples.synth.mb)}x less memory.`,
+);
+if (cdktf)
+  lines.push(
+    "",
+    "## cdktf synth",
+    "",
+    "| app | ms | MB (largest process) |",
+    "| --- | ---: | ---: |",
+    `| vpce (cdktf.json: scripts/cdktf-app.js, dist up to date) | ${f0(cdktf.vpce.ms)} | ${f0(cdktf.vpce.mb)} |`,
+    `| an app that does nothing (writes an empty manifest) | ${f0(cdktf.noop.ms)} | ${f0(cdktf.noop.mb)} |`,
+    "",
+    `cdktf synth of the bundled specs takes ${ratio(cdktf.vpce.ms, cdktf.noop.ms)}x the time of the empty app.`,
+  );
+if (planRows.length > 0) {
+  lines.push(
+    "",
+    "## Planning alone",
+    "",
+    "planStacks only (specs loaded and validated beforehand, untimed), 12 subnets per VPC, 3 services per subnet",
+    "(the s3 and dynamodb gateways, ssm), 100 VPCs per file.",
+    "",
+    "| subnets | ms | ms per 1,000 subnets |",
+    "| ---: | ---: | ---: |",
+    ...planRows.map((r) => `| ${r.subnets} | ${f0(r.ms)} | ${(r.ms / (r.subnets / 1000)).toFixed(1)} |`),
+  );
+}
+if (validateMany)
+  lines.push(
+    "",
+    "## Validating many files",
+    "",
+    `vpce validate of ${validateFiles} spec files (1 VPC, 12 subnets, 20 services each): ` +
+      `${f0(validateMany.ms)} ms, ${f0(validateMany.mb)} MB.`,
+  );
+fs.writeFileSync(outFile, lines.join("\n") + "\n");
+console.log(lines.join("\n"));

@@ -4,7 +4,14 @@
  * paths only: the package root costs seconds and hundreds of MB).
  */
 import * as path from "node:path";
-import { LocalBackend, S3Backend, TerraformOutput, TerraformStack, type TerraformElement } from "cdktf";
+import {
+  LocalBackend,
+  S3Backend,
+  TerraformOutput,
+  TerraformStack,
+  type ITerraformDependable,
+  type TerraformElement,
+} from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
@@ -31,8 +38,6 @@ export interface EndpointStackProps {
 export class EndpointStack extends TerraformStack {
   /** Terraform addresses taken so far, by resource type: a second claim is a bug, never a silent merge. */
   private readonly addresses = new Set<string>();
-  /** Endpoints created so far, by address (plans list them sorted, so a gateway precedes `<address>_interface`). */
-  private readonly endpoints = new Map<string, VpcEndpoint>();
   /** One scope per resource type, so construct ids of different types never meet. */
   private readonly scopes: Record<"endpoints" | "securityGroups" | "rules", Construct>;
 
@@ -56,17 +61,19 @@ export class EndpointStack extends TerraformStack {
       "terraform.required_providers.aws.version",
       props.awsProviderVersion ?? defaultAwsProviderConstraint(),
     );
+    // References are literal Terraform interpolations built from the addresses the plan fixes (every logical id
+    // is overridden to its plan address), not `resource.id` tokens: cdktf resolves each token with a stack-trace
+    // capture, which dominated synth time at scale; the strings it would resolve to are these, byte for byte.
     const ids: Record<string, string> = {};
     const dns: Record<string, string> = {};
     const sgs: Record<string, string[]> = {};
     for (const vpc of plan.vpcs) {
       for (const e of vpc.endpoints) {
-        const created = this.endpoint(e);
-        this.endpoints.set(e.address, created.endpoint);
-        ids[e.key] = created.endpoint.id;
-        if (created.securityGroups.length > 0) {
-          dns[e.key] = created.endpoint.interpolationForAttribute("dns_entry") as unknown as string;
-          sgs[e.key] = created.securityGroups.map((g) => g.id);
+        const securityGroupIds = this.endpoint(e);
+        ids[e.key] = attributeRef({ type: "aws_vpc_endpoint", address: e.address, attribute: "id" });
+        if (securityGroupIds.length > 0) {
+          dns[e.key] = attributeRef({ type: "aws_vpc_endpoint", address: e.address, attribute: "dns_entry" });
+          sgs[e.key] = securityGroupIds;
         }
       }
     }
@@ -93,15 +100,17 @@ export class EndpointStack extends TerraformStack {
     if (b.useLockfile !== undefined) backend.addOverride("use_lockfile", b.useLockfile);
   }
 
-  private endpoint(e: EndpointPlan): { endpoint: VpcEndpoint; securityGroups: SecurityGroup[] } {
+  /** Creates the endpoint (and for an interface endpoint its security groups and rules); returns the groups' ids. */
+  private endpoint(e: EndpointPlan): string[] {
     const tags = { Name: e.key.replace(/\//g, "-"), "vpce:service": e.service };
-    const dependsOn = e.dependsOn.map((a) => {
-      const other = this.endpoints.get(a);
-      if (!other) throw new Error(`internal: ${e.address} depends on ${a}, which is not created before it`);
-      return other;
+    // A dependable is anything with an fqn: the literal address renders as the resource's own fqn would.
+    const dependsOn = e.dependsOn.map((a): ITerraformDependable => {
+      if (!this.addresses.has(`aws_vpc_endpoint.${a}`))
+        throw new Error(`internal: ${e.address} depends on ${a}, which is not created before it`);
+      return { fqn: `aws_vpc_endpoint.${a}` };
     });
     if (e.type === "Gateway") {
-      const endpoint = this.claim(
+      this.claim(
         "aws_vpc_endpoint",
         e.address,
         new VpcEndpoint(this.scopes.endpoints, e.address, {
@@ -113,12 +122,13 @@ export class EndpointStack extends TerraformStack {
           tags,
         }),
       );
-      return { endpoint, securityGroups: [] };
+      return [];
     }
     if (e.securityGroups.length === 0)
       throw new Error(`internal: interface endpoint ${e.address} has no security group plan`);
-    const groups = e.securityGroups.map((sgPlan) => {
-      const group = this.claim(
+    const securityGroupIds = e.securityGroups.map((sgPlan) => {
+      const groupId = attributeRef({ type: "aws_security_group", address: sgPlan.address, attribute: "id" });
+      this.claim(
         "aws_security_group",
         sgPlan.address,
         new SecurityGroup(this.scopes.securityGroups, sgPlan.address, {
@@ -133,7 +143,7 @@ export class EndpointStack extends TerraformStack {
           "aws_vpc_security_group_ingress_rule",
           r.address,
           new VpcSecurityGroupIngressRule(this.scopes.rules, r.address, {
-            securityGroupId: group.id,
+            securityGroupId: groupId,
             ipProtocol: "tcp",
             fromPort: r.port,
             toPort: r.port,
@@ -142,9 +152,9 @@ export class EndpointStack extends TerraformStack {
           }),
         );
       }
-      return group;
+      return groupId;
     });
-    const endpoint = this.claim(
+    this.claim(
       "aws_vpc_endpoint",
       e.address,
       new VpcEndpoint(this.scopes.endpoints, e.address, {
@@ -152,7 +162,7 @@ export class EndpointStack extends TerraformStack {
         serviceName: e.serviceName,
         vpcEndpointType: "Interface",
         subnetIds: e.subnets.map((s) => s.subnetId),
-        securityGroupIds: groups.map((g) => g.id),
+        securityGroupIds: [...securityGroupIds],
         privateDnsEnabled: e.privateDns,
         dnsOptions:
           e.privateDnsOnlyForInboundResolverEndpoint !== undefined
@@ -163,7 +173,7 @@ export class EndpointStack extends TerraformStack {
         dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
       }),
     );
-    return { endpoint, securityGroups: groups };
+    return securityGroupIds;
   }
 
   private output(name: string, value: Record<string, string | string[]>, description: string): void {
@@ -180,4 +190,9 @@ export class EndpointStack extends TerraformStack {
     element.overrideLogicalId(address);
     return element;
   }
+}
+
+/** `${<type>.<address>.<attribute>}`: what cdktf renders for `resource.<attribute>` once the logical id is the address. */
+function attributeRef(ref: { type: string; address: string; attribute: string }): string {
+  return `\${${ref.type}.${ref.address}.${ref.attribute}}`;
 }
