@@ -121,7 +121,7 @@ describe("help and version", () => {
   test.each([
     ["validate", ["--specs", "--json"]],
     ["synth", ["--specs", "--out"]],
-    ["plan", ["--specs", "--format", "--no-reasons"]],
+    ["plan", ["--specs", "--format", "--why"]],
     ["catalog", ["--region", "--json", "--bundles"]],
   ])("vpce %s --help and vpce help %s: its options", (command, options) => {
     for (const args of [
@@ -132,6 +132,7 @@ describe("help and version", () => {
       expect(r.code).toBe(0);
       expect(r.out).toMatch(new RegExp(`^Usage: vpce ${command} `));
       for (const o of options) expect(r.out).toContain(`  ${o}`);
+      expect(r.out).not.toContain("--no-reasons");
       expect(r.out).toMatch(/Exit codes: 0 ok/);
     }
   });
@@ -165,8 +166,8 @@ describe("vpce plan", () => {
     expect(j.monthlyUsd).toBeGreaterThan(0);
   });
 
-  test("table: one block per VPC with the decisions", () => {
-    const r = vpce(["plan", "--specs", SPECS]);
+  test("table: one block per VPC with the decisions (--why)", () => {
+    const r = vpce(["plan", "--specs", SPECS, "--why"]);
     expect(r.out).toMatch(/Stack ssm-fleet .*us-east-1/);
     expect(r.out).toMatch(/why fleet_ssm \(interface\)/);
   });
