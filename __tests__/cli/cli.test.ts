@@ -74,7 +74,9 @@ describe("usage errors exit 2", () => {
     [["plam"], 'vpce: unknown command "plam". Did you mean "plan"?'],
     [["plan", "--formt", "json"], 'vpce: unknown option "--formt". Did you mean "--format"?'],
     [["plan", "--fromat", "json"], 'vpce: unknown option "--fromat". Did you mean "--format"?'],
-    [["synth", "--out"], "vpce: option --out <dir> needs a value."],
+    [["synth", "--out"], 'vpce: option "--out <dir>" needs a value.'],
+    [["plan", "--specs"], 'vpce: option "--specs <path>" needs a value.'],
+    [["synth", "--fromat", "json"], 'vpce: unknown option "--fromat".'],
     [
       ["plan", "--format", "yaml"],
       'vpce: option "--format <format>" argument "yaml" is invalid. Allowed choices are table, json.',

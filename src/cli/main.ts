@@ -99,7 +99,8 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
 
 /**
  * Commander's error text in vpce's style: `error: unknown option '--formt'\n(Did you mean --format?)`
- * becomes `unknown option "--formt". Did you mean "--format"?`; every message ends with a full stop.
+ * becomes `unknown option "--formt". Did you mean "--format"?`; every message ends with a full stop or question
+ * mark, options and values in double quotes.
  */
 export function usageMessage(text: string): string {
   const [first, ...more] = text
@@ -107,7 +108,7 @@ export function usageMessage(text: string): string {
     .replace(/^error: /, "")
     .split("\n");
   let message = first
-    .replace(/^option '(.+)' argument missing$/, "option $1 needs a value")
+    .replace(/^option '(.+)' argument missing$/, 'option "$1" needs a value')
     .replace(/'([^']*)'/g, '"$1"');
   if (!/[.?!]$/.test(message)) message += ".";
   const hint = /^\(Did you mean (?:one of )?(.+)\?\)$/.exec(more.join(" ").trim());
