@@ -1,9 +1,19 @@
 /** Where a command writes and what it reads from the environment, and the exit codes every entry point uses. */
+import * as fs from "node:fs";
+import { displayPath, SPEC_FILE } from "../input/load";
+import { specsDir } from "../pipeline";
 
+/**
+ * Streams: stdout carries the command's result (the plan, JSON, the catalog);
+ * stderr carries diagnostics, summary lines and usage errors. A JSON result
+ * carries its diagnostics on stdout as data.
+ */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** The width of stdout when it is a terminal. */
+  columns?: number;
 }
 
 /** 0: fine; 1: a spec is invalid (nothing written); 2: usage error; 3: internal error. */
@@ -18,7 +28,43 @@ export function processIo(): Io {
     out: (t) => process.stdout.write(t + "\n"),
     err: (t) => process.stderr.write(t + "\n"),
     env: process.env,
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   };
+}
+
+/** Width of reports when neither COLUMNS nor a terminal says; and the narrowest width reports are fitted to. */
+export const WIDTH = { fallback: 100, min: 60 } as const;
+
+/** The width reports fit: COLUMNS (a positive integer), else the terminal's, else 100; never below 60. */
+export function outputWidth(io: Io): number {
+  const env = /^\d+$/.test(io.env.COLUMNS ?? "") ? Number(io.env.COLUMNS) : 0;
+  return Math.max(WIDTH.min, env || io.columns || WIDTH.fallback);
+}
+
+/** Where the specs are, and whether that is one spec file rather than a folder. */
+export interface SpecsPath {
+  readonly path: string;
+  readonly file: boolean;
+}
+
+/**
+ * --specs, else VPCE_SPECS, else specs/: a folder, or one *.yaml / *.yml file.
+ * Any other file is a usage error; a missing path is left to the loader (SPECS_DIR_MISSING).
+ */
+export function specsPath(opts: { explicit?: string; env: NodeJS.ProcessEnv }): SpecsPath {
+  const p = specsDir(opts.explicit, opts.env);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(p);
+  } catch {
+    return { path: p, file: false };
+  }
+  if (stat.isDirectory()) return { path: p, file: false };
+  if (stat.isFile() && SPEC_FILE.test(p)) return { path: p, file: true };
+  const from = opts.explicit !== undefined ? "--specs" : opts.env.VPCE_SPECS ? "VPCE_SPECS" : "specs";
+  throw new UsageError(
+    `${from} "${displayPath(p)}" is a file but not a spec: give a folder of specs or one *.yaml or *.yml file.`,
+  );
 }
 
 /** Runs a command; anything it throws but a UsageError is an internal error (exit 3) with its stack. */

@@ -17,17 +17,18 @@ import {
   serviceNames,
 } from "../catalog";
 import { formatDiagnostic, summarize, type Diagnostic } from "../diagnostics";
-import { runPipeline, specsDir } from "../pipeline";
+import { runPipeline } from "../pipeline";
 import { PRICES } from "../planner/pricing";
 import { renderJson, renderTable } from "../report/plan-report";
 import { closest } from "../suggest";
-import { EXIT, guarded, UsageError, type Io } from "./io";
+import { EXIT, guarded, outputWidth, specsPath, UsageError, type Io } from "./io";
 import { synthesize } from "./synth";
 
 export { EXIT, UsageError, type Io } from "./io";
 
 const FOOTER = `
-Specs: --specs DIR, else VPCE_SPECS, else specs/.
+Specs: --specs DIR or --specs FILE.yaml, else VPCE_SPECS, else specs/.
+Streams: results on stdout; diagnostics and the summary line on stderr (JSON carries its diagnostics).
 Exit codes: 0 ok, 1 invalid spec (nothing written), 2 usage error, 3 internal error.`;
 
 interface Options {
@@ -35,6 +36,8 @@ interface Options {
   json?: boolean;
   out?: string;
   format?: "table" | "json";
+  why?: boolean;
+  /** false when the deprecated --no-reasons was given. */
   reasons?: boolean;
   region?: string;
   bundles?: boolean;
@@ -71,7 +74,8 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     })
     .showSuggestionAfterError()
     .addHelpText("after", FOOTER);
-  const specs = () => new Option("--specs <dir>", "folder of specs (default: VPCE_SPECS, else specs/)");
+  const specs = () =>
+    new Option("--specs <path>", "a folder of specs, or one spec file (default: VPCE_SPECS, else specs/)");
   const command = (name: string, description: string) =>
     program
       .command(name)
@@ -90,7 +94,9 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
   command("plan", "the planned endpoints, why, and what they cost")
     .addOption(specs())
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
-    .option("--no-reasons", "leave out why each endpoint is planned (table)")
+    .option("--why", "add why each endpoint is planned as it is (table)")
+    // Deprecated: the reasons are left out unless --why; still accepted so that scripts keep working.
+    .addOption(new Option("--no-reasons").hideHelp())
     .action((o: Options) => then(() => plan(o, io)));
   command("catalog", "the services (or bundles) for a region")
     .option("--region <region>", "AWS region (default: AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1)")
@@ -103,7 +109,8 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
 
 /**
  * Commander's error text in vpce's style: `error: unknown option '--formt'\n(Did you mean --format?)`
- * becomes `unknown option "--formt". Did you mean "--format"?`; every message ends with a full stop.
+ * becomes `unknown option "--formt". Did you mean "--format"?`; every message ends with a full stop or question
+ * mark, options and values in double quotes.
  */
 export function usageMessage(text: string): string {
   const [first, ...more] = text
@@ -111,7 +118,7 @@ export function usageMessage(text: string): string {
     .replace(/^error: /, "")
     .split("\n");
   let message = first
-    .replace(/^option '(.+)' argument missing$/, "option $1 needs a value")
+    .replace(/^option '(.+)' argument missing$/, 'option "$1" needs a value')
     .replace(/'([^']*)'/g, '"$1"');
   if (!/[.?!]$/.test(message)) message += ".";
   const hint = /^\(Did you mean (?:one of )?(.+)\?\)$/.exec(more.join(" ").trim());
@@ -129,7 +136,7 @@ function suggestText(word: string, options: string[]): string {
 }
 
 function pipeline(o: Options, io: Io) {
-  return runPipeline(specsDir(o.specs, io.env), { env: io.env });
+  return runPipeline(specsPath({ explicit: o.specs, env: io.env }).path, { env: io.env });
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): void {
@@ -139,26 +146,21 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): void {
 function validate(o: Options, io: Io): number {
   const r = pipeline(o, io);
   if (o.json) io.out(JSON.stringify({ valid: r.plan !== undefined, diagnostics: r.diagnostics }, null, 2));
-  else {
-    printDiagnostics(r.diagnostics, io);
-    io.err(`vpce: ${summarize(r.diagnostics)}${r.plan ? ` in ${r.plan.stacks.length} stack(s)` : ""}`);
-  }
+  else printDiagnostics(r.diagnostics, io);
+  io.err(`vpce: ${summarize(r.diagnostics)}${r.plan ? ` in ${r.plan.stacks.length} stack(s)` : ""}`);
   return r.plan ? EXIT.ok : EXIT.invalid;
 }
 
 function plan(o: Options, io: Io): number {
+  if (o.reasons === false) io.err("vpce: --no-reasons is deprecated: reasons are shown only with --why.");
   const r = pipeline(o, io);
-  if (!r.plan) {
+  if (o.format === "json") io.out(renderJson({ plan: r.plan, diagnostics: r.diagnostics }));
+  else {
+    if (r.plan) io.out(renderTable({ plan: r.plan, width: outputWidth(io), why: o.why === true }));
     printDiagnostics(r.diagnostics, io);
-    io.err(`vpce: ${summarize(r.diagnostics)}; no plan.`);
-    return EXIT.invalid;
   }
-  io.out(
-    o.format === "json"
-      ? renderJson(r.plan, r.diagnostics)
-      : renderTable(r.plan, r.diagnostics, { reasons: o.reasons !== false }),
-  );
-  return EXIT.ok;
+  io.err(`vpce: ${summarize(r.diagnostics)}${r.plan ? ` in ${r.plan.stacks.length} stack(s)` : "; no plan."}`);
+  return r.plan ? EXIT.ok : EXIT.invalid;
 }
 
 /** AZs the bundle listing prices optional endpoints at: three, the usual spread of a production VPC. */

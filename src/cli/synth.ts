@@ -1,9 +1,9 @@
 /**
  * The one synth flow, run by `vpce synth` and by main.ts (what `cdktf synth`
  * runs): diagnostics to stderr; when a spec is invalid, exit 1 and write
- * nothing; else write the stacks, report the stacks whose spec is gone and a
- * summary line. cdktf is loaded only here, so validate, plan and catalog
- * never load it.
+ * nothing; else write the stacks, report the stacks whose spec is gone (not
+ * when synthesizing one spec file) and a summary line. cdktf is loaded only
+ * here, so validate, plan and catalog never load it.
  *
  * The project root is the working directory (where cdktf.json is, and where
  * `cdktf synth` runs the app): the default local state files live there, and
@@ -14,11 +14,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { formatDiagnostic, summarize } from "../diagnostics";
-import { runPipeline, specsDir } from "../pipeline";
-import { EXIT, UsageError, type Io } from "./io";
+import { runPipeline } from "../pipeline";
+import { EXIT, specsPath, UsageError, type Io } from "./io";
 
 export interface SynthesizeOptions {
-  /** The specs folder; default VPCE_SPECS of `io.env`, else specs/. */
+  /** The specs folder or one spec file; default VPCE_SPECS of `io.env`, else specs/. */
   readonly specsDir?: string;
   /** The output folder; default cdktf.out. */
   readonly outDir?: string;
@@ -32,7 +32,8 @@ export function synthesize(opts: SynthesizeOptions): number {
   const { io } = opts;
   const projectRoot = path.resolve(opts.projectRoot ?? ".");
   const configured = readContextString({ projectRoot, key: AWS_PROVIDER_VERSION_KEY });
-  const r = runPipeline(specsDir(opts.specsDir, io.env), { env: io.env });
+  const specs = specsPath({ explicit: opts.specsDir, env: io.env });
+  const r = runPipeline(specs.path, { env: io.env });
   for (const d of r.diagnostics) io.err(formatDiagnostic(d));
   if (!r.plan) {
     io.err(`vpce: ${summarize(r.diagnostics)}; nothing was written.`);
@@ -50,9 +51,11 @@ export function synthesize(opts: SynthesizeOptions): number {
           "Nothing was written.",
       );
   }
+  // One spec file is not every spec: the other stacks' files stay (only a folder's synth prunes).
   const written = constructs.synthToDir(r.plan, opts.outDir ?? "cdktf.out", {
     projectRoot,
     awsProviderVersion: configured,
+    prune: !specs.file,
   });
   for (const s of written.removed)
     io.err(`vpce: stack ${s} has no spec any more: removed its stack files from ${written.outdir}/stacks/${s}`);

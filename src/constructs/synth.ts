@@ -3,7 +3,9 @@
  * synthesized into a temporary folder beside it first and moved into place
  * file by file only when synthesis succeeded. Files vpce did not write
  * (`.terraform/`, lock files, plans) are never touched; the stack files of a
- * stack that no longer exists (per the previous manifest) are removed.
+ * stack that no longer exists (per the previous manifest) are removed, unless
+ * the plan is only part of the specs (one spec file): then the other stacks
+ * stay, files and manifest entries alike.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -30,6 +32,8 @@ export interface SynthToDirOptions {
   readonly projectRoot?: string;
   /** `required_providers.aws.version`; default: defaultAwsProviderConstraint(). */
   readonly awsProviderVersion?: string;
+  /** Remove the stacks of the previous manifest that the plan lacks; default true (the plan is every spec). */
+  readonly prune?: boolean;
 }
 
 export function synthToDir(plan: Plan, outdir: string, opts: SynthToDirOptions = {}): SynthResult {
@@ -45,7 +49,8 @@ export function synthToDir(plan: Plan, outdir: string, opts: SynthToDirOptions =
       awsProviderVersion: opts.awsProviderVersion,
     }).synth();
     const stacks = plan.stacks.map((s) => s.stack);
-    const previous = readManifestStacks(path.join(out, "manifest.json"));
+    const manifest = path.join(out, "manifest.json");
+    const previous = readManifestStacks(manifest);
     fs.mkdirSync(path.join(out, "stacks"), { recursive: true });
     for (const s of stacks) {
       const dest = path.join(out, "stacks", s);
@@ -53,11 +58,15 @@ export function synthToDir(plan: Plan, outdir: string, opts: SynthToDirOptions =
       for (const f of fs.readdirSync(path.join(tmp, "stacks", s)))
         fs.renameSync(path.join(tmp, "stacks", s, f), path.join(dest, f));
     }
+    if (opts.prune === false) {
+      keepOtherStacks({ manifest, synthesized: path.join(tmp, "manifest.json") });
+      return { outdir: out, written: stacks, removed: [] };
+    }
     const removed = previous.filter((s) => !stacks.includes(s)).sort();
     for (const s of removed) {
       for (const f of STACK_FILES) fs.rmSync(path.join(out, "stacks", s, f), { force: true });
     }
-    fs.renameSync(path.join(tmp, "manifest.json"), path.join(out, "manifest.json"));
+    fs.renameSync(path.join(tmp, "manifest.json"), manifest);
     return { outdir: out, written: stacks, removed };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -71,4 +80,26 @@ function readManifestStacks(file: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * The previous manifest's entries with the synthesized ones over them, so that
+ * a later synth of every spec still knows (and may prune) the stacks not synthesized now.
+ */
+function keepOtherStacks(opts: { manifest: string; synthesized: string }): void {
+  type Manifest = { stacks?: Record<string, unknown> };
+  const next = JSON.parse(fs.readFileSync(opts.synthesized, "utf8")) as Manifest;
+  let previous: Manifest = {};
+  try {
+    previous = JSON.parse(fs.readFileSync(opts.manifest, "utf8")) as Manifest;
+  } catch {
+    // no previous manifest (or an unreadable one): the synthesized one alone
+  }
+  const stacks = { ...previous.stacks, ...next.stacks };
+  const sorted = Object.fromEntries(
+    Object.keys(stacks)
+      .sort()
+      .map((k) => [k, stacks[k]]),
+  );
+  fs.writeFileSync(opts.manifest, JSON.stringify({ ...next, stacks: sorted }, null, 2) + "\n");
 }

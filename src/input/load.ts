@@ -126,6 +126,9 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
+/** The name of a spec file. */
+export const SPEC_FILE = /\.ya?ml$/i;
+
 /** Every `*.yaml` / `*.yml` below `dir`, recursively, sorted by path. */
 export function findSpecFiles(dir: string): string[] {
   const out: string[] = [];
@@ -133,7 +136,7 @@ export function findSpecFiles(dir: string): string[] {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if ((entry.isFile() || entry.isSymbolicLink()) && /\.ya?ml$/i.test(entry.name)) out.push(full);
+      else if ((entry.isFile() || entry.isSymbolicLink()) && SPEC_FILE.test(entry.name)) out.push(full);
     }
   };
   walk(dir);
@@ -160,7 +163,7 @@ function judge(folder: SpecFolderFacts | undefined, read: readonly ReadFile[]): 
   return { sources, diagnostics };
 }
 
-/** Lists the folder; the spec files in it when it could be listed. */
+/** Lists the folder (or takes the one spec file); the spec files in it when it could be listed. */
 function readSpecFolder(dir: string): { folder: SpecFolderFacts; files: string[] } {
   const shown = displayPath(dir);
   let stat: fs.Stats;
@@ -169,6 +172,8 @@ function readSpecFolder(dir: string): { folder: SpecFolderFacts; files: string[]
   } catch {
     return { folder: { shown, missing: true }, files: [] };
   }
+  // One spec file given instead of a folder: that file alone (the CLI refuses other files before loading).
+  if (stat.isFile() && SPEC_FILE.test(dir)) return { folder: { shown, specFiles: 1 }, files: [dir] };
   if (!stat.isDirectory()) return { folder: { shown, notAFolder: true }, files: [] };
   try {
     const files = findSpecFiles(dir);

@@ -1,8 +1,51 @@
-/** Renders a plan for people (table) and machines (json). Reads the plan only. */
+/**
+ * Renders a plan for people (a table fitted to a width) and machines (json).
+ * Reads the plan only. The table leaves the diagnostics to the caller (stderr);
+ * the json carries them, since a machine reads one stream.
+ */
 import Table from "cli-table3";
-import { formatDiagnostic, type Diagnostic } from "../diagnostics";
+import type { Diagnostic } from "../diagnostics";
 import type { EndpointPlan, Plan, StackPlan } from "../planner/plan";
 import { COST_NOTE, monthlyUsd, round2, stackMonthlyUsd } from "./cost";
+import { hang, longestWord, wrap } from "./wrap";
+
+/** One table column: its header, the text of a cell, and how narrow it may get. */
+interface Column {
+  readonly head: string;
+  readonly cell: (e: EndpointPlan, s: StackPlan) => string;
+  /** The narrowest the column gets; words break below their length. */
+  readonly min: number;
+  /** Words up to this long stay whole while other columns can still give way (ids, CIDRs); longer ones break first. */
+  readonly keep: number;
+  readonly align?: "left" | "right";
+}
+
+/** Space a table column takes beyond its text: a space either side and the border on its left. */
+const COLUMN_EXTRA = 3;
+
+const COLUMNS: readonly Column[] = [
+  { head: "endpoint", cell: (e, s) => endpoint(e, s), min: 9, keep: 11 },
+  // route table ids are 21 characters
+  { head: "ENIs / route tables", cell: (e) => where(e), min: 9, keep: 21 },
+  // 255.255.255.255/32
+  { head: "admits", cell: (e) => admits(e), min: 10, keep: 18 },
+  { head: "private DNS / policy", cell: (e) => dnsAndPolicy(e), min: 9, keep: 11 },
+  { head: "$/month", cell: (e) => monthlyUsd(e).toFixed(2), min: 7, keep: 10, align: "right" },
+];
+
+/** The narrowest width the table fits: every column at its minimum, plus borders and padding. */
+export const MIN_TABLE_WIDTH = COLUMNS.reduce((n, c) => n + c.min + COLUMN_EXTRA, 1);
+
+/**
+ * The service id, type and port (interface); the full service name only when
+ * it is not `com.amazonaws.<region>.<id>`.
+ */
+function endpoint(e: EndpointPlan, s: StackPlan): string {
+  const lines = [e.service, e.type.toLowerCase()];
+  if (e.type === "Interface") lines.push(`TCP ${e.port}`);
+  if (e.serviceName !== `com.amazonaws.${s.region}.${e.service}`) lines.push(e.serviceName);
+  return lines.join("\n");
+}
 
 function where(e: EndpointPlan): string {
   return e.type === "Gateway" ? e.routeTableIds.join("\n") : e.subnets.map((s) => `${s.az}: ${s.subnet}`).join("\n");
@@ -12,70 +55,105 @@ function admits(e: EndpointPlan): string {
   if (e.type === "Gateway") return e.requesters.map((r) => r.subnet).join(", ");
   return e.securityGroups
     .flatMap((g) => g.ingress)
-    .map((r) => `${r.cidr}:${r.port}`)
+    .map((r) => (r.port === e.port ? r.cidr : `${r.cidr}:${r.port}`))
     .join("\n");
 }
 
-function policy(e: EndpointPlan): string {
-  return e.policy.kind === "file" ? `file ${e.policy.source}` : e.policy.kind;
-}
-
-function dns(e: EndpointPlan): string {
-  if (e.type === "Gateway") return "-";
-  if (!e.privateDns) return "off";
-  return e.privateDnsOnlyForInboundResolverEndpoint ? "inbound resolver only" : "on";
+function dnsAndPolicy(e: EndpointPlan): string {
+  const policy = e.policy.kind === "file" ? `file ${e.policy.source}` : e.policy.kind;
+  if (e.type === "Gateway") return policy;
+  const dns = !e.privateDns ? "off" : e.privateDnsOnlyForInboundResolverEndpoint ? "inbound resolver only" : "on";
+  return `DNS ${dns}\n${policy}`;
 }
 
 function endpointCount(s: StackPlan): number {
   return s.vpcs.reduce((n, v) => n + v.endpoints.length, 0);
 }
 
-export function renderTable(plan: Plan, diagnostics: readonly Diagnostic[], opts: { reasons?: boolean } = {}): string {
-  const parts: string[] = [];
-  for (const s of plan.stacks) {
-    parts.push(
-      `Stack ${s.stack} (${s.file}, ${s.region}): ` +
-        `${endpointCount(s)} endpoints, $${stackMonthlyUsd(s).toFixed(2)}/month`,
-    );
+/**
+ * Text widths of the columns so that the table is at most `width` wide: the
+ * widest column gives way first, down to its longest word (at most `keep`),
+ * then (when that is not enough) down to its minimum; below MIN_TABLE_WIDTH
+ * the table is wider.
+ */
+export function fitColumns(opts: { natural: readonly number[]; words: readonly number[]; width: number }): number[] {
+  const widths = [...opts.natural];
+  const room = opts.width - 1 - COLUMN_EXTRA * widths.length;
+  const floors = [
+    opts.words.map((w, i) => Math.min(widths[i], Math.max(Math.min(w, COLUMNS[i].keep), COLUMNS[i].min))),
+    COLUMNS.map((c, i) => Math.min(widths[i], c.min)),
+  ];
+  for (const floor of floors) {
+    let total = widths.reduce((a, b) => a + b, 0);
+    while (total > room) {
+      let widest = -1;
+      for (let i = 0; i < widths.length; i++)
+        if (widths[i] > floor[i] && (widest < 0 || widths[i] > widths[widest])) widest = i;
+      if (widest < 0) break;
+      widths[widest]--;
+      total--;
+    }
+  }
+  return widths;
+}
+
+function vpcTable(opts: { stack: StackPlan; endpoints: readonly EndpointPlan[]; width: number }): string {
+  const rows = opts.endpoints.map((e) => COLUMNS.map((c) => c.cell(e, opts.stack)));
+  const texts = (i: number) => [COLUMNS[i].head, ...rows.map((r) => r[i])];
+  const natural = COLUMNS.map((_, i) => Math.max(...texts(i).flatMap((t) => t.split("\n").map((l) => l.length))));
+  const words = COLUMNS.map((_, i) => Math.max(...texts(i).map(longestWord)));
+  const widths = fitColumns({ natural, words, width: opts.width });
+  const fit = (text: string, i: number) => wrap({ text, width: widths[i] }).join("\n");
+  const table = new Table({
+    head: COLUMNS.map((c, i) => fit(c.head, i)),
+    colWidths: widths.map((w) => w + COLUMN_EXTRA - 1),
+    colAligns: COLUMNS.map((c) => c.align ?? "left"),
+    style: { head: [], border: [] },
+  });
+  for (const r of rows) table.push(r.map(fit));
+  return table.toString();
+}
+
+/**
+ * The plan as text for a terminal `width` columns wide: per stack its VPCs,
+ * per VPC a table of endpoints; with `why`, each endpoint's reasons.
+ */
+export function renderTable(opts: { plan: Plan; width: number; why?: boolean }): string {
+  const { width } = opts;
+  const lines: string[] = [];
+  for (const s of opts.plan.stacks) {
+    if (lines.length > 0) lines.push("");
+    const cost = `$${stackMonthlyUsd(s).toFixed(2)}/month`;
+    const head = `${s.stack} (${s.file}, ${s.region}): ${endpointCount(s)} endpoints, ${cost}`;
+    lines.push(...hang({ text: head, width, first: "Stack " }));
     for (const v of s.vpcs) {
-      const table = new Table({
-        head: ["endpoint", "type", "ENIs / route tables", "admits", "private DNS", "policy", "$/month"],
-        style: { head: [], border: [] },
-      });
-      for (const e of v.endpoints)
-        table.push([
-          `${e.service}\n${e.serviceName}`,
-          e.type,
-          where(e),
-          admits(e),
-          dns(e),
-          policy(e),
-          monthlyUsd(e).toFixed(2),
-        ]);
-      parts.push(`  VPC ${v.name} (${v.id})`);
-      parts.push(table.toString());
-      if (opts.reasons !== false) {
-        for (const e of v.endpoints) {
-          parts.push(`  why ${e.address} (${e.type.toLowerCase()}):`);
-          for (const r of e.reasons) parts.push(`    - ${r}`);
-        }
+      lines.push(...hang({ text: `${v.name} (${v.id})`, width, first: "  VPC " }));
+      lines.push(vpcTable({ stack: s, endpoints: v.endpoints, width }));
+      if (!opts.why) continue;
+      for (const e of v.endpoints) {
+        lines.push(...hang({ text: `${e.address} (${e.type.toLowerCase()}):`, width, first: "  why " }));
+        for (const r of e.reasons) lines.push(...hang({ text: r, width, first: "    - " }));
       }
     }
   }
-  parts.push(COST_NOTE);
-  if (diagnostics.length > 0) {
-    parts.push("");
-    parts.push(...diagnostics.map(formatDiagnostic));
-  }
-  return parts.join("\n");
+  lines.push("", ...wrap({ text: COST_NOTE, width }));
+  if (!opts.why) lines.push(...wrap({ text: "Why each endpoint is planned as it is: vpce plan --why.", width }));
+  return lines.join("\n");
 }
 
-export function renderJson(plan: Plan, diagnostics: readonly Diagnostic[]): string {
+/** The plan and every diagnostic for machines; without a plan (a spec has an error), `valid: false` and no stacks. */
+export function renderJson(opts: { plan?: Plan; diagnostics: readonly Diagnostic[] }): string {
+  const { plan, diagnostics } = opts;
+  if (!plan) return JSON.stringify({ version: 1, valid: false, diagnostics }, null, 2);
   const stacks = plan.stacks.map((s) => ({
     ...s,
     monthlyUsd: stackMonthlyUsd(s),
     vpcs: s.vpcs.map((v) => ({ ...v, endpoints: v.endpoints.map((e) => ({ ...e, monthlyUsd: monthlyUsd(e) })) })),
   }));
   const total = round2(stacks.reduce((n, s) => n + s.monthlyUsd, 0));
-  return JSON.stringify({ version: 1, stacks, monthlyUsd: total, costNote: COST_NOTE, diagnostics }, null, 2);
+  return JSON.stringify(
+    { version: 1, valid: true, stacks, monthlyUsd: total, costNote: COST_NOTE, diagnostics },
+    null,
+    2,
+  );
 }

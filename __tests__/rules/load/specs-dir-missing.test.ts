@@ -13,12 +13,19 @@ describe("specs-dir-missing", () => {
     ]);
   });
 
-  test("Noncompliance: SPECS_DIR_MISSING when the path is a file", () => {
-    const file = path.join(writeTree({ "a.yaml": BASE }), "a.yaml");
+  test("Noncompliance: SPECS_DIR_MISSING when the path is a file other than a spec", () => {
+    const file = path.join(writeTree({ "a.txt": BASE }), "a.txt");
     const r = runPipeline(file, { dumpDir: tmpDir() });
     expect(findings(r, "SPECS_DIR_MISSING")).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/not a folder/) }),
     ]);
+  });
+
+  test("Compliance: one spec file (*.yaml, *.yml) instead of a folder", () => {
+    const file = path.join(writeTree({ "a.yaml": BASE }), "a.yaml");
+    const r = runPipeline(file, { dumpDir: tmpDir() });
+    expect(findings(r, "SPECS_DIR_MISSING")).toEqual([]);
+    expect(r.plan?.stacks.map((s) => s.stack)).toEqual(["base"]);
   });
 
   test("Compliance: an existing folder of specs", () => {

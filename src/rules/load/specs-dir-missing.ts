@@ -14,7 +14,7 @@ export const specsDirMissing = rule<LoadSubject>()({
         d.notAFolder ? `"${d.dir}" is not a folder.` : `the specs folder "${d.dir}" does not exist.`,
       hint: (d: { notAFolder: boolean }) =>
         d.notAFolder
-          ? "--specs and VPCE_SPECS take a folder of *.yaml specs."
+          ? "--specs and VPCE_SPECS take a folder of *.yaml specs or one *.yaml or *.yml file."
           : "Point --specs or VPCE_SPECS at the folder that holds your *.yaml specs.",
     },
   },
