@@ -40,7 +40,8 @@ describe("catalog vs aws-cdk-lib", () => {
     const result = cdk.crossCheck(drifted);
     // THEN
     expect(result.mismatches).toEqual([
-      "ecr.dkr Interface in cn-north-1: catalog com.amazonaws.cn-north-1.ecr.dkr, aws-cdk-lib cn.com.amazonaws.cn-north-1.ecr.dkr",
+      "ecr.dkr Interface in cn-north-1: catalog com.amazonaws.cn-north-1.ecr.dkr, " +
+        "aws-cdk-lib cn.com.amazonaws.cn-north-1.ecr.dkr",
     ]);
   });
 });

@@ -76,7 +76,8 @@ describe("service names", () => {
 
   describe("China", () => {
     test.each([
-      // cn.com.amazonaws subset (describe-vpc-endpoint-services output in aws-cdk #25329 / #25333, terraform-aws-vpc #1121)
+      // cn.com.amazonaws subset (describe-vpc-endpoint-services output in aws-cdk #25329 / #25333,
+      // terraform-aws-vpc #1121)
       ["ecr.dkr", "cn-north-1", "cn.com.amazonaws.cn-north-1.ecr.dkr"],
       ["ecr.api", "cn-northwest-1", "cn.com.amazonaws.cn-northwest-1.ecr.api"],
       ["execute-api", "cn-north-1", "cn.com.amazonaws.cn-north-1.execute-api"],
