@@ -52,7 +52,7 @@ describe("summary", () => {
 
   test("a totals row per VPC: its endpoints by type, ENIs and hourly cost", () => {
     const totals = tablesOf(md)[0];
-    expect(totals[0]).toEqual(["stack", "VPC", "region", "endpoints", "ENIs", "$/month (hours)"]);
+    expect(totals[0]).toEqual(["stack", "VPC", "region", "endpoints", "ENIs", "\\$/month (hours)"]);
     expect(totals.slice(2)).toEqual(
       vpcs.map(({ stack, vpc }) => {
         const gw = vpc.endpoints.filter((e) => e.type === "Gateway").length;
@@ -141,7 +141,7 @@ describe("with --gb-per-month", () => {
     const s3 = eksProd.endpoints.find((e) => e.service === "s3")!;
     const kms = eksProd.endpoints.find((e) => e.service === "kms")!;
     const rows = tablesOf(gb.slice(gb.indexOf("<b>eks-prod</b>")))[0];
-    expect(rows[0].slice(5)).toEqual(["$/month (hours + data)", "same traffic via NAT"]);
+    expect(rows[0].slice(5)).toEqual(["\\$/month (hours + data)", "same traffic via NAT"]);
     const rowOf = (e: EndpointPlan) => rows[2 + eksProd.endpoints.indexOf(e)];
     // gateway: free, data too; NAT: 100 GB x $0.045
     expect(rowOf(s3).slice(5)).toEqual([usd(0), usd(4.5)]);
@@ -151,7 +151,7 @@ describe("with --gb-per-month", () => {
 
   test("per VPC and in total: hours, hours + data, NAT", () => {
     const totals = tablesOf(gb)[0];
-    expect(totals[0].slice(5)).toEqual(["$/month (hours)", "$/month (hours + data)", "same traffic via NAT"]);
+    expect(totals[0].slice(5)).toEqual(["\\$/month (hours)", "\\$/month (hours + data)", "same traffic via NAT"]);
     const row = totals.find((r) => r[1].startsWith("eks-prod "))!;
     const hours = eksProd.endpoints.reduce((n, e) => n + monthlyUsd(e), 0);
     const interfaces = eksProd.endpoints.filter((e) => e.type === "Interface").length;
@@ -324,6 +324,14 @@ describe("Markdown text", () => {
     // GitHub reads text between two bare dollar signs as math
     expect(usd(12.5)).toBe("\\$12.50");
     expect(mdText("$1 and $2")).toBe("\\$1 and \\$2");
+  });
+
+  test("no bare dollar sign, which GitHub could pair with another into math", () => {
+    for (const gbPerMonth of [0, 100]) {
+      const text = renderMarkdown({ plan, diagnostics: examples.diagnostics, gbPerMonth });
+      expect(text.match(/(?<!\\)\$/g)).toBeNull();
+      expect(text).toContain("&#36;");
+    }
   });
 
   test("the examples stay far under the limit", () => {

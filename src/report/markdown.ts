@@ -67,9 +67,10 @@ function row(cells: readonly string[]): string {
   return `| ${cells.map((c) => c.replace(/(?<!\\)\|/g, "\\|")).join(" | ")} |`;
 }
 
+/** A table; the header is plain text, the rows Markdown. */
 function table(opts: { head: readonly string[]; align: readonly ("l" | "r")[]; rows: readonly string[][] }): string {
   const rule = `| ${opts.align.map((a) => (a === "r" ? "---:" : "---")).join(" | ")} |`;
-  return [row(opts.head), rule, ...opts.rows.map(row)].join("\n");
+  return [row(opts.head.map(mdText)), rule, ...opts.rows.map(row)].join("\n");
 }
 
 /** `$1,234.56`: two decimals, thousands grouped, the same on every machine (no locale). */
@@ -362,7 +363,8 @@ function notes(opts: { parts: Parts; sel: Selection }): string[] {
     const drawable = withTable.filter((p) => "block" in p.diagram);
     const noDiagram = drawable.filter((p) => !sel.diagrams.has(p.key)).length;
     const noTable = parts.vpcs.length - withTable.length;
-    if (sel.totals !== "vpc") left.push(`the per-VPC totals (${sel.totals === "stack" ? "per stack above" : "none"})`);
+    if (sel.totals === "stack") left.push("the totals per VPC (per stack instead)");
+    if (sel.totals === "none") left.push("the totals per VPC and per stack");
     if (noTable > 0) left.push(`the endpoint tables and diagrams of ${counted({ n: noTable, one: "VPC" })}`);
     if (noDiagram > 0) left.push(`the diagrams of ${counted({ n: noDiagram, one: "more VPC", many: "more VPCs" })}`);
   }
