@@ -79,7 +79,7 @@ describe("usage errors exit 2", () => {
     [["synth", "--fromat", "json"], 'vpce: unknown option "--fromat".'],
     [
       ["plan", "--format", "yaml"],
-      'vpce: option "--format <format>" argument "yaml" is invalid. Allowed choices are table, json.',
+      'vpce: option "--format <format>" argument "yaml" is invalid. Allowed choices are table, json, markdown.',
     ],
     [["validate", "extra"], 'vpce: too many arguments for "validate". Expected 0 arguments but got 1.'],
   ])("%j: one sentence per fact, each ending in a full stop or question mark", (args, message) => {

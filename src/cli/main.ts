@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import {
   aliasesOf,
   allBundles,
@@ -19,6 +19,7 @@ import {
 import { formatDiagnostic, summarize, type Diagnostic } from "../diagnostics";
 import { runPipeline } from "../pipeline";
 import { PRICES } from "../planner/pricing";
+import { renderMarkdown } from "../report/markdown";
 import { renderJson, renderTable } from "../report/plan-report";
 import { closest } from "../suggest";
 import { EXIT, guarded, outputWidth, specsPath, UsageError, type Io } from "./io";
@@ -35,7 +36,9 @@ interface Options {
   specs?: string;
   json?: boolean;
   out?: string;
-  format?: "table" | "json";
+  format?: "table" | "json" | "markdown";
+  /** GB per endpoint per month for the markdown's data cost; undefined when not given. */
+  gbPerMonth?: number;
   why?: boolean;
   /** false when the deprecated --no-reasons was given. */
   reasons?: boolean;
@@ -93,7 +96,17 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     .action((o: Options) => then(() => synthesize({ specsDir: o.specs, outDir: o.out, io })));
   command("plan", "the planned endpoints, why, and what they cost")
     .addOption(specs())
-    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
+    .addOption(
+      new Option("--format <format>", "output format (markdown: for a pull-request comment)")
+        .choices(["table", "json", "markdown"])
+        .default("table"),
+    )
+    .addOption(
+      new Option(
+        "--gb-per-month <N>",
+        "markdown: GB through each endpoint per month, priced beside NAT (default 0)",
+      ).argParser(gigabytes),
+    )
     .option("--why", "add why each endpoint is planned as it is (table)")
     // Deprecated: the reasons are left out unless --why; still accepted so that scripts keep working.
     .addOption(new Option("--no-reasons").hideHelp())
@@ -151,10 +164,21 @@ function validate(o: Options, io: Io): number {
   return r.plan ? EXIT.ok : EXIT.invalid;
 }
 
+/** `--gb-per-month`: a non-negative decimal number of GB. */
+function gigabytes(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value.trim()))
+    throw new InvalidArgumentError("Give a number of GB, 0 or more, such as 500 or 12.5.");
+  return Number(value);
+}
+
 function plan(o: Options, io: Io): number {
   if (o.reasons === false) io.err("vpce: --no-reasons is deprecated: reasons are shown only with --why.");
+  if (o.gbPerMonth !== undefined && o.format !== "markdown")
+    throw new UsageError("--gb-per-month applies to --format markdown only; the table and JSON show hourly costs.");
   const r = pipeline(o, io);
   if (o.format === "json") io.out(renderJson({ plan: r.plan, diagnostics: r.diagnostics }));
+  else if (o.format === "markdown")
+    io.out(renderMarkdown({ plan: r.plan, diagnostics: r.diagnostics, gbPerMonth: o.gbPerMonth ?? 0 }));
   else {
     if (r.plan) io.out(renderTable({ plan: r.plan, width: outputWidth(io), why: o.why === true }));
     printDiagnostics(r.diagnostics, io);

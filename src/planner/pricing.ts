@@ -9,6 +9,8 @@ export const PRICES = {
   interfacePerGb: 0.01,
   /** Gateway endpoints are free. */
   gatewayPerHour: 0,
+  /** Data through gateway endpoints is free too. */
+  gatewayPerGb: 0,
   /** NAT gateway data processing per GB: what private traffic costs without endpoints. */
   natPerGb: 0.045,
   hoursPerMonth: 730,
