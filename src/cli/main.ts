@@ -90,7 +90,11 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
   command("synth", "write Terraform JSON stacks")
     .addOption(specs())
     .option("--out <dir>", "output folder", "cdktf.out")
-    .action((o: Options) => then(() => synthesize({ specsDir: o.specs, outDir: o.out, io })));
+    .option("--hcl", "write cdk.tf (HCL) instead of cdk.tf.json")
+    .option("--module", "also write each stack as a module into <out>/modules/<stack>/")
+    .action((o: Options & { hcl?: boolean; module?: boolean }) =>
+      then(() => synthesize({ specsDir: o.specs, outDir: o.out, hcl: o.hcl, module: o.module, io })),
+    );
   command("plan", "the planned endpoints, why, and what they cost")
     .addOption(specs())
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
