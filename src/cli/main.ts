@@ -23,6 +23,8 @@ import { renderMarkdown } from "../report/markdown";
 import { renderJson, renderTable } from "../report/plan-report";
 import { closest } from "../suggest";
 import { EXIT, guarded, outputWidth, specsPath, UsageError, type Io } from "./io";
+import { atlantisCommand } from "./atlantis";
+import { stacksCommand } from "./stacks";
 import { synthesize } from "./synth";
 
 export { EXIT, UsageError, type Io } from "./io";
@@ -93,7 +95,11 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
   command("synth", "write Terraform JSON stacks")
     .addOption(specs())
     .option("--out <dir>", "output folder", "cdktf.out")
-    .action((o: Options) => then(() => synthesize({ specsDir: o.specs, outDir: o.out, io })));
+    .option("--hcl", "write cdk.tf (HCL) instead of cdk.tf.json")
+    .option("--module", "also write each stack as a module into <out>/modules/<stack>/")
+    .action((o: Options & { hcl?: boolean; module?: boolean }) =>
+      then(() => synthesize({ specsDir: o.specs, outDir: o.out, hcl: o.hcl, module: o.module, io })),
+    );
   command("plan", "the planned endpoints, why, and what they cost")
     .addOption(specs())
     .addOption(
@@ -116,6 +122,17 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     .option("--json", "machine-readable rows on stdout")
     .option("--bundles", "the bundles instead of the services")
     .action((o: Options) => then(() => catalog(o, io)));
+  command("stacks", "the stacks: working folder, spec, region, account, backend (a CI matrix with --json)")
+    .addOption(specs())
+    .option("--out <dir>", "the output folder synth writes to", "cdktf.out")
+    .option("--json", "machine-readable rows on stdout")
+    .action((o: Options) =>
+      then(() => stacksCommand({ specs: o.specs, outDir: o.out ?? "cdktf.out", json: o.json === true, io })),
+    );
+  command("atlantis", "an Atlantis repo config (atlantis.yaml) with one project per stack, on stdout")
+    .addOption(specs())
+    .option("--out <dir>", "the output folder synth writes to", "cdktf.out")
+    .action((o: Options) => then(() => atlantisCommand({ specs: o.specs, outDir: o.out ?? "cdktf.out", io })));
   program.showHelpAfterError('Run "vpce --help" for the commands.');
   return program;
 }

@@ -24,6 +24,10 @@ export interface SynthesizeOptions {
   readonly outDir?: string;
   /** The folder holding cdktf.json and the default local state files; default: the working directory. */
   readonly projectRoot?: string;
+  /** Write `cdk.tf` (HCL) instead of `cdk.tf.json`; the other format's file is removed. */
+  readonly hcl?: boolean;
+  /** Also write each stack as a module into `<out>/modules/<stack>/`. */
+  readonly module?: boolean;
   readonly io: Io;
 }
 
@@ -56,10 +60,15 @@ export function synthesize(opts: SynthesizeOptions): number {
     projectRoot,
     awsProviderVersion: configured,
     prune: !specs.file,
+    format: opts.hcl ? "hcl" : "json",
+    modules: opts.module === true,
   });
   for (const s of written.removed)
     io.err(`vpce: stack ${s} has no spec any more: removed its stack files from ${written.outdir}/stacks/${s}`);
-  io.err(`vpce: ${written.written.length} stack(s) written to ${written.outdir} (${summarize(r.diagnostics)})`);
+  const modules = opts.module ? `, and as modules to ${path.join(written.outdir, "modules")}` : "";
+  io.err(
+    `vpce: ${written.written.length} stack(s) written to ${written.outdir}${modules} (${summarize(r.diagnostics)})`,
+  );
   return EXIT.ok;
 }
 

@@ -11,6 +11,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Plan } from "../planner/plan";
 import { buildApp } from "./app";
+import { toHcl, type Json } from "./hcl";
+import { moduleOf } from "./module";
 
 // the synth flow checks a configured constraint through this module, which it loads lazily, with cdktf
 export { awsProviderVersionProblem, defaultAwsProviderConstraint } from "./provider-version";
@@ -22,7 +24,14 @@ export interface SynthResult {
   readonly removed: readonly string[];
 }
 
-const STACK_FILES = ["cdk.tf.json", "metadata.json"];
+/** Files vpce writes into a stack folder (either format of the stack: a folder never holds both). */
+const STACK_FILES = ["cdk.tf.json", "cdk.tf", "metadata.json"];
+/** The stack file, and the module file (`<out>/modules/<stack>/`), per format. */
+const FILE = {
+  json: { stack: "cdk.tf.json", module: "main.tf.json" },
+  hcl: { stack: "cdk.tf", module: "main.tf" },
+} as const;
+const MODULE_FILES = [FILE.json.module, FILE.hcl.module];
 
 export interface SynthToDirOptions {
   /**
@@ -34,6 +43,13 @@ export interface SynthToDirOptions {
   readonly awsProviderVersion?: string;
   /** Remove the stacks of the previous manifest that the plan lacks; default true (the plan is every spec). */
   readonly prune?: boolean;
+  /**
+   * `json` (default): `cdk.tf.json`; `hcl`: `cdk.tf`, converted from the JSON (toHcl). Writing one removes the
+   * other, since Terraform would read both and fail on every resource defined twice.
+   */
+  readonly format?: "json" | "hcl";
+  /** Also write each stack as a module into `<out>/modules/<stack>/` (module.ts). */
+  readonly modules?: boolean;
 }
 
 export function synthToDir(plan: Plan, outdir: string, opts: SynthToDirOptions = {}): SynthResult {
@@ -49,14 +65,20 @@ export function synthToDir(plan: Plan, outdir: string, opts: SynthToDirOptions =
       awsProviderVersion: opts.awsProviderVersion,
     }).synth();
     const stacks = plan.stacks.map((s) => s.stack);
+    const format = opts.format ?? "json";
+    for (const stack of plan.stacks)
+      convert({ tmp, stack: stack.stack, specTags: stack.tags, format, modules: opts.modules === true });
+    if (format === "hcl") manifestToHcl(path.join(tmp, "manifest.json"));
     const manifest = path.join(out, "manifest.json");
     const previous = readManifestStacks(manifest);
     fs.mkdirSync(path.join(out, "stacks"), { recursive: true });
     for (const s of stacks) {
-      const dest = path.join(out, "stacks", s);
-      fs.mkdirSync(dest, { recursive: true });
-      for (const f of fs.readdirSync(path.join(tmp, "stacks", s)))
-        fs.renameSync(path.join(tmp, "stacks", s, f), path.join(dest, f));
+      moveFiles({ from: path.join(tmp, "stacks", s), to: path.join(out, "stacks", s) });
+      fs.rmSync(path.join(out, "stacks", s, FILE[format === "json" ? "hcl" : "json"].stack), { force: true });
+      if (opts.modules) {
+        moveFiles({ from: path.join(tmp, "modules", s), to: path.join(out, "modules", s) });
+        fs.rmSync(path.join(out, "modules", s, FILE[format === "json" ? "hcl" : "json"].module), { force: true });
+      }
     }
     if (opts.prune === false) {
       keepOtherStacks({ manifest, synthesized: path.join(tmp, "manifest.json") });
@@ -65,6 +87,7 @@ export function synthToDir(plan: Plan, outdir: string, opts: SynthToDirOptions =
     const removed = previous.filter((s) => !stacks.includes(s)).sort();
     for (const s of removed) {
       for (const f of STACK_FILES) fs.rmSync(path.join(out, "stacks", s, f), { force: true });
+      for (const f of MODULE_FILES) fs.rmSync(path.join(out, "modules", s, f), { force: true });
     }
     fs.renameSync(path.join(tmp, "manifest.json"), manifest);
     return { outdir: out, written: stacks, removed };
@@ -102,4 +125,43 @@ function keepOtherStacks(opts: { manifest: string; synthesized: string }): void 
       .map((k) => [k, stacks[k]]),
   );
   fs.writeFileSync(opts.manifest, JSON.stringify({ ...next, stacks: sorted }, null, 2) + "\n");
+}
+
+function moveFiles(opts: { from: string; to: string }): void {
+  fs.mkdirSync(opts.to, { recursive: true });
+  for (const f of fs.readdirSync(opts.from)) fs.renameSync(path.join(opts.from, f), path.join(opts.to, f));
+}
+
+/** In the temporary folder: the module of the stack (when asked) and the stack in the format asked. */
+function convert(opts: {
+  tmp: string;
+  stack: string;
+  specTags: Readonly<Record<string, string>>;
+  format: "json" | "hcl";
+  modules: boolean;
+}): void {
+  const jsonFile = path.join(opts.tmp, "stacks", opts.stack, FILE.json.stack);
+  const document = JSON.parse(fs.readFileSync(jsonFile, "utf8")) as { [key: string]: Json };
+  if (opts.modules) {
+    const module = moduleOf({ stack: document, specTags: opts.specTags });
+    const dir = path.join(opts.tmp, "modules", opts.stack);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, FILE[opts.format].module),
+      opts.format === "hcl" ? toHcl({ document: module }) : JSON.stringify(module, null, 2) + "\n",
+    );
+  }
+  if (opts.format === "hcl") {
+    fs.writeFileSync(path.join(path.dirname(jsonFile), FILE.hcl.stack), toHcl({ document }));
+    fs.rmSync(jsonFile);
+  }
+}
+
+/** cdktf's manifest names cdk.tf.json as each stack's file; with HCL the file is cdk.tf. */
+function manifestToHcl(file: string): void {
+  const m = JSON.parse(fs.readFileSync(file, "utf8")) as { stacks?: Record<string, { synthesizedStackPath?: string }> };
+  for (const s of Object.values(m.stacks ?? {}))
+    if (s.synthesizedStackPath?.endsWith(`/${FILE.json.stack}`))
+      s.synthesizedStackPath = s.synthesizedStackPath.slice(0, -FILE.json.stack.length) + FILE.hcl.stack;
+  fs.writeFileSync(file, JSON.stringify(m, null, 2) + "\n");
 }

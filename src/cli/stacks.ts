@@ -1,0 +1,84 @@
+/**
+ * `vpce stacks`: one row per stack (name, Terraform working folder, spec, region, account, backend), for a CI
+ * matrix (`--json`) or a reader (a table). Paths are relative to the project root (the working directory,
+ * where synth runs), with `/`, so a CI job can `cd` into `dir` after `vpce synth --out` with the same folder.
+ */
+import * as path from "node:path";
+import { formatDiagnostic, summarize } from "../diagnostics";
+import { runPipeline } from "../pipeline";
+import type { Plan } from "../planner/plan";
+import { EXIT, specsPath, type Io } from "./io";
+
+export interface StackRow {
+  readonly stack: string;
+  /** `<out>/stacks/<stack>`: where `terraform init/plan` runs after synth. */
+  readonly dir: string;
+  readonly spec: string;
+  readonly region: string;
+  readonly account: string | null;
+  readonly backend: "s3" | "local";
+  /** Policy files the stack reads (a change to one changes the stack). */
+  readonly policies: readonly string[];
+}
+
+/** The rows of a plan; paths relative to `projectRoot`. */
+export function stackRows(opts: { plan: Plan; outDir: string; projectRoot: string }): StackRow[] {
+  const rel = (p: string) =>
+    path.relative(opts.projectRoot, path.resolve(opts.projectRoot, p)).split(path.sep).join("/");
+  return opts.plan.stacks
+    .map((s) => {
+      const specAbs = path.resolve(s.file);
+      const policies = new Set<string>();
+      for (const v of s.vpcs)
+        for (const e of v.endpoints)
+          if (e.policy.kind === "file" && e.policy.source)
+            policies.add(rel(path.resolve(path.dirname(specAbs), e.policy.source)));
+      return {
+        stack: s.stack,
+        dir: rel(path.join(opts.outDir, "stacks", s.stack)),
+        spec: rel(specAbs),
+        region: s.region,
+        account: s.account ?? null,
+        backend: s.backend.kind,
+        policies: [...policies].sort(),
+      };
+    })
+    .sort((a, b) => (a.stack < b.stack ? -1 : a.stack > b.stack ? 1 : 0));
+}
+
+/**
+ * Runs the pipeline and returns the rows, or the exit code when a spec is invalid (diagnostics and the summary
+ * on stderr). Warnings are left to validate and plan: these commands print data for machines.
+ */
+export function loadStackRows(opts: { specs?: string; outDir: string; io: Io }): StackRow[] | number {
+  const r = runPipeline(specsPath({ explicit: opts.specs, env: opts.io.env }).path, { env: opts.io.env });
+  if (!r.plan) {
+    for (const d of r.diagnostics) opts.io.err(formatDiagnostic(d));
+    opts.io.err(`vpce: ${summarize(r.diagnostics)}; no stacks.`);
+    return EXIT.invalid;
+  }
+  return stackRows({ plan: r.plan, outDir: opts.outDir, projectRoot: process.cwd() });
+}
+
+/** `vpce stacks [--json] [--out DIR]`. */
+export function stacksCommand(opts: { specs?: string; outDir: string; json: boolean; io: Io }): number {
+  const rows = loadStackRows(opts);
+  if (typeof rows === "number") return rows;
+  if (opts.json) {
+    opts.io.out(JSON.stringify(rows, null, 2));
+    return EXIT.ok;
+  }
+  const table = [
+    ["stack", "dir", "spec", "region", "account", "backend"],
+    ...rows.map((r) => [r.stack, r.dir, r.spec, r.region, r.account ?? "-", r.backend]),
+  ];
+  const widths = table[0].map((_, i) => Math.max(...table.map((l) => l[i].length)));
+  for (const line of table)
+    opts.io.out(
+      line
+        .map((c, i) => c.padEnd(widths[i]))
+        .join("  ")
+        .trimEnd(),
+    );
+  return EXIT.ok;
+}
