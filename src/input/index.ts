@@ -4,6 +4,7 @@
  * rules on the well-formed parts of every parsed file. Every diagnostic of
  * every file is returned.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { hasErrors, type Diagnostic } from "../diagnostics";
 import { ACROSS_FILES_RULES } from "../rules/across-files";
@@ -37,7 +38,9 @@ export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult 
   const diagnostics = [...loaded.diagnostics];
   const models: SpecModel[] = [];
   const files: ResolvedFile[] = [];
-  const policyRoots = [dir, ...(opts.policyDirs ?? [])].flatMap((d) => policyRoot(path.resolve(d)) ?? []);
+  // `--specs` may name one spec file: its policy files live beside it, in its folder
+  const specsFolder = isFile(dir) ? path.dirname(dir) : dir;
+  const policyRoots = [specsFolder, ...(opts.policyDirs ?? [])].flatMap((d) => policyRoot(path.resolve(d)) ?? []);
   for (const source of loaded.sources) {
     const r = checkSource({ source, dumpIds: opts.dumpIds, dumpZones: opts.dumpZones, policyRoots });
     diagnostics.push(...r.diagnostics);
@@ -46,6 +49,14 @@ export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult 
   }
   diagnostics.push(...runRules(ACROSS_FILES_RULES, { files }));
   return { models, diagnostics };
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 interface CheckSourceOptions {
