@@ -1,8 +1,11 @@
 /**
- * `npm run test:fast`: the pure layers, the constructs and the CLI; not real
- * Terraform (__tests__/terraform, property/terraform-sample) and not the large
- * generated property run (property/guarantees). `npm test` runs everything,
- * with the type check of the tests; CI runs `npm test`.
+ * `npm run test:fast`: the pure layers (rules, input, planner, catalog, policy
+ * tables, reports), the constructs and the CLI. Not here: real Terraform
+ * (__tests__/terraform), the generated-spec runs (__tests__/property: the
+ * 1,000-spec guarantees, mutations and their pairs, hostile input), the
+ * workflow test (it synthesizes every example once per spec) and the 40-VPC
+ * markdown sizes. `npm test` runs everything, with the type check of the
+ * tests; CI runs `npm test`.
  */
 const base = require("./jest.config.js");
 
@@ -11,7 +14,8 @@ module.exports = {
   testPathIgnorePatterns: [
     "/node_modules/",
     "<rootDir>/__tests__/terraform/",
-    "<rootDir>/__tests__/property/guarantees\\.test\\.ts$",
-    "<rootDir>/__tests__/property/terraform-sample\\.test\\.ts$",
+    "<rootDir>/__tests__/property/",
+    "<rootDir>/__tests__/workflow\\.test\\.ts$",
+    "<rootDir>/__tests__/report/markdown-size\\.test\\.ts$",
   ],
 };
