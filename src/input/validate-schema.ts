@@ -7,6 +7,7 @@ import { quote, type Position } from "../diagnostics";
 import { closest } from "../suggest";
 import type { PathSegment, SourceFile } from "./load";
 import { SpecSchema } from "./schema";
+import type { CodeSpec } from "../rules/rule";
 
 let compiled: ValidateFunction | undefined;
 
@@ -139,6 +140,19 @@ function messageInputs(f: SchemaFinding): string[] {
 }
 
 /** The message of a value outside what its field allows (INVALID_VALUE, INVALID_ID, UNSUPPORTED_VERSION). */
+/** What a bad-value finding of the schema tells its message and hint. */
+export interface BadValueDetails {
+  readonly found: unknown;
+  readonly reason: string;
+  readonly allowedValues?: readonly string[];
+  readonly hint?: string;
+}
+
+/** The code-table entry of a code the schema raises for a bad value (`x-code`): the schema's own words. */
+export function schemaValueCode(doc: { readonly trigger: string; readonly fix: string }): CodeSpec<BadValueDetails> {
+  return { severity: "error", ...doc, message: badValueMessage, hint: badValueHint };
+}
+
 export function badValueMessage(f: { readonly found: unknown; readonly reason: string }): string {
   return `${describeValue(f.found)} is not valid here: ${f.reason}.`;
 }

@@ -1,21 +1,16 @@
 /** AWS ids (vpc-, subnet-, rtb-, account, organization) of the wrong form. */
 import type { FieldSubject } from "../../input/subjects";
-import { badValueHint, badValueMessage, badValueSuggestions } from "../../input/validate-schema";
+import { badValueSuggestions, schemaValueCode } from "../../input/validate-schema";
 import { rule } from "../rule";
 
 export const idFormat = rule<FieldSubject>()({
   name: "id-format",
   stage: "fields",
   codes: {
-    INVALID_ID: {
-      severity: "error",
+    INVALID_ID: schemaValueCode({
       trigger: "`vpc-`, `subnet-`, `rtb-` ids, account or organization ids of the wrong form",
       fix: "copy the id from the console or CLI",
-      message: (d: { found: unknown; reason: string; allowedValues?: readonly string[]; hint?: string }) =>
-        badValueMessage(d),
-      hint: (d: { found: unknown; reason: string; allowedValues?: readonly string[]; hint?: string }) =>
-        badValueHint(d),
-    },
+    }),
   },
   check(subject, ctx) {
     for (const f of subject.schema)

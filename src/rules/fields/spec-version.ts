@@ -1,21 +1,16 @@
 /** The spec format version: 1 is the only one. */
 import type { FieldSubject } from "../../input/subjects";
-import { badValueHint, badValueMessage, badValueSuggestions } from "../../input/validate-schema";
+import { badValueSuggestions, schemaValueCode } from "../../input/validate-schema";
 import { rule } from "../rule";
 
 export const specVersion = rule<FieldSubject>()({
   name: "spec-version",
   stage: "fields",
   codes: {
-    UNSUPPORTED_VERSION: {
-      severity: "error",
+    UNSUPPORTED_VERSION: schemaValueCode({
       trigger: "`version` other than 1",
       fix: "`version: 1`",
-      message: (d: { found: unknown; reason: string; allowedValues?: readonly string[]; hint?: string }) =>
-        badValueMessage(d),
-      hint: (d: { found: unknown; reason: string; allowedValues?: readonly string[]; hint?: string }) =>
-        badValueHint(d),
-    },
+    }),
   },
   check(subject, ctx) {
     for (const f of subject.schema)
