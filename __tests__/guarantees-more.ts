@@ -11,7 +11,8 @@
  *    AZ notation, every requesting zone gets an ENI; never an endpoint without one;
  *  - gateway route tables are exactly the tables of the requesting subnets
  *    (least privilege for gateways: no table of a subnet that did not ask);
- *  - every `allowedCidrs` block is admitted on the service port.
+ *  - every `allowedCidrs` block is admitted on the service port;
+ *  - an endpoint's own `tags` are on it and on its security groups, beside vpce's Name and vpce:service.
  */
 import { getService, serviceNames } from "../src/catalog";
 import type { SpecModel, SubnetModel, VpcModel } from "../src/input/spec-model";
@@ -79,7 +80,21 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
       if (JSON.stringify(types) !== JSON.stringify(want))
         v.push(`${vpc.name}/${key}: endpoint types [${types.join(", ")}], expected [${want.join(", ")}]`);
       const requesters = vpc.subnets.filter((s) => s.requests.some((r) => r.key === key));
+      const ownTags = vpc.endpoints.get(key)?.tags ?? {};
       for (const [addr, e] of mine) {
+        const groups: Record<string, Json> = stackJson.resource?.aws_security_group ?? {};
+        const tagged = [
+          [addr, e.tags],
+          ...((e.security_group_ids as string[]) ?? []).map((r) => {
+            const sg = /^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(r)?.[1] ?? "?";
+            return [`security group ${sg}`, groups[sg]?.tags];
+          }),
+        ] as Array<[string, Record<string, string> | undefined]>;
+        for (const [what, tags] of tagged) {
+          for (const [k, val] of Object.entries(ownTags))
+            if (tags?.[k] !== val) v.push(`${what}: tag ${k}=${val} of endpoints.${key}.tags missing`);
+          if (tags?.Name === undefined || tags["vpce:service"] === undefined) v.push(`${what}: vpce's tags missing`);
+        }
         if (e.vpc_endpoint_type === "Gateway") {
           const tables = [...new Set(requesters.map((s) => s.routeTable).filter((t): t is string => !!t))].sort();
           const got = [...((e.route_table_ids as string[]) ?? [])].sort();

@@ -214,6 +214,9 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
               allowedCidrs: fc.option(fc.uniqueArray(fc.constantFrom(...EXTRA_CIDRS), { minLength: 1, maxLength: 2 }), {
                 nil: undefined,
               }),
+              tags: fc.option(fc.dictionary(fc.constantFrom(...TAG_KEYS), fc.constantFrom("x", "platform")), {
+                nil: undefined,
+              }),
             }),
             { maxLength: 2, selector: (o) => o.key },
           ),
@@ -259,6 +262,7 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
             if (o.privateDns !== undefined) e.privateDns = o.privateDns;
             if (o.policy !== undefined) e.policy = o.policy;
             if (o.allowedCidrs !== undefined) e.allowedCidrs = o.allowedCidrs;
+            if (o.tags !== undefined) e.tags = o.tags;
             endpoints[o.key] = e;
           }
           g.customs.forEach((cu, k) => {

@@ -102,7 +102,8 @@ export class EndpointStack extends TerraformStack {
 
   /** Creates the endpoint (and for an interface endpoint its security groups and rules); returns the groups' ids. */
   private endpoint(e: EndpointPlan): string[] {
-    const tags = { Name: e.key.replace(/\//g, "-"), "vpce:service": e.service };
+    // the endpoint's own tags, then vpce's (the schema refuses Name and vpce:* keys); default_tags add the stack's
+    const tags = { ...e.tags, Name: e.key.replace(/\//g, "-"), "vpce:service": e.service };
     // A dependable is anything with an fqn: the literal address renders as the resource's own fqn would.
     const dependsOn = e.dependsOn.map((a): ITerraformDependable => {
       if (!this.addresses.has(`aws_vpc_endpoint.${a}`))
@@ -135,7 +136,7 @@ export class EndpointStack extends TerraformStack {
           name: sgPlan.name,
           description: sgPlan.description,
           vpcId: e.vpcId,
-          tags: { Name: sgPlan.name, "vpce:service": e.service },
+          tags: { ...e.tags, Name: sgPlan.name, "vpce:service": e.service },
         }),
       );
       for (const r of sgPlan.ingress) {

@@ -574,6 +574,15 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   };
 }
 
+/** The entry's tags whose key and value passed the schema; undefined without `tags:`. */
+function wellFormedTags(rd: Reader, e: Data, eb: readonly PathSegment[]): Record<string, string> | undefined {
+  const tags = rd.map(e, eb, "tags");
+  if (!tags) return undefined;
+  return Object.fromEntries(
+    Object.entries(tags).filter(([k, v]) => typeof v === "string" && rd.wf.ok([...eb, "tags", k])),
+  ) as Record<string, string>;
+}
+
 /** An endpoints entry's settings, each only when well-formed. */
 function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): EndpointOverride {
   const flag = (key: string) =>
@@ -587,6 +596,7 @@ function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): Endp
     serviceName: rd.str(e, eb, "serviceName"),
     port,
     allowedCidrs: has(e, "allowedCidrs") ? rd.list(e, eb, "allowedCidrs", isString).map((c) => c.value) : undefined,
+    tags: wellFormedTags(rd, e, eb),
   };
   // only the keys that hold a well-formed value: `"type" in settings` means the user set it
   return Object.fromEntries(Object.entries(settings).filter(([, x]) => x !== undefined)) as EndpointOverride;

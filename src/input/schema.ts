@@ -35,6 +35,22 @@ const PolicyRef = Type.String({
   "x-hint": "full-access, org-only, or the path of a JSON policy file relative to the spec",
 });
 
+/** Tag keys vpce writes itself on endpoints and security groups (`Name`, `vpce:*`): a spec cannot set them. */
+const EndpointTags = Type.Record(
+  Type.String({
+    pattern: "^(?!aws:|vpce:|Name$)[\\s\\S]{1,128}$",
+    description: "A tag key of 1-128 characters, not aws:*, vpce:* or Name (vpce sets those)",
+  }),
+  Type.String({ maxLength: 256 }),
+  {
+    description:
+      "Tags of this endpoint and its security groups, merged over the stack tags (a key set here wins): " +
+      "keys of 1-128 characters, not aws:*, vpce:* or Name (vpce sets Name and vpce:service), values up to 256",
+    "x-hint": "a tag key of 1-128 characters, not starting with aws: or vpce:, and not Name",
+    additionalProperties: false,
+  },
+);
+
 export const EndpointOverrideSchema = Type.Object(
   {
     type: Type.Optional(
@@ -76,6 +92,7 @@ export const EndpointOverrideSchema = Type.Object(
           "besides the requesting subnets.",
       }),
     ),
+    tags: Type.Optional(EndpointTags),
   },
   { additionalProperties: false, description: "Per-service settings for one VPC" },
 );

@@ -189,6 +189,14 @@ function planEndpoint(opts: {
     reasons.push(...dns.reasons);
   }
   reasons.push(...policy.reasons);
+  // sorted: the order keys are written in changes no byte of the output
+  const tags = Object.fromEntries(Object.entries(settings?.tags ?? {}).sort(by(([k]) => k)));
+  if (Object.keys(tags).length > 0)
+    reasons.push(
+      `tags ${Object.entries(tags)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(", ")} on the endpoint${type === "Interface" ? " and its security groups" : ""}, over the stack tags`,
+    );
   // AWS refuses private DNS for the inbound resolver only until the VPC's S3 gateway exists: create it first.
   const dependsOn = onlyInbound ? [sanitizeName(`${vpc.name}_${resolved.key}`)] : [];
   const endpoint: EndpointPlan = {
@@ -216,6 +224,7 @@ function planEndpoint(opts: {
     privateDnsOnlyForInboundResolverEndpoint: onlyInbound,
     dnsCaptured,
     policy: policy.decision.policy,
+    tags,
     reasons,
     hourlyUsd: type === "Interface" ? subnets.length * PRICES.interfacePerAzHour : PRICES.gatewayPerHour,
   };

@@ -81,6 +81,8 @@ export interface EndpointPlan {
   /** Subnets of the VPC that did not ask for the service but resolve it to this endpoint (private DNS). */
   readonly dnsCaptured: readonly string[];
   readonly policy: PolicyPlan;
+  /** The endpoint's own tags (`endpoints.<svc>.tags`), set on it and its security groups over the stack tags. */
+  readonly tags: Readonly<Record<string, string>>;
   /** Why each decision was taken, in the order they were taken. */
   readonly reasons: readonly string[];
   /** Hourly price of the endpoint itself (interface: per ENI), USD, reference region. */

@@ -1,0 +1,61 @@
+/** The per-endpoint options of "Additions to v1" as synthesized (docs/SPEC-FORMAT.md), on the Terraform JSON. */
+import { Testing } from "cdktf";
+import { EndpointStack } from "../../src/constructs/endpoint-stack";
+import type { EndpointPlan, StackPlan } from "../../src/planner/plan";
+import { runSpecs, spec, type SpecDoc } from "../rules/support";
+
+type Json = Record<string, any>;
+
+function planOf(doc: SpecDoc): StackPlan {
+  const r = runSpecs({ "a.yaml": doc });
+  if (!r.plan) throw new Error(r.diagnostics.map((d) => `${d.code} ${d.path} ${d.message}`).join("\n"));
+  return r.plan.stacks[0];
+}
+
+function synthJson(doc: SpecDoc): Json {
+  const app = Testing.app();
+  return JSON.parse(Testing.synth(new EndpointStack(app, { plan: planOf(doc), rootFromStack: "../../.." })));
+}
+
+function endpointPlan(doc: SpecDoc, address: string): EndpointPlan {
+  const e = planOf(doc).vpcs[0].endpoints.find((x) => x.address === address);
+  if (!e) throw new Error(`no endpoint ${address}`);
+  return e;
+}
+
+describe("tags", () => {
+  const doc = spec((s) => {
+    s.tags = { team: "payments", owner: "stack" };
+    s.vpcs[0].endpoints = { ssm: { tags: { owner: "platform", env: "prod" } }, s3: { tags: { data: "yes" } } };
+  });
+
+  test("an endpoint's tags go on it and its security group, under vpce's Name; the stack's stay default_tags", () => {
+    const json = synthJson(doc);
+    expect(json.resource.aws_vpc_endpoint.main_ssm.tags).toEqual({
+      env: "prod",
+      owner: "platform",
+      Name: "main-ssm",
+      "vpce:service": "ssm",
+    });
+    expect(json.resource.aws_security_group.main_ssm.tags).toEqual({
+      env: "prod",
+      owner: "platform",
+      Name: "vpce-main-ssm",
+      "vpce:service": "ssm",
+    });
+    expect(json.resource.aws_vpc_endpoint.main_s3.tags).toEqual({ data: "yes", Name: "main-s3", "vpce:service": "s3" });
+    expect(json.provider.aws[0].default_tags).toEqual([{ tags: { team: "payments", owner: "stack" } }]);
+  });
+
+  test("an endpoint without tags gets only vpce's", () => {
+    const json = synthJson(spec());
+    expect(json.resource.aws_vpc_endpoint.main_ssm.tags).toEqual({ Name: "main-ssm", "vpce:service": "ssm" });
+  });
+
+  test("the plan's reasons name them", () => {
+    expect(endpointPlan(doc, "main_ssm").reasons).toContain(
+      "tags env=prod, owner=platform on the endpoint and its security groups, over the stack tags",
+    );
+    expect(endpointPlan(doc, "main_s3").reasons).toContain("tags data=yes on the endpoint, over the stack tags");
+  });
+});
