@@ -65,16 +65,36 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
       const port = svcKey ? (getService(svcKey)?.port ?? settings?.port ?? 443) : 443;
       for (const sg of sgNames) {
         for (const r of rulesBySg.get(sg as string) ?? []) {
+          const sources = ["cidr_ipv4", "cidr_ipv6", "referenced_security_group_id"].filter((k) => r[k] !== undefined);
+          if (sources.length !== 1) v.push(`${addr}: ingress rule with sources [${sources.join(", ")}]`);
+          if (r.from_port !== port || r.to_port !== port || r.ip_protocol !== "tcp")
+            v.push(`${addr}: ingress ${r.ip_protocol} ${r.from_port}-${r.to_port}, expected tcp ${port}`);
+          if (r.referenced_security_group_id !== undefined) {
+            if (!(settings?.allowedSecurityGroups ?? []).includes(r.referenced_security_group_id))
+              v.push(`${addr}: ingress from group ${r.referenced_security_group_id}, not in allowedSecurityGroups`);
+            continue;
+          }
+          if (r.cidr_ipv6 !== undefined) {
+            v.push(...checkIpv6Rule({ model: vpc, addr, endpoint: e, rule: r, requesters }));
+            continue;
+          }
           if (r.cidr_ipv4 === "0.0.0.0/0") v.push(`${addr}: ingress from 0.0.0.0/0`);
           if (!coveredBy(r.cidr_ipv4, [...allowed]))
             v.push(
               `${addr}: ingress from ${r.cidr_ipv4} (${cidrOf.get(r.cidr_ipv4) ?? "not a subnet"}), ` +
                 `which did not ask for ${svcKey}`,
             );
-          if (r.from_port !== port || r.to_port !== port || r.ip_protocol !== "tcp")
-            v.push(`${addr}: ingress ${r.ip_protocol} ${r.from_port}-${r.to_port}, expected tcp ${port}`);
         }
       }
+      for (const id of settings?.allowedSecurityGroups ?? [])
+        if (
+          !sgNames.some((sg) =>
+            (rulesBySg.get(sg as string) ?? []).some(
+              (r) => r.referenced_security_group_id === id && r.from_port === port,
+            ),
+          )
+        )
+          v.push(`${addr}: allowedSecurityGroups ${id} is not admitted on ${port}`);
       // S3 interface + private DNS: inbound-resolver-only exactly when the VPC has an S3 gateway
       if (svcKey === "s3" && e.private_dns_enabled) {
         const hasGateway = inVpc.some(
@@ -108,7 +128,11 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
           .map(refId)
           .some((sg) =>
             (rulesBySg.get(sg as string) ?? []).some(
-              (r) => coveredBy(s.cidr, [r.cidr_ipv4]) && r.from_port === port && r.to_port === port,
+              (r) =>
+                r.cidr_ipv4 !== undefined &&
+                coveredBy(s.cidr, [r.cidr_ipv4]) &&
+                r.from_port === port &&
+                r.to_port === port,
             ),
           );
         if (!admitted) v.push(`${vpc.name}/${s.name}: ${addr} does not admit ${s.cidr} on ${port}`);
@@ -117,6 +141,23 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
   }
   v.push(...checkMoreGuarantees(model, stackJson));
   return v;
+}
+
+/** An IPv6 rule: only on dualstack/ipv6 endpoints, and only from a requesting subnet's IPv6 block. */
+function checkIpv6Rule(opts: {
+  model: SpecModel["vpcs"][number];
+  addr: string;
+  endpoint: Json;
+  rule: Json;
+  requesters: SpecModel["vpcs"][number]["subnets"][number][];
+}): string[] {
+  const { addr, endpoint, rule, requesters } = opts;
+  const out: string[] = [];
+  if (endpoint.ip_address_type !== "dualstack" && endpoint.ip_address_type !== "ipv6")
+    out.push(`${addr}: IPv6 rule ${rule.cidr_ipv6} on an endpoint of ip_address_type ${endpoint.ip_address_type}`);
+  if (!requesters.some((s) => (s as { ipv6Cidr?: string }).ipv6Cidr === rule.cidr_ipv6))
+    out.push(`${addr}: IPv6 rule from ${rule.cidr_ipv6}, which is no requesting subnet's ipv6Cidr`);
+  return out;
 }
 
 /** The full names a service may have in the stack's region (per endpoint type; they differ for S3 in China). */

@@ -59,3 +59,20 @@ describe("tags", () => {
     expect(endpointPlan(doc, "main_s3").reasons).toContain("tags data=yes on the endpoint, over the stack tags");
   });
 });
+
+describe("allowedSecurityGroups", () => {
+  test("an ingress rule with referenced_security_group_id, no CIDR, on the service port", () => {
+    const json = synthJson(
+      spec((s) => (s.vpcs[0].endpoints = { ssm: { allowedSecurityGroups: ["sg-0123456789abcdef0"] } })),
+    );
+    expect(json.resource.aws_vpc_security_group_ingress_rule.main_ssm_sg_0123456789abcdef0).toEqual({
+      security_group_id: "${aws_security_group.main_ssm.id}",
+      referenced_security_group_id: "sg-0123456789abcdef0",
+      ip_protocol: "tcp",
+      from_port: 443,
+      to_port: 443,
+      description: "ssm from security group sg-0123456789abcdef0 (allowedSecurityGroups)",
+    });
+    expect(json.resource.aws_vpc_security_group_ingress_rule["main_ssm_app-a"].cidr_ipv4).toBe("10.20.1.0/24");
+  });
+});

@@ -214,6 +214,13 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
               allowedCidrs: fc.option(fc.uniqueArray(fc.constantFrom(...EXTRA_CIDRS), { minLength: 1, maxLength: 2 }), {
                 nil: undefined,
               }),
+              allowedSecurityGroups: fc.option(
+                fc.uniqueArray(fc.constantFrom("sg-0123456789abcdef0", "sg-01234567", "sg-0fedcba987654321f"), {
+                  minLength: 1,
+                  maxLength: 2,
+                }),
+                { nil: undefined },
+              ),
               tags: fc.option(fc.dictionary(fc.constantFrom(...TAG_KEYS), fc.constantFrom("x", "platform")), {
                 nil: undefined,
               }),
@@ -263,6 +270,7 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
             if (o.policy !== undefined) e.policy = o.policy;
             if (o.allowedCidrs !== undefined) e.allowedCidrs = o.allowedCidrs;
             if (o.tags !== undefined) e.tags = o.tags;
+            if (o.allowedSecurityGroups !== undefined) e.allowedSecurityGroups = o.allowedSecurityGroups;
             endpoints[o.key] = e;
           }
           g.customs.forEach((cu, k) => {
@@ -435,7 +443,9 @@ export function expectedCounts(doc: SpecDoc): Expected {
       const interfaces = type === "gateway" ? 0 : 1;
       out.endpoints += type === "both" ? 2 : 1;
       out.securityGroups += interfaces;
-      out.rules += interfaces * (n + new Set((e?.allowedCidrs as string[] | undefined) ?? []).size);
+      const cidrs = new Set((e?.allowedCidrs as string[] | undefined) ?? []).size;
+      const groups = new Set((e?.allowedSecurityGroups as string[] | undefined) ?? []).size;
+      out.rules += interfaces * (n + cidrs + groups);
     }
   }
   return out;

@@ -148,7 +148,9 @@ export class EndpointStack extends TerraformStack {
             ipProtocol: "tcp",
             fromPort: r.port,
             toPort: r.port,
-            cidrIpv4: r.cidr,
+            cidrIpv4: r.kind === "ipv4" ? r.cidr : undefined,
+            cidrIpv6: r.kind === "ipv6" ? r.cidr : undefined,
+            referencedSecurityGroupId: r.kind === "security-group" ? r.cidr : undefined,
             description: r.description,
           }),
         );

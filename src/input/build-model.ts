@@ -82,6 +82,7 @@ function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
       port: e.settings.port,
       allowedCidrs: allowed.map((c) => c.text),
       allowedCidrsAt: allowed.map((c) => c.at),
+      allowedSecurityGroups: e.settings.allowedSecurityGroups ?? [],
       tags: e.settings.tags ?? {},
     });
   }

@@ -596,6 +596,9 @@ function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): Endp
     serviceName: rd.str(e, eb, "serviceName"),
     port,
     allowedCidrs: has(e, "allowedCidrs") ? rd.list(e, eb, "allowedCidrs", isString).map((c) => c.value) : undefined,
+    allowedSecurityGroups: has(e, "allowedSecurityGroups")
+      ? rd.list(e, eb, "allowedSecurityGroups", isString).map((c) => c.value)
+      : undefined,
     tags: wellFormedTags(rd, e, eb),
   };
   // only the keys that hold a well-formed value: `"type" in settings` means the user set it

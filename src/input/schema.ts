@@ -92,6 +92,14 @@ export const EndpointOverrideSchema = Type.Object(
           "besides the requesting subnets.",
       }),
     ),
+    allowedSecurityGroups: Type.Optional(
+      Type.Array(awsId("sg", "A security group id"), {
+        uniqueItems: true,
+        description:
+          "Security groups (by id) whose members the interface endpoint's security group admits on the service " +
+          "port, besides the requesting subnets (ingress rules with referenced_security_group_id)",
+      }),
+    ),
     tags: Type.Optional(EndpointTags),
   },
   { additionalProperties: false, description: "Per-service settings for one VPC" },

@@ -49,6 +49,8 @@ export interface EndpointSettings extends Located {
   readonly allowedCidrs: readonly string[];
   /** Where each of allowedCidrs is written (same order). */
   readonly allowedCidrsAt: readonly Located[];
+  /** Security group ids admitted on the service port besides the requesting subnets. */
+  readonly allowedSecurityGroups: readonly string[];
   /** Tags of the endpoint and its security groups, over the stack tags (provider default_tags). */
   readonly tags: Readonly<Record<string, string>>;
 }

@@ -170,6 +170,7 @@ function planEndpoint(opts: {
       port: svc.port,
       requesters,
       allowedCidrs: settings?.allowedCidrs ?? [],
+      allowedSecurityGroups: settings?.allowedSecurityGroups ?? [],
     });
     securityGroups = sg.decision;
     reasons.push(...sg.reasons);
@@ -180,7 +181,8 @@ function planEndpoint(opts: {
       settings,
       requesters,
       vpcHasGateway: opts.vpcHasGateway,
-      admitted: securityGroups.flatMap((g) => g.ingress.map((r) => r.cidr)),
+      // a group reference admits whatever its members are: it proves no subnet keeps access
+      admitted: securityGroups.flatMap((g) => g.ingress.filter((r) => r.kind === "ipv4").map((r) => r.cidr)),
     });
     decided.privateDns = dns.decision;
     privateDns = dns.decision.enabled;

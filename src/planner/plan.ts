@@ -27,6 +27,9 @@ export interface PlacedSubnet {
 export interface IngressRule {
   /** Terraform resource name of the rule. */
   readonly address: string;
+  /** What `cidr` holds: an IPv4 block (cidr_ipv4), an IPv6 block (cidr_ipv6) or a security group id. */
+  readonly kind: "ipv4" | "ipv6" | "security-group";
+  /** The rule's source as text: the CIDR block, or for kind security-group the group's id. */
   readonly cidr: string;
   readonly port: number;
   readonly description: string;

@@ -9,7 +9,8 @@ export const SG_LIMITS = { inboundRulesPerGroup: 60, groupsPerInterface: 5 } as 
 
 /**
  * Least privilege: ingress only on the service port, only from the CIDRs of
- * the subnets that asked (plus explicit allowedCidrs); no egress rule (the
+ * the subnets that asked (plus explicit allowedCidrs, and the members of the
+ * allowedSecurityGroups by reference); no egress rule (the
  * endpoint never initiates connections, and Terraform removes AWS's default
  * allow-all egress rule). One rule per subnet, named after it. Past the
  * quota of 60 inbound rules, CIDRs are first merged losslessly (adjacent
@@ -27,6 +28,8 @@ export function planSecurityGroups(opts: {
   port: number;
   requesters: readonly SubnetModel[];
   allowedCidrs: readonly string[];
+  /** Security group ids admitted by reference (referenced_security_group_id). */
+  allowedSecurityGroups?: readonly string[];
 }): Decided<SecurityGroupPlan[]> {
   const { vpc, service, address, port, requesters, allowedCidrs } = opts;
   const reasons: string[] = [];
@@ -34,6 +37,7 @@ export function planSecurityGroups(opts: {
   for (const s of [...requesters].sort(by((s) => s.name))) {
     ingress.push({
       address: `${address}_${s.name}`,
+      kind: "ipv4",
       cidr: s.cidr,
       port,
       description: `${service} from subnet ${s.name} (${s.id})`,
@@ -42,6 +46,7 @@ export function planSecurityGroups(opts: {
   for (const c of [...new Set(allowedCidrs)].sort()) {
     ingress.push({
       address: `${address}_cidr_${c.replace(/[./]/g, "_")}`,
+      kind: "ipv4",
       cidr: c,
       port,
       description: `${service} from ${c} (allowedCidrs)`,
@@ -62,12 +67,22 @@ export function planSecurityGroups(opts: {
       const names = members.map((m) => m.description.replace(/^\S+ from /, "")).join(", ");
       return {
         address: `${address}_cidr_${c.replace(/[./]/g, "_")}`,
+        kind: "ipv4" as const,
         cidr: c,
         port,
         description: truncate(`${service} from ${names}`, 255),
       };
     });
   }
+  // group references are never merged: each names its own group
+  const references: IngressRule[] = [...new Set(opts.allowedSecurityGroups ?? [])].sort().map((id) => ({
+    address: `${address}_${id.replace(/-/g, "_")}`,
+    kind: "security-group",
+    cidr: id,
+    port,
+    description: `${service} from security group ${id} (allowedSecurityGroups)`,
+  }));
+  ingress = [...ingress, ...references];
   const groups: SecurityGroupPlan[] = [];
   for (let i = 0; i < ingress.length || groups.length === 0; i += SG_LIMITS.inboundRulesPerGroup) {
     const n = groups.length + 1;
@@ -84,7 +99,8 @@ export function planSecurityGroups(opts: {
       `${ingress.length} rules spread over ${groups.length} security groups of at most ` +
         `${SG_LIMITS.inboundRulesPerGroup}`,
     );
-  reasons.push(`security group admits TCP ${port} from ${ingress.map((r) => r.cidr).join(", ")} only`);
+  const sources = ingress.map((r) => (r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr));
+  reasons.push(`security group admits TCP ${port} from ${sources.join(", ")} only`);
   return { decision: groups, reasons };
 }
 
