@@ -12,6 +12,8 @@
  *  - gateway route tables are exactly the tables of the requesting subnets
  *    (least privilege for gateways: no table of a subnet that did not ask);
  *  - every `allowedCidrs` block is admitted on the service port;
+ *  - every fixed address is in subnet_configuration of an ENI subnet of its endpoint, inside that subnet and not
+ *    one of the 4 first or the last address; no address twice in a VPC;
  *  - an endpoint's own `tags` are on it and on its security groups, beside vpce's Name and vpce:service.
  */
 import { getService, serviceNames } from "../src/catalog";
@@ -73,6 +75,7 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
       if (keyOf(e.service_name) === undefined)
         v.push(`${addr}: endpoint for ${e.service_name}, which no subnet of ${vpc.name} requested`);
 
+    const fixedSeen = new Set<string>();
     for (const key of requested) {
       const mine = inVpc.filter(([, e]) => keyOf(e.service_name) === key);
       const types = mine.map(([, e]) => e.vpc_endpoint_type as string).sort();
@@ -106,6 +109,21 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
           continue;
         }
         const ids: string[] = e.subnet_ids ?? [];
+        const configured: Json[] = e.subnet_configuration ?? [];
+        for (const [name, ip] of Object.entries(vpc.endpoints.get(key)?.fixedIps ?? {})) {
+          const s = vpc.subnets.find((x) => x.name === name);
+          const range = s ? ipv4Range(s.cidr) : undefined;
+          const n = ipv4Range(`${ip}/32`)?.[0];
+          if (!s || !ids.includes(s.id) || !configured.some((c) => c.subnet_id === s.id && c.ipv4 === ip))
+            v.push(`${addr}: fixed IP ${ip} of ${name} is not in subnet_configuration of an ENI subnet`);
+          else if (!range || n === undefined || n < range[0] + 4 || n >= range[1])
+            v.push(`${addr}: fixed IP ${ip} is outside ${s.cidr} or reserved`);
+        }
+        for (const c of configured)
+          if (c.ipv4 !== undefined) {
+            if (fixedSeen.has(c.ipv4)) v.push(`${addr}: fixed IP ${c.ipv4} claimed twice in ${vpc.name}`);
+            fixedSeen.add(c.ipv4);
+          }
         if (ids.length === 0) v.push(`${addr}: interface endpoint without a subnet`);
         const candidates = vpc.endpointSubnets
           ? vpc.subnets.filter((s) => vpc.endpointSubnets?.includes(s.name))

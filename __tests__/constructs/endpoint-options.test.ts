@@ -76,3 +76,18 @@ describe("allowedSecurityGroups", () => {
     expect(json.resource.aws_vpc_security_group_ingress_rule["main_ssm_app-a"].cidr_ipv4).toBe("10.20.1.0/24");
   });
 });
+
+describe("fixedIps", () => {
+  const doc = spec((s) => (s.vpcs[0].endpoints = { ssm: { fixedIps: { "app-b": "10.20.2.10" } } }));
+
+  test("subnet_configuration for the subnets with a fixed address only; subnet_ids keep every ENI subnet", () => {
+    const e = synthJson(doc).resource.aws_vpc_endpoint.main_ssm;
+    expect(e.subnet_configuration).toEqual([{ subnet_id: "subnet-0bbbbbbbbbbbbbbb2", ipv4: "10.20.2.10" }]);
+    expect(e.subnet_ids).toEqual(["subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2"]);
+    expect(synthJson(spec()).resource.aws_vpc_endpoint.main_ssm.subnet_configuration).toBeUndefined();
+  });
+
+  test("the plan's reasons name them", () => {
+    expect(endpointPlan(doc, "main_ssm").reasons).toContain("fixed ENI address 10.20.2.10 in app-b");
+  });
+});

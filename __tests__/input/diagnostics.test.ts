@@ -449,6 +449,28 @@ const CASES: Case[] = [
     files: { "a.yaml": BASE + "    endpoints:\n      kms: { privateDns: false }\n" },
     line: 23,
   },
+  ...(
+    [
+      ["FIXED_IP_UNKNOWN_SUBNET", "ssm", "{ app-c: 10.20.1.10 }", "app-c"],
+      ["FIXED_IP_OUTSIDE_SUBNET", "ssm", "{ app-a: 10.20.2.10 }", "app-a"],
+      ["FIXED_IP_RESERVED", "ssm", "{ app-a: 10.20.1.255 }", "app-a"],
+      ["FIXED_IP_NO_ENI", "s3", "{ app-a: 10.20.1.10 }", undefined],
+    ] as const
+  ).map(([code, svc, fixed, subnet]) => ({
+    code,
+    files: { "a.yaml": BASE + `    endpoints:\n      ${svc}:\n        fixedIps: ${fixed}\n` },
+    line: subnet ? 24 : 23,
+    path: `vpcs[0].endpoints.${svc}${subnet ? `.fixedIps["${subnet}"]` : ""}`,
+  })),
+  {
+    code: "FIXED_IP_TAKEN",
+    files: {
+      "a.yaml":
+        BASE.replace("services: [s3, ssm]", "services: [s3, ssm, kms]") +
+        "    endpoints:\n      kms: { fixedIps: { app-a: 10.20.1.10 } }\n      ssm: { fixedIps: { app-a: 10.20.1.10 } }\n",
+    },
+    line: 24,
+  },
 ];
 
 function codesOf(ds: readonly Diagnostic[]): DiagnosticCode[] {

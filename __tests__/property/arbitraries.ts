@@ -221,6 +221,7 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
                 }),
                 { nil: undefined },
               ),
+              fixed: fc.boolean(),
               tags: fc.option(fc.dictionary(fc.constantFrom(...TAG_KEYS), fc.constantFrom("x", "platform")), {
                 nil: undefined,
               }),
@@ -264,15 +265,28 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
               ...(g.s3.allowedCidrs && g.s3.type !== "gateway" ? { allowedCidrs: g.s3.allowedCidrs } : {}),
             };
           if (g.dynamodb) endpoints.dynamodb = { type: g.dynamodb };
-          for (const o of g.interfaceOverrides) {
+          g.interfaceOverrides.forEach((o, oi) => {
             const e: SpecDoc = {};
+            if (o.fixed && !vpc.endpointSubnets && v.notation !== "mixed") {
+              // the ENI subnet the documented tie-break picks in the first requesting zone: largest block, then name
+              const asks = (d: SubnetDraft) =>
+                d.services.includes(o.key) || d.bundles.some((b) => getBundle(b)?.services.includes(o.key));
+              const mine = subnets.filter((_, k) => asks(drafts[k]));
+              const zone = mine.length > 0 ? drafts[subnets.indexOf(mine[0])].zone : undefined;
+              const winner = mine
+                .filter((s) => drafts[subnets.indexOf(s)].zone === zone)
+                .sort((a, b) => prefixOf(a) - prefixOf(b) || ((a.name as string) < (b.name as string) ? -1 : 1))[0];
+              // 4 + the override's index: never reserved (even in a /28), never claimed twice
+              if (winner)
+                e.fixedIps = { [winner.name as string]: (winner.cidr as string).replace(/\.0\/\d+$/, `.${4 + oi}`) };
+            }
             if (o.privateDns !== undefined) e.privateDns = o.privateDns;
             if (o.policy !== undefined) e.policy = o.policy;
             if (o.allowedCidrs !== undefined) e.allowedCidrs = o.allowedCidrs;
             if (o.tags !== undefined) e.tags = o.tags;
             if (o.allowedSecurityGroups !== undefined) e.allowedSecurityGroups = o.allowedSecurityGroups;
             endpoints[o.key] = e;
-          }
+          });
           g.customs.forEach((cu, k) => {
             endpoints[customKeys[k]] = {
               // distinct per VPC (a service is declared once; the same name twice is DUPLICATE_NAME)
@@ -285,6 +299,10 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
           return vpc;
         }),
     );
+}
+
+function prefixOf(s: SpecDoc): number {
+  return Number((s.cidr as string).split("/")[1]);
 }
 
 function specArb(fileIndex: number, salt: number): fc.Arbitrary<GenFile> {

@@ -228,6 +228,9 @@ describe("generated valid specs", () => {
         }),
       ).length,
       secondaryCidr: has(/"additionalCidrs"/),
+      endpointTags: has(/"(ssm|kms|logs|sqs|sts|ecr\.api|cassandra)":\{[^}]*"tags"/),
+      allowedSecurityGroups: has(/"allowedSecurityGroups"/),
+      fixedIps: has(/"fixedIps"/),
     };
     for (const [k, n] of Object.entries(feature))
       expect({ feature: k, present: n > 10 }).toEqual({ feature: k, present: true });

@@ -165,6 +165,10 @@ export class EndpointStack extends TerraformStack {
         serviceName: e.serviceName,
         vpcEndpointType: "Interface",
         subnetIds: e.subnets.map((s) => s.subnetId),
+        // only the subnets with a fixed address: AWS picks the others' (CreateVpcEndpoint SubnetConfigurations)
+        subnetConfiguration: e.subnets.some((s) => s.ipv4 !== undefined)
+          ? e.subnets.filter((s) => s.ipv4 !== undefined).map((s) => ({ subnetId: s.subnetId, ipv4: s.ipv4 }))
+          : undefined,
         securityGroupIds: [...securityGroupIds],
         privateDnsEnabled: e.privateDns,
         dnsOptions:

@@ -83,6 +83,10 @@ function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
       allowedCidrs: allowed.map((c) => c.text),
       allowedCidrsAt: allowed.map((c) => c.at),
       allowedSecurityGroups: e.settings.allowedSecurityGroups ?? [],
+      fixedIps: e.settings.fixedIps ?? {},
+      fixedIpsAt: Object.fromEntries(
+        Object.keys(e.settings.fixedIps ?? {}).map((name) => [name, at([...e.segs, "fixedIps", name])]),
+      ),
       tags: e.settings.tags ?? {},
     });
   }

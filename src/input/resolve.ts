@@ -574,12 +574,17 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   };
 }
 
-/** The entry's tags whose key and value passed the schema; undefined without `tags:`. */
-function wellFormedTags(rd: Reader, e: Data, eb: readonly PathSegment[]): Record<string, string> | undefined {
-  const tags = rd.map(e, eb, "tags");
-  if (!tags) return undefined;
+/** The entries of a string map (tags, fixedIps) whose key and value passed the schema; undefined without it. */
+function wellFormedMap(
+  rd: Reader,
+  e: Data,
+  eb: readonly PathSegment[],
+  key: "tags" | "fixedIps",
+): Record<string, string> | undefined {
+  const map = rd.map(e, eb, key);
+  if (!map) return undefined;
   return Object.fromEntries(
-    Object.entries(tags).filter(([k, v]) => typeof v === "string" && rd.wf.ok([...eb, "tags", k])),
+    Object.entries(map).filter(([k, v]) => typeof v === "string" && rd.wf.ok([...eb, key, k])),
   ) as Record<string, string>;
 }
 
@@ -599,7 +604,8 @@ function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): Endp
     allowedSecurityGroups: has(e, "allowedSecurityGroups")
       ? rd.list(e, eb, "allowedSecurityGroups", isString).map((c) => c.value)
       : undefined,
-    tags: wellFormedTags(rd, e, eb),
+    tags: wellFormedMap(rd, e, eb, "tags"),
+    fixedIps: wellFormedMap(rd, e, eb, "fixedIps"),
   };
   // only the keys that hold a well-formed value: `"type" in settings` means the user set it
   return Object.fromEntries(Object.entries(settings).filter(([, x]) => x !== undefined)) as EndpointOverride;

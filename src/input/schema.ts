@@ -100,6 +100,23 @@ export const EndpointOverrideSchema = Type.Object(
           "port, besides the requesting subnets (ingress rules with referenced_security_group_id)",
       }),
     ),
+    fixedIps: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: NAME_PATTERN }),
+        Type.String({
+          pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$",
+          description: "The IPv4 address of the endpoint's ENI in that subnet",
+          "x-hint": "an IPv4 address such as 10.20.1.10",
+        }),
+        {
+          description:
+            "Fixed IPv4 addresses of the interface endpoint's ENIs, by subnet name (subnet_configuration): " +
+            "inside the subnet, not one of the 4 first or the last address AWS reserves, in a subnet that holds " +
+            "one of the endpoint's ENIs",
+          additionalProperties: false,
+        },
+      ),
+    ),
     tags: Type.Optional(EndpointTags),
   },
   { additionalProperties: false, description: "Per-service settings for one VPC" },

@@ -51,6 +51,10 @@ export interface EndpointSettings extends Located {
   readonly allowedCidrsAt: readonly Located[];
   /** Security group ids admitted on the service port besides the requesting subnets. */
   readonly allowedSecurityGroups: readonly string[];
+  /** Fixed IPv4 addresses of the ENIs, by subnet name (subnet_configuration). */
+  readonly fixedIps: Readonly<Record<string, string>>;
+  /** Where each fixedIps entry is written, by subnet name. */
+  readonly fixedIpsAt: Readonly<Record<string, Located>>;
   /** Tags of the endpoint and its security groups, over the stack tags (provider default_tags). */
   readonly tags: Readonly<Record<string, string>>;
 }

@@ -160,9 +160,15 @@ function planEndpoint(opts: {
     reasons.push(...g.reasons);
   } else {
     const p = placeInterfaceEndpoint({ vpc, service: svc.key, requesters, offer: fromDump.dump?.offer });
-    subnets = p.decision.subnets;
+    const fixed = settings?.fixedIps ?? {};
+    subnets = p.decision.subnets.map((s) => (fixed[s.subnet] ? { ...s, ipv4: fixed[s.subnet] } : s));
     decided.placement = p.decision;
     reasons.push(...p.reasons);
+    const pinned = subnets.filter((s) => s.ipv4 !== undefined);
+    if (pinned.length > 0)
+      reasons.push(
+        `fixed ENI address${pinned.length > 1 ? "es" : ""} ${pinned.map((s) => `${s.ipv4} in ${s.subnet}`).join(", ")}`,
+      );
     const sg = planSecurityGroups({
       vpc: vpc.name,
       service: svc.key,

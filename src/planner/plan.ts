@@ -22,6 +22,8 @@ export interface PlacedSubnet {
   readonly subnet: string;
   readonly subnetId: string;
   readonly az: string;
+  /** The ENI's fixed IPv4 address (`fixedIps`); undefined lets AWS choose. */
+  readonly ipv4?: string;
 }
 
 export interface IngressRule {

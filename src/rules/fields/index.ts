@@ -10,6 +10,7 @@ import { endpointPolicies } from "./endpoint-policies";
 import { endpointSubnets } from "./endpoint-subnets";
 import { endpointTypes } from "./endpoint-types";
 import { fieldTypes } from "./field-types";
+import { fixedIps } from "./fixed-ips";
 import { idFormat } from "./id-format";
 import { knownBundles } from "./known-bundles";
 import { knownFields } from "./known-fields";
@@ -40,6 +41,7 @@ export const FIELD_RULES = [
   endpointSubnets,
   endpointPolicies,
   endpointTypes,
+  fixedIps,
   knownServices,
   knownBundles,
   serviceNamesMatch,

@@ -5,6 +5,7 @@
 import { addressCollision } from "./address-collision";
 import { azNotationMixed } from "./az-notation-mixed";
 import { crossAz } from "./cross-az";
+import { fixedIpPlacement } from "./fixed-ip-placement";
 import { fullAccessPolicy } from "./full-access-policy";
 import { gatewayQuota } from "./gateway-quota";
 import { interfaceQuota } from "./interface-quota";
@@ -25,6 +26,7 @@ export const PLAN_RULES = [
   routeTableRequired,
   sharedRouteTable,
   noEndpointAz,
+  fixedIpPlacement,
   azNotationMixed,
   crossAz,
   openCidr,
