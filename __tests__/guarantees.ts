@@ -104,7 +104,20 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
         if (flag !== hasGateway)
           v.push(`${addr}: private_dns_only_for_inbound_resolver_endpoint=${flag}, gateway in VPC=${hasGateway}`);
       }
-      if (e.dns_options && !e.private_dns_enabled) v.push(`${addr}: dns_options without private DNS`);
+      if (e.dns_options?.private_dns_only_for_inbound_resolver_endpoint !== undefined && !e.private_dns_enabled)
+        v.push(`${addr}: private_dns_only_for_inbound_resolver_endpoint without private DNS`);
+      if ((e.dns_options?.dns_record_ip_type ?? undefined) !== settings?.dnsRecordIpType)
+        v.push(`${addr}: dns_record_ip_type ${e.dns_options?.dns_record_ip_type}, spec ${settings?.dnsRecordIpType}`);
+      if (e.ip_address_type !== settings?.ipAddressType)
+        v.push(`${addr}: ip_address_type ${e.ip_address_type}, spec ${settings?.ipAddressType}`);
+      // dualstack: every requesting subnet with an IPv6 block is admitted over IPv6 too
+      if (e.ip_address_type === "dualstack")
+        for (const s of requesters)
+          if (
+            s.ipv6Cidr &&
+            !sgNames.some((sg) => (rulesBySg.get(sg as string) ?? []).some((r) => r.cidr_ipv6 === s.ipv6Cidr))
+          )
+            v.push(`${addr}: dualstack endpoint does not admit ${s.name}'s IPv6 block ${s.ipv6Cidr}`);
     }
     // every requested (subnet, service) pair is served
     for (const s of vpc.subnets) {
@@ -155,7 +168,7 @@ function checkIpv6Rule(opts: {
   const out: string[] = [];
   if (endpoint.ip_address_type !== "dualstack" && endpoint.ip_address_type !== "ipv6")
     out.push(`${addr}: IPv6 rule ${rule.cidr_ipv6} on an endpoint of ip_address_type ${endpoint.ip_address_type}`);
-  if (!requesters.some((s) => (s as { ipv6Cidr?: string }).ipv6Cidr === rule.cidr_ipv6))
+  if (!requesters.some((s) => s.ipv6Cidr === rule.cidr_ipv6))
     out.push(`${addr}: IPv6 rule from ${rule.cidr_ipv6}, which is no requesting subnet's ipv6Cidr`);
   return out;
 }

@@ -91,3 +91,48 @@ describe("fixedIps", () => {
     expect(endpointPlan(doc, "main_ssm").reasons).toContain("fixed ENI address 10.20.2.10 in app-b");
   });
 });
+
+describe("ipAddressType and dnsRecordIpType", () => {
+  const doc = spec((s) => {
+    s.vpcs[0].subnets[0].ipv6Cidr = "2001:db8:1234:1a00::/64";
+    s.vpcs[0].subnets[1].ipv6Cidr = "2001:db8:1234:1b00::/64";
+    s.vpcs[0].subnets[0].services.push("kms");
+    s.vpcs[0].endpoints = {
+      ssm: { ipAddressType: "dualstack", dnsRecordIpType: "dualstack" },
+      s3: { ipAddressType: "dualstack" },
+    };
+  });
+
+  test("dualstack: ip_address_type, dns_record_ip_type, and cidr_ipv6 rules from the requesting subnets", () => {
+    const json = synthJson(doc);
+    const e = json.resource.aws_vpc_endpoint.main_ssm;
+    expect(e.ip_address_type).toBe("dualstack");
+    expect(e.dns_options).toEqual({ dns_record_ip_type: "dualstack" });
+    const rules = json.resource.aws_vpc_security_group_ingress_rule;
+    expect(rules["main_ssm_app-a_ipv6"]).toEqual({
+      security_group_id: "${aws_security_group.main_ssm.id}",
+      cidr_ipv6: "2001:db8:1234:1a00::/64",
+      ip_protocol: "tcp",
+      from_port: 443,
+      to_port: 443,
+      description: "ssm from subnet app-a (subnet-0aaaaaaaaaaaaaaa1) over IPv6",
+    });
+    expect(rules["main_ssm_app-b_ipv6"].cidr_ipv6).toBe("2001:db8:1234:1b00::/64");
+    expect(json.resource.aws_vpc_endpoint.main_s3.ip_address_type).toBe("dualstack");
+  });
+
+  test("an IPv4-only endpoint gets no IPv6 rule, even from subnets with an IPv6 block", () => {
+    const json = synthJson(doc);
+    expect(json.resource.aws_vpc_endpoint.main_kms.ip_address_type).toBeUndefined();
+    const kmsRules = Object.keys(json.resource.aws_vpc_security_group_ingress_rule).filter((k) =>
+      k.startsWith("main_kms"),
+    );
+    expect(kmsRules).toEqual(["main_kms_app-a"]);
+  });
+
+  test("the plan's reasons name them", () => {
+    expect(endpointPlan(doc, "main_ssm").reasons).toContain(
+      "ip address type dualstack, DNS records dualstack (endpoints entry)",
+    );
+  });
+});

@@ -471,6 +471,23 @@ const CASES: Case[] = [
     },
     line: 24,
   },
+  {
+    code: "INVALID_IPV6_CIDR",
+    files: { "a.yaml": BASE.replace("cidr: 10.20.1.0/24", "cidr: 10.20.1.0/24\n        ipv6Cidr: 10.20.1.0/24") },
+    path: "vpcs[0].subnets[0].ipv6Cidr",
+  },
+  ...(
+    [
+      ["DNS_RECORD_IP_TYPE", "ssm: { dnsRecordIpType: ipv6 }", "vpcs[0].endpoints.ssm.dnsRecordIpType"],
+      ["IPV6_SUBNET_MISSING", "ssm: { ipAddressType: dualstack }", "vpcs[0].endpoints.ssm"],
+      ["IPV6_ONLY_SUBNETS", "ssm: { ipAddressType: ipv6 }", "vpcs[0].endpoints.ssm"],
+      ["IP_ADDRESS_TYPE_UNSUPPORTED", "s3: { ipAddressType: ipv6 }", "vpcs[0].endpoints.s3"],
+    ] as const
+  ).map(([code, entry, at]) => ({
+    code,
+    files: { "a.yaml": BASE + `    endpoints:\n      ${entry}\n` },
+    path: at,
+  })),
 ];
 
 function codesOf(ds: readonly Diagnostic[]): DiagnosticCode[] {

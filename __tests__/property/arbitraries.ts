@@ -169,6 +169,8 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
       nCustom: fc.nat(2),
       secondary: fc.boolean(),
       nRt: fc.integer({ min: 1, max: 3 }),
+      /** Every subnet has an IPv6 block (dual-stack VPC): endpoints may be dualstack. */
+      v6: fc.boolean(),
     })
     .chain((v) =>
       fc
@@ -222,6 +224,8 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
                 { nil: undefined },
               ),
               fixed: fc.boolean(),
+              ip: fc.option(fc.constantFrom("ipv4", "dualstack"), { nil: undefined }),
+              dns: fc.option(fc.constantFrom("ipv4", "dualstack", "ipv6", "service-defined"), { nil: undefined }),
               tags: fc.option(fc.dictionary(fc.constantFrom(...TAG_KEYS), fc.constantFrom("x", "platform")), {
                 nil: undefined,
               }),
@@ -244,6 +248,7 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
               id: `subnet-${hex(c.salt, 9)}${hex(c.index * 64 + k, 8)}`,
               ...(d.byId ? { azId: zoneId(d.zone) } : { az: zoneName(d.zone) }),
               cidr: d.secondary ? `100.64.${k * 16}.0/${d.prefix}` : `10.${v.octet}.${k * 16}.0/${d.prefix}`,
+              ...(v.v6 ? { ipv6Cidr: `2001:db8:${hex(c.salt % 0x10000, 4)}:${hex(c.index * 64 + k, 4)}::/64` } : {}),
             };
             if (needsGateway || d.rtWhenNotNeeded) s.routeTable = rts[d.rt % rts.length];
             if (d.services.length > 0 || d.customs.length > 0)
@@ -265,6 +270,8 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
               ...(g.s3.allowedCidrs && g.s3.type !== "gateway" ? { allowedCidrs: g.s3.allowedCidrs } : {}),
             };
           if (g.dynamodb) endpoints.dynamodb = { type: g.dynamodb };
+          // the S3 gateway takes dualstack too (its interface half then needs the IPv6 blocks every subnet has)
+          if (g.s3 && v.v6 && g.s3.type !== "interface") endpoints.s3.ipAddressType = "dualstack";
           g.interfaceOverrides.forEach((o, oi) => {
             const e: SpecDoc = {};
             if (o.fixed && !vpc.endpointSubnets && v.notation !== "mixed") {
@@ -284,6 +291,10 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
             if (o.policy !== undefined) e.policy = o.policy;
             if (o.allowedCidrs !== undefined) e.allowedCidrs = o.allowedCidrs;
             if (o.tags !== undefined) e.tags = o.tags;
+            // dualstack only where every subnet has an IPv6 block; a record type only among the pairs AWS accepts
+            const ip = v.v6 ? o.ip : o.ip === "ipv4" ? "ipv4" : undefined;
+            if (ip !== undefined) e.ipAddressType = ip;
+            if (o.dns !== undefined && (ip === "dualstack" || o.dns === "ipv4")) e.dnsRecordIpType = o.dns;
             if (o.allowedSecurityGroups !== undefined) e.allowedSecurityGroups = o.allowedSecurityGroups;
             endpoints[o.key] = e;
           });
@@ -447,12 +458,14 @@ export function expectedCounts(doc: SpecDoc): Expected {
   for (const vpc of doc.vpcs as SpecDoc[]) {
     const endpoints = (vpc.endpoints ?? {}) as Record<string, SpecDoc>;
     const requesters = new Map<string, number>();
+    const requestersV6 = new Map<string, number>();
     for (const s of vpc.subnets as SpecDoc[]) {
       const keys = new Set([
         ...((s.services as string[]) ?? []),
         ...((s.bundles as string[]) ?? []).flatMap((b) => getBundle(b)?.services ?? []),
       ]);
       for (const k of keys) requesters.set(k, (requesters.get(k) ?? 0) + 1);
+      if (s.ipv6Cidr) for (const k of keys) requestersV6.set(k, (requestersV6.get(k) ?? 0) + 1);
     }
     for (const [key, n] of requesters) {
       const e = endpoints[key];
@@ -463,7 +476,9 @@ export function expectedCounts(doc: SpecDoc): Expected {
       out.securityGroups += interfaces;
       const cidrs = new Set((e?.allowedCidrs as string[] | undefined) ?? []).size;
       const groups = new Set((e?.allowedSecurityGroups as string[] | undefined) ?? []).size;
-      out.rules += interfaces * (n + cidrs + groups);
+      // dualstack and ipv6 endpoints admit the requesting subnets' IPv6 blocks too
+      const v6 = e?.ipAddressType === "dualstack" || e?.ipAddressType === "ipv6" ? (requestersV6.get(key) ?? 0) : 0;
+      out.rules += interfaces * (n + cidrs + groups + v6);
     }
   }
   return out;

@@ -231,6 +231,9 @@ describe("generated valid specs", () => {
       endpointTags: has(/"(ssm|kms|logs|sqs|sts|ecr\.api|cassandra)":\{[^}]*"tags"/),
       allowedSecurityGroups: has(/"allowedSecurityGroups"/),
       fixedIps: has(/"fixedIps"/),
+      ipv6Cidr: has(/"ipv6Cidr"/),
+      dualstack: has(/"ipAddressType":"dualstack"/),
+      dnsRecordIpType: has(/"dnsRecordIpType"/),
     };
     for (const [k, n] of Object.entries(feature))
       expect({ feature: k, present: n > 10 }).toEqual({ feature: k, present: true });

@@ -49,6 +49,8 @@ export interface CatalogService {
    * refuses to create it (S3).
    */
   readonly inboundResolverOnlyWithGateway: boolean;
+  /** `ipAddressType` values its gateway endpoint takes (s3: ipv4, dualstack); empty: the gateway takes none. */
+  readonly gatewayIpAddressTypes: readonly string[];
   /** ARN templates (`{partition}`, `{region}`) of AWS-owned resources that org-only policies must still allow. */
   readonly awsOwnedResources: readonly string[];
   /** What those resources are, for the plan's reasons. */
@@ -132,6 +134,7 @@ export interface RawService {
   note?: string;
   both?: boolean;
   inboundResolverOnlyWithGateway?: boolean;
+  gatewayIpAddressTypes?: string[];
   awsOwnedResources?: string[];
   awsOwnedResourcesWhy?: string;
   awsOwnedResourceActions?: string[];
@@ -150,6 +153,7 @@ export const CURATED_FIELDS = [
   "note",
   "both",
   "inboundResolverOnlyWithGateway",
+  "gatewayIpAddressTypes",
   "awsOwnedResources",
   "awsOwnedResourcesWhy",
   "awsOwnedResourceActions",
@@ -212,6 +216,7 @@ function loadServices(): ReadonlyMap<string, CatalogService> {
       ...(s.note ? { note: s.note } : {}),
       both: s.both ?? false,
       inboundResolverOnlyWithGateway: s.inboundResolverOnlyWithGateway ?? false,
+      gatewayIpAddressTypes: s.gatewayIpAddressTypes ?? [],
       awsOwnedResources: s.awsOwnedResources ?? [],
       ...(s.awsOwnedResourcesWhy ? { awsOwnedResourcesWhy: s.awsOwnedResourcesWhy } : {}),
       awsOwnedResourceActions: s.awsOwnedResourceActions ?? [],

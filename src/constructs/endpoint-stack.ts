@@ -119,6 +119,8 @@ export class EndpointStack extends TerraformStack {
           serviceName: e.serviceName,
           vpcEndpointType: "Gateway",
           routeTableIds: [...e.routeTableIds],
+          ipAddressType: e.ipAddressType,
+          dnsOptions: e.dnsRecordIpType ? { dnsRecordIpType: e.dnsRecordIpType } : undefined,
           policy: e.policy.document,
           tags,
         }),
@@ -171,9 +173,13 @@ export class EndpointStack extends TerraformStack {
           : undefined,
         securityGroupIds: [...securityGroupIds],
         privateDnsEnabled: e.privateDns,
+        ipAddressType: e.ipAddressType,
         dnsOptions:
-          e.privateDnsOnlyForInboundResolverEndpoint !== undefined
-            ? { privateDnsOnlyForInboundResolverEndpoint: e.privateDnsOnlyForInboundResolverEndpoint }
+          e.privateDnsOnlyForInboundResolverEndpoint !== undefined || e.dnsRecordIpType !== undefined
+            ? {
+                privateDnsOnlyForInboundResolverEndpoint: e.privateDnsOnlyForInboundResolverEndpoint,
+                dnsRecordIpType: e.dnsRecordIpType,
+              }
             : undefined,
         policy: e.policy.document,
         tags,

@@ -83,6 +83,8 @@ function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
       allowedCidrs: allowed.map((c) => c.text),
       allowedCidrsAt: allowed.map((c) => c.at),
       allowedSecurityGroups: e.settings.allowedSecurityGroups ?? [],
+      ipAddressType: e.settings.ipAddressType,
+      dnsRecordIpType: e.settings.dnsRecordIpType,
       fixedIps: e.settings.fixedIps ?? {},
       fixedIpsAt: Object.fromEntries(
         Object.keys(e.settings.fixedIps ?? {}).map((name) => [name, at([...e.segs, "fixedIps", name])]),
@@ -105,6 +107,7 @@ function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
         az: written.az,
         azId: written.azId,
         cidr: written.cidr,
+        ipv6Cidr: written.ipv6Cidr,
         routeTable: written.routeTable,
         requests: s.requests,
       };

@@ -111,6 +111,7 @@ export interface SubnetFields {
   readonly az?: string;
   readonly azId?: string;
   readonly routeTable?: string;
+  readonly ipv6Cidr?: string;
 }
 
 export interface ResolvedSubnet {
@@ -509,6 +510,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
       az: rd.str(s, sb, "az"),
       azId: rd.str(s, sb, "azId"),
       routeTable: rd.str(s, sb, "routeTable"),
+      ipv6Cidr: rd.str(s, sb, "ipv6Cidr"),
     };
     return {
       index: j,
@@ -604,6 +606,8 @@ function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): Endp
     allowedSecurityGroups: has(e, "allowedSecurityGroups")
       ? rd.list(e, eb, "allowedSecurityGroups", isString).map((c) => c.value)
       : undefined,
+    ipAddressType: rd.str(e, eb, "ipAddressType"),
+    dnsRecordIpType: rd.str(e, eb, "dnsRecordIpType"),
     tags: wellFormedMap(rd, e, eb, "tags"),
     fixedIps: wellFormedMap(rd, e, eb, "fixedIps"),
   };

@@ -100,6 +100,27 @@ export const EndpointOverrideSchema = Type.Object(
           "port, besides the requesting subnets (ingress rules with referenced_security_group_id)",
       }),
     ),
+    ipAddressType: Type.Optional(
+      Type.Unsafe<"ipv4" | "dualstack" | "ipv6">({
+        type: "string",
+        enum: ["ipv4", "dualstack", "ipv6"],
+        description:
+          "Addresses of the endpoint's ENIs (ip_address_type): ipv4 (default), dualstack (every ENI subnet needs " +
+          "ipv6Cidr; the security group admits the requesting subnets' IPv6 blocks too) or ipv6 " +
+          "(AWS requires IPv6-only subnets). Gateway endpoints: where the catalog says the service takes it (s3).",
+        "x-hint": "ipv4, dualstack or ipv6",
+      }),
+    ),
+    dnsRecordIpType: Type.Optional(
+      Type.Unsafe<"ipv4" | "dualstack" | "ipv6" | "service-defined">({
+        type: "string",
+        enum: ["ipv4", "dualstack", "ipv6", "service-defined"],
+        description:
+          "DNS records of the endpoint (dns_options.dns_record_ip_type): ipv4 with ipAddressType ipv4 or dualstack, " +
+          "ipv6 with ipv6 or dualstack, dualstack and service-defined with dualstack only",
+        "x-hint": "ipv4, dualstack, ipv6 or service-defined",
+      }),
+    ),
     fixedIps: Type.Optional(
       Type.Record(
         Type.String({ pattern: NAME_PATTERN }),
@@ -131,6 +152,14 @@ export const SubnetSchema = Type.Object(
     ),
     azId: Type.Optional(Type.String({ description: "Availability Zone id, e.g. euc1-az2 (az or azId is required)" })),
     cidr: Cidr,
+    ipv6Cidr: Type.Optional(
+      Type.String({
+        description:
+          "The subnet's IPv6 block (e.g. 2001:db8:1234:1a00::/64): dualstack endpoints admit it, and need it on " +
+          "every ENI subnet",
+        "x-hint": "an IPv6 CIDR block such as 2001:db8:1234:1a00::/64",
+      }),
+    ),
     routeTable: Type.Optional(
       awsId("rtb", "Route table of the subnet; required when the subnet needs a gateway endpoint"),
     ),

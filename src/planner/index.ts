@@ -177,6 +177,7 @@ function planEndpoint(opts: {
       requesters,
       allowedCidrs: settings?.allowedCidrs ?? [],
       allowedSecurityGroups: settings?.allowedSecurityGroups ?? [],
+      ipv6: settings?.ipAddressType === "dualstack" || settings?.ipAddressType === "ipv6",
     });
     securityGroups = sg.decision;
     reasons.push(...sg.reasons);
@@ -197,6 +198,15 @@ function planEndpoint(opts: {
     reasons.push(...dns.reasons);
   }
   reasons.push(...policy.reasons);
+  if (settings?.ipAddressType !== undefined || settings?.dnsRecordIpType !== undefined)
+    reasons.push(
+      [
+        settings.ipAddressType ? `ip address type ${settings.ipAddressType}` : undefined,
+        settings.dnsRecordIpType ? `DNS records ${settings.dnsRecordIpType}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(", ") + " (endpoints entry)",
+    );
   // sorted: the order keys are written in changes no byte of the output
   const tags = Object.fromEntries(Object.entries(settings?.tags ?? {}).sort(by(([k]) => k)));
   if (Object.keys(tags).length > 0)
@@ -230,6 +240,8 @@ function planEndpoint(opts: {
     securityGroups,
     privateDns,
     privateDnsOnlyForInboundResolverEndpoint: onlyInbound,
+    ...(settings?.ipAddressType ? { ipAddressType: settings.ipAddressType } : {}),
+    ...(settings?.dnsRecordIpType ? { dnsRecordIpType: settings.dnsRecordIpType } : {}),
     dnsCaptured,
     policy: policy.decision.policy,
     tags,

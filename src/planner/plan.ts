@@ -81,6 +81,10 @@ export interface EndpointPlan {
   /** Interface: the endpoint's security groups (one, unless the rule quota forces more). Gateway: none. */
   readonly securityGroups: readonly SecurityGroupPlan[];
   readonly privateDns: boolean;
+  /** `ip_address_type`, when the spec sets ipAddressType (AWS's default is ipv4). */
+  readonly ipAddressType?: "ipv4" | "dualstack" | "ipv6";
+  /** `dns_options.dns_record_ip_type`, when the spec sets dnsRecordIpType. */
+  readonly dnsRecordIpType?: "ipv4" | "dualstack" | "ipv6" | "service-defined";
   /** Set only for S3 interface endpoints with private DNS. */
   readonly privateDnsOnlyForInboundResolverEndpoint?: boolean;
   /** Subnets of the VPC that did not ask for the service but resolve it to this endpoint (private DNS). */

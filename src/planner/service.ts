@@ -18,6 +18,8 @@ export interface ResolvedService {
   /** Catalog behaviour (CatalogService): gateway + interface in one VPC, S3's inbound-resolver DNS rule. */
   readonly both: boolean;
   readonly inboundResolverOnlyWithGateway: boolean;
+  /** `ipAddressType` values the gateway endpoint takes (catalog; none for custom services). */
+  readonly gatewayIpAddressTypes: readonly string[];
   /** AWS-owned resource ARNs org-only must allow, in the stack's partition and region, and what they are. */
   readonly awsOwnedResources: readonly string[];
   readonly awsOwnedResourcesWhy?: string;
@@ -53,6 +55,7 @@ export function resolveService(opts: {
       custom: false,
       both: svc.both,
       inboundResolverOnlyWithGateway: svc.inboundResolverOnlyWithGateway,
+      gatewayIpAddressTypes: svc.gatewayIpAddressTypes,
       awsOwnedResources: awsOwnedResources(svc, opts.partition, region),
       ...(svc.awsOwnedResourcesWhy ? { awsOwnedResourcesWhy: svc.awsOwnedResourcesWhy } : {}),
     };
@@ -87,7 +90,12 @@ export function resolveService(opts: {
 }
 
 /** Services the catalog does not describe (newer in a dump, or outside the catalog) have no special behaviour. */
-const NO_CATALOG_BEHAVIOUR = { both: false, inboundResolverOnlyWithGateway: false, awsOwnedResources: [] } as const;
+const NO_CATALOG_BEHAVIOUR = {
+  both: false,
+  inboundResolverOnlyWithGateway: false,
+  gatewayIpAddressTypes: [],
+  awsOwnedResources: [],
+} as const;
 
 /** The dump's entry for this service and type: by catalog id, else by full name (custom services). */
 export function dumpEntry(dump: RegionDump, svc: ResolvedService, type: EndpointType): DumpService | undefined {

@@ -30,6 +30,8 @@ export function planSecurityGroups(opts: {
   allowedCidrs: readonly string[];
   /** Security group ids admitted by reference (referenced_security_group_id). */
   allowedSecurityGroups?: readonly string[];
+  /** The endpoint's ENIs have IPv6 addresses (dualstack, ipv6): the requesting subnets' IPv6 blocks are admitted. */
+  ipv6?: boolean;
 }): Decided<SecurityGroupPlan[]> {
   const { vpc, service, address, port, requesters, allowedCidrs } = opts;
   const reasons: string[] = [];
@@ -74,6 +76,22 @@ export function planSecurityGroups(opts: {
       };
     });
   }
+  // IPv6 blocks (cidr_ipv6) only where the ENIs have IPv6 addresses: an IPv4-only endpoint gets no IPv6 rule
+  const v6: IngressRule[] = opts.ipv6
+    ? [...requesters].sort(by((s) => s.name)).flatMap((s) =>
+        s.ipv6Cidr
+          ? [
+              {
+                address: `${address}_${s.name}_ipv6`,
+                kind: "ipv6" as const,
+                cidr: s.ipv6Cidr,
+                port,
+                description: `${service} from subnet ${s.name} (${s.id}) over IPv6`,
+              },
+            ]
+          : [],
+      )
+    : [];
   // group references are never merged: each names its own group
   const references: IngressRule[] = [...new Set(opts.allowedSecurityGroups ?? [])].sort().map((id) => ({
     address: `${address}_${id.replace(/-/g, "_")}`,
@@ -82,7 +100,7 @@ export function planSecurityGroups(opts: {
     port,
     description: `${service} from security group ${id} (allowedSecurityGroups)`,
   }));
-  ingress = [...ingress, ...references];
+  ingress = [...ingress, ...v6, ...references];
   const groups: SecurityGroupPlan[] = [];
   for (let i = 0; i < ingress.length || groups.length === 0; i += SG_LIMITS.inboundRulesPerGroup) {
     const n = groups.length + 1;

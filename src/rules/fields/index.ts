@@ -12,6 +12,7 @@ import { endpointTypes } from "./endpoint-types";
 import { fieldTypes } from "./field-types";
 import { fixedIps } from "./fixed-ips";
 import { idFormat } from "./id-format";
+import { ipAddressTypes } from "./ip-address-types";
 import { knownBundles } from "./known-bundles";
 import { knownFields } from "./known-fields";
 import { knownRegion } from "./known-region";
@@ -42,6 +43,7 @@ export const FIELD_RULES = [
   endpointPolicies,
   endpointTypes,
   fixedIps,
+  ipAddressTypes,
   knownServices,
   knownBundles,
   serviceNamesMatch,

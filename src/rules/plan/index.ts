@@ -9,6 +9,7 @@ import { fixedIpPlacement } from "./fixed-ip-placement";
 import { fullAccessPolicy } from "./full-access-policy";
 import { gatewayQuota } from "./gateway-quota";
 import { interfaceQuota } from "./interface-quota";
+import { ipAddressTypeSupport } from "./ip-address-type-support";
 import { localState } from "./local-state";
 import { noEndpointAz } from "./no-endpoint-az";
 import { openCidr } from "./open-cidr";
@@ -27,6 +28,7 @@ export const PLAN_RULES = [
   sharedRouteTable,
   noEndpointAz,
   fixedIpPlacement,
+  ipAddressTypeSupport,
   azNotationMixed,
   crossAz,
   openCidr,
