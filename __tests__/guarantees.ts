@@ -26,8 +26,13 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
   }
   if (stackJson.resource?.aws_security_group_rule || stackJson.resource?.aws_vpc_security_group_egress_rule)
     v.push("unexpected extra security group rule resources");
-  for (const [addr, sg] of Object.entries(sgs))
+  for (const [addr, sg] of Object.entries(sgs)) {
     if (sg.egress || sg.ingress) v.push(`security group ${addr} has inline rules`);
+    // replacement safety: the new group exists before the old one goes, which needs a prefix, not a fixed name
+    if (sg.lifecycle?.create_before_destroy !== true || sg.name !== undefined || !sg.name_prefix)
+      v.push(`security group ${addr}: not create_before_destroy with a name_prefix`);
+    if ((sg.name_prefix ?? "").length > 255 - 26) v.push(`security group ${addr}: name_prefix over 229 characters`);
+  }
 
   for (const [addr, e] of Object.entries(endpoints)) {
     if (e.vpc_endpoint_type !== "Gateway" && e.vpc_endpoint_type !== "Interface")

@@ -136,3 +136,19 @@ describe("ipAddressType and dnsRecordIpType", () => {
     );
   });
 });
+
+describe("security group replacement", () => {
+  test("create_before_destroy with a name_prefix (no fixed name), Name tag the stem", () => {
+    const sg = synthJson(spec()).resource.aws_security_group.main_ssm;
+    expect(sg.lifecycle).toEqual({ create_before_destroy: true });
+    expect(sg.name_prefix).toBe("vpce-main-ssm-");
+    expect(sg.name).toBeUndefined();
+    expect(sg.tags.Name).toBe("vpce-main-ssm");
+  });
+
+  test("the plan's reasons say so", () => {
+    expect(endpointPlan(spec(), "main_ssm").reasons).toContain(
+      "security group named vpce-main-ssm-* (name prefix): a replacement is created before the group it replaces is destroyed",
+    );
+  });
+});

@@ -488,6 +488,15 @@ const CASES: Case[] = [
     files: { "a.yaml": BASE + `    endpoints:\n      ${entry}\n` },
     path: at,
   })),
+  {
+    code: "SG_NAME_TOO_LONG",
+    files: {
+      "a.yaml":
+        BASE.replace("services: [s3, ssm]", `services: [s3, ssm, p${"x".repeat(230)}]`) +
+        `    endpoints:\n      p${"x".repeat(230)}: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n`,
+    },
+    line: 23,
+  },
 ];
 
 function codesOf(ds: readonly Diagnostic[]): DiagnosticCode[] {

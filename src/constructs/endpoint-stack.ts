@@ -135,7 +135,10 @@ export class EndpointStack extends TerraformStack {
         "aws_security_group",
         sgPlan.address,
         new SecurityGroup(this.scopes.securityGroups, sgPlan.address, {
-          name: sgPlan.name,
+          // A new name or description forces a new group (the provider's ForceNew): create it first, so the
+          // endpoint is never left without one. Two groups of a VPC cannot share a name, so the name is a prefix.
+          namePrefix: `${sgPlan.name}-`,
+          lifecycle: { createBeforeDestroy: true },
           description: sgPlan.description,
           vpcId: e.vpcId,
           tags: { ...e.tags, Name: sgPlan.name, "vpce:service": e.service },

@@ -39,6 +39,10 @@ export interface IngressRule {
 
 export interface SecurityGroupPlan {
   readonly address: string;
+  /**
+   * The group's name stem: its Name tag, and with a trailing `-` its `name_prefix` (AWS appends a unique suffix,
+   * so a replacement can exist beside the group it replaces).
+   */
   readonly name: string;
   readonly description: string;
   readonly ingress: readonly IngressRule[];

@@ -117,6 +117,10 @@ export function planSecurityGroups(opts: {
       `${ingress.length} rules spread over ${groups.length} security groups of at most ` +
         `${SG_LIMITS.inboundRulesPerGroup}`,
     );
+  reasons.push(
+    `security group${groups.length > 1 ? "s" : ""} named ${groups.map((g) => `${g.name}-*`).join(", ")} ` +
+      "(name prefix): a replacement is created before the group it replaces is destroyed",
+  );
   const sources = ingress.map((r) => (r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr));
   reasons.push(`security group admits TCP ${port} from ${sources.join(", ")} only`);
   return { decision: groups, reasons };

@@ -17,6 +17,7 @@ import { policyNotSupported } from "./policy-not-supported";
 import { privateDnsAvailable } from "./private-dns-available";
 import { privateDnsCapture } from "./private-dns-capture";
 import { routeTableRequired } from "./route-table-required";
+import { securityGroupName } from "./security-group-name";
 import { securityGroupQuota } from "./security-group-quota";
 import { serviceInDump } from "./service-in-dump";
 import { sharedRouteTable } from "./shared-route-table";
@@ -33,6 +34,7 @@ export const PLAN_RULES = [
   crossAz,
   openCidr,
   securityGroupQuota,
+  securityGroupName,
   privateDnsAvailable,
   privateDnsCapture,
   policyNotSupported,
