@@ -14,6 +14,8 @@
  *  - every `allowedCidrs` block is admitted on the service port;
  *  - every fixed address is in subnet_configuration of an ENI subnet of its endpoint, inside that subnet and not
  *    one of the 4 first or the last address; no address twice in a VPC;
+ *  - a VPC with a private-DNS endpoint has a check block asserting its DNS attributes (Terraform >= 1.5), and
+ *    no other VPC has one;
  *  - an endpoint's own `tags` are on it and on its security groups, beside vpce's Name and vpce:service.
  */
 import { getService, serviceNames } from "../src/catalog";
@@ -75,6 +77,18 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
       if (keyOf(e.service_name) === undefined)
         v.push(`${addr}: endpoint for ${e.service_name}, which no subnet of ${vpc.name} requested`);
 
+    const wantsCheck = inVpc.some(([, e]) => e.private_dns_enabled === true);
+    const check = stackJson.check?.[`vpc_dns_${vpc.name}`];
+    if (wantsCheck !== (check !== undefined))
+      v.push(`${vpc.name}: DNS check block ${check ? "without" : "missing for"} a private-DNS endpoint`);
+    if (check) {
+      const scoped = check.data?.aws_vpc?.[`vpc_dns_${vpc.name}`];
+      const cond: string = check.assert?.[0]?.condition ?? "";
+      if (scoped?.id !== vpc.id || !cond.includes("enable_dns_support") || !cond.includes("enable_dns_hostnames"))
+        v.push(`${vpc.name}: DNS check block does not assert ${vpc.id}'s DNS attributes`);
+      if (stackJson.terraform?.required_version !== ">= 1.5.0")
+        v.push(`${vpc.name}: check block without Terraform 1.5`);
+    }
     const fixedSeen = new Set<string>();
     for (const key of requested) {
       const mine = inVpc.filter(([, e]) => keyOf(e.service_name) === key);

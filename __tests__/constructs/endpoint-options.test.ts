@@ -152,3 +152,35 @@ describe("security group replacement", () => {
     );
   });
 });
+
+describe("VPC DNS attributes check", () => {
+  test("a VPC with a private-DNS endpoint gets a check block with a scoped aws_vpc and Terraform >= 1.5", () => {
+    const json = synthJson(spec());
+    expect(json.check).toEqual({
+      vpc_dns_main: {
+        data: { aws_vpc: { vpc_dns_main: { id: "vpc-0123456789abcdef0" } } },
+        assert: [
+          {
+            condition:
+              "${data.aws_vpc.vpc_dns_main.enable_dns_support && data.aws_vpc.vpc_dns_main.enable_dns_hostnames}",
+            error_message:
+              "VPC main (vpc-0123456789abcdef0) has interface endpoints with private DNS, which need its " +
+              "enableDnsSupport and enableDnsHostnames attributes: AWS refuses private DNS without them; " +
+              "turn both on before applying.",
+          },
+        ],
+      },
+    });
+    expect(json.terraform.required_version).toBe(">= 1.5.0");
+    expect(json.data).toBeUndefined();
+    expect(endpointPlan(spec(), "main_ssm").reasons).toContain(
+      "private DNS needs the VPC's DNS support and DNS hostnames: checked at plan time (check vpc_dns_main)",
+    );
+  });
+
+  test("no private DNS anywhere: no check, no version floor", () => {
+    const json = synthJson(spec((s) => (s.defaults = { privateDns: false })));
+    expect(json.check).toBeUndefined();
+    expect(json.terraform.required_version).toBeUndefined();
+  });
+});

@@ -77,6 +77,27 @@ export class EndpointStack extends TerraformStack {
         }
       }
     }
+    // AWS: private DNS of an interface endpoint needs the VPC attributes enableDnsSupport and enableDnsHostnames
+    // (https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html). A `check` block reads them at plan
+    // time through a data source scoped to it: a failed assertion or an unreachable AWS is a warning, never a failed
+    // plan. cdktf has no construct for `check` (Terraform 1.5), so it is written as JSON.
+    const checked = plan.vpcs.filter((v) => v.dnsCheck);
+    for (const vpc of checked) {
+      const name = `vpc_dns_${vpc.name}`;
+      const attr = (a: string) => `data.aws_vpc.${name}.${a}`;
+      this.addOverride(`check.${name}`, {
+        data: { aws_vpc: { [name]: { id: vpc.id } } },
+        assert: [
+          {
+            condition: `\${${attr("enable_dns_support")} && ${attr("enable_dns_hostnames")}}`,
+            error_message:
+              `VPC ${vpc.name} (${vpc.id}) has interface endpoints with private DNS, which need its ` +
+              "enableDnsSupport and enableDnsHostnames attributes: AWS refuses private DNS without them; turn both on before applying.",
+          },
+        ],
+      });
+    }
+    if (checked.length > 0) this.addOverride("terraform.required_version", ">= 1.5.0");
     this.output("endpoint_ids", ids, "VPC endpoint ids, by <vpc>/<service>");
     this.output("endpoint_dns_entries", dns, "DNS entries of the interface endpoints, by <vpc>/<service>");
     this.output("security_group_ids", sgs, "Security groups of the interface endpoints, by <vpc>/<service>");

@@ -88,7 +88,19 @@ function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump }): V
     }
   }
   endpoints.sort(by((e) => e.plan.address));
-  const plan: VpcPlan = { name: vpc.name, id: vpc.id, cidrs: vpc.cidrs, endpoints: endpoints.map((e) => e.plan) };
+  const dnsCheck = endpoints.some((e) => e.plan.privateDns);
+  if (dnsCheck)
+    for (const e of endpoints.filter((x) => x.plan.privateDns))
+      (e.plan.reasons as string[]).push(
+        `private DNS needs the VPC's DNS support and DNS hostnames: checked at plan time (check vpc_dns_${vpc.name})`,
+      );
+  const plan: VpcPlan = {
+    name: vpc.name,
+    id: vpc.id,
+    cidrs: vpc.cidrs,
+    endpoints: endpoints.map((e) => e.plan),
+    dnsCheck,
+  };
   return { model: vpc, plan, requested: new Set(keys), endpoints };
 }
 

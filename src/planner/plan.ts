@@ -107,6 +107,11 @@ export interface VpcPlan {
   readonly id: string;
   readonly cidrs: readonly string[];
   readonly endpoints: readonly EndpointPlan[];
+  /**
+   * Some endpoint of the VPC uses private DNS, which works only with the VPC's enableDnsSupport and
+   * enableDnsHostnames: the stack checks both at plan time (a Terraform `check` block, which only warns).
+   */
+  readonly dnsCheck: boolean;
 }
 
 export interface StackPlan {
