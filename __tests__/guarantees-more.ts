@@ -37,6 +37,11 @@ function inside(inner: string, outer: string): boolean {
 }
 
 function namesOf(model: SpecModel, vpc: VpcModel, key: string): string[] {
+  const settings = vpc.endpoints.get(key);
+  if (settings?.serviceRegion) {
+    const remote = getService(settings.service ?? key);
+    return remote ? [serviceNames(remote, settings.serviceRegion).Interface ?? "?"] : [];
+  }
   const svc = getService(key);
   if (svc) return [...new Set(Object.values(serviceNames(svc, model.region)))];
   const custom = vpc.endpoints.get(key)?.serviceName;
@@ -44,6 +49,8 @@ function namesOf(model: SpecModel, vpc: VpcModel, key: string): string[] {
 }
 
 function expectedTypes(vpc: VpcModel, key: string): string[] {
+  // cross-region is always an interface endpoint
+  if (vpc.endpoints.get(key)?.serviceRegion) return ["Interface"];
   const t = vpc.endpoints.get(key)?.type;
   if (t === "both") return ["Gateway", "Interface"];
   if (t === "gateway") return ["Gateway"];
@@ -172,7 +179,7 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
         const own = rules.filter((r) =>
           sgs.includes(/^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(r.security_group_id)?.[1]),
         );
-        const port = getService(key)?.port ?? vpc.endpoints.get(key)?.port ?? 443;
+        const port = getService(vpc.endpoints.get(key)?.service ?? key)?.port ?? vpc.endpoints.get(key)?.port ?? 443;
         for (const c of vpc.endpoints.get(key)?.allowedCidrs ?? []) {
           if (!own.some((r) => inside(c, r.cidr_ipv4) && r.from_port === port && r.to_port === port))
             v.push(`${addr}: allowedCidrs ${c} is not admitted on ${port}`);

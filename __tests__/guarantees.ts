@@ -67,7 +67,9 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
       const settings = svcKey ? vpc.endpoints.get(svcKey) : undefined;
       const requesters = vpc.subnets.filter((s) => svcKey && s.requests.some((r) => r.key === svcKey));
       const allowed = new Set([...requesters.map((s) => s.cidr), ...(settings?.allowedCidrs ?? [])]);
-      const port = svcKey ? (getService(svcKey)?.port ?? settings?.port ?? 443) : 443;
+      const port = svcKey ? (getService(settings?.service ?? svcKey)?.port ?? settings?.port ?? 443) : 443;
+      if (e.service_region !== settings?.serviceRegion)
+        v.push(`${addr}: service_region ${e.service_region}, spec ${settings?.serviceRegion}`);
       for (const sg of sgNames) {
         for (const r of rulesBySg.get(sg as string) ?? []) {
           const sources = ["cidr_ipv4", "cidr_ipv6", "referenced_security_group_id"].filter((k) => r[k] !== undefined);
@@ -141,7 +143,8 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
           continue;
         }
         const [addr, iface] = matches[0];
-        const port = getService(req.key)?.port ?? vpc.endpoints.get(req.key)?.port ?? 443;
+        const set = vpc.endpoints.get(req.key);
+        const port = getService(set?.service ?? req.key)?.port ?? set?.port ?? 443;
         const admitted = ((iface.security_group_ids as string[]) ?? [])
           .map(refId)
           .some((sg) =>
@@ -180,6 +183,12 @@ function checkIpv6Rule(opts: {
 
 /** The full names a service may have in the stack's region (per endpoint type; they differ for S3 in China). */
 function expectedNames(model: SpecModel, vpc: string, key: string): string[] {
+  const settings = model.vpcs.find((v) => v.name === vpc)?.endpoints.get(key);
+  // cross-region: the service's interface name in its own region
+  if (settings?.serviceRegion) {
+    const remote = getService(settings.service ?? key);
+    return remote ? [serviceNames(remote, settings.serviceRegion).Interface ?? "?"] : ["?"];
+  }
   const svc = getService(key);
   if (svc) return [...new Set(Object.values(serviceNames(svc, model.region)))];
   return [model.vpcs.find((v) => v.name === vpc)?.endpoints.get(key)?.serviceName ?? "?"];

@@ -184,3 +184,31 @@ describe("VPC DNS attributes check", () => {
     expect(json.terraform.required_version).toBeUndefined();
   });
 });
+
+describe("cross-region", () => {
+  const doc = spec((s) => {
+    s.vpcs[0].subnets[0].services.push("s3-west");
+    s.vpcs[0].endpoints = { "s3-west": { service: "s3", serviceRegion: "us-west-2" } };
+  });
+
+  test("an interface endpoint with service_region and the other region's service name", () => {
+    const json = synthJson(doc);
+    const e = json.resource.aws_vpc_endpoint["main_s3-west"];
+    expect(e).toMatchObject({
+      vpc_endpoint_type: "Interface",
+      service_name: "com.amazonaws.us-west-2.s3",
+      service_region: "us-west-2",
+      subnet_ids: ["subnet-0aaaaaaaaaaaaaaa1"],
+      security_group_ids: ["${aws_security_group.main_s3-west.id}"],
+    });
+    // the local S3 gateway is untouched
+    expect(json.resource.aws_vpc_endpoint.main_s3.service_name).toBe("com.amazonaws.eu-central-1.s3");
+    expect(json.resource.aws_vpc_endpoint.main_s3.service_region).toBeUndefined();
+  });
+
+  test("the plan's reasons name it", () => {
+    expect(endpointPlan(doc, "main_s3-west").reasons).toContain(
+      "s3 in us-west-2 (serviceRegion): a cross-region interface endpoint to com.amazonaws.us-west-2.s3",
+    );
+  });
+});

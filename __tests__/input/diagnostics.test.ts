@@ -497,6 +497,29 @@ const CASES: Case[] = [
     },
     line: 23,
   },
+  ...(
+    [
+      ["CROSS_REGION_INCOMPLETE", "{ service: s3 }", 'vpcs[0].endpoints["s3-far"]'],
+      ["CROSS_REGION_NOT_OFFERED", "{ service: ssm, serviceRegion: us-west-2 }", 'vpcs[0].endpoints["s3-far"].service'],
+      [
+        "CROSS_REGION_REGION",
+        "{ service: s3, serviceRegion: cn-north-1 }",
+        'vpcs[0].endpoints["s3-far"].serviceRegion',
+      ],
+      [
+        "CROSS_REGION_TYPE",
+        "{ service: s3, serviceRegion: us-west-2, type: gateway }",
+        'vpcs[0].endpoints["s3-far"].type',
+      ],
+    ] as const
+  ).map(([code, entry, at]) => ({
+    code,
+    files: {
+      "a.yaml":
+        BASE.replace("services: [s3, ssm]", "services: [s3, ssm, s3-far]") + `    endpoints:\n      s3-far: ${entry}\n`,
+    },
+    path: at,
+  })),
 ];
 
 function codesOf(ds: readonly Diagnostic[]): DiagnosticCode[] {

@@ -171,6 +171,11 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
       nRt: fc.integer({ min: 1, max: 3 }),
       /** Every subnet has an IPv6 block (dual-stack VPC): endpoints may be dualstack. */
       v6: fc.boolean(),
+      /** A service of another region of the partition (cross-region PrivateLink), asked by the first subnet. */
+      far: fc.option(fc.constantFrom("s3", "kms", "ecr.api", "lambda", "kinesis-firehose"), {
+        nil: undefined,
+        freq: 3,
+      }),
     })
     .chain((v) =>
       fc
@@ -276,9 +281,14 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
             const e: SpecDoc = {};
             if (o.fixed && !vpc.endpointSubnets && v.notation !== "mixed") {
               // the ENI subnet the documented tie-break picks in the first requesting zone: largest block, then name
-              const asks = (d: SubnetDraft) =>
-                d.services.includes(o.key) || d.bundles.some((b) => getBundle(b)?.services.includes(o.key));
-              const mine = subnets.filter((_, k) => asks(drafts[k]));
+              const asks = (s: SpecDoc) =>
+                ((s.services as string[] | undefined) ?? []).includes(o.key) ||
+                ((s.bundles as string[] | undefined) ?? []).some((b) => getBundle(b)?.services.includes(o.key));
+              // pinning an address needs a request: the first subnet asks when none does (the generated drafts
+              // are fast-check's values and stay untouched)
+              if (!subnets.some(asks))
+                subnets[0].services = [...((subnets[0].services as string[] | undefined) ?? []), o.key];
+              const mine = subnets.filter(asks);
               const zone = mine.length > 0 ? drafts[subnets.indexOf(mine[0])].zone : undefined;
               const winner = mine
                 .filter((s) => drafts[subnets.indexOf(s)].zone === zone)
@@ -306,11 +316,27 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
               ...(cu.privateDns !== undefined ? { privateDns: cu.privateDns } : {}),
             };
           });
+          const farRegion = FAR_REGION[c.region];
+          if (v.far && farRegion) {
+            const key = `far-${v.far.replace(".", "-")}`;
+            endpoints[key] = { service: v.far, serviceRegion: farRegion };
+            subnets[0].services = [...((subnets[0].services as string[] | undefined) ?? []), key];
+          }
           if (Object.keys(endpoints).length > 0) vpc.endpoints = endpoints;
           return vpc;
         }),
     );
 }
+
+/** Another region of the same partition, for cross-region entries (GovCloud left out: AWS's list names none). */
+const FAR_REGION: Record<string, string | undefined> = {
+  "eu-central-1": "us-west-2",
+  "us-east-1": "eu-central-1",
+  "us-west-2": "us-east-1",
+  "ap-southeast-2": "us-east-1",
+  "cn-north-1": "cn-northwest-1",
+  "cn-northwest-1": "cn-north-1",
+};
 
 function prefixOf(s: SpecDoc): number {
   return Number((s.cidr as string).split("/")[1]);

@@ -234,6 +234,7 @@ describe("generated valid specs", () => {
       ipv6Cidr: has(/"ipv6Cidr"/),
       dualstack: has(/"ipAddressType":"dualstack"/),
       dnsRecordIpType: has(/"dnsRecordIpType"/),
+      crossRegion: has(/"serviceRegion"/),
     };
     for (const [k, n] of Object.entries(feature))
       expect({ feature: k, present: n > 10 }).toEqual({ feature: k, present: true });

@@ -49,6 +49,8 @@ export interface CatalogService {
    * refuses to create it (S3).
    */
   readonly inboundResolverOnlyWithGateway: boolean;
+  /** AWS offers the service through cross-Region PrivateLink: an interface endpoint may name another region. */
+  readonly crossRegion: boolean;
   /** `ipAddressType` values its gateway endpoint takes (s3: ipv4, dualstack); empty: the gateway takes none. */
   readonly gatewayIpAddressTypes: readonly string[];
   /** ARN templates (`{partition}`, `{region}`) of AWS-owned resources that org-only policies must still allow. */
@@ -135,6 +137,7 @@ export interface RawService {
   both?: boolean;
   inboundResolverOnlyWithGateway?: boolean;
   gatewayIpAddressTypes?: string[];
+  crossRegion?: boolean;
   awsOwnedResources?: string[];
   awsOwnedResourcesWhy?: string;
   awsOwnedResourceActions?: string[];
@@ -154,6 +157,7 @@ export const CURATED_FIELDS = [
   "both",
   "inboundResolverOnlyWithGateway",
   "gatewayIpAddressTypes",
+  "crossRegion",
   "awsOwnedResources",
   "awsOwnedResourcesWhy",
   "awsOwnedResourceActions",
@@ -217,6 +221,7 @@ function loadServices(): ReadonlyMap<string, CatalogService> {
       both: s.both ?? false,
       inboundResolverOnlyWithGateway: s.inboundResolverOnlyWithGateway ?? false,
       gatewayIpAddressTypes: s.gatewayIpAddressTypes ?? [],
+      crossRegion: s.crossRegion ?? false,
       awsOwnedResources: s.awsOwnedResources ?? [],
       ...(s.awsOwnedResourcesWhy ? { awsOwnedResourcesWhy: s.awsOwnedResourcesWhy } : {}),
       awsOwnedResourceActions: s.awsOwnedResourceActions ?? [],

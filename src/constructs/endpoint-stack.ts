@@ -190,6 +190,7 @@ export class EndpointStack extends TerraformStack {
         vpcId: e.vpcId,
         serviceName: e.serviceName,
         vpcEndpointType: "Interface",
+        serviceRegion: e.serviceRegion,
         subnetIds: e.subnets.map((s) => s.subnetId),
         // only the subnets with a fixed address: AWS picks the others' (CreateVpcEndpoint SubnetConfigurations)
         subnetConfiguration: e.subnets.some((s) => s.ipv4 !== undefined)

@@ -83,6 +83,8 @@ function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
       allowedCidrs: allowed.map((c) => c.text),
       allowedCidrsAt: allowed.map((c) => c.at),
       allowedSecurityGroups: e.settings.allowedSecurityGroups ?? [],
+      service: e.settings.service,
+      serviceRegion: e.settings.serviceRegion,
       ipAddressType: e.settings.ipAddressType,
       dnsRecordIpType: e.settings.dnsRecordIpType,
       fixedIps: e.settings.fixedIps ?? {},

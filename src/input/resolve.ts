@@ -140,6 +140,8 @@ export interface ResolvedEndpoint {
   readonly settings: EndpointOverride;
   /** The entry has a serviceName key (well-formed or not): it declares a service outside the catalog. */
   readonly declaresCustom: boolean;
+  /** The entry has a service key (well-formed or not): a catalog service under a name of its own (cross-region). */
+  readonly declaresService: boolean;
   /** The entry has an unknown key (perhaps a misspelt serviceName). */
   readonly unknownKeys: boolean;
   /** The service the entry configures: the key, or the catalog id the key is an alias of. */
@@ -180,7 +182,7 @@ export interface ResolvedVpc {
   /** Every subnet of the VPC has a well-formed name: a name not among them names no subnet. */
   readonly subnetNamesComplete: boolean;
   readonly endpoints: readonly ResolvedEndpoint[];
-  /** endpoints keys with a serviceName: services outside the catalog that subnets may list. */
+  /** endpoints keys with a serviceName or a service (cross-region): names subnets may list beyond catalog ids. */
   readonly customKeys: readonly string[];
   /** Every endpoints entry is well-formed and the VPC has no unknown key: no other key declares a service. */
   readonly customKeysComplete: boolean;
@@ -472,7 +474,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   const entries = Object.entries(endpointsMap ?? {}).filter(
     (e): e is [string, Data] => isMapping(e[1]) && rd.wf.ok([...endpointsSegs, e[0]]),
   );
-  const customKeys = entries.filter(([, e]) => has(e, "serviceName")).map(([k]) => k);
+  const customKeys = entries.filter(([, e]) => has(e, "serviceName") || has(e, "service")).map(([k]) => k);
   const customKeysComplete =
     !rd.wf.unknownKeys(base) &&
     (!has(v, "endpoints") || endpointsMap !== undefined) &&
@@ -531,7 +533,8 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   const endpoints = entries.map(([written, e]): ResolvedEndpoint => {
     const eb = [...endpointsSegs, written];
     const declaresCustom = has(e, "serviceName");
-    const alias = known(written) || declaresCustom ? undefined : resolveAlias(written);
+    const declaresService = has(e, "service");
+    const alias = known(written) || declaresCustom || declaresService ? undefined : resolveAlias(written);
     const key = alias ?? written;
     const repeated = keys.has(key);
     keys.add(key);
@@ -541,6 +544,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
       written,
       settings: endpointSettings(rd, e, eb),
       declaresCustom,
+      declaresService,
       unknownKeys: rd.wf.unknownKeys(eb),
       key,
       alias: alias !== undefined,
@@ -606,6 +610,8 @@ function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): Endp
     allowedSecurityGroups: has(e, "allowedSecurityGroups")
       ? rd.list(e, eb, "allowedSecurityGroups", isString).map((c) => c.value)
       : undefined,
+    service: rd.str(e, eb, "service"),
+    serviceRegion: rd.str(e, eb, "serviceRegion"),
     ipAddressType: rd.str(e, eb, "ipAddressType"),
     dnsRecordIpType: rd.str(e, eb, "dnsRecordIpType"),
     tags: wellFormedMap(rd, e, eb, "tags"),

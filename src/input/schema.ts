@@ -100,6 +100,23 @@ export const EndpointOverrideSchema = Type.Object(
           "port, besides the requesting subnets (ingress rules with referenced_security_group_id)",
       }),
     ),
+    service: Type.Optional(
+      Type.String({
+        pattern: "^[a-z0-9][a-z0-9._-]*$",
+        description:
+          "Catalog id of the service this entry reaches in serviceRegion (cross-region PrivateLink); " +
+          "default: the entry's key",
+        "x-hint": "a catalog id such as s3",
+      }),
+    ),
+    serviceRegion: Type.Optional(
+      Type.String({
+        pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$",
+        description:
+          "Region of the service (service_region): an interface endpoint to a service AWS offers across regions",
+        "x-hint": "a region code such as us-west-2",
+      }),
+    ),
     ipAddressType: Type.Optional(
       Type.Unsafe<"ipv4" | "dualstack" | "ipv6">({
         type: "string",

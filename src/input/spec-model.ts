@@ -53,6 +53,9 @@ export interface EndpointSettings extends Located {
   readonly allowedCidrsAt: readonly Located[];
   /** Security group ids admitted on the service port besides the requesting subnets. */
   readonly allowedSecurityGroups: readonly string[];
+  /** Cross-region: the catalog id of the service (default: the key) and its region (service_region). */
+  readonly service?: string;
+  readonly serviceRegion?: string;
   readonly ipAddressType?: "ipv4" | "dualstack" | "ipv6";
   readonly dnsRecordIpType?: "ipv4" | "dualstack" | "ipv6" | "service-defined";
   /** Fixed IPv4 addresses of the ENIs, by subnet name (subnet_configuration). */

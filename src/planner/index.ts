@@ -116,7 +116,8 @@ function consultDump(opts: { svc: ResolvedService; type: PlannedEndpointType; du
   reasons: string[];
 } {
   const { svc, type, dump } = opts;
-  if (!dump) return { svc, reasons: [] };
+  // a dump lists its own region's services: a cross-region service is not in it
+  if (!dump || svc.crossRegion) return { svc, reasons: [] };
   const file = displayPath(dump.file);
   const entry = dumpEntry(dump, svc, type);
   if (!entry) return { svc, dump: { file }, reasons: [] };
@@ -156,6 +157,12 @@ function planEndpoint(opts: {
     `requested by ${requesters.map((s) => `${s.name} (${s.requests.find((r) => r.key === svc.key)?.via})`).join(", ")}`,
     ...opts.typeReasons,
     ...fromDump.reasons,
+    ...(svc.crossRegion
+      ? [
+          `${svc.crossRegion.catalogId} in ${svc.crossRegion.region} (serviceRegion): a cross-region interface ` +
+            `endpoint to ${svc.names.Interface}`,
+        ]
+      : []),
   ];
   const policy = decidePolicy({ spec, svc, settings, at });
   let routeTableIds: string[] = [];
@@ -237,6 +244,7 @@ function planEndpoint(opts: {
     vpcId: vpc.id,
     service: svc.key,
     serviceName: svc.names[type] as string,
+    ...(svc.crossRegion ? { serviceRegion: svc.crossRegion.region } : {}),
     type,
     port: svc.port,
     requesters: requesters.map((s) => ({

@@ -75,6 +75,8 @@ export interface EndpointPlan {
   /** Catalog id or custom key. */
   readonly service: string;
   readonly serviceName: string;
+  /** Cross-region PrivateLink: the region of the service (`service_region`). */
+  readonly serviceRegion?: string;
   readonly type: PlannedEndpointType;
   readonly port: number;
   readonly requesters: readonly Requester[];

@@ -25,6 +25,8 @@ export interface ResolvedService {
   readonly awsOwnedResourcesWhy?: string;
   /** The region dump the facts above come from, when one does. */
   readonly dump?: string;
+  /** Cross-region: the service's region (service_region) and its catalog id (the key may be a name of its own). */
+  readonly crossRegion?: { readonly region: string; readonly catalogId: string };
 }
 
 /**
@@ -43,6 +45,7 @@ export function resolveService(opts: {
   dump?: RegionDump;
 }): ResolvedService {
   const { key, region, settings, dump } = opts;
+  if (settings?.serviceRegion !== undefined) return crossRegionService({ key, settings, partition: opts.partition });
   const svc = getService(key);
   if (svc) {
     const resolved: ResolvedService = {
@@ -86,6 +89,31 @@ export function resolveService(opts: {
     privateDns: true,
     custom: true,
     ...NO_CATALOG_BEHAVIOUR,
+  };
+}
+
+/**
+ * A catalog service in another region (cross-region PrivateLink): always an interface endpoint, named as in that
+ * region; the region dump of the stack's region does not list it (it lists the region's own services).
+ */
+function crossRegionService(opts: { key: string; settings: EndpointSettings; partition: string }): ResolvedService {
+  const { key, settings, partition } = opts;
+  const catalogId = settings.service ?? key;
+  const svc = getService(catalogId);
+  const serviceRegion = settings.serviceRegion as string;
+  if (!svc?.crossRegion) throw new Error(`internal: cross-region service ${catalogId} was not validated`);
+  return {
+    key,
+    names: { Interface: serviceNames(svc, serviceRegion).Interface as string },
+    types: ["Interface"],
+    port: svc.port,
+    policy: svc.policy,
+    privateDns: svc.privateDns,
+    custom: false,
+    ...NO_CATALOG_BEHAVIOUR,
+    awsOwnedResources: awsOwnedResources(svc, partition, serviceRegion),
+    ...(svc.awsOwnedResourcesWhy ? { awsOwnedResourcesWhy: svc.awsOwnedResourcesWhy } : {}),
+    crossRegion: { region: serviceRegion, catalogId },
   };
 }
 

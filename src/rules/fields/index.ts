@@ -6,6 +6,7 @@ import { availabilityZones } from "./availability-zones";
 import { cidrBlocks } from "./cidr-blocks";
 import { cidrInsideVpc } from "./cidr-inside-vpc";
 import { cidrOverlap } from "./cidr-overlap";
+import { crossRegion } from "./cross-region";
 import { endpointPolicies } from "./endpoint-policies";
 import { endpointSubnets } from "./endpoint-subnets";
 import { endpointTypes } from "./endpoint-types";
@@ -42,6 +43,7 @@ export const FIELD_RULES = [
   endpointSubnets,
   endpointPolicies,
   endpointTypes,
+  crossRegion,
   fixedIps,
   ipAddressTypes,
   knownServices,
