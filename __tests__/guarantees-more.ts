@@ -11,7 +11,12 @@
  *    AZ notation, every requesting zone gets an ENI; never an endpoint without one;
  *  - gateway route tables are exactly the tables of the requesting subnets
  *    (least privilege for gateways: no table of a subnet that did not ask);
- *  - every `allowedCidrs` block is admitted on the service port.
+ *  - every `allowedCidrs` block is admitted on the service port;
+ *  - every fixed address is in subnet_configuration of an ENI subnet of its endpoint, inside that subnet and not
+ *    one of the 4 first or the last address; no address twice in a VPC;
+ *  - a VPC with a private-DNS endpoint has a check block asserting its DNS attributes (Terraform >= 1.5), and
+ *    no other VPC has one;
+ *  - an endpoint's own `tags` are on it and on its security groups, beside vpce's Name and vpce:service.
  */
 import { getService, serviceNames } from "../src/catalog";
 import type { SpecModel, SubnetModel, VpcModel } from "../src/input/spec-model";
@@ -32,6 +37,11 @@ function inside(inner: string, outer: string): boolean {
 }
 
 function namesOf(model: SpecModel, vpc: VpcModel, key: string): string[] {
+  const settings = vpc.endpoints.get(key);
+  if (settings?.serviceRegion) {
+    const remote = getService(settings.service ?? key);
+    return remote ? [serviceNames(remote, settings.serviceRegion).Interface ?? "?"] : [];
+  }
   const svc = getService(key);
   if (svc) return [...new Set(Object.values(serviceNames(svc, model.region)))];
   const custom = vpc.endpoints.get(key)?.serviceName;
@@ -39,6 +49,8 @@ function namesOf(model: SpecModel, vpc: VpcModel, key: string): string[] {
 }
 
 function expectedTypes(vpc: VpcModel, key: string): string[] {
+  // cross-region is always an interface endpoint
+  if (vpc.endpoints.get(key)?.serviceRegion) return ["Interface"];
   const t = vpc.endpoints.get(key)?.type;
   if (t === "both") return ["Gateway", "Interface"];
   if (t === "gateway") return ["Gateway"];
@@ -72,6 +84,19 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
       if (keyOf(e.service_name) === undefined)
         v.push(`${addr}: endpoint for ${e.service_name}, which no subnet of ${vpc.name} requested`);
 
+    const wantsCheck = inVpc.some(([, e]) => e.private_dns_enabled === true);
+    const check = stackJson.check?.[`vpc_dns_${vpc.name}`];
+    if (wantsCheck !== (check !== undefined))
+      v.push(`${vpc.name}: DNS check block ${check ? "without" : "missing for"} a private-DNS endpoint`);
+    if (check) {
+      const scoped = check.data?.aws_vpc?.[`vpc_dns_${vpc.name}`];
+      const cond: string = check.assert?.[0]?.condition ?? "";
+      if (scoped?.id !== vpc.id || !cond.includes("enable_dns_support") || !cond.includes("enable_dns_hostnames"))
+        v.push(`${vpc.name}: DNS check block does not assert ${vpc.id}'s DNS attributes`);
+      if (stackJson.terraform?.required_version !== ">= 1.5.0")
+        v.push(`${vpc.name}: check block without Terraform 1.5`);
+    }
+    const fixedSeen = new Set<string>();
     for (const key of requested) {
       const mine = inVpc.filter(([, e]) => keyOf(e.service_name) === key);
       const types = mine.map(([, e]) => e.vpc_endpoint_type as string).sort();
@@ -79,7 +104,21 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
       if (JSON.stringify(types) !== JSON.stringify(want))
         v.push(`${vpc.name}/${key}: endpoint types [${types.join(", ")}], expected [${want.join(", ")}]`);
       const requesters = vpc.subnets.filter((s) => s.requests.some((r) => r.key === key));
+      const ownTags = vpc.endpoints.get(key)?.tags ?? {};
       for (const [addr, e] of mine) {
+        const groups: Record<string, Json> = stackJson.resource?.aws_security_group ?? {};
+        const tagged = [
+          [addr, e.tags],
+          ...((e.security_group_ids as string[]) ?? []).map((r) => {
+            const sg = /^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(r)?.[1] ?? "?";
+            return [`security group ${sg}`, groups[sg]?.tags];
+          }),
+        ] as Array<[string, Record<string, string> | undefined]>;
+        for (const [what, tags] of tagged) {
+          for (const [k, val] of Object.entries(ownTags))
+            if (tags?.[k] !== val) v.push(`${what}: tag ${k}=${val} of endpoints.${key}.tags missing`);
+          if (tags?.Name === undefined || tags["vpce:service"] === undefined) v.push(`${what}: vpce's tags missing`);
+        }
         if (e.vpc_endpoint_type === "Gateway") {
           const tables = [...new Set(requesters.map((s) => s.routeTable).filter((t): t is string => !!t))].sort();
           const got = [...((e.route_table_ids as string[]) ?? [])].sort();
@@ -91,6 +130,21 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
           continue;
         }
         const ids: string[] = e.subnet_ids ?? [];
+        const configured: Json[] = e.subnet_configuration ?? [];
+        for (const [name, ip] of Object.entries(vpc.endpoints.get(key)?.fixedIps ?? {})) {
+          const s = vpc.subnets.find((x) => x.name === name);
+          const range = s ? ipv4Range(s.cidr) : undefined;
+          const n = ipv4Range(`${ip}/32`)?.[0];
+          if (!s || !ids.includes(s.id) || !configured.some((c) => c.subnet_id === s.id && c.ipv4 === ip))
+            v.push(`${addr}: fixed IP ${ip} of ${name} is not in subnet_configuration of an ENI subnet`);
+          else if (!range || n === undefined || n < range[0] + 4 || n >= range[1])
+            v.push(`${addr}: fixed IP ${ip} is outside ${s.cidr} or reserved`);
+        }
+        for (const c of configured)
+          if (c.ipv4 !== undefined) {
+            if (fixedSeen.has(c.ipv4)) v.push(`${addr}: fixed IP ${c.ipv4} claimed twice in ${vpc.name}`);
+            fixedSeen.add(c.ipv4);
+          }
         if (ids.length === 0) v.push(`${addr}: interface endpoint without a subnet`);
         const candidates = vpc.endpointSubnets
           ? vpc.subnets.filter((s) => vpc.endpointSubnets?.includes(s.name))
@@ -125,7 +179,7 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
         const own = rules.filter((r) =>
           sgs.includes(/^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(r.security_group_id)?.[1]),
         );
-        const port = getService(key)?.port ?? vpc.endpoints.get(key)?.port ?? 443;
+        const port = getService(vpc.endpoints.get(key)?.service ?? key)?.port ?? vpc.endpoints.get(key)?.port ?? 443;
         for (const c of vpc.endpoints.get(key)?.allowedCidrs ?? []) {
           if (!own.some((r) => inside(c, r.cidr_ipv4) && r.from_port === port && r.to_port === port))
             v.push(`${addr}: allowedCidrs ${c} is not admitted on ${port}`);

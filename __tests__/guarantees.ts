@@ -26,8 +26,13 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
   }
   if (stackJson.resource?.aws_security_group_rule || stackJson.resource?.aws_vpc_security_group_egress_rule)
     v.push("unexpected extra security group rule resources");
-  for (const [addr, sg] of Object.entries(sgs))
+  for (const [addr, sg] of Object.entries(sgs)) {
     if (sg.egress || sg.ingress) v.push(`security group ${addr} has inline rules`);
+    // replacement safety: the new group exists before the old one goes, which needs a prefix, not a fixed name
+    if (sg.lifecycle?.create_before_destroy !== true || sg.name !== undefined || !sg.name_prefix)
+      v.push(`security group ${addr}: not create_before_destroy with a name_prefix`);
+    if ((sg.name_prefix ?? "").length > 255 - 26) v.push(`security group ${addr}: name_prefix over 229 characters`);
+  }
 
   for (const [addr, e] of Object.entries(endpoints)) {
     if (e.vpc_endpoint_type !== "Gateway" && e.vpc_endpoint_type !== "Interface")
@@ -62,19 +67,41 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
       const settings = svcKey ? vpc.endpoints.get(svcKey) : undefined;
       const requesters = vpc.subnets.filter((s) => svcKey && s.requests.some((r) => r.key === svcKey));
       const allowed = new Set([...requesters.map((s) => s.cidr), ...(settings?.allowedCidrs ?? [])]);
-      const port = svcKey ? (getService(svcKey)?.port ?? settings?.port ?? 443) : 443;
+      const port = svcKey ? (getService(settings?.service ?? svcKey)?.port ?? settings?.port ?? 443) : 443;
+      if (e.service_region !== settings?.serviceRegion)
+        v.push(`${addr}: service_region ${e.service_region}, spec ${settings?.serviceRegion}`);
       for (const sg of sgNames) {
         for (const r of rulesBySg.get(sg as string) ?? []) {
+          const sources = ["cidr_ipv4", "cidr_ipv6", "referenced_security_group_id"].filter((k) => r[k] !== undefined);
+          if (sources.length !== 1) v.push(`${addr}: ingress rule with sources [${sources.join(", ")}]`);
+          if (r.from_port !== port || r.to_port !== port || r.ip_protocol !== "tcp")
+            v.push(`${addr}: ingress ${r.ip_protocol} ${r.from_port}-${r.to_port}, expected tcp ${port}`);
+          if (r.referenced_security_group_id !== undefined) {
+            if (!(settings?.allowedSecurityGroups ?? []).includes(r.referenced_security_group_id))
+              v.push(`${addr}: ingress from group ${r.referenced_security_group_id}, not in allowedSecurityGroups`);
+            continue;
+          }
+          if (r.cidr_ipv6 !== undefined) {
+            v.push(...checkIpv6Rule({ model: vpc, addr, endpoint: e, rule: r, requesters }));
+            continue;
+          }
           if (r.cidr_ipv4 === "0.0.0.0/0") v.push(`${addr}: ingress from 0.0.0.0/0`);
           if (!coveredBy(r.cidr_ipv4, [...allowed]))
             v.push(
               `${addr}: ingress from ${r.cidr_ipv4} (${cidrOf.get(r.cidr_ipv4) ?? "not a subnet"}), ` +
                 `which did not ask for ${svcKey}`,
             );
-          if (r.from_port !== port || r.to_port !== port || r.ip_protocol !== "tcp")
-            v.push(`${addr}: ingress ${r.ip_protocol} ${r.from_port}-${r.to_port}, expected tcp ${port}`);
         }
       }
+      for (const id of settings?.allowedSecurityGroups ?? [])
+        if (
+          !sgNames.some((sg) =>
+            (rulesBySg.get(sg as string) ?? []).some(
+              (r) => r.referenced_security_group_id === id && r.from_port === port,
+            ),
+          )
+        )
+          v.push(`${addr}: allowedSecurityGroups ${id} is not admitted on ${port}`);
       // S3 interface + private DNS: inbound-resolver-only exactly when the VPC has an S3 gateway
       if (svcKey === "s3" && e.private_dns_enabled) {
         const hasGateway = inVpc.some(
@@ -84,7 +111,20 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
         if (flag !== hasGateway)
           v.push(`${addr}: private_dns_only_for_inbound_resolver_endpoint=${flag}, gateway in VPC=${hasGateway}`);
       }
-      if (e.dns_options && !e.private_dns_enabled) v.push(`${addr}: dns_options without private DNS`);
+      if (e.dns_options?.private_dns_only_for_inbound_resolver_endpoint !== undefined && !e.private_dns_enabled)
+        v.push(`${addr}: private_dns_only_for_inbound_resolver_endpoint without private DNS`);
+      if ((e.dns_options?.dns_record_ip_type ?? undefined) !== settings?.dnsRecordIpType)
+        v.push(`${addr}: dns_record_ip_type ${e.dns_options?.dns_record_ip_type}, spec ${settings?.dnsRecordIpType}`);
+      if (e.ip_address_type !== settings?.ipAddressType)
+        v.push(`${addr}: ip_address_type ${e.ip_address_type}, spec ${settings?.ipAddressType}`);
+      // dualstack: every requesting subnet with an IPv6 block is admitted over IPv6 too
+      if (e.ip_address_type === "dualstack")
+        for (const s of requesters)
+          if (
+            s.ipv6Cidr &&
+            !sgNames.some((sg) => (rulesBySg.get(sg as string) ?? []).some((r) => r.cidr_ipv6 === s.ipv6Cidr))
+          )
+            v.push(`${addr}: dualstack endpoint does not admit ${s.name}'s IPv6 block ${s.ipv6Cidr}`);
     }
     // every requested (subnet, service) pair is served
     for (const s of vpc.subnets) {
@@ -103,12 +143,17 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
           continue;
         }
         const [addr, iface] = matches[0];
-        const port = getService(req.key)?.port ?? vpc.endpoints.get(req.key)?.port ?? 443;
+        const set = vpc.endpoints.get(req.key);
+        const port = getService(set?.service ?? req.key)?.port ?? set?.port ?? 443;
         const admitted = ((iface.security_group_ids as string[]) ?? [])
           .map(refId)
           .some((sg) =>
             (rulesBySg.get(sg as string) ?? []).some(
-              (r) => coveredBy(s.cidr, [r.cidr_ipv4]) && r.from_port === port && r.to_port === port,
+              (r) =>
+                r.cidr_ipv4 !== undefined &&
+                coveredBy(s.cidr, [r.cidr_ipv4]) &&
+                r.from_port === port &&
+                r.to_port === port,
             ),
           );
         if (!admitted) v.push(`${vpc.name}/${s.name}: ${addr} does not admit ${s.cidr} on ${port}`);
@@ -119,8 +164,31 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
   return v;
 }
 
+/** An IPv6 rule: only on dualstack/ipv6 endpoints, and only from a requesting subnet's IPv6 block. */
+function checkIpv6Rule(opts: {
+  model: SpecModel["vpcs"][number];
+  addr: string;
+  endpoint: Json;
+  rule: Json;
+  requesters: SpecModel["vpcs"][number]["subnets"][number][];
+}): string[] {
+  const { addr, endpoint, rule, requesters } = opts;
+  const out: string[] = [];
+  if (endpoint.ip_address_type !== "dualstack" && endpoint.ip_address_type !== "ipv6")
+    out.push(`${addr}: IPv6 rule ${rule.cidr_ipv6} on an endpoint of ip_address_type ${endpoint.ip_address_type}`);
+  if (!requesters.some((s) => s.ipv6Cidr === rule.cidr_ipv6))
+    out.push(`${addr}: IPv6 rule from ${rule.cidr_ipv6}, which is no requesting subnet's ipv6Cidr`);
+  return out;
+}
+
 /** The full names a service may have in the stack's region (per endpoint type; they differ for S3 in China). */
 function expectedNames(model: SpecModel, vpc: string, key: string): string[] {
+  const settings = model.vpcs.find((v) => v.name === vpc)?.endpoints.get(key);
+  // cross-region: the service's interface name in its own region
+  if (settings?.serviceRegion) {
+    const remote = getService(settings.service ?? key);
+    return remote ? [serviceNames(remote, settings.serviceRegion).Interface ?? "?"] : ["?"];
+  }
   const svc = getService(key);
   if (svc) return [...new Set(Object.values(serviceNames(svc, model.region)))];
   return [model.vpcs.find((v) => v.name === vpc)?.endpoints.get(key)?.serviceName ?? "?"];

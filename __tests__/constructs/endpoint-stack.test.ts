@@ -45,7 +45,10 @@ describe("EndpointStack", () => {
       security_group_ids: ["${aws_security_group.main_ssm.id}"],
       private_dns_enabled: true,
     });
-    expect(out).toHaveResourceWithProperties(SecurityGroup, { name: "vpce-main-ssm", vpc_id: "vpc-0123456789abcdef0" });
+    expect(out).toHaveResourceWithProperties(SecurityGroup, {
+      name_prefix: "vpce-main-ssm-",
+      vpc_id: "vpc-0123456789abcdef0",
+    });
     expect(out).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, {
       security_group_id: "${aws_security_group.main_ssm.id}",
       cidr_ipv4: "10.20.1.0/24",

@@ -449,6 +449,77 @@ const CASES: Case[] = [
     files: { "a.yaml": BASE + "    endpoints:\n      kms: { privateDns: false }\n" },
     line: 23,
   },
+  ...(
+    [
+      ["FIXED_IP_UNKNOWN_SUBNET", "ssm", "{ app-c: 10.20.1.10 }", "app-c"],
+      ["FIXED_IP_OUTSIDE_SUBNET", "ssm", "{ app-a: 10.20.2.10 }", "app-a"],
+      ["FIXED_IP_RESERVED", "ssm", "{ app-a: 10.20.1.255 }", "app-a"],
+      ["FIXED_IP_NO_ENI", "s3", "{ app-a: 10.20.1.10 }", undefined],
+    ] as const
+  ).map(([code, svc, fixed, subnet]) => ({
+    code,
+    files: { "a.yaml": BASE + `    endpoints:\n      ${svc}:\n        fixedIps: ${fixed}\n` },
+    line: subnet ? 24 : 23,
+    path: `vpcs[0].endpoints.${svc}${subnet ? `.fixedIps["${subnet}"]` : ""}`,
+  })),
+  {
+    code: "FIXED_IP_TAKEN",
+    files: {
+      "a.yaml":
+        BASE.replace("services: [s3, ssm]", "services: [s3, ssm, kms]") +
+        "    endpoints:\n      kms: { fixedIps: { app-a: 10.20.1.10 } }\n      ssm: { fixedIps: { app-a: 10.20.1.10 } }\n",
+    },
+    line: 24,
+  },
+  {
+    code: "INVALID_IPV6_CIDR",
+    files: { "a.yaml": BASE.replace("cidr: 10.20.1.0/24", "cidr: 10.20.1.0/24\n        ipv6Cidr: 10.20.1.0/24") },
+    path: "vpcs[0].subnets[0].ipv6Cidr",
+  },
+  ...(
+    [
+      ["DNS_RECORD_IP_TYPE", "ssm: { dnsRecordIpType: ipv6 }", "vpcs[0].endpoints.ssm.dnsRecordIpType"],
+      ["IPV6_SUBNET_MISSING", "ssm: { ipAddressType: dualstack }", "vpcs[0].endpoints.ssm"],
+      ["IPV6_ONLY_SUBNETS", "ssm: { ipAddressType: ipv6 }", "vpcs[0].endpoints.ssm"],
+      ["IP_ADDRESS_TYPE_UNSUPPORTED", "s3: { ipAddressType: ipv6 }", "vpcs[0].endpoints.s3"],
+    ] as const
+  ).map(([code, entry, at]) => ({
+    code,
+    files: { "a.yaml": BASE + `    endpoints:\n      ${entry}\n` },
+    path: at,
+  })),
+  {
+    code: "SG_NAME_TOO_LONG",
+    files: {
+      "a.yaml":
+        BASE.replace("services: [s3, ssm]", `services: [s3, ssm, p${"x".repeat(230)}]`) +
+        `    endpoints:\n      p${"x".repeat(230)}: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n`,
+    },
+    line: 23,
+  },
+  ...(
+    [
+      ["CROSS_REGION_INCOMPLETE", "{ service: s3 }", 'vpcs[0].endpoints["s3-far"]'],
+      ["CROSS_REGION_NOT_OFFERED", "{ service: ssm, serviceRegion: us-west-2 }", 'vpcs[0].endpoints["s3-far"].service'],
+      [
+        "CROSS_REGION_REGION",
+        "{ service: s3, serviceRegion: cn-north-1 }",
+        'vpcs[0].endpoints["s3-far"].serviceRegion',
+      ],
+      [
+        "CROSS_REGION_TYPE",
+        "{ service: s3, serviceRegion: us-west-2, type: gateway }",
+        'vpcs[0].endpoints["s3-far"].type',
+      ],
+    ] as const
+  ).map(([code, entry, at]) => ({
+    code,
+    files: {
+      "a.yaml":
+        BASE.replace("services: [s3, ssm]", "services: [s3, ssm, s3-far]") + `    endpoints:\n      s3-far: ${entry}\n`,
+    },
+    path: at,
+  })),
 ];
 
 function codesOf(ds: readonly Diagnostic[]): DiagnosticCode[] {

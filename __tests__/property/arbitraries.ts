@@ -169,6 +169,13 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
       nCustom: fc.nat(2),
       secondary: fc.boolean(),
       nRt: fc.integer({ min: 1, max: 3 }),
+      /** Every subnet has an IPv6 block (dual-stack VPC): endpoints may be dualstack. */
+      v6: fc.boolean(),
+      /** A service of another region of the partition (cross-region PrivateLink), asked by the first subnet. */
+      far: fc.option(fc.constantFrom("s3", "kms", "ecr.api", "lambda", "kinesis-firehose"), {
+        nil: undefined,
+        freq: 3,
+      }),
     })
     .chain((v) =>
       fc
@@ -214,6 +221,19 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
               allowedCidrs: fc.option(fc.uniqueArray(fc.constantFrom(...EXTRA_CIDRS), { minLength: 1, maxLength: 2 }), {
                 nil: undefined,
               }),
+              allowedSecurityGroups: fc.option(
+                fc.uniqueArray(fc.constantFrom("sg-0123456789abcdef0", "sg-01234567", "sg-0fedcba987654321f"), {
+                  minLength: 1,
+                  maxLength: 2,
+                }),
+                { nil: undefined },
+              ),
+              fixed: fc.boolean(),
+              ip: fc.option(fc.constantFrom("ipv4", "dualstack"), { nil: undefined }),
+              dns: fc.option(fc.constantFrom("ipv4", "dualstack", "ipv6", "service-defined"), { nil: undefined }),
+              tags: fc.option(fc.dictionary(fc.constantFrom(...TAG_KEYS), fc.constantFrom("x", "platform")), {
+                nil: undefined,
+              }),
             }),
             { maxLength: 2, selector: (o) => o.key },
           ),
@@ -233,6 +253,7 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
               id: `subnet-${hex(c.salt, 9)}${hex(c.index * 64 + k, 8)}`,
               ...(d.byId ? { azId: zoneId(d.zone) } : { az: zoneName(d.zone) }),
               cidr: d.secondary ? `100.64.${k * 16}.0/${d.prefix}` : `10.${v.octet}.${k * 16}.0/${d.prefix}`,
+              ...(v.v6 ? { ipv6Cidr: `2001:db8:${hex(c.salt % 0x10000, 4)}:${hex(c.index * 64 + k, 4)}::/64` } : {}),
             };
             if (needsGateway || d.rtWhenNotNeeded) s.routeTable = rts[d.rt % rts.length];
             if (d.services.length > 0 || d.customs.length > 0)
@@ -254,13 +275,39 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
               ...(g.s3.allowedCidrs && g.s3.type !== "gateway" ? { allowedCidrs: g.s3.allowedCidrs } : {}),
             };
           if (g.dynamodb) endpoints.dynamodb = { type: g.dynamodb };
-          for (const o of g.interfaceOverrides) {
+          // the S3 gateway takes dualstack too (its interface half then needs the IPv6 blocks every subnet has)
+          if (g.s3 && v.v6 && g.s3.type !== "interface") endpoints.s3.ipAddressType = "dualstack";
+          g.interfaceOverrides.forEach((o, oi) => {
             const e: SpecDoc = {};
+            if (o.fixed && !vpc.endpointSubnets && v.notation !== "mixed") {
+              // the ENI subnet the documented tie-break picks in the first requesting zone: largest block, then name
+              const asks = (s: SpecDoc) =>
+                ((s.services as string[] | undefined) ?? []).includes(o.key) ||
+                ((s.bundles as string[] | undefined) ?? []).some((b) => getBundle(b)?.services.includes(o.key));
+              // pinning an address needs a request: the first subnet asks when none does (the generated drafts
+              // are fast-check's values and stay untouched)
+              if (!subnets.some(asks))
+                subnets[0].services = [...((subnets[0].services as string[] | undefined) ?? []), o.key];
+              const mine = subnets.filter(asks);
+              const zone = mine.length > 0 ? drafts[subnets.indexOf(mine[0])].zone : undefined;
+              const winner = mine
+                .filter((s) => drafts[subnets.indexOf(s)].zone === zone)
+                .sort((a, b) => prefixOf(a) - prefixOf(b) || ((a.name as string) < (b.name as string) ? -1 : 1))[0];
+              // 4 + the override's index: never reserved (even in a /28), never claimed twice
+              if (winner)
+                e.fixedIps = { [winner.name as string]: (winner.cidr as string).replace(/\.0\/\d+$/, `.${4 + oi}`) };
+            }
             if (o.privateDns !== undefined) e.privateDns = o.privateDns;
             if (o.policy !== undefined) e.policy = o.policy;
             if (o.allowedCidrs !== undefined) e.allowedCidrs = o.allowedCidrs;
+            if (o.tags !== undefined) e.tags = o.tags;
+            // dualstack only where every subnet has an IPv6 block; a record type only among the pairs AWS accepts
+            const ip = v.v6 ? o.ip : o.ip === "ipv4" ? "ipv4" : undefined;
+            if (ip !== undefined) e.ipAddressType = ip;
+            if (o.dns !== undefined && (ip === "dualstack" || o.dns === "ipv4")) e.dnsRecordIpType = o.dns;
+            if (o.allowedSecurityGroups !== undefined) e.allowedSecurityGroups = o.allowedSecurityGroups;
             endpoints[o.key] = e;
-          }
+          });
           g.customs.forEach((cu, k) => {
             endpoints[customKeys[k]] = {
               // distinct per VPC (a service is declared once; the same name twice is DUPLICATE_NAME)
@@ -269,10 +316,30 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
               ...(cu.privateDns !== undefined ? { privateDns: cu.privateDns } : {}),
             };
           });
+          const farRegion = FAR_REGION[c.region];
+          if (v.far && farRegion) {
+            const key = `far-${v.far.replace(".", "-")}`;
+            endpoints[key] = { service: v.far, serviceRegion: farRegion };
+            subnets[0].services = [...((subnets[0].services as string[] | undefined) ?? []), key];
+          }
           if (Object.keys(endpoints).length > 0) vpc.endpoints = endpoints;
           return vpc;
         }),
     );
+}
+
+/** Another region of the same partition, for cross-region entries (GovCloud left out: AWS's list names none). */
+const FAR_REGION: Record<string, string | undefined> = {
+  "eu-central-1": "us-west-2",
+  "us-east-1": "eu-central-1",
+  "us-west-2": "us-east-1",
+  "ap-southeast-2": "us-east-1",
+  "cn-north-1": "cn-northwest-1",
+  "cn-northwest-1": "cn-north-1",
+};
+
+function prefixOf(s: SpecDoc): number {
+  return Number((s.cidr as string).split("/")[1]);
 }
 
 function specArb(fileIndex: number, salt: number): fc.Arbitrary<GenFile> {
@@ -417,12 +484,14 @@ export function expectedCounts(doc: SpecDoc): Expected {
   for (const vpc of doc.vpcs as SpecDoc[]) {
     const endpoints = (vpc.endpoints ?? {}) as Record<string, SpecDoc>;
     const requesters = new Map<string, number>();
+    const requestersV6 = new Map<string, number>();
     for (const s of vpc.subnets as SpecDoc[]) {
       const keys = new Set([
         ...((s.services as string[]) ?? []),
         ...((s.bundles as string[]) ?? []).flatMap((b) => getBundle(b)?.services ?? []),
       ]);
       for (const k of keys) requesters.set(k, (requesters.get(k) ?? 0) + 1);
+      if (s.ipv6Cidr) for (const k of keys) requestersV6.set(k, (requestersV6.get(k) ?? 0) + 1);
     }
     for (const [key, n] of requesters) {
       const e = endpoints[key];
@@ -431,7 +500,11 @@ export function expectedCounts(doc: SpecDoc): Expected {
       const interfaces = type === "gateway" ? 0 : 1;
       out.endpoints += type === "both" ? 2 : 1;
       out.securityGroups += interfaces;
-      out.rules += interfaces * (n + new Set((e?.allowedCidrs as string[] | undefined) ?? []).size);
+      const cidrs = new Set((e?.allowedCidrs as string[] | undefined) ?? []).size;
+      const groups = new Set((e?.allowedSecurityGroups as string[] | undefined) ?? []).size;
+      // dualstack and ipv6 endpoints admit the requesting subnets' IPv6 blocks too
+      const v6 = e?.ipAddressType === "dualstack" || e?.ipAddressType === "ipv6" ? (requestersV6.get(key) ?? 0) : 0;
+      out.rules += interfaces * (n + cidrs + groups + v6);
     }
   }
   return out;

@@ -228,6 +228,13 @@ describe("generated valid specs", () => {
         }),
       ).length,
       secondaryCidr: has(/"additionalCidrs"/),
+      endpointTags: has(/"(ssm|kms|logs|sqs|sts|ecr\.api|cassandra)":\{[^}]*"tags"/),
+      allowedSecurityGroups: has(/"allowedSecurityGroups"/),
+      fixedIps: has(/"fixedIps"/),
+      ipv6Cidr: has(/"ipv6Cidr"/),
+      dualstack: has(/"ipAddressType":"dualstack"/),
+      dnsRecordIpType: has(/"dnsRecordIpType"/),
+      crossRegion: has(/"serviceRegion"/),
     };
     for (const [k, n] of Object.entries(feature))
       expect({ feature: k, present: n > 10 }).toEqual({ feature: k, present: true });

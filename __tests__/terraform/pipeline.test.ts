@@ -184,9 +184,10 @@ if ("missing" in toolchain) {
           (n, byName) => n + Object.keys(byName).length,
           0,
         );
-        const actions = (j.resource_changes as Array<{ change: { actions: string[] } }>).map((rc) =>
-          rc.change.actions.join(","),
-        );
+        // managed resources only: the data source scoped to a VPC's DNS check block is read, not created
+        const actions = (j.resource_changes as Array<{ mode: string; change: { actions: string[] } }>)
+          .filter((rc) => rc.mode === "managed")
+          .map((rc) => rc.change.actions.join(","));
         return { stack, resources, creates: actions.filter((a) => a === "create").length, changes: actions.length };
       });
       for (const r of results) {

@@ -30,7 +30,7 @@ if ("missing" in toolchain) {
   describe(`real Terraform (${toolchain.terraform}, hashicorp/aws ${toolchain.awsVersion} from ${toolchain.mirror})`, () => {
     const work = tmpDir("vpce-tf-");
     const tf = new Terraform(toolchain, work);
-    const stacks: Array<{ stack: string; file: string; resources: number }> = [];
+    const stacks: Array<{ stack: string; file: string; resources: number; checks: string[] }> = [];
     for (const dir of DIRS) {
       const r = runPipeline(dir);
       if (!r.plan) throw new Error(`${dir} is not valid`);
@@ -42,7 +42,13 @@ if ("missing" in toolchain) {
           (n, byName) => n + Object.keys(byName).length,
           0,
         );
-        stacks.push({ stack: s.stack, file, resources });
+        // each check block reads its VPC through a scoped data source (read at plan time, never created)
+        const checks = Object.values((json.check ?? {}) as Record<string, { data: Record<string, object> }>)
+          .flatMap((c) =>
+            Object.entries(c.data).flatMap(([type, byName]) => Object.keys(byName).map((n) => `data.${type}.${n}`)),
+          )
+          .sort();
+        stacks.push({ stack: s.stack, file, resources, checks });
       }
     }
     let outcomes: Map<string, TerraformOutcome>;
@@ -52,6 +58,10 @@ if ("missing" in toolchain) {
       outcomes = new Map(results.map((r) => [r.stack, r]));
     }, 600_000);
 
+    test("check blocks are among what is planned: a stack with private DNS has one per such VPC", () => {
+      expect(stacks.filter((s) => s.checks.length > 0).map((s) => s.stack)).toContain("endpoint-options");
+    });
+
     test.each(stacks.map((s) => [s.stack, s] as const))(
       "%s: validate, plan, every resource created once",
       (stack, s) => {
@@ -59,8 +69,12 @@ if ("missing" in toolchain) {
         expect(o.validate).toMatchObject({ valid: true, error_count: 0 });
         expect(o.validate.diagnostics.filter((d) => (d as { severity: string }).severity === "error")).toEqual([]);
         if (!o.planOk) throw new Error(`terraform plan failed for ${stack}:\n${o.planLog}`);
-        expect(Object.keys(o.changes)).toHaveLength(s.resources);
-        expect(Object.values(o.changes).every((a) => a.length === 1 && a[0] === "create")).toBe(true);
+        const reads = Object.keys(o.changes).filter((a) => a.startsWith("data."));
+        expect(reads.sort()).toEqual(s.checks);
+        expect(reads.every((a) => JSON.stringify(o.changes[a]) === '["read"]')).toBe(true);
+        const managed = Object.entries(o.changes).filter(([a]) => !a.startsWith("data."));
+        expect(managed).toHaveLength(s.resources);
+        expect(managed.every(([, a]) => a.length === 1 && a[0] === "create")).toBe(true);
         for (const [address, values] of Object.entries(o.values)) {
           if (address.startsWith("aws_vpc_endpoint."))
             expect(["Gateway", "Interface"]).toContain(values.vpc_endpoint_type);

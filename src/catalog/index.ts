@@ -49,6 +49,10 @@ export interface CatalogService {
    * refuses to create it (S3).
    */
   readonly inboundResolverOnlyWithGateway: boolean;
+  /** AWS offers the service through cross-Region PrivateLink: an interface endpoint may name another region. */
+  readonly crossRegion: boolean;
+  /** `ipAddressType` values its gateway endpoint takes (s3: ipv4, dualstack); empty: the gateway takes none. */
+  readonly gatewayIpAddressTypes: readonly string[];
   /** ARN templates (`{partition}`, `{region}`) of AWS-owned resources that org-only policies must still allow. */
   readonly awsOwnedResources: readonly string[];
   /** What those resources are, for the plan's reasons. */
@@ -132,6 +136,8 @@ export interface RawService {
   note?: string;
   both?: boolean;
   inboundResolverOnlyWithGateway?: boolean;
+  gatewayIpAddressTypes?: string[];
+  crossRegion?: boolean;
   awsOwnedResources?: string[];
   awsOwnedResourcesWhy?: string;
   awsOwnedResourceActions?: string[];
@@ -150,6 +156,8 @@ export const CURATED_FIELDS = [
   "note",
   "both",
   "inboundResolverOnlyWithGateway",
+  "gatewayIpAddressTypes",
+  "crossRegion",
   "awsOwnedResources",
   "awsOwnedResourcesWhy",
   "awsOwnedResourceActions",
@@ -212,6 +220,8 @@ function loadServices(): ReadonlyMap<string, CatalogService> {
       ...(s.note ? { note: s.note } : {}),
       both: s.both ?? false,
       inboundResolverOnlyWithGateway: s.inboundResolverOnlyWithGateway ?? false,
+      gatewayIpAddressTypes: s.gatewayIpAddressTypes ?? [],
+      crossRegion: s.crossRegion ?? false,
       awsOwnedResources: s.awsOwnedResources ?? [],
       ...(s.awsOwnedResourcesWhy ? { awsOwnedResourcesWhy: s.awsOwnedResourcesWhy } : {}),
       awsOwnedResourceActions: s.awsOwnedResourceActions ?? [],

@@ -77,6 +77,27 @@ export class EndpointStack extends TerraformStack {
         }
       }
     }
+    // AWS: private DNS of an interface endpoint needs the VPC attributes enableDnsSupport and enableDnsHostnames
+    // (https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html). A `check` block reads them at plan
+    // time through a data source scoped to it: a failed assertion or an unreachable AWS is a warning, never a failed
+    // plan. cdktf has no construct for `check` (Terraform 1.5), so it is written as JSON.
+    const checked = plan.vpcs.filter((v) => v.dnsCheck);
+    for (const vpc of checked) {
+      const name = `vpc_dns_${vpc.name}`;
+      const attr = (a: string) => `data.aws_vpc.${name}.${a}`;
+      this.addOverride(`check.${name}`, {
+        data: { aws_vpc: { [name]: { id: vpc.id } } },
+        assert: [
+          {
+            condition: `\${${attr("enable_dns_support")} && ${attr("enable_dns_hostnames")}}`,
+            error_message:
+              `VPC ${vpc.name} (${vpc.id}) has interface endpoints with private DNS, which need its ` +
+              "enableDnsSupport and enableDnsHostnames attributes: AWS refuses private DNS without them; turn both on before applying.",
+          },
+        ],
+      });
+    }
+    if (checked.length > 0) this.addOverride("terraform.required_version", ">= 1.5.0");
     this.output("endpoint_ids", ids, "VPC endpoint ids, by <vpc>/<service>");
     this.output("endpoint_dns_entries", dns, "DNS entries of the interface endpoints, by <vpc>/<service>");
     this.output("security_group_ids", sgs, "Security groups of the interface endpoints, by <vpc>/<service>");
@@ -102,7 +123,8 @@ export class EndpointStack extends TerraformStack {
 
   /** Creates the endpoint (and for an interface endpoint its security groups and rules); returns the groups' ids. */
   private endpoint(e: EndpointPlan): string[] {
-    const tags = { Name: e.key.replace(/\//g, "-"), "vpce:service": e.service };
+    // the endpoint's own tags, then vpce's (the schema refuses Name and vpce:* keys); default_tags add the stack's
+    const tags = { ...e.tags, Name: e.key.replace(/\//g, "-"), "vpce:service": e.service };
     // A dependable is anything with an fqn: the literal address renders as the resource's own fqn would.
     const dependsOn = e.dependsOn.map((a): ITerraformDependable => {
       if (!this.addresses.has(`aws_vpc_endpoint.${a}`))
@@ -118,6 +140,8 @@ export class EndpointStack extends TerraformStack {
           serviceName: e.serviceName,
           vpcEndpointType: "Gateway",
           routeTableIds: [...e.routeTableIds],
+          ipAddressType: e.ipAddressType,
+          dnsOptions: e.dnsRecordIpType ? { dnsRecordIpType: e.dnsRecordIpType } : undefined,
           policy: e.policy.document,
           tags,
         }),
@@ -132,10 +156,13 @@ export class EndpointStack extends TerraformStack {
         "aws_security_group",
         sgPlan.address,
         new SecurityGroup(this.scopes.securityGroups, sgPlan.address, {
-          name: sgPlan.name,
+          // A new name or description forces a new group (the provider's ForceNew): create it first, so the
+          // endpoint is never left without one. Two groups of a VPC cannot share a name, so the name is a prefix.
+          namePrefix: `${sgPlan.name}-`,
+          lifecycle: { createBeforeDestroy: true },
           description: sgPlan.description,
           vpcId: e.vpcId,
-          tags: { Name: sgPlan.name, "vpce:service": e.service },
+          tags: { ...e.tags, Name: sgPlan.name, "vpce:service": e.service },
         }),
       );
       for (const r of sgPlan.ingress) {
@@ -147,7 +174,9 @@ export class EndpointStack extends TerraformStack {
             ipProtocol: "tcp",
             fromPort: r.port,
             toPort: r.port,
-            cidrIpv4: r.cidr,
+            cidrIpv4: r.kind === "ipv4" ? r.cidr : undefined,
+            cidrIpv6: r.kind === "ipv6" ? r.cidr : undefined,
+            referencedSecurityGroupId: r.kind === "security-group" ? r.cidr : undefined,
             description: r.description,
           }),
         );
@@ -161,12 +190,21 @@ export class EndpointStack extends TerraformStack {
         vpcId: e.vpcId,
         serviceName: e.serviceName,
         vpcEndpointType: "Interface",
+        serviceRegion: e.serviceRegion,
         subnetIds: e.subnets.map((s) => s.subnetId),
+        // only the subnets with a fixed address: AWS picks the others' (CreateVpcEndpoint SubnetConfigurations)
+        subnetConfiguration: e.subnets.some((s) => s.ipv4 !== undefined)
+          ? e.subnets.filter((s) => s.ipv4 !== undefined).map((s) => ({ subnetId: s.subnetId, ipv4: s.ipv4 }))
+          : undefined,
         securityGroupIds: [...securityGroupIds],
         privateDnsEnabled: e.privateDns,
+        ipAddressType: e.ipAddressType,
         dnsOptions:
-          e.privateDnsOnlyForInboundResolverEndpoint !== undefined
-            ? { privateDnsOnlyForInboundResolverEndpoint: e.privateDnsOnlyForInboundResolverEndpoint }
+          e.privateDnsOnlyForInboundResolverEndpoint !== undefined || e.dnsRecordIpType !== undefined
+            ? {
+                privateDnsOnlyForInboundResolverEndpoint: e.privateDnsOnlyForInboundResolverEndpoint,
+                dnsRecordIpType: e.dnsRecordIpType,
+              }
             : undefined,
         policy: e.policy.document,
         tags,

@@ -82,6 +82,16 @@ function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
       port: e.settings.port,
       allowedCidrs: allowed.map((c) => c.text),
       allowedCidrsAt: allowed.map((c) => c.at),
+      allowedSecurityGroups: e.settings.allowedSecurityGroups ?? [],
+      service: e.settings.service,
+      serviceRegion: e.settings.serviceRegion,
+      ipAddressType: e.settings.ipAddressType,
+      dnsRecordIpType: e.settings.dnsRecordIpType,
+      fixedIps: e.settings.fixedIps ?? {},
+      fixedIpsAt: Object.fromEntries(
+        Object.keys(e.settings.fixedIps ?? {}).map((name) => [name, at([...e.segs, "fixedIps", name])]),
+      ),
+      tags: e.settings.tags ?? {},
     });
   }
   return {
@@ -99,6 +109,7 @@ function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
         az: written.az,
         azId: written.azId,
         cidr: written.cidr,
+        ipv6Cidr: written.ipv6Cidr,
         routeTable: written.routeTable,
         requests: s.requests,
       };

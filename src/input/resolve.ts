@@ -111,6 +111,7 @@ export interface SubnetFields {
   readonly az?: string;
   readonly azId?: string;
   readonly routeTable?: string;
+  readonly ipv6Cidr?: string;
 }
 
 export interface ResolvedSubnet {
@@ -139,6 +140,8 @@ export interface ResolvedEndpoint {
   readonly settings: EndpointOverride;
   /** The entry has a serviceName key (well-formed or not): it declares a service outside the catalog. */
   readonly declaresCustom: boolean;
+  /** The entry has a service key (well-formed or not): a catalog service under a name of its own (cross-region). */
+  readonly declaresService: boolean;
   /** The entry has an unknown key (perhaps a misspelt serviceName). */
   readonly unknownKeys: boolean;
   /** The service the entry configures: the key, or the catalog id the key is an alias of. */
@@ -179,7 +182,7 @@ export interface ResolvedVpc {
   /** Every subnet of the VPC has a well-formed name: a name not among them names no subnet. */
   readonly subnetNamesComplete: boolean;
   readonly endpoints: readonly ResolvedEndpoint[];
-  /** endpoints keys with a serviceName: services outside the catalog that subnets may list. */
+  /** endpoints keys with a serviceName or a service (cross-region): names subnets may list beyond catalog ids. */
   readonly customKeys: readonly string[];
   /** Every endpoints entry is well-formed and the VPC has no unknown key: no other key declares a service. */
   readonly customKeysComplete: boolean;
@@ -471,7 +474,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   const entries = Object.entries(endpointsMap ?? {}).filter(
     (e): e is [string, Data] => isMapping(e[1]) && rd.wf.ok([...endpointsSegs, e[0]]),
   );
-  const customKeys = entries.filter(([, e]) => has(e, "serviceName")).map(([k]) => k);
+  const customKeys = entries.filter(([, e]) => has(e, "serviceName") || has(e, "service")).map(([k]) => k);
   const customKeysComplete =
     !rd.wf.unknownKeys(base) &&
     (!has(v, "endpoints") || endpointsMap !== undefined) &&
@@ -509,6 +512,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
       az: rd.str(s, sb, "az"),
       azId: rd.str(s, sb, "azId"),
       routeTable: rd.str(s, sb, "routeTable"),
+      ipv6Cidr: rd.str(s, sb, "ipv6Cidr"),
     };
     return {
       index: j,
@@ -529,7 +533,8 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   const endpoints = entries.map(([written, e]): ResolvedEndpoint => {
     const eb = [...endpointsSegs, written];
     const declaresCustom = has(e, "serviceName");
-    const alias = known(written) || declaresCustom ? undefined : resolveAlias(written);
+    const declaresService = has(e, "service");
+    const alias = known(written) || declaresCustom || declaresService ? undefined : resolveAlias(written);
     const key = alias ?? written;
     const repeated = keys.has(key);
     keys.add(key);
@@ -539,6 +544,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
       written,
       settings: endpointSettings(rd, e, eb),
       declaresCustom,
+      declaresService,
       unknownKeys: rd.wf.unknownKeys(eb),
       key,
       alias: alias !== undefined,
@@ -574,6 +580,20 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   };
 }
 
+/** The entries of a string map (tags, fixedIps) whose key and value passed the schema; undefined without it. */
+function wellFormedMap(
+  rd: Reader,
+  e: Data,
+  eb: readonly PathSegment[],
+  key: "tags" | "fixedIps",
+): Record<string, string> | undefined {
+  const map = rd.map(e, eb, key);
+  if (!map) return undefined;
+  return Object.fromEntries(
+    Object.entries(map).filter(([k, v]) => typeof v === "string" && rd.wf.ok([...eb, key, k])),
+  ) as Record<string, string>;
+}
+
 /** An endpoints entry's settings, each only when well-formed. */
 function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): EndpointOverride {
   const flag = (key: string) =>
@@ -587,6 +607,15 @@ function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): Endp
     serviceName: rd.str(e, eb, "serviceName"),
     port,
     allowedCidrs: has(e, "allowedCidrs") ? rd.list(e, eb, "allowedCidrs", isString).map((c) => c.value) : undefined,
+    allowedSecurityGroups: has(e, "allowedSecurityGroups")
+      ? rd.list(e, eb, "allowedSecurityGroups", isString).map((c) => c.value)
+      : undefined,
+    service: rd.str(e, eb, "service"),
+    serviceRegion: rd.str(e, eb, "serviceRegion"),
+    ipAddressType: rd.str(e, eb, "ipAddressType"),
+    dnsRecordIpType: rd.str(e, eb, "dnsRecordIpType"),
+    tags: wellFormedMap(rd, e, eb, "tags"),
+    fixedIps: wellFormedMap(rd, e, eb, "fixedIps"),
   };
   // only the keys that hold a well-formed value: `"type" in settings` means the user set it
   return Object.fromEntries(Object.entries(settings).filter(([, x]) => x !== undefined)) as EndpointOverride;

@@ -35,6 +35,22 @@ const PolicyRef = Type.String({
   "x-hint": "full-access, org-only, or the path of a JSON policy file relative to the spec",
 });
 
+/** Tag keys vpce writes itself on endpoints and security groups (`Name`, `vpce:*`): a spec cannot set them. */
+const EndpointTags = Type.Record(
+  Type.String({
+    pattern: "^(?!aws:|vpce:|Name$)[\\s\\S]{1,128}$",
+    description: "A tag key of 1-128 characters, not aws:*, vpce:* or Name (vpce sets those)",
+  }),
+  Type.String({ maxLength: 256 }),
+  {
+    description:
+      "Tags of this endpoint and its security groups, merged over the stack tags (a key set here wins): " +
+      "keys of 1-128 characters, not aws:*, vpce:* or Name (vpce sets Name and vpce:service), values up to 256",
+    "x-hint": "a tag key of 1-128 characters, not starting with aws: or vpce:, and not Name",
+    additionalProperties: false,
+  },
+);
+
 export const EndpointOverrideSchema = Type.Object(
   {
     type: Type.Optional(
@@ -76,6 +92,70 @@ export const EndpointOverrideSchema = Type.Object(
           "besides the requesting subnets.",
       }),
     ),
+    allowedSecurityGroups: Type.Optional(
+      Type.Array(awsId("sg", "A security group id"), {
+        uniqueItems: true,
+        description:
+          "Security groups (by id) whose members the interface endpoint's security group admits on the service " +
+          "port, besides the requesting subnets (ingress rules with referenced_security_group_id)",
+      }),
+    ),
+    service: Type.Optional(
+      Type.String({
+        pattern: "^[a-z0-9][a-z0-9._-]*$",
+        description:
+          "Catalog id of the service this entry reaches in serviceRegion (cross-region PrivateLink); " +
+          "default: the entry's key",
+        "x-hint": "a catalog id such as s3",
+      }),
+    ),
+    serviceRegion: Type.Optional(
+      Type.String({
+        pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]+$",
+        description:
+          "Region of the service (service_region): an interface endpoint to a service AWS offers across regions",
+        "x-hint": "a region code such as us-west-2",
+      }),
+    ),
+    ipAddressType: Type.Optional(
+      Type.Unsafe<"ipv4" | "dualstack" | "ipv6">({
+        type: "string",
+        enum: ["ipv4", "dualstack", "ipv6"],
+        description:
+          "Addresses of the endpoint's ENIs (ip_address_type): ipv4 (default), dualstack (every ENI subnet needs " +
+          "ipv6Cidr; the security group admits the requesting subnets' IPv6 blocks too) or ipv6 " +
+          "(AWS requires IPv6-only subnets). Gateway endpoints: where the catalog says the service takes it (s3).",
+        "x-hint": "ipv4, dualstack or ipv6",
+      }),
+    ),
+    dnsRecordIpType: Type.Optional(
+      Type.Unsafe<"ipv4" | "dualstack" | "ipv6" | "service-defined">({
+        type: "string",
+        enum: ["ipv4", "dualstack", "ipv6", "service-defined"],
+        description:
+          "DNS records of the endpoint (dns_options.dns_record_ip_type): ipv4 with ipAddressType ipv4 or dualstack, " +
+          "ipv6 with ipv6 or dualstack, dualstack and service-defined with dualstack only",
+        "x-hint": "ipv4, dualstack, ipv6 or service-defined",
+      }),
+    ),
+    fixedIps: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: NAME_PATTERN }),
+        Type.String({
+          pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$",
+          description: "The IPv4 address of the endpoint's ENI in that subnet",
+          "x-hint": "an IPv4 address such as 10.20.1.10",
+        }),
+        {
+          description:
+            "Fixed IPv4 addresses of the interface endpoint's ENIs, by subnet name (subnet_configuration): " +
+            "inside the subnet, not one of the 4 first or the last address AWS reserves, in a subnet that holds " +
+            "one of the endpoint's ENIs",
+          additionalProperties: false,
+        },
+      ),
+    ),
+    tags: Type.Optional(EndpointTags),
   },
   { additionalProperties: false, description: "Per-service settings for one VPC" },
 );
@@ -89,6 +169,14 @@ export const SubnetSchema = Type.Object(
     ),
     azId: Type.Optional(Type.String({ description: "Availability Zone id, e.g. euc1-az2 (az or azId is required)" })),
     cidr: Cidr,
+    ipv6Cidr: Type.Optional(
+      Type.String({
+        description:
+          "The subnet's IPv6 block (e.g. 2001:db8:1234:1a00::/64): dualstack endpoints admit it, and need it on " +
+          "every ENI subnet",
+        "x-hint": "an IPv6 CIDR block such as 2001:db8:1234:1a00::/64",
+      }),
+    ),
     routeTable: Type.Optional(
       awsId("rtb", "Route table of the subnet; required when the subnet needs a gateway endpoint"),
     ),

@@ -33,6 +33,8 @@ export interface SubnetModel extends Located {
   readonly az?: string;
   readonly azId?: string;
   readonly cidr: string;
+  /** The subnet's IPv6 block, as written. */
+  readonly ipv6Cidr?: string;
   readonly routeTable?: string;
   /** One entry per distinct service key, first way of asking wins. */
   readonly requests: readonly ServiceRequest[];
@@ -49,6 +51,19 @@ export interface EndpointSettings extends Located {
   readonly allowedCidrs: readonly string[];
   /** Where each of allowedCidrs is written (same order). */
   readonly allowedCidrsAt: readonly Located[];
+  /** Security group ids admitted on the service port besides the requesting subnets. */
+  readonly allowedSecurityGroups: readonly string[];
+  /** Cross-region: the catalog id of the service (default: the key) and its region (service_region). */
+  readonly service?: string;
+  readonly serviceRegion?: string;
+  readonly ipAddressType?: "ipv4" | "dualstack" | "ipv6";
+  readonly dnsRecordIpType?: "ipv4" | "dualstack" | "ipv6" | "service-defined";
+  /** Fixed IPv4 addresses of the ENIs, by subnet name (subnet_configuration). */
+  readonly fixedIps: Readonly<Record<string, string>>;
+  /** Where each fixedIps entry is written, by subnet name. */
+  readonly fixedIpsAt: Readonly<Record<string, Located>>;
+  /** Tags of the endpoint and its security groups, over the stack tags (provider default_tags). */
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 export interface VpcModel extends Located {

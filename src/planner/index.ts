@@ -88,7 +88,19 @@ function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump }): V
     }
   }
   endpoints.sort(by((e) => e.plan.address));
-  const plan: VpcPlan = { name: vpc.name, id: vpc.id, cidrs: vpc.cidrs, endpoints: endpoints.map((e) => e.plan) };
+  const dnsCheck = endpoints.some((e) => e.plan.privateDns);
+  if (dnsCheck)
+    for (const e of endpoints.filter((x) => x.plan.privateDns))
+      (e.plan.reasons as string[]).push(
+        `private DNS needs the VPC's DNS support and DNS hostnames: checked at plan time (check vpc_dns_${vpc.name})`,
+      );
+  const plan: VpcPlan = {
+    name: vpc.name,
+    id: vpc.id,
+    cidrs: vpc.cidrs,
+    endpoints: endpoints.map((e) => e.plan),
+    dnsCheck,
+  };
   return { model: vpc, plan, requested: new Set(keys), endpoints };
 }
 
@@ -104,7 +116,8 @@ function consultDump(opts: { svc: ResolvedService; type: PlannedEndpointType; du
   reasons: string[];
 } {
   const { svc, type, dump } = opts;
-  if (!dump) return { svc, reasons: [] };
+  // a dump lists its own region's services: a cross-region service is not in it
+  if (!dump || svc.crossRegion) return { svc, reasons: [] };
   const file = displayPath(dump.file);
   const entry = dumpEntry(dump, svc, type);
   if (!entry) return { svc, dump: { file }, reasons: [] };
@@ -144,6 +157,12 @@ function planEndpoint(opts: {
     `requested by ${requesters.map((s) => `${s.name} (${s.requests.find((r) => r.key === svc.key)?.via})`).join(", ")}`,
     ...opts.typeReasons,
     ...fromDump.reasons,
+    ...(svc.crossRegion
+      ? [
+          `${svc.crossRegion.catalogId} in ${svc.crossRegion.region} (serviceRegion): a cross-region interface ` +
+            `endpoint to ${svc.names.Interface}`,
+        ]
+      : []),
   ];
   const policy = decidePolicy({ spec, svc, settings, at });
   let routeTableIds: string[] = [];
@@ -160,9 +179,15 @@ function planEndpoint(opts: {
     reasons.push(...g.reasons);
   } else {
     const p = placeInterfaceEndpoint({ vpc, service: svc.key, requesters, offer: fromDump.dump?.offer });
-    subnets = p.decision.subnets;
+    const fixed = settings?.fixedIps ?? {};
+    subnets = p.decision.subnets.map((s) => (fixed[s.subnet] ? { ...s, ipv4: fixed[s.subnet] } : s));
     decided.placement = p.decision;
     reasons.push(...p.reasons);
+    const pinned = subnets.filter((s) => s.ipv4 !== undefined);
+    if (pinned.length > 0)
+      reasons.push(
+        `fixed ENI address${pinned.length > 1 ? "es" : ""} ${pinned.map((s) => `${s.ipv4} in ${s.subnet}`).join(", ")}`,
+      );
     const sg = planSecurityGroups({
       vpc: vpc.name,
       service: svc.key,
@@ -170,6 +195,8 @@ function planEndpoint(opts: {
       port: svc.port,
       requesters,
       allowedCidrs: settings?.allowedCidrs ?? [],
+      allowedSecurityGroups: settings?.allowedSecurityGroups ?? [],
+      ipv6: settings?.ipAddressType === "dualstack" || settings?.ipAddressType === "ipv6",
     });
     securityGroups = sg.decision;
     reasons.push(...sg.reasons);
@@ -180,7 +207,8 @@ function planEndpoint(opts: {
       settings,
       requesters,
       vpcHasGateway: opts.vpcHasGateway,
-      admitted: securityGroups.flatMap((g) => g.ingress.map((r) => r.cidr)),
+      // a group reference admits whatever its members are: it proves no subnet keeps access
+      admitted: securityGroups.flatMap((g) => g.ingress.filter((r) => r.kind === "ipv4").map((r) => r.cidr)),
     });
     decided.privateDns = dns.decision;
     privateDns = dns.decision.enabled;
@@ -189,6 +217,23 @@ function planEndpoint(opts: {
     reasons.push(...dns.reasons);
   }
   reasons.push(...policy.reasons);
+  if (settings?.ipAddressType !== undefined || settings?.dnsRecordIpType !== undefined)
+    reasons.push(
+      [
+        settings.ipAddressType ? `ip address type ${settings.ipAddressType}` : undefined,
+        settings.dnsRecordIpType ? `DNS records ${settings.dnsRecordIpType}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(", ") + " (endpoints entry)",
+    );
+  // sorted: the order keys are written in changes no byte of the output
+  const tags = Object.fromEntries(Object.entries(settings?.tags ?? {}).sort(by(([k]) => k)));
+  if (Object.keys(tags).length > 0)
+    reasons.push(
+      `tags ${Object.entries(tags)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(", ")} on the endpoint${type === "Interface" ? " and its security groups" : ""}, over the stack tags`,
+    );
   // AWS refuses private DNS for the inbound resolver only until the VPC's S3 gateway exists: create it first.
   const dependsOn = onlyInbound ? [sanitizeName(`${vpc.name}_${resolved.key}`)] : [];
   const endpoint: EndpointPlan = {
@@ -199,6 +244,7 @@ function planEndpoint(opts: {
     vpcId: vpc.id,
     service: svc.key,
     serviceName: svc.names[type] as string,
+    ...(svc.crossRegion ? { serviceRegion: svc.crossRegion.region } : {}),
     type,
     port: svc.port,
     requesters: requesters.map((s) => ({
@@ -214,8 +260,11 @@ function planEndpoint(opts: {
     securityGroups,
     privateDns,
     privateDnsOnlyForInboundResolverEndpoint: onlyInbound,
+    ...(settings?.ipAddressType ? { ipAddressType: settings.ipAddressType } : {}),
+    ...(settings?.dnsRecordIpType ? { dnsRecordIpType: settings.dnsRecordIpType } : {}),
     dnsCaptured,
     policy: policy.decision.policy,
+    tags,
     reasons,
     hourlyUsd: type === "Interface" ? subnets.length * PRICES.interfacePerAzHour : PRICES.gatewayPerHour,
   };

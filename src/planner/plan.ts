@@ -22,11 +22,16 @@ export interface PlacedSubnet {
   readonly subnet: string;
   readonly subnetId: string;
   readonly az: string;
+  /** The ENI's fixed IPv4 address (`fixedIps`); undefined lets AWS choose. */
+  readonly ipv4?: string;
 }
 
 export interface IngressRule {
   /** Terraform resource name of the rule. */
   readonly address: string;
+  /** What `cidr` holds: an IPv4 block (cidr_ipv4), an IPv6 block (cidr_ipv6) or a security group id. */
+  readonly kind: "ipv4" | "ipv6" | "security-group";
+  /** The rule's source as text: the CIDR block, or for kind security-group the group's id. */
   readonly cidr: string;
   readonly port: number;
   readonly description: string;
@@ -34,6 +39,10 @@ export interface IngressRule {
 
 export interface SecurityGroupPlan {
   readonly address: string;
+  /**
+   * The group's name stem: its Name tag, and with a trailing `-` its `name_prefix` (AWS appends a unique suffix,
+   * so a replacement can exist beside the group it replaces).
+   */
   readonly name: string;
   readonly description: string;
   readonly ingress: readonly IngressRule[];
@@ -66,6 +75,8 @@ export interface EndpointPlan {
   /** Catalog id or custom key. */
   readonly service: string;
   readonly serviceName: string;
+  /** Cross-region PrivateLink: the region of the service (`service_region`). */
+  readonly serviceRegion?: string;
   readonly type: PlannedEndpointType;
   readonly port: number;
   readonly requesters: readonly Requester[];
@@ -76,11 +87,17 @@ export interface EndpointPlan {
   /** Interface: the endpoint's security groups (one, unless the rule quota forces more). Gateway: none. */
   readonly securityGroups: readonly SecurityGroupPlan[];
   readonly privateDns: boolean;
+  /** `ip_address_type`, when the spec sets ipAddressType (AWS's default is ipv4). */
+  readonly ipAddressType?: "ipv4" | "dualstack" | "ipv6";
+  /** `dns_options.dns_record_ip_type`, when the spec sets dnsRecordIpType. */
+  readonly dnsRecordIpType?: "ipv4" | "dualstack" | "ipv6" | "service-defined";
   /** Set only for S3 interface endpoints with private DNS. */
   readonly privateDnsOnlyForInboundResolverEndpoint?: boolean;
   /** Subnets of the VPC that did not ask for the service but resolve it to this endpoint (private DNS). */
   readonly dnsCaptured: readonly string[];
   readonly policy: PolicyPlan;
+  /** The endpoint's own tags (`endpoints.<svc>.tags`), set on it and its security groups over the stack tags. */
+  readonly tags: Readonly<Record<string, string>>;
   /** Why each decision was taken, in the order they were taken. */
   readonly reasons: readonly string[];
   /** Hourly price of the endpoint itself (interface: per ENI), USD, reference region. */
@@ -92,6 +109,11 @@ export interface VpcPlan {
   readonly id: string;
   readonly cidrs: readonly string[];
   readonly endpoints: readonly EndpointPlan[];
+  /**
+   * Some endpoint of the VPC uses private DNS, which works only with the VPC's enableDnsSupport and
+   * enableDnsHostnames: the stack checks both at plan time (a Terraform `check` block, which only warns).
+   */
+  readonly dnsCheck: boolean;
 }
 
 export interface StackPlan {

@@ -18,11 +18,15 @@ export interface ResolvedService {
   /** Catalog behaviour (CatalogService): gateway + interface in one VPC, S3's inbound-resolver DNS rule. */
   readonly both: boolean;
   readonly inboundResolverOnlyWithGateway: boolean;
+  /** `ipAddressType` values the gateway endpoint takes (catalog; none for custom services). */
+  readonly gatewayIpAddressTypes: readonly string[];
   /** AWS-owned resource ARNs org-only must allow, in the stack's partition and region, and what they are. */
   readonly awsOwnedResources: readonly string[];
   readonly awsOwnedResourcesWhy?: string;
   /** The region dump the facts above come from, when one does. */
   readonly dump?: string;
+  /** Cross-region: the service's region (service_region) and its catalog id (the key may be a name of its own). */
+  readonly crossRegion?: { readonly region: string; readonly catalogId: string };
 }
 
 /**
@@ -41,6 +45,7 @@ export function resolveService(opts: {
   dump?: RegionDump;
 }): ResolvedService {
   const { key, region, settings, dump } = opts;
+  if (settings?.serviceRegion !== undefined) return crossRegionService({ key, settings, partition: opts.partition });
   const svc = getService(key);
   if (svc) {
     const resolved: ResolvedService = {
@@ -53,6 +58,7 @@ export function resolveService(opts: {
       custom: false,
       both: svc.both,
       inboundResolverOnlyWithGateway: svc.inboundResolverOnlyWithGateway,
+      gatewayIpAddressTypes: svc.gatewayIpAddressTypes,
       awsOwnedResources: awsOwnedResources(svc, opts.partition, region),
       ...(svc.awsOwnedResourcesWhy ? { awsOwnedResourcesWhy: svc.awsOwnedResourcesWhy } : {}),
     };
@@ -86,8 +92,38 @@ export function resolveService(opts: {
   };
 }
 
+/**
+ * A catalog service in another region (cross-region PrivateLink): always an interface endpoint, named as in that
+ * region; the region dump of the stack's region does not list it (it lists the region's own services).
+ */
+function crossRegionService(opts: { key: string; settings: EndpointSettings; partition: string }): ResolvedService {
+  const { key, settings, partition } = opts;
+  const catalogId = settings.service ?? key;
+  const svc = getService(catalogId);
+  const serviceRegion = settings.serviceRegion as string;
+  if (!svc?.crossRegion) throw new Error(`internal: cross-region service ${catalogId} was not validated`);
+  return {
+    key,
+    names: { Interface: serviceNames(svc, serviceRegion).Interface as string },
+    types: ["Interface"],
+    port: svc.port,
+    policy: svc.policy,
+    privateDns: svc.privateDns,
+    custom: false,
+    ...NO_CATALOG_BEHAVIOUR,
+    awsOwnedResources: awsOwnedResources(svc, partition, serviceRegion),
+    ...(svc.awsOwnedResourcesWhy ? { awsOwnedResourcesWhy: svc.awsOwnedResourcesWhy } : {}),
+    crossRegion: { region: serviceRegion, catalogId },
+  };
+}
+
 /** Services the catalog does not describe (newer in a dump, or outside the catalog) have no special behaviour. */
-const NO_CATALOG_BEHAVIOUR = { both: false, inboundResolverOnlyWithGateway: false, awsOwnedResources: [] } as const;
+const NO_CATALOG_BEHAVIOUR = {
+  both: false,
+  inboundResolverOnlyWithGateway: false,
+  gatewayIpAddressTypes: [],
+  awsOwnedResources: [],
+} as const;
 
 /** The dump's entry for this service and type: by catalog id, else by full name (custom services). */
 export function dumpEntry(dump: RegionDump, svc: ResolvedService, type: EndpointType): DumpService | undefined {

@@ -27,6 +27,27 @@ describe("valid-values", () => {
     expect(d.message).toContain("443");
   });
 
+  test("Noncompliance: INVALID_VALUE for endpoint tag keys vpce sets itself (Name, vpce:*) or AWS reserves", () => {
+    const r = runSpecs({
+      "a.yaml": spec(
+        (s) => (s.vpcs[0].endpoints = { ssm: { tags: { Name: "x", "vpce:service": "y", "aws:z": "z" } } }),
+      ),
+    });
+    expect(findings(r, "INVALID_VALUE").map((d) => d.path)).toEqual([
+      "vpcs[0].endpoints.ssm.tags.Name",
+      'vpcs[0].endpoints.ssm.tags["vpce:service"]',
+      'vpcs[0].endpoints.ssm.tags["aws:z"]',
+    ]);
+    expect(r.plan).toBeUndefined();
+  });
+
+  test("Compliance: endpoint tags of ordinary keys", () => {
+    const r = runSpecs({
+      "a.yaml": spec((s) => (s.vpcs[0].endpoints = { ssm: { tags: { owner: "platform", "team:name": "x" } } })),
+    });
+    expect(findings(r, "INVALID_VALUE")).toEqual([]);
+  });
+
   test("Compliance: an allowed type, a valid key, a file name that is a name, the service's own port", () => {
     const r = runSpecs({
       "good-name.yaml": spec((s) => {

@@ -27,6 +27,16 @@ describe("unused-endpoint-override", () => {
     expect(f[0].hint).toContain("type: both");
   });
 
+  test("Noncompliance: UNUSED_ENDPOINT_OVERRIDE for allowedSecurityGroups on the s3 gateway", () => {
+    const r = runSpecs({
+      "a.yaml": spec((s) => (s.vpcs[0].endpoints = { s3: { allowedSecurityGroups: ["sg-01234567"] } })),
+    });
+    expect(findings(r, "UNUSED_ENDPOINT_OVERRIDE").map((d) => d.message)).toEqual([
+      "endpoints.s3 sets allowedSecurityGroups, which only interface endpoints use, " +
+        "but s3 is planned as a gateway endpoint: it does nothing.",
+    ]);
+  });
+
   test("Noncompliance: UNUSED_ENDPOINT_OVERRIDE for dynamodb suggests type: interface", () => {
     const r = runSpecs({
       "a.yaml": spec((s) => {

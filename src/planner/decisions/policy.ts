@@ -50,9 +50,9 @@ export function decidePolicy(opts: {
       );
     case "org-only": {
       // Services outside the catalog (custom, or newer in a region dump) get the generic perimeter.
-      const service = svc.custom ? undefined : getService(svc.key);
+      const service = svc.custom ? undefined : getService(svc.crossRegion?.catalogId ?? svc.key);
       const facts = service
-        ? orgOnlyFacts({ service, partition: spec.partition, region: spec.region })
+        ? orgOnlyFacts({ service, partition: spec.partition, region: svc.crossRegion?.region ?? spec.region })
         : NO_ORG_ONLY_FACTS;
       const extras = [
         facts.resourceLessActions.length > 0 ? `${facts.resourceLessActions.length} actions without a resource` : "",

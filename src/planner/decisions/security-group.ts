@@ -9,7 +9,8 @@ export const SG_LIMITS = { inboundRulesPerGroup: 60, groupsPerInterface: 5 } as 
 
 /**
  * Least privilege: ingress only on the service port, only from the CIDRs of
- * the subnets that asked (plus explicit allowedCidrs); no egress rule (the
+ * the subnets that asked (plus explicit allowedCidrs, and the members of the
+ * allowedSecurityGroups by reference); no egress rule (the
  * endpoint never initiates connections, and Terraform removes AWS's default
  * allow-all egress rule). One rule per subnet, named after it. Past the
  * quota of 60 inbound rules, CIDRs are first merged losslessly (adjacent
@@ -27,6 +28,10 @@ export function planSecurityGroups(opts: {
   port: number;
   requesters: readonly SubnetModel[];
   allowedCidrs: readonly string[];
+  /** Security group ids admitted by reference (referenced_security_group_id). */
+  allowedSecurityGroups?: readonly string[];
+  /** The endpoint's ENIs have IPv6 addresses (dualstack, ipv6): the requesting subnets' IPv6 blocks are admitted. */
+  ipv6?: boolean;
 }): Decided<SecurityGroupPlan[]> {
   const { vpc, service, address, port, requesters, allowedCidrs } = opts;
   const reasons: string[] = [];
@@ -34,6 +39,7 @@ export function planSecurityGroups(opts: {
   for (const s of [...requesters].sort(by((s) => s.name))) {
     ingress.push({
       address: `${address}_${s.name}`,
+      kind: "ipv4",
       cidr: s.cidr,
       port,
       description: `${service} from subnet ${s.name} (${s.id})`,
@@ -42,6 +48,7 @@ export function planSecurityGroups(opts: {
   for (const c of [...new Set(allowedCidrs)].sort()) {
     ingress.push({
       address: `${address}_cidr_${c.replace(/[./]/g, "_")}`,
+      kind: "ipv4",
       cidr: c,
       port,
       description: `${service} from ${c} (allowedCidrs)`,
@@ -62,12 +69,38 @@ export function planSecurityGroups(opts: {
       const names = members.map((m) => m.description.replace(/^\S+ from /, "")).join(", ");
       return {
         address: `${address}_cidr_${c.replace(/[./]/g, "_")}`,
+        kind: "ipv4" as const,
         cidr: c,
         port,
         description: truncate(`${service} from ${names}`, 255),
       };
     });
   }
+  // IPv6 blocks (cidr_ipv6) only where the ENIs have IPv6 addresses: an IPv4-only endpoint gets no IPv6 rule
+  const v6: IngressRule[] = opts.ipv6
+    ? [...requesters].sort(by((s) => s.name)).flatMap((s) =>
+        s.ipv6Cidr
+          ? [
+              {
+                address: `${address}_${s.name}_ipv6`,
+                kind: "ipv6" as const,
+                cidr: s.ipv6Cidr,
+                port,
+                description: `${service} from subnet ${s.name} (${s.id}) over IPv6`,
+              },
+            ]
+          : [],
+      )
+    : [];
+  // group references are never merged: each names its own group
+  const references: IngressRule[] = [...new Set(opts.allowedSecurityGroups ?? [])].sort().map((id) => ({
+    address: `${address}_${id.replace(/-/g, "_")}`,
+    kind: "security-group",
+    cidr: id,
+    port,
+    description: `${service} from security group ${id} (allowedSecurityGroups)`,
+  }));
+  ingress = [...ingress, ...v6, ...references];
   const groups: SecurityGroupPlan[] = [];
   for (let i = 0; i < ingress.length || groups.length === 0; i += SG_LIMITS.inboundRulesPerGroup) {
     const n = groups.length + 1;
@@ -84,7 +117,12 @@ export function planSecurityGroups(opts: {
       `${ingress.length} rules spread over ${groups.length} security groups of at most ` +
         `${SG_LIMITS.inboundRulesPerGroup}`,
     );
-  reasons.push(`security group admits TCP ${port} from ${ingress.map((r) => r.cidr).join(", ")} only`);
+  reasons.push(
+    `security group${groups.length > 1 ? "s" : ""} named ${groups.map((g) => `${g.name}-*`).join(", ")} ` +
+      "(name prefix): a replacement is created before the group it replaces is destroyed",
+  );
+  const sources = ingress.map((r) => (r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr));
+  reasons.push(`security group admits TCP ${port} from ${sources.join(", ")} only`);
   return { decision: groups, reasons };
 }
 

@@ -6,11 +6,14 @@ import { availabilityZones } from "./availability-zones";
 import { cidrBlocks } from "./cidr-blocks";
 import { cidrInsideVpc } from "./cidr-inside-vpc";
 import { cidrOverlap } from "./cidr-overlap";
+import { crossRegion } from "./cross-region";
 import { endpointPolicies } from "./endpoint-policies";
 import { endpointSubnets } from "./endpoint-subnets";
 import { endpointTypes } from "./endpoint-types";
 import { fieldTypes } from "./field-types";
+import { fixedIps } from "./fixed-ips";
 import { idFormat } from "./id-format";
+import { ipAddressTypes } from "./ip-address-types";
 import { knownBundles } from "./known-bundles";
 import { knownFields } from "./known-fields";
 import { knownRegion } from "./known-region";
@@ -40,6 +43,9 @@ export const FIELD_RULES = [
   endpointSubnets,
   endpointPolicies,
   endpointTypes,
+  crossRegion,
+  fixedIps,
+  ipAddressTypes,
   knownServices,
   knownBundles,
   serviceNamesMatch,

@@ -5,9 +5,11 @@
 import { addressCollision } from "./address-collision";
 import { azNotationMixed } from "./az-notation-mixed";
 import { crossAz } from "./cross-az";
+import { fixedIpPlacement } from "./fixed-ip-placement";
 import { fullAccessPolicy } from "./full-access-policy";
 import { gatewayQuota } from "./gateway-quota";
 import { interfaceQuota } from "./interface-quota";
+import { ipAddressTypeSupport } from "./ip-address-type-support";
 import { localState } from "./local-state";
 import { noEndpointAz } from "./no-endpoint-az";
 import { openCidr } from "./open-cidr";
@@ -15,6 +17,7 @@ import { policyNotSupported } from "./policy-not-supported";
 import { privateDnsAvailable } from "./private-dns-available";
 import { privateDnsCapture } from "./private-dns-capture";
 import { routeTableRequired } from "./route-table-required";
+import { securityGroupName } from "./security-group-name";
 import { securityGroupQuota } from "./security-group-quota";
 import { serviceInDump } from "./service-in-dump";
 import { sharedRouteTable } from "./shared-route-table";
@@ -25,10 +28,13 @@ export const PLAN_RULES = [
   routeTableRequired,
   sharedRouteTable,
   noEndpointAz,
+  fixedIpPlacement,
+  ipAddressTypeSupport,
   azNotationMixed,
   crossAz,
   openCidr,
   securityGroupQuota,
+  securityGroupName,
   privateDnsAvailable,
   privateDnsCapture,
   policyNotSupported,

@@ -16,7 +16,9 @@ export const unusedEndpointOverride = rule<PlanSubject>()({
   codes: {
     UNUSED_ENDPOINT_OVERRIDE: {
       severity: "warning",
-      trigger: "an endpoints entry no subnet requests, or allowedCidrs/privateDns on a service planned as a gateway",
+      trigger:
+        "an endpoints entry no subnet requests, or allowedCidrs/allowedSecurityGroups/privateDns on a service " +
+        "planned as a gateway",
       fix: "request the service, change its type, or remove the settings",
       message: (d: Details) =>
         d.case === "not-requested"
@@ -52,6 +54,7 @@ export const unusedEndpointOverride = rule<PlanSubject>()({
       if (plan.type !== "Gateway" || facts.split || !settings) continue;
       const unused = [
         settings.allowedCidrs.length > 0 ? "allowedCidrs" : undefined,
+        settings.allowedSecurityGroups.length > 0 ? "allowedSecurityGroups" : undefined,
         settings.privateDns !== undefined ? "privateDns" : undefined,
       ].filter((x): x is string => x !== undefined);
       if (unused.length > 0)
