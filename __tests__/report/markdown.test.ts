@@ -253,6 +253,7 @@ describe("diagrams", () => {
       name: "v",
       id: "vpc-1",
       cidrs: ["10.0.0.0/16"],
+      dnsCheck: false,
       endpoints: weird.map((name, i) => ({
         ...eksProd.endpoints.find((e) => e.service === "kms")!,
         vpc: "v",
