@@ -98,14 +98,18 @@ ${calls}`,
       if (!plan.ok) throw new Error(plan.out);
       const show = await tf.tf(root, ["show", "-json", "tfplan"]);
       const j = JSON.parse(show.out.slice(show.out.indexOf("{"), show.out.lastIndexOf("}") + 1));
-      const changes = j.resource_changes as {
-        address: string;
-        change: { actions: string[]; after: Record<string, unknown> };
-      }[];
+      // managed resources only: the DNS check's scoped data source is read, not created
+      const changes = (
+        j.resource_changes as {
+          address: string;
+          mode: string;
+          change: { actions: string[]; after: Record<string, unknown> };
+        }[]
+      ).filter((c) => c.mode === "managed");
       expect(changes.length).toBeGreaterThan(20);
       expect(new Set(changes.map((c) => c.change.actions.join(",")))).toEqual(new Set(["create"]));
       const sg = changes.find((c) => c.address === "module.ssm_fleet.aws_security_group.fleet_ssm")!;
-      expect(sg.change.after.name).toBe("team-vpce-fleet-ssm");
+      expect(sg.change.after.name_prefix).toBe("team-vpce-fleet-ssm-");
       // the spec's tags, the caller's, and the resource's own Name (prefixed), the last winning
       expect(sg.change.after.tags).toEqual({
         team: "ops",

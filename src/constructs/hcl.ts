@@ -18,7 +18,10 @@ const BLOCKS: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 /** Top-level sections, in the order they are written. */
-const SECTIONS = ["terraform", "provider", "variable", "locals", "data", "resource", "output"];
+const SECTIONS = ["terraform", "provider", "variable", "locals", "data", "resource", "check", "output"];
+
+/** Meta-argument blocks of every resource (in JSON they are objects). */
+const RESOURCE_META_BLOCKS: ReadonlySet<string> = new Set(["lifecycle"]);
 
 /** The HCL text of a Terraform JSON document. */
 export function toHcl(opts: { document: JsonObject }): string {
@@ -35,9 +38,28 @@ export function toHcl(opts: { document: JsonObject }): string {
   for (const kind of ["data", "resource"])
     for (const [type, named] of entries(doc[kind]))
       for (const [name, body] of entries(named))
-        blocks.push(block([kind, type, name], body, BLOCKS[`${kind}.${type}`]));
+        blocks.push(block([kind, type, name], body, resourceBlocks(kind, type)));
+  for (const [name, body] of entries(doc.check)) blocks.push(checkBlock(name, body as JsonObject));
   for (const [name, body] of entries(doc.output)) blocks.push(block(["output", name], body));
   return blocks.join("\n") + (blocks.length > 0 ? "" : "\n");
+}
+
+function resourceBlocks(kind: string, type: string): ReadonlySet<string> | undefined {
+  const own = BLOCKS[`${kind}.${type}`];
+  if (kind !== "resource") return own;
+  return new Set([...(own ?? []), ...RESOURCE_META_BLOCKS]);
+}
+
+/** `check "<name>" { data ... {} assert {} }`: a scoped data source and its assertions (Terraform 1.5). */
+function checkBlock(name: string, body: JsonObject): string {
+  const lines = [`check ${quote(name)} {`];
+  for (const [type, named] of entries(body.data))
+    for (const [dataName, dataBody] of entries(named))
+      lines.push(...indent(block(["data", type, dataName], dataBody, BLOCKS[`data.${type}`]).trimEnd().split("\n")));
+  for (const a of asList(body.assert ?? [])) lines.push(...indent(block(["assert"], a).trimEnd().split("\n")));
+  const unknown = entries(body).filter(([k]) => k !== "data" && k !== "assert");
+  if (unknown.length > 0) throw new Error(`internal: no HCL rendering for check ${name}'s ${unknown[0][0]}`);
+  return lines.join("\n") + "\n}\n";
 }
 
 function entries(v: Json | undefined): [string, Json][] {

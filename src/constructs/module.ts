@@ -6,7 +6,7 @@
  * disagree about a resource.
  *
  * Variables: `tags` (merged over the spec's `tags`, which the stack sets as the provider's default_tags and a
- * module cannot) and `name_prefix` (prepended to security group names and Name tags, so that two callers in
+ * module cannot) and `name_prefix` (prepended to security group name prefixes and Name tags, so that two callers in
  * one account never clash on a security group name).
  */
 import type { Json } from "./hcl";
@@ -43,13 +43,21 @@ export function moduleOf(opts: { stack: JsonObject; specTags: Readonly<Record<st
       next.tags = `\${merge(${hclMap(opts.specTags)}, var.tags, ${hclMap(prefixed, { raw: true })})}`;
       if (type === "aws_security_group" && typeof body.name === "string")
         next.name = `\${var.name_prefix}${literal(body.name)}`;
+      // groups are named by prefix (create_before_destroy needs a free name): the caller's prefix goes first
+      if (type === "aws_security_group" && typeof body.name_prefix === "string")
+        next.name_prefix = `\${var.name_prefix}${literal(body.name_prefix)}`;
       resource[type][name] = next;
     }
   }
   return {
-    terraform: { required_providers: terraform.required_providers },
+    terraform: {
+      required_providers: terraform.required_providers,
+      // check blocks (VPC DNS attributes) need Terraform 1.5, in a module as in the stack
+      ...(terraform.required_version ? { required_version: terraform.required_version } : {}),
+    },
     variable: MODULE_VARIABLES,
     resource,
+    ...(stack.check ? { check: stack.check } : {}),
     ...(stack.output ? { output: stack.output } : {}),
   };
 }
