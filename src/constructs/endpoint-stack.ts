@@ -92,7 +92,8 @@ export class EndpointStack extends TerraformStack {
             condition: `\${${attr("enable_dns_support")} && ${attr("enable_dns_hostnames")}}`,
             error_message:
               `VPC ${vpc.name} (${vpc.id}) has interface endpoints with private DNS, which need its ` +
-              "enableDnsSupport and enableDnsHostnames attributes: AWS refuses private DNS without them; turn both on before applying.",
+              "enableDnsSupport and enableDnsHostnames attributes: AWS refuses private DNS without them; " +
+              "turn both on before applying.",
           },
         ],
       });
@@ -230,7 +231,10 @@ export class EndpointStack extends TerraformStack {
   }
 }
 
-/** `${<type>.<address>.<attribute>}`: what cdktf renders for `resource.<attribute>` once the logical id is the address. */
+/**
+ * `${<type>.<address>.<attribute>}`: what cdktf renders for `resource.<attribute>` once the logical id is the
+ * address.
+ */
 function attributeRef(ref: { type: string; address: string; attribute: string }): string {
   return `\${${ref.type}.${ref.address}.${ref.attribute}}`;
 }

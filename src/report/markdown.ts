@@ -346,7 +346,8 @@ function summaryBlocks(opts: { parts: Parts }): string[] {
       lines.push(
         "Data cost needs a volume: `vpce plan --format markdown --gb-per-month N` adds N GB per endpoint per " +
           `month at \\$${PRICES.interfacePerGb}/GB (interface; gateway free) and sets it beside the same traffic ` +
-          `through a NAT gateway (\\$${PRICES.natPerGb}/GB). Per-service volumes in the spec are planned, not yet read.`,
+          `through a NAT gateway (\\$${PRICES.natPerGb}/GB). ` +
+          "Per-service volumes in the spec are planned, not yet read.",
       );
     blocks.push(lines.join("<br>\n"));
   }

@@ -63,7 +63,9 @@ export const availabilityZones = rule<FieldSubject>()({
     AZ_UNKNOWN: {
       severity: "error",
       trigger: "`az` / `azId` of the spec's region that does not exist there (not in the catalog, nor the region dump)",
-      fix: "one of the region's zones (`aws ec2 describe-availability-zones`); a zone newer than the catalog: record a region dump",
+      fix:
+        "one of the region's zones (`aws ec2 describe-availability-zones`); " +
+        "a zone newer than the catalog: record a region dump",
       message: (d: Unknown) =>
         `Availability Zone ${d.kind === "id" ? "id " : ""}${quote(d.zone)} does not exist in ${d.region}.`,
       hint: (d: Unknown) =>

@@ -1,6 +1,7 @@
 /**
  * Cross-region endpoints (`serviceRegion`, optionally `service`): AWS offers only some services across regions
- * (the catalog's crossRegion field, from https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-cross-region-privatelink-support.html),
+ * (the catalog's crossRegion field, from AWS's "Cross-region enabled AWS services" page:
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-cross-region-privatelink-support.html),
  * always through an interface endpoint, to another region of the same partition.
  */
 import { allServices, getRegion, getService } from "../../catalog";

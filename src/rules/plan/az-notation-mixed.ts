@@ -12,13 +12,12 @@ export const azNotationMixed = rule<PlanSubject>()({
       trigger: "an interface endpoint's candidate subnets mix az and azId, so some zones cannot be told apart",
       fix: "give every subnet of the VPC by azId",
       message: (d: { service: string; dropped: readonly string[]; kept: "az" | "azId" }) =>
-        `the ${d.service} endpoint's candidate subnets mix az and azId, so vpce cannot tell whether ${d.dropped.join(", ")} ${agree(
-          {
-            n: d.dropped,
-            one: "shares",
-            many: "share",
-          },
-        )} a zone with the others; ENIs are placed only in subnets given by ${d.kept}.`,
+        `the ${d.service} endpoint's candidate subnets mix az and azId, so vpce cannot tell whether ` +
+        `${d.dropped.join(", ")} ${agree({
+          n: d.dropped,
+          one: "shares",
+          many: "share",
+        })} a zone with the others; ENIs are placed only in subnets given by ${d.kept}.`,
       hint: () =>
         "Give every subnet of the VPC by azId (ids are the same in every account) to get an ENI in each zone.",
     },

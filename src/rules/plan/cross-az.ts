@@ -16,7 +16,8 @@ export const crossAz = rule<PlanSubject>()({
       fix: "add an endpoint subnet (or a requesting subnet) in that zone",
       message: (d: Details) =>
         `the ${d.service} endpoint has no ENI in the ${agree({ n: d.zones, one: "zone", many: "zones" })} of ` +
-        `${d.subnets.join(", ")}; ${agree({ n: d.subnets, one: "its", many: "their" })} traffic crosses zones (inter-AZ data charges, and a zone outage on the other side cuts them off).`,
+        `${d.subnets.join(", ")}; ${agree({ n: d.subnets, one: "its", many: "their" })} traffic crosses zones ` +
+        "(inter-AZ data charges, and a zone outage on the other side cuts them off).",
       hint: (d: Details) =>
         d.dedicated
           ? `Add an endpoint subnet in ${agree({ n: d.zones, one: "that zone", many: "each of those zones" })}.`

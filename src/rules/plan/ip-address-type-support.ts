@@ -7,6 +7,7 @@
  */
 import { eachEndpoint, locate, type PlanSubject } from "../../planner/subject";
 import { rule } from "../rule";
+import { agree } from "../../text";
 
 /** The address families (SupportedIpAddressTypes values) each ipAddressType needs the service to accept. */
 const NEEDS: Readonly<Record<string, readonly string[]>> = {
@@ -31,7 +32,8 @@ export const ipAddressTypeSupport = rule<PlanSubject>()({
       fix: "give the ENI subnets their ipv6Cidr (or choose endpointSubnets that have one)",
       message: (d: Details & { kind: "no-v6-block" }) =>
         `the dualstack ${d.service} endpoint has ENIs in ${d.subnets.join(", ")}, ` +
-        `which ${d.subnets.length > 1 ? "have" : "has"} no ipv6Cidr; AWS needs both address families on every ENI subnet.`,
+        `which ${agree({ n: d.subnets, one: "has", many: "have" })} no ipv6Cidr; ` +
+        "AWS needs both address families on every ENI subnet.",
       hint: () => "Add ipv6Cidr to those subnets, or set ipAddressType: ipv4.",
     },
     IPV6_ONLY_SUBNETS: {
@@ -46,7 +48,8 @@ export const ipAddressTypeSupport = rule<PlanSubject>()({
     IP_ADDRESS_TYPE_UNSUPPORTED: {
       severity: "error",
       trigger:
-        "an `ipAddressType` the service does not offer (gateway endpoints other than s3; a region dump's SupportedIpAddressTypes)",
+        "an `ipAddressType` the service does not offer " +
+        "(gateway endpoints other than s3; a region dump's SupportedIpAddressTypes)",
       fix: "choose an address type the service offers",
       message: (d: Details & { kind: "gateway" | "dump" }) =>
         d.kind === "gateway"

@@ -31,7 +31,8 @@ export const openCidr = rule<PlanSubject>()({
           ? `${d.cidr} admits ${d.prefix === 0 ? "every address" : `2^${32 - d.prefix} addresses`}; ` +
             `endpoint security groups are least privilege (blocks of /${MIN_ALLOWED_PREFIX} or ` +
             `smaller).`
-          : `the ${d.service} endpoint's clients (${counted({ n: d.blocks, one: "block" })} after merging) cover every IPv4 ` +
+          : `the ${d.service} endpoint's clients (${counted({ n: d.blocks, one: "block" })} after merging) ` +
+            "cover every IPv4 " +
             `address (${d.cidr}); an endpoint security group never admits 0.0.0.0/0.`,
       hint: (d: Details) =>
         d.case === "wide-entry"
