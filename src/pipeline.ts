@@ -44,29 +44,24 @@ export function specsDir(explicit?: string, env: NodeJS.ProcessEnv = process.env
 export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineResult {
   const env = opts.env ?? process.env;
   const dumps = loadDumps({ dir: opts.dumpDir, env });
-  const dumpIds = new Map(
-    [...dumps.dumps].map(([region, d]) => [
-      region,
-      new Set([...d.services.values()].flatMap((s) => (s.id ? [s.id] : []))),
-    ]),
-  );
-  const dumpZones = new Map(
+  // once per region: what each dump adds to the catalog (service ids) and the zones it names
+  const dumpFacts = new Map(
     [...dumps.dumps].map(([region, d]) => {
-      const offers = [...d.services.values()].flatMap((s) => Object.values(s.byType));
+      const services = [...d.services.values()];
+      const offers = services.flatMap((s) => Object.values(s.byType));
       return [
         region,
         {
-          names: new Set(offers.flatMap((o) => o?.azNames ?? [])),
-          ids: new Set(offers.flatMap((o) => o?.azIds ?? [])),
+          ids: new Set(services.flatMap((s) => (s.id ? [s.id] : []))),
+          zones: {
+            names: new Set(offers.flatMap((o) => o?.azNames ?? [])),
+            ids: new Set(offers.flatMap((o) => o?.azIds ?? [])),
+          },
         },
       ];
     }),
   );
-  const specs = loadSpecs(dir, {
-    dumpIds: (region) => dumpIds.get(region),
-    dumpZones: (region) => dumpZones.get(region),
-    policyDirs: policyDirs(env),
-  });
+  const specs = loadSpecs(dir, { dumpFacts: (region) => dumpFacts.get(region), policyDirs: policyDirs(env) });
   const planned = planStacks(specs.models, { dumps: dumps.dumps });
   const diagnostics = sortDiagnostics([...specs.diagnostics, ...dumps.diagnostics, ...planned.diagnostics]);
   return { plan: hasErrors(diagnostics) ? undefined : planned.plan, diagnostics };

@@ -12,7 +12,7 @@ import { FIELD_RULES } from "../rules/fields";
 import { runRules } from "../rules/run";
 import { buildModel } from "./build-model";
 import { loadSpecDir, toData, type SourceFile } from "./load";
-import { policyRoot, type DumpZones, type PolicyRoot } from "./resolve";
+import { policyRoot, type DumpFacts, type PolicyRoot } from "./resolve";
 import type { SpecModel } from "./spec-model";
 import { fieldSubject, type ResolvedFile } from "./subjects";
 
@@ -22,10 +22,8 @@ export interface SpecStageResult {
 }
 
 export interface SpecOptions {
-  /** Service ids a region dump lists for a region (services newer than the catalog are valid there). */
-  readonly dumpIds?: (region: string) => ReadonlySet<string> | undefined;
-  /** Zones a region dump names for a region (they count as known zones there). */
-  readonly dumpZones?: (region: string) => DumpZones | undefined;
+  /** What the region dump of a region says beyond the catalog (its service ids and zones), if one was recorded. */
+  readonly dumpFacts?: (region: string) => DumpFacts | undefined;
   /**
    * Folders besides the specs folder that policy files may come from
    * (VPCE_POLICY_DIRS); relative ones are taken from the working directory.
@@ -42,7 +40,7 @@ export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult 
   const specsFolder = isFile(dir) ? path.dirname(dir) : dir;
   const policyRoots = [specsFolder, ...(opts.policyDirs ?? [])].flatMap((d) => policyRoot(path.resolve(d)) ?? []);
   for (const source of loaded.sources) {
-    const r = checkSource({ source, dumpIds: opts.dumpIds, dumpZones: opts.dumpZones, policyRoots });
+    const r = checkSource({ source, dumpFacts: opts.dumpFacts, policyRoots });
     diagnostics.push(...r.diagnostics);
     if (r.file) files.push(r.file);
     if (r.model) models.push(r.model);
@@ -61,20 +59,19 @@ function isFile(p: string): boolean {
 
 interface CheckSourceOptions {
   readonly source: SourceFile;
-  readonly dumpIds?: (region: string) => ReadonlySet<string> | undefined;
-  readonly dumpZones?: (region: string) => DumpZones | undefined;
+  readonly dumpFacts?: (region: string) => DumpFacts | undefined;
   readonly policyRoots: readonly PolicyRoot[];
 }
 
 /** One parsed file through the fields stage: its facts, and its model when it has no error. */
-function checkSource({ source, dumpIds, dumpZones, policyRoots }: CheckSourceOptions): {
+function checkSource({ source, dumpFacts, policyRoots }: CheckSourceOptions): {
   file?: ResolvedFile;
   model?: SpecModel;
   diagnostics: Diagnostic[];
 } {
   const conv = toData(source);
   if (conv.data === undefined) return { diagnostics: conv.diagnostics };
-  const subject = fieldSubject({ source, data: conv.data, dumpIds, dumpZones, policyRoots });
+  const subject = fieldSubject({ source, data: conv.data, dumpFacts, policyRoots });
   const diagnostics = runRules(FIELD_RULES, subject);
   const file = { source, facts: subject.facts };
   if (hasErrors(diagnostics) || !subject.resolved) return { file, diagnostics };

@@ -208,6 +208,12 @@ export interface ResolvedSpec {
   readonly dumpZones?: DumpZones;
 }
 
+/** What the fields stage checks against a region dump: the ids of its services and the zones it names. */
+export interface DumpFacts {
+  readonly ids: ReadonlySet<string>;
+  readonly zones: DumpZones;
+}
+
 /** AZ names and ids a region dump names (AvailabilityZones, AvailabilityZoneIds of all its entries). */
 export interface DumpZones {
   readonly names: ReadonlySet<string>;
@@ -220,10 +226,8 @@ export interface ResolveOptions {
   readonly data: unknown;
   /** The schema errors of `data`: the values they point at are left out. */
   readonly schema: readonly SchemaFinding[];
-  /** Ids the region dump of a region lists beyond the catalog. */
-  readonly dumpIds?: (region: string) => ReadonlySet<string> | undefined;
-  /** Zones the region dump of a region names (they count as known zones of that region). */
-  readonly dumpZones?: (region: string) => DumpZones | undefined;
+  /** What the region dump of a region says beyond the catalog (its service ids and zones), if one was recorded. */
+  readonly dumpFacts?: (region: string) => DumpFacts | undefined;
   /** The folders policy files may come from (the specs folder, VPCE_POLICY_DIRS). */
   readonly policyRoots: readonly PolicyRoot[];
 }
@@ -330,12 +334,13 @@ function reader(wf: WellFormed): Reader {
 const isString = (x: unknown): x is string => typeof x === "string";
 
 export function resolveSpec(opts: ResolveOptions): ResolvedSpec {
-  const { source, data, schema, dumpIds: dumpIdsOf, policyRoots } = opts;
+  const { source, data, schema, policyRoots } = opts;
   const rd = reader(new WellFormed(schema));
   const top: Data = isMapping(data) ? data : {};
   const topUnknown = rd.wf.unknownKeys([]);
   const regionName = rd.str(top, [], "region");
-  const dumpIds = (regionName !== undefined ? dumpIdsOf?.(regionName) : undefined) ?? new Set<string>();
+  const dump = regionName !== undefined ? opts.dumpFacts?.(regionName) : undefined;
+  const dumpIds = dump?.ids ?? new Set<string>();
   const known = (id: string) => getService(id) !== undefined || dumpIds.has(id);
   const policyReads = new Map<string, PolicyFileRead>();
   const policy = (segs: readonly PathSegment[], value: string): PolicyField => {
@@ -372,7 +377,7 @@ export function resolveSpec(opts: ResolveOptions): ResolvedSpec {
       .list(top, [], "vpcs", isMapping)
       .map(({ value, index }) => resolveVpc({ source, rd, vpc: value, index, known, policy })),
     dumpIds,
-    ...(regionName !== undefined && opts.dumpZones?.(regionName) ? { dumpZones: opts.dumpZones(regionName) } : {}),
+    ...(dump ? { dumpZones: dump.zones } : {}),
   };
 }
 

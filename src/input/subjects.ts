@@ -4,7 +4,7 @@
  */
 import type { Location } from "../rules/rule";
 import type { PathSegment, SourceFile } from "./load";
-import { resolveSpec, type DumpZones, type PolicyRoot, type ResolvedSpec } from "./resolve";
+import { resolveSpec, type DumpFacts, type PolicyRoot, type ResolvedSpec } from "./resolve";
 import type { Spec } from "./schema";
 import { formatPath, validateSchema, type SchemaFinding } from "./validate-schema";
 
@@ -33,17 +33,15 @@ export interface FieldSubjectOptions {
   readonly source: SourceFile;
   /** The file's YAML as plain data. */
   readonly data: unknown;
-  /** Ids the region dump of a region lists beyond the catalog. */
-  readonly dumpIds?: (region: string) => ReadonlySet<string> | undefined;
-  /** Zones the region dump of a region names (they count as known zones of that region). */
-  readonly dumpZones?: (region: string) => DumpZones | undefined;
+  /** What the region dump of a region says beyond the catalog (its service ids and zones), if one was recorded. */
+  readonly dumpFacts?: (region: string) => DumpFacts | undefined;
   /** The folders policy files may come from. */
   readonly policyRoots: readonly PolicyRoot[];
 }
 
-export function fieldSubject({ source, data, dumpIds, dumpZones, policyRoots }: FieldSubjectOptions): FieldSubject {
+export function fieldSubject({ source, data, dumpFacts, policyRoots }: FieldSubjectOptions): FieldSubject {
   const schema = validateSchema(source, data);
-  const facts = resolveSpec({ source, data, schema, dumpIds, dumpZones, policyRoots });
+  const facts = resolveSpec({ source, data, schema, dumpFacts, policyRoots });
   return {
     source,
     schema,
