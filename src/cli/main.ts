@@ -20,6 +20,7 @@ import { formatDiagnostic, summarize, type Diagnostic } from "../diagnostics";
 import { runPipeline } from "../pipeline";
 import { PRICES } from "../planner/pricing";
 import { renderMarkdown } from "../report/markdown";
+import { round2 } from "../report/cost";
 import { renderJson, renderTable } from "../report/plan-report";
 import { closest } from "../suggest";
 import { EXIT, guarded, outputWidth, specsPath, UsageError, type Io } from "./io";
@@ -214,7 +215,7 @@ const BUNDLE_COST_AZS = 3;
 function monthlyAt(opts: { serviceId: string; azs: number }): number {
   const s = getService(opts.serviceId);
   if (!s || s.types[0] === "Gateway") return PRICES.gatewayPerHour * PRICES.hoursPerMonth;
-  return Math.round(opts.azs * PRICES.interfacePerAzHour * PRICES.hoursPerMonth * 100) / 100;
+  return round2(opts.azs * PRICES.interfacePerAzHour * PRICES.hoursPerMonth);
 }
 
 function bundleRows(): object[] {
