@@ -58,7 +58,7 @@ describe("Resolver query logs", () => {
     expect(r.problems).toEqual([]);
     expect(r.records.map((x) => [x.line, x.name, x.srcaddr])).toEqual([
       [1, "sqs.eu-central-1.amazonaws.com", "10.30.1.15"],
-      [2, "dynamodb.eu-central-1.amazonaws.com", "10.30.1.16"],
+      [2, "secretsmanager.eu-central-1.amazonaws.com", "10.30.1.16"],
     ]);
   });
 

@@ -1,0 +1,291 @@
+/**
+ * `vpce discover`: reads Route 53 Resolver query logs (and VPC Flow Logs), proposes per subnet the services it
+ * called that its spec does not request yet, and with `--write` adds them to the specs. The readers and the
+ * matching are pure (src/discover/); this file does the I/O, the streams and the exit codes.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { serviceForHostname } from "../catalog/private-dns";
+import { formatDiagnostic, hasErrors, summarize } from "../diagnostics";
+import { discover, requestedSets, type DiscoverResult, type Proposal } from "../discover/discover";
+import { expandPaths, isProblem, readLogFile } from "../discover/files";
+import { parseFlowLog, parseFlowLogFormat, type FlowRecord } from "../discover/flow-log";
+import { parseResolverLog, type LineProblem, type QueryRecord } from "../discover/resolver-log";
+import { addServices, type SubnetAddition } from "../discover/write";
+import { displayPath } from "../input/load";
+import type { SpecModel } from "../input/spec-model";
+import { runPipeline } from "../pipeline";
+import { PRICES } from "../planner/pricing";
+import { EXIT, specsPath, UsageError, type Io } from "./io";
+
+export interface DiscoverOptions {
+  readonly specs?: string;
+  readonly resolverLogs: readonly string[];
+  readonly flowLogs?: readonly string[];
+  /** A `${field} ...` format for flow log files without a header line. */
+  readonly flowLogFormat?: string;
+  readonly format: "table" | "json";
+  readonly write: boolean;
+  readonly io: Io;
+}
+
+/** Malformed lines printed per file; the rest are counted. */
+const SHOWN_PROBLEMS_PER_FILE = 20;
+
+export function discoverCommand(o: DiscoverOptions): number {
+  const { io } = o;
+  const format = o.flowLogFormat !== undefined ? parseFlowLogFormat(o.flowLogFormat) : undefined;
+  if (format && "error" in format)
+    throw new UsageError(
+      `--flow-log-format: ${format.error}. Give the format the flow log was created with, such as ` +
+        '"${version} ${vpc-id} ${srcaddr} ${dstaddr} ${bytes} ${start} ${end} ${log-status}".',
+    );
+  const resolverFiles = logFiles({ option: "--resolver-logs", paths: o.resolverLogs });
+  const flowFiles = o.flowLogs ? logFiles({ option: "--flow-logs", paths: o.flowLogs }) : undefined;
+
+  const specs = specsPath({ explicit: o.specs, env: io.env });
+  const r = runPipeline(specs.path, { env: io.env });
+  if (!r.plan) {
+    for (const d of r.diagnostics) io.err(formatDiagnostic(d));
+    io.err(`vpce: ${summarize(r.diagnostics)}; nothing discovered (the specs must be valid).`);
+    return EXIT.invalid;
+  }
+
+  const problems: LineProblem[] = [];
+  const queries: QueryRecord[] = [];
+  for (const file of resolverFiles) {
+    const text = readLogFile(file);
+    if (isProblem(text)) {
+      problems.push({ file: text.file, line: 0, message: text.message });
+      continue;
+    }
+    const parsed = parseResolverLog(text);
+    queries.push(...parsed.records);
+    problems.push(...parsed.problems);
+  }
+  let flows: { records: FlowRecord[]; window?: { start: number; end: number }; empty: number } | undefined;
+  if (flowFiles) {
+    flows = { records: [], empty: 0 };
+    for (const file of flowFiles) {
+      const text = readLogFile(file);
+      if (isProblem(text)) {
+        problems.push({ file: text.file, line: 0, message: text.message });
+        continue;
+      }
+      const parsed = parseFlowLog({ ...text, fields: format?.fields });
+      flows.records.push(...parsed.records);
+      flows.empty += parsed.empty;
+      problems.push(...parsed.problems);
+      if (parsed.window)
+        flows.window = flows.window
+          ? {
+              start: Math.min(flows.window.start, parsed.window.start),
+              end: Math.max(flows.window.end, parsed.window.end),
+            }
+          : parsed.window;
+    }
+  }
+  printProblems({ problems, io });
+
+  const dumps = r.dumps;
+  const result = discover({
+    specs: r.models,
+    queries,
+    flows,
+    serviceOf: ({ hostname, region }) => serviceForHostname({ hostname, region, dump: dumps.get(region) })?.serviceId,
+  });
+  if (o.format === "json") io.out(JSON.stringify(result.proposals, null, 2));
+  else io.out(renderTable(result));
+  printSummary({ result, problems: problems.length, files: resolverFiles.length, empty: flows?.empty, io });
+  return o.write ? writeProposals({ proposals: result.proposals, models: r.models, specs, io }) : EXIT.ok;
+}
+
+/** Every file the paths name; a path that does not exist is a usage error, like an unknown option. */
+function logFiles(opts: { option: string; paths: readonly string[] }): string[] {
+  const { files, problems } = expandPaths(opts.paths);
+  if (problems.length > 0) throw new UsageError(`${opts.option} "${problems[0].file}": ${problems[0].message}.`);
+  if (files.length === 0) throw new UsageError(`${opts.option} names no file (the folders given are empty).`);
+  return files;
+}
+
+function printProblems(opts: { problems: readonly LineProblem[]; io: Io }): void {
+  const perFile = new Map<string, LineProblem[]>();
+  for (const p of opts.problems) perFile.set(p.file, [...(perFile.get(p.file) ?? []), p]);
+  for (const [file, list] of perFile) {
+    for (const p of list.slice(0, SHOWN_PROBLEMS_PER_FILE))
+      opts.io.err(
+        `${file}${p.line > 0 ? `:${p.line}` : ""}: warning: ${p.message}; ${p.line > 0 ? "line" : "file"} skipped.`,
+      );
+    if (list.length > SHOWN_PROBLEMS_PER_FILE)
+      opts.io.err(`${file}: warning: ${list.length - SHOWN_PROBLEMS_PER_FILE} more malformed lines skipped.`);
+  }
+}
+
+function printSummary(opts: { result: DiscoverResult; problems: number; files: number; empty?: number; io: Io }): void {
+  const { summary: s, proposals } = opts.result;
+  const { io } = opts;
+  const names = s.outsideCatalog.awsNames.slice(0, 5).map((n) => `${n.name} (${n.queries})`);
+  io.err(
+    `vpce: ${s.queries} queries in ${opts.files} file(s); ${opts.problems} malformed line(s) skipped; ` +
+      `${s.unmatched.queries} from ${s.unmatched.addresses} address(es) outside any known subnet; ` +
+      `${s.outsideCatalog.queries} for names of no catalog service` +
+      (names.length > 0
+        ? ` (AWS names: ${names.join(", ")}${s.outsideCatalog.awsNames.length > 5 ? ", ..." : ""})`
+        : "") +
+      `; ${s.alreadyRequested} for services the subnet requests.`,
+  );
+  for (const v of s.viaEndpoint)
+    io.err(
+      `vpce: ${v.stack}/${v.vpc}: ${v.service} reached through an existing endpoint (${v.queries} queries): not proposed.`,
+    );
+  if (s.flows)
+    io.err(
+      `vpce: ${s.flows.records} flow record(s), ${opts.empty ?? 0} without data, ${s.flows.duplicates} seen twice, ` +
+        `${s.flows.attributed} attributed to a proposed service; ` +
+        (s.flows.windowSeconds !== undefined
+          ? `bytes scaled to a month from a ${hours(s.flows.windowSeconds)} window.`
+          : "no time window (no start and end): bytes are not scaled to a month."),
+    );
+  const subnets = new Set(proposals.map((p) => `${p.file}|${p.vpc}|${p.subnet}`)).size;
+  io.err(`vpce: ${proposals.length} service(s) to add in ${subnets} subnet(s).`);
+  if (proposals.some((p) => p.type === "Interface"))
+    io.err(
+      `vpce: a new interface endpoint also costs $${(PRICES.interfacePerAzHour * PRICES.hoursPerMonth).toFixed(2)} ` +
+        "per AZ and month, once per VPC (gateway endpoints nothing): vpce plan prices the specs with these services.",
+    );
+}
+
+function hours(seconds: number): string {
+  return seconds >= 7200 ? `${(seconds / 3600).toFixed(1)} h` : `${Math.round(seconds / 60)} min`;
+}
+
+/** The proposals as a table: one row per subnet and service. */
+export function renderTable(result: DiscoverResult): string {
+  const { proposals } = result;
+  if (proposals.length === 0) return "No service to add: every service the logs show is requested by its subnet.";
+  const withBytes = proposals.some((p) => p.bytes !== undefined);
+  const withCost = proposals.some((p) => p.natUsdPerMonth !== undefined);
+  const head = [
+    "stack",
+    "vpc",
+    "subnet",
+    "service",
+    "type",
+    "queries",
+    ...(withBytes ? ["bytes"] : []),
+    ...(withCost ? ["GB/month", "NAT $/month", "endpoint data $/month"] : []),
+  ];
+  const rows = proposals.map((p) => [
+    p.stack,
+    p.vpc,
+    p.subnet,
+    p.key,
+    p.type.toLowerCase(),
+    String(p.queries),
+    ...(withBytes ? [String(p.bytes ?? 0)] : []),
+    ...(withCost
+      ? [p.gbPerMonth ?? 0, p.natUsdPerMonth ?? 0, p.endpointDataUsdPerMonth ?? 0].map((x) => x.toFixed(2))
+      : []),
+  ]);
+  const numeric = (i: number) => i >= 5;
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (numeric(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
+  return [line(head), ...rows.map(line)].join("\n");
+}
+
+/** The subnet's indexes from its field path (`vpcs[0].subnets[2]`). */
+function subnetIndexes(p: string): { vpcIndex: number; subnetIndex: number } {
+  const m = /^vpcs\[(\d+)\]\.subnets\[(\d+)\]$/.exec(p);
+  if (!m) throw new Error(`unexpected subnet path ${p}`);
+  return { vpcIndex: Number(m[1]), subnetIndex: Number(m[2]) };
+}
+
+/**
+ * Adds the proposals to the spec files. The edited texts are validated first, with every other file of the specs,
+ * in a copy of the specs folder: when any error remains nothing is written (exit 1).
+ */
+function writeProposals(opts: {
+  proposals: readonly Proposal[];
+  models: readonly SpecModel[];
+  specs: { path: string; file: boolean };
+  io: Io;
+}): number {
+  const { io } = opts;
+  if (opts.proposals.length === 0) {
+    io.err("vpce: --write: nothing to add; no file changed.");
+    return EXIT.ok;
+  }
+  const edits = new Map<SpecModel, string>();
+  for (const model of opts.models) {
+    const mine = opts.proposals.filter((p) => p.file === model.file);
+    if (mine.length === 0) continue;
+    const additions: SubnetAddition[] = [];
+    for (const vpc of model.vpcs)
+      for (const subnet of vpc.subnets) {
+        const services = mine.filter((p) => p.vpc === vpc.name && p.subnet === subnet.name).map((p) => p.key);
+        if (services.length > 0) additions.push({ ...subnetIndexes(subnet.path), services });
+      }
+    const text = fs.readFileSync(model.source.absPath, "utf8");
+    const edited = addServices({ text, additions });
+    if ("error" in edited) {
+      io.err(`${model.file}: error: cannot add the services: ${edited.error}. No file changed.`);
+      return EXIT.invalid;
+    }
+    edits.set(model, edited.text);
+  }
+  if (!validates({ edits, specs: opts.specs, proposals: opts.proposals, io })) return EXIT.invalid;
+  for (const [model, text] of edits) fs.writeFileSync(model.source.absPath, text);
+  io.err(
+    `vpce: --write: added ${opts.proposals.length} service(s) to ${edits.size} file(s): ` +
+      `${[...edits.keys()].map((m) => m.file).join(", ")}.`,
+  );
+  return EXIT.ok;
+}
+
+/** The specs with the edits, validated and planned in a temporary copy; prints the errors when there are any. */
+function validates(opts: {
+  edits: ReadonlyMap<SpecModel, string>;
+  specs: { path: string; file: boolean };
+  proposals: readonly Proposal[];
+  io: Io;
+}): boolean {
+  const root = opts.specs.file ? path.dirname(opts.specs.path) : opts.specs.path;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vpce-discover-"));
+  try {
+    const copy = path.join(tmp, "specs");
+    fs.cpSync(root, copy, { recursive: true, dereference: true });
+    const shown = new Map<string, string>();
+    for (const [model, text] of opts.edits) {
+      const target = path.join(copy, path.relative(root, model.source.absPath));
+      fs.writeFileSync(target, text);
+      shown.set(displayPath(target), model.file);
+    }
+    const r = runPipeline(opts.specs.file ? path.join(copy, path.basename(opts.specs.path)) : copy, {
+      env: opts.io.env,
+    });
+    if (hasErrors(r.diagnostics) || !r.plan) {
+      for (const d of r.diagnostics.filter((x) => x.severity === "error"))
+        opts.io.err(formatDiagnostic({ ...d, file: shown.get(d.file) ?? d.file }));
+      opts.io.err("vpce: --write: the specs would be invalid with these services; no file changed.");
+      return false;
+    }
+    // every proposal must now be requested by its subnet, or a second run would propose it again
+    const requested = requestedSets(r.models);
+    for (const p of opts.proposals) {
+      const subnet = r.models
+        .find((m) => shown.get(m.file) === p.file)
+        ?.vpcs.find((v) => v.name === p.vpc)
+        ?.subnets.find((s) => s.name === p.subnet);
+      if (!subnet || !requested.subnet.get(subnet)?.has(p.service))
+        throw new Error(`--write: ${p.file} ${p.vpc}/${p.subnet} does not request ${p.service} after the edit`);
+    }
+    return true;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
