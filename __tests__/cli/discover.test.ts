@@ -138,6 +138,16 @@ describe("vpce discover --write", () => {
     expect(vpce(["validate", "--specs", specs], { env: { VPCE_CATALOG: tmpDir() } }).code).toBe(0);
   });
 
+  test("--specs naming one file: only that spec is read and written; the other VPC's queries are unmatched", () => {
+    const specs = specsCopy();
+    const ledger = fs.readFileSync(path.join(specs, "ledger.yaml"), "utf8");
+    const r = discover(["--resolver-logs", RESOLVER, "--write"], path.join(specs, "payments.yaml"));
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("3 from 3 address(es) outside any known subnet");
+    expect(r.err).toMatch(/--write: added 5 service\(s\) to 1 file\(s\): .*payments\.yaml\.$/m);
+    expect(fs.readFileSync(path.join(specs, "ledger.yaml"), "utf8")).toBe(ledger);
+  });
+
   test("services that would make a spec invalid: the errors, exit 1, and no file changed", () => {
     const specs = specsCopy();
     const before = fs.readFileSync(path.join(specs, "ledger.yaml"), "utf8");

@@ -1,4 +1,5 @@
 /** The matching of `vpce discover` on the fixtures: what the logs show, per subnet, with bytes and cost. */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { serviceForHostname } from "../../src/catalog/private-dns";
 import { discover, type Proposal } from "../../src/discover/discover";
@@ -7,7 +8,7 @@ import { parseFlowLog, parseFlowLogFormat, type FlowRecord } from "../../src/dis
 import { parseResolverLog, type QueryRecord } from "../../src/discover/resolver-log";
 import { runPipeline } from "../../src/pipeline";
 import { PRICES } from "../../src/planner/pricing";
-import { tmpDir } from "../helpers";
+import { tmpDir, writeTree } from "../helpers";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "discover");
 const CUSTOM =
@@ -122,5 +123,36 @@ describe("discover with flow logs", () => {
     const s3 = r2.proposals.find((p) => p.service === "s3")!;
     expect(s3.bytes).toBe(2 ** 30);
     expect(s3.natUsdPerMonth).toBeUndefined();
+  });
+});
+
+describe("cross-region entries", () => {
+  // app-a reaches KMS of eu-west-1 through the endpoints key kms-west; app-b calls it too
+  const text = fs
+    .readFileSync(path.join(FIXTURES, "specs", "payments.yaml"), "utf8")
+    .replace("services: [ssm] ", "services: [ssm, kms-west]")
+    .replace(
+      "        bundles: [ecr-pull]         # images from ECR\n",
+      "        bundles: [ecr-pull]         # images from ECR\n    endpoints:\n" +
+        "      kms-west: { service: kms, serviceRegion: eu-west-1 }\n",
+    );
+  const dir = writeTree({ "payments.yaml": text });
+  const r = runPipeline(dir, { dumpDir: tmpDir() });
+  const query = (srcaddr: string): QueryRecord => ({
+    file: "q",
+    line: 1,
+    vpcId: "vpc-0a1b2c3d4e5f60718",
+    name: "kms.eu-west-1.amazonaws.com",
+    srcaddr,
+    addresses: ["3.248.0.9"],
+  });
+
+  test("a name of the entry's region is the entry's service; a subnet without it gets the key proposed", () => {
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const found = discover({ specs: r.models, queries: [query("10.30.1.15"), query("10.30.2.20")], serviceOf });
+    expect(found.proposals.map((p) => [p.subnet, p.service, p.key, p.type])).toEqual([
+      ["app-b", "kms@eu-west-1", "kms-west", "Interface"],
+    ]);
+    expect(found.summary.alreadyRequested).toBe(1);
   });
 });

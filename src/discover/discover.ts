@@ -18,7 +18,7 @@
  * whose security group does not admit this subnet yet). Gateway endpoints change no DNS answer: a service reached
  * through an existing gateway endpoint the specs do not know is still proposed.
  */
-import { getService, serviceNames, allServices } from "../catalog";
+import { getService } from "../catalog";
 import type { SpecModel, SubnetModel, VpcModel } from "../input/spec-model";
 import { by } from "../order";
 import { PRICES } from "../planner/pricing";
@@ -209,8 +209,7 @@ function cachedLookup(lookup: ServiceLookup): ServiceLookup {
 /**
  * What each subnet and each VPC requests, as service identities: the catalog id for the stack's region, and
  * `<id>@<region>` for a cross-region entry. The requests are the input stage's resolved ones (aliases and bundles
- * expanded); an `endpoints:` key stands for its `service` (cross-region) or for the catalog service its
- * `serviceName` names.
+ * expanded); an `endpoints:` key stands for its `service` in its `serviceRegion` (cross-region).
  */
 export function requestedSets(specs: readonly SpecModel[]): {
   subnet: Map<SubnetModel, Set<string>>;
@@ -225,12 +224,9 @@ export function requestedSets(specs: readonly SpecModel[]): {
         const set = new Set<string>();
         for (const r of s.requests) {
           const settings = v.endpoints.get(r.key);
-          const id = settings?.serviceRegion
-            ? `${settings.service ?? r.key}@${settings.serviceRegion}`
-            : settings?.serviceName
-              ? catalogIdOfName({ name: settings.serviceName, region: spec.region })
-              : r.key;
-          if (id) set.add(id);
+          // a key with serviceName is a service outside the catalog (the spec refuses a catalog service's name there)
+          if (settings?.serviceName) continue;
+          set.add(settings?.serviceRegion ? `${settings.service ?? r.key}@${settings.serviceRegion}` : r.key);
         }
         subnet.set(s, set);
         for (const id of set) all.add(id);
@@ -238,11 +234,6 @@ export function requestedSets(specs: readonly SpecModel[]): {
       vpc.set(v, all);
     }
   return { subnet, vpc };
-}
-
-/** The catalog service whose endpoint service name in the region is `name` (an `endpoints:` entry's serviceName). */
-function catalogIdOfName(opts: { name: string; region: string }): string | undefined {
-  return allServices().find((s) => Object.values(serviceNames(s, opts.region)).includes(opts.name))?.id;
 }
 
 function countFlows(opts: {
