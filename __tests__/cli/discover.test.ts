@@ -69,6 +69,23 @@ describe("vpce discover", () => {
     expect(r.err).toContain("vpce: 6 service(s) to add in 4 subnet(s).");
   });
 
+  test("aws logs filter-log-events output: warnings name the event; past 20 a file's problems are counted", () => {
+    const logs = tmpDir();
+    fs.writeFileSync(path.join(logs, "bad.log"), "not json\n".repeat(23));
+    const events = path.join(FIXTURES, "cloudwatch", "filter-log-events.json");
+    const r = discover(["--resolver-logs", events, logs, "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${events}: event 2: warning: not a JSON object; event skipped.`);
+    expect(r.err).toContain(`${path.join(logs, "bad.log")}:20: warning: not a JSON object; line skipped.`);
+    expect(r.err).not.toContain(`${path.join(logs, "bad.log")}:21:`);
+    expect(r.err).toContain(`${path.join(logs, "bad.log")}: warning: 3 more malformed lines skipped.`);
+    expect(r.err).toContain("24 malformed line(s) skipped");
+    expect(JSON.parse(r.out).map((x: { subnet: string; service: string }) => [x.subnet, x.service])).toEqual([
+      ["app-b", "logs"],
+      ["app-b", "sqs"],
+    ]);
+  });
+
   test("the table: a row per subnet and service on stdout; without flow logs no bytes or cost columns", () => {
     const r = discover(["--resolver-logs", RESOLVER]);
     expect(r.code).toBe(0);

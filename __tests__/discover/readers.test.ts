@@ -62,6 +62,25 @@ describe("Resolver query logs", () => {
     ]);
   });
 
+  test("aws logs filter-log-events output: the events' messages, numbered by event", () => {
+    const file = path.join(FIXTURES, "cloudwatch", "filter-log-events.json");
+    const text = read(file);
+    expect(text.events).toBe(true);
+    const r = parseResolverLog(text);
+    expect(r.records.map((x) => [x.line, x.name, x.srcaddr])).toEqual([
+      [1, "sqs.eu-central-1.amazonaws.com", "10.30.2.21"],
+      [3, "logs.eu-central-1.amazonaws.com", "10.30.2.21"],
+    ]);
+    expect(r.problems).toEqual([{ file, line: 2, message: "not a JSON object" }]);
+  });
+
+  test("a file of query objects, one per line, is never read as one JSON document", () => {
+    expect(read(path.join(RESOLVER, "vpc-queries.log")).events).toBeUndefined();
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, "one.json"), '{"events": [{"message": "x"}, {"timestamp": 1}]}');
+    expect(readLogFile(path.join(dir, "one.json"))).toMatchObject({ lines: ["x", '{"timestamp":1}'], events: true });
+  });
+
   test("close cases: blank lines and CRLF are no problem; an array, a missing name or a bad answer are", () => {
     const ok = JSON.stringify({ query_name: "sts.eu-west-1.amazonaws.com.", srcaddr: "10.0.0.1" });
     const r = parseResolverLog({

@@ -9,9 +9,9 @@ import * as path from "node:path";
 import { serviceForHostname } from "../catalog/private-dns";
 import { formatDiagnostic, hasErrors, summarize } from "../diagnostics";
 import { discover, requestedSets, type DiscoverResult, type Proposal } from "../discover/discover";
-import { expandPaths, isProblem, readLogFile } from "../discover/files";
-import { parseFlowLog, parseFlowLogFormat, type FlowRecord } from "../discover/flow-log";
-import { parseResolverLog, type LineProblem, type QueryRecord } from "../discover/resolver-log";
+import { expandPaths, isProblem, readLogFile, type LogText } from "../discover/files";
+import { parseFlowLog, parseFlowLogFormat } from "../discover/flow-log";
+import { parseResolverLog, type LineProblem } from "../discover/resolver-log";
 import { addServices, type SubnetAddition } from "../discover/write";
 import { displayPath } from "../input/load";
 import type { SpecModel } from "../input/spec-model";
@@ -52,41 +52,18 @@ export function discoverCommand(o: DiscoverOptions): number {
     return EXIT.invalid;
   }
 
-  const problems: LineProblem[] = [];
-  const queries: QueryRecord[] = [];
-  for (const file of resolverFiles) {
-    const text = readLogFile(file);
-    if (isProblem(text)) {
-      problems.push({ file: text.file, line: 0, message: text.message });
-      continue;
-    }
-    const parsed = parseResolverLog(text);
-    queries.push(...parsed.records);
-    problems.push(...parsed.problems);
-  }
-  let flows: { records: FlowRecord[]; window?: { start: number; end: number }; empty: number } | undefined;
-  if (flowFiles) {
-    flows = { records: [], empty: 0 };
-    for (const file of flowFiles) {
-      const text = readLogFile(file);
-      if (isProblem(text)) {
-        problems.push({ file: text.file, line: 0, message: text.message });
-        continue;
-      }
-      const parsed = parseFlowLog({ ...text, fields: format?.fields });
-      flows.records.push(...parsed.records);
-      flows.empty += parsed.empty;
-      problems.push(...parsed.problems);
-      if (parsed.window)
-        flows.window = flows.window
-          ? {
-              start: Math.min(flows.window.start, parsed.window.start),
-              end: Math.max(flows.window.end, parsed.window.end),
-            }
-          : parsed.window;
-    }
-  }
-  printProblems({ problems, io });
+  const read: ReadState = { problems: [], eventFiles: new Set() };
+  const queries = readEach({ files: resolverFiles, read, parse: parseResolverLog }).flatMap((p) => p.records);
+  const flowParts = flowFiles
+    ? readEach({ files: flowFiles, read, parse: (t) => parseFlowLog({ ...t, fields: format?.fields }) })
+    : undefined;
+  const flows = flowParts && {
+    records: flowParts.flatMap((p) => p.records),
+    empty: flowParts.reduce((n, p) => n + p.empty, 0),
+    window: mergeWindows(flowParts.flatMap((p) => (p.window ? [p.window] : []))),
+  };
+  const problems = read.problems;
+  printProblems({ read, io });
 
   const dumps = r.dumps;
   const result = discover({
@@ -109,16 +86,55 @@ function logFiles(opts: { option: string; paths: readonly string[] }): string[] 
   return files;
 }
 
-function printProblems(opts: { problems: readonly LineProblem[]; io: Io }): void {
+/** What reading the log files found besides their records: malformed lines, and which files hold events. */
+interface ReadState {
+  readonly problems: LineProblem[];
+  /** Files that are `aws logs filter-log-events` output: their problems are numbered by event. */
+  readonly eventFiles: Set<string>;
+}
+
+/** Each file read and parsed; a file that cannot be read (bad gzip) is a problem of its own, the rest go on. */
+function readEach<T extends { problems: LineProblem[] }>(opts: {
+  files: readonly string[];
+  read: ReadState;
+  parse: (text: LogText) => T;
+}): T[] {
+  const out: T[] = [];
+  for (const file of opts.files) {
+    const text = readLogFile(file);
+    if (isProblem(text)) {
+      opts.read.problems.push({ file: text.file, line: 0, message: text.message });
+      continue;
+    }
+    if (text.events) opts.read.eventFiles.add(file);
+    const parsed = opts.parse(text);
+    opts.read.problems.push(...parsed.problems);
+    out.push(parsed);
+  }
+  return out;
+}
+
+/** The earliest start and the latest end of the files' windows. */
+function mergeWindows(windows: readonly { start: number; end: number }[]): { start: number; end: number } | undefined {
+  if (windows.length === 0) return undefined;
+  return { start: Math.min(...windows.map((w) => w.start)), end: Math.max(...windows.map((w) => w.end)) };
+}
+
+function printProblems(opts: { read: ReadState; io: Io }): void {
   const perFile = new Map<string, LineProblem[]>();
-  for (const p of opts.problems) perFile.set(p.file, [...(perFile.get(p.file) ?? []), p]);
+  for (const p of opts.read.problems) perFile.set(p.file, [...(perFile.get(p.file) ?? []), p]);
   for (const [file, list] of perFile) {
+    const events = opts.read.eventFiles.has(file);
     for (const p of list.slice(0, SHOWN_PROBLEMS_PER_FILE))
       opts.io.err(
-        `${file}${p.line > 0 ? `:${p.line}` : ""}: warning: ${p.message}; ${p.line > 0 ? "line" : "file"} skipped.`,
+        p.line === 0
+          ? `${file}: warning: ${p.message}; file skipped.`
+          : `${file}${events ? `: event ${p.line}` : `:${p.line}`}: warning: ${p.message}; ${events ? "event" : "line"} skipped.`,
       );
     if (list.length > SHOWN_PROBLEMS_PER_FILE)
-      opts.io.err(`${file}: warning: ${list.length - SHOWN_PROBLEMS_PER_FILE} more malformed lines skipped.`);
+      opts.io.err(
+        `${file}: warning: ${list.length - SHOWN_PROBLEMS_PER_FILE} more malformed ${events ? "events" : "lines"} skipped.`,
+      );
   }
 }
 

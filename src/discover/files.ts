@@ -13,6 +13,11 @@ export interface LogText {
   /** The path as the user gave it (or below the folder they gave). */
   readonly file: string;
   readonly lines: readonly string[];
+  /**
+   * The file is the JSON output of `aws logs filter-log-events` or `get-log-events`: `lines` are its events'
+   * messages, numbered by event from 1.
+   */
+  readonly events?: boolean;
 }
 
 /** Why a path could not be read: missing, unreadable, or a gzip stream that does not decompress. */
@@ -58,7 +63,29 @@ export function readLogFile(file: string): LogText | LogReadProblem {
       return { file, message: `not a valid gzip file (${(e as Error).message})` };
     }
   }
-  return { file, lines: bytes.toString("utf8").split(/\r?\n/) };
+  const text = bytes.toString("utf8");
+  const events = cloudWatchEvents(text);
+  return events ? { file, lines: events, events: true } : { file, lines: text.split(/\r?\n/) };
+}
+
+/**
+ * The messages of `aws logs filter-log-events` / `get-log-events` JSON output (`{"events": [{"message": ...}]}`),
+ * or undefined for any other text. Only a text that starts with `{` alone on its line (the CLI's pretty JSON) or
+ * whose first line is such an object is parsed whole: a file of one query object per line is not.
+ */
+function cloudWatchEvents(text: string): string[] | undefined {
+  const first = text.slice(0, text.indexOf("\n") + 1 || text.length).trim();
+  if (first !== "{" && !(first.startsWith("{") && first.includes('"events"'))) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const events = (data as { events?: unknown } | null)?.events;
+  if (!Array.isArray(events)) return undefined;
+  // an event without a message string stays visible: as its JSON, which no log format reads (a malformed line)
+  return events.map((e) => (typeof (e as { message?: unknown })?.message === "string" ? e.message : JSON.stringify(e)));
 }
 
 export function isProblem(x: LogText | LogReadProblem): x is LogReadProblem {
