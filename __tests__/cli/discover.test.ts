@@ -133,6 +133,8 @@ describe("vpce discover --write", () => {
     const r = discover(["--resolver-logs", RESOLVER, "--write"], specs);
     expect(r.code).toBe(0);
     expect(r.err).toContain("vpce: --write: added 6 service(s) to 2 file(s)");
+    expect(r.err).toMatch(/payments\.yaml: pay\/app-a: added logs, secretsmanager, sqs\.$/m);
+    expect(r.err).toMatch(/ledger\.yaml: ledger\/db-a: added sqs\.$/m);
     const payments = fs.readFileSync(path.join(specs, "payments.yaml"), "utf8");
     // flow list: appended inside the brackets, the comment after it kept
     expect(payments).toContain(
@@ -161,6 +163,7 @@ describe("vpce discover --write", () => {
     const r = discover(["--resolver-logs", RESOLVER, "--write"], path.join(specs, "payments.yaml"));
     expect(r.code).toBe(0);
     expect(r.err).toContain("3 from 3 address(es) outside any known subnet");
+    expect(r.err).toContain("vpce: queries from VPCs no spec describes: vpc-0f9e8d7c6b5a40312 (1); check the VPCs' id");
     expect(r.err).toMatch(/--write: added 5 service\(s\) to 1 file\(s\): .*payments\.yaml\.$/m);
     expect(fs.readFileSync(path.join(specs, "ledger.yaml"), "utf8")).toBe(ledger);
   });

@@ -57,7 +57,7 @@ describe("discover without flow logs", () => {
   test("counts what it does not propose: outside every subnet, outside the catalog, via an endpoint, requested", () => {
     expect(r.summary).toEqual({
       queries: 16,
-      unmatched: { queries: 2, addresses: 2 },
+      unmatched: { queries: 2, addresses: 2, unknownVpcs: [] },
       outsideCatalog: {
         queries: 3,
         awsNames: [{ name: "telemetry.nonexistent-service.eu-central-1.amazonaws.com", queries: 1 }],

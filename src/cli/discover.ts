@@ -151,6 +151,12 @@ function printSummary(opts: { result: DiscoverResult; problems: number; files: n
         : "") +
       `; ${s.alreadyRequested} for services the subnet requests.`,
   );
+  if (s.unmatched.unknownVpcs.length > 0)
+    io.err(
+      `vpce: queries from VPCs no spec describes: ${s.unmatched.unknownVpcs
+        .map((v) => `${v.vpcId} (${v.queries})`)
+        .join(", ")}; check the VPCs' id in the specs.`,
+    );
   for (const v of s.viaEndpoint)
     io.err(
       `vpce: ${v.stack}/${v.vpc}: ${v.service} reached through an existing endpoint (${v.queries} queries): not proposed.`,
@@ -255,7 +261,17 @@ function writeProposals(opts: {
     edits.set(model, edited.text);
   }
   if (!validates({ edits, specs: opts.specs, proposals: opts.proposals, io })) return EXIT.invalid;
-  for (const [model, text] of edits) fs.writeFileSync(model.source.absPath, text);
+  for (const [model, text] of edits) {
+    fs.writeFileSync(model.source.absPath, text);
+    const mine = opts.proposals.filter((p) => p.file === model.file);
+    for (const subnet of new Set(mine.map((p) => `${p.vpc}/${p.subnet}`)))
+      io.err(
+        `${model.file}: ${subnet}: added ${mine
+          .filter((p) => `${p.vpc}/${p.subnet}` === subnet)
+          .map((p) => p.key)
+          .join(", ")}.`,
+      );
+  }
   io.err(
     `vpce: --write: added ${opts.proposals.length} service(s) to ${edits.size} file(s): ` +
       `${[...edits.keys()].map((m) => m.file).join(", ")}.`,

@@ -64,8 +64,15 @@ export interface Proposal {
 export interface DiscoverSummary {
   /** Query records read. */
   readonly queries: number;
-  /** Queries from an address in no known subnet (of the VPC the log names), and how many addresses. */
-  readonly unmatched: { readonly queries: number; readonly addresses: number };
+  /**
+   * Queries from an address in no known subnet (of the VPC the log names), and how many addresses; the VPC ids
+   * no spec describes, with their query counts (a spec's VPC id that does not match the logs shows here).
+   */
+  readonly unmatched: {
+    readonly queries: number;
+    readonly addresses: number;
+    readonly unknownVpcs: readonly { vpcId: string; queries: number }[];
+  };
   /** Queries for names of no catalog service, and the AWS-looking ones among them with their counts. */
   readonly outsideCatalog: {
     readonly queries: number;
@@ -116,6 +123,7 @@ export function discover(opts: {
   // `<vpc id>|<client>|<answer>` -> tally key ("" when two services share the answer for that client)
   const joins = new Map<string, string>();
   const unmatchedAddresses = new Set<string>();
+  const unknownVpcs = new Map<string, number>();
   let unmatched = 0;
   let outside = 0;
   const awsNames = new Map<string, number>();
@@ -127,6 +135,7 @@ export function discover(opts: {
     if (!place) {
       unmatched++;
       unmatchedAddresses.add(q.srcaddr);
+      if (q.vpcId && !index.knowsVpc(q.vpcId)) unknownVpcs.set(q.vpcId, (unknownVpcs.get(q.vpcId) ?? 0) + 1);
       continue;
     }
     const service = serviceFor({ name: q.name, place, lookup });
@@ -168,7 +177,11 @@ export function discover(opts: {
     proposals,
     summary: {
       queries: opts.queries.length,
-      unmatched: { queries: unmatched, addresses: unmatchedAddresses.size },
+      unmatched: {
+        queries: unmatched,
+        addresses: unmatchedAddresses.size,
+        unknownVpcs: [...unknownVpcs].map(([vpcId, queries]) => ({ vpcId, queries })).sort(by((v) => v.vpcId)),
+      },
       outsideCatalog: {
         queries: outside,
         awsNames: [...awsNames]

@@ -61,6 +61,11 @@ export class SubnetIndex {
     return found;
   }
 
+  /** Whether some spec describes the VPC. */
+  knowsVpc(vpcId: string): boolean {
+    return this.vpcBlocks.has(vpcId);
+  }
+
   /** True when the address lies inside the VPC's own blocks: a private answer there is an endpoint's ENI. */
   insideVpc(opts: { vpcId: string; address: string }): boolean {
     const addr = ipaddr.parse(opts.address);
