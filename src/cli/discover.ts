@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { serviceForHostname } from "../catalog/private-dns";
 import { formatDiagnostic, hasErrors, summarize } from "../diagnostics";
-import { discover, requestedSets, type DiscoverResult, type Proposal } from "../discover/discover";
+import { Discovery, requestedSets, type DiscoverResult, type Proposal } from "../discover/discover";
 import { expandPaths, isProblem, readLogFile, type LogText } from "../discover/files";
 import { parseFlowLog, parseFlowLogFormat } from "../discover/flow-log";
 import { parseResolverLog, type LineProblem } from "../discover/resolver-log";
@@ -52,29 +52,37 @@ export function discoverCommand(o: DiscoverOptions): number {
     return EXIT.invalid;
   }
 
-  const read: ReadState = { problems: [], eventFiles: new Set() };
-  const queries = readEach({ files: resolverFiles, read, parse: parseResolverLog }).flatMap((p) => p.records);
-  const flowParts = flowFiles
-    ? readEach({ files: flowFiles, read, parse: (t) => parseFlowLog({ ...t, fields: format?.fields }) })
-    : undefined;
-  const flows = flowParts && {
-    records: flowParts.flatMap((p) => p.records),
-    empty: flowParts.reduce((n, p) => n + p.empty, 0),
-    window: mergeWindows(flowParts.flatMap((p) => (p.window ? [p.window] : []))),
-  };
-  const problems = read.problems;
-  printProblems({ read, io });
-
   const dumps = r.dumps;
-  const result = discover({
+  const discovery = new Discovery({
     specs: r.models,
-    queries,
-    flows,
     serviceOf: ({ hostname, region }) => serviceForHostname({ hostname, region, dump: dumps.get(region) })?.serviceId,
   });
+  // file by file, so that no more than one file's records are held: every query first, then the flows
+  const read: ReadState = { problems: [], eventFiles: new Set() };
+  readEach({
+    files: resolverFiles,
+    read,
+    parse: parseResolverLog,
+    use: (p) => p.records.forEach((q) => discovery.addQuery(q)),
+  });
+  let empty = 0;
+  if (flowFiles)
+    readEach({
+      files: flowFiles,
+      read,
+      parse: (t) => parseFlowLog({ ...t, fields: format?.fields }),
+      use: (p) => {
+        p.records.forEach((f) => discovery.addFlow(f));
+        empty += p.empty;
+        if (p.window) discovery.addFlowWindow(p.window);
+      },
+    });
+  const problems = read.problems;
+  printProblems({ read, io });
+  const result = discovery.result({ flows: flowFiles !== undefined });
   if (o.format === "json") io.out(JSON.stringify(result.proposals, null, 2));
   else io.out(renderTable(result));
-  printSummary({ result, problems: problems.length, files: resolverFiles.length, empty: flows?.empty, io });
+  printSummary({ result, problems: problems.length, files: resolverFiles.length, empty, io });
   return o.write ? writeProposals({ proposals: result.proposals, models: r.models, specs, io }) : EXIT.ok;
 }
 
@@ -93,13 +101,13 @@ interface ReadState {
   readonly eventFiles: Set<string>;
 }
 
-/** Each file read and parsed; a file that cannot be read (bad gzip) is a problem of its own, the rest go on. */
+/** Each file read, parsed and used; a file that cannot be read (bad gzip) is a problem of its own, the rest go on. */
 function readEach<T extends { problems: LineProblem[] }>(opts: {
   files: readonly string[];
   read: ReadState;
   parse: (text: LogText) => T;
-}): T[] {
-  const out: T[] = [];
+  use: (parsed: T) => void;
+}): void {
   for (const file of opts.files) {
     const text = readLogFile(file);
     if (isProblem(text)) {
@@ -109,15 +117,8 @@ function readEach<T extends { problems: LineProblem[] }>(opts: {
     if (text.events) opts.read.eventFiles.add(file);
     const parsed = opts.parse(text);
     opts.read.problems.push(...parsed.problems);
-    out.push(parsed);
+    opts.use(parsed);
   }
-  return out;
-}
-
-/** The earliest start and the latest end of the files' windows. */
-function mergeWindows(windows: readonly { start: number; end: number }[]): { start: number; end: number } | undefined {
-  if (windows.length === 0) return undefined;
-  return { start: Math.min(...windows.map((w) => w.start)), end: Math.max(...windows.map((w) => w.end)) };
 }
 
 function printProblems(opts: { read: ReadState; io: Io }): void {

@@ -109,6 +109,155 @@ interface Tally {
   bytes: number;
 }
 
+/**
+ * The matching, fed record by record so that logs of any size pass through without being kept: every query first
+ * (the answers are what flows are joined with), then the flows; `result()` at the end.
+ */
+export class Discovery {
+  private readonly index: SubnetIndex;
+  private readonly requested: ReturnType<typeof requestedSets>;
+  private readonly lookup: ServiceLookup;
+  private readonly tallies = new Map<string, Tally>();
+  /** `<vpc id>|<client>|<answer>` -> tally key ("" when two services share the answer for that client). */
+  private readonly joins = new Map<string, string>();
+  /** `<client>|<answer>` -> the tally keys of every VPC: for flows without vpc-id; built at the first flow. */
+  private byClient?: Map<string, Set<string>>;
+  /** Each flow seen (addresses, ports, protocol, start) with the bytes counted for it. */
+  private readonly flowsSeen = new Map<string, number>();
+  private queries = 0;
+  private unmatched = 0;
+  private readonly unmatchedAddresses = new Set<string>();
+  private readonly unknownVpcs = new Map<string, number>();
+  private outside = 0;
+  private readonly awsNames = new Map<string, number>();
+  private readonly via = new Map<string, { stack: string; vpc: string; service: string; queries: number }>();
+  private already = 0;
+  private flowRecords = 0;
+  private attributed = 0;
+  private window?: { start: number; end: number };
+
+  constructor(opts: { specs: readonly SpecModel[]; serviceOf: ServiceLookup }) {
+    this.index = new SubnetIndex(opts.specs);
+    this.requested = requestedSets(opts.specs);
+    this.lookup = cachedLookup(opts.serviceOf);
+  }
+
+  addQuery(q: QueryRecord): void {
+    if (this.byClient) throw new Error("Discovery: queries must all come before the first flow");
+    this.queries++;
+    const { index } = this;
+    const place = index.subnetOf({ vpcId: q.vpcId, address: q.srcaddr });
+    if (!place) {
+      this.unmatched++;
+      this.unmatchedAddresses.add(q.srcaddr);
+      if (q.vpcId && !index.knowsVpc(q.vpcId)) count(this.unknownVpcs, q.vpcId);
+      return;
+    }
+    const service = serviceFor({ name: q.name, place, lookup: this.lookup });
+    if (!service) {
+      this.outside++;
+      if (AWS_DOMAIN.test(q.name)) count(this.awsNames, q.name);
+      return;
+    }
+    const vpcWants = this.requested.vpc.get(place.vpc)?.has(service) ?? false;
+    if (!vpcWants && q.addresses.some((a) => index.insideVpc({ vpcId: place.vpc.id, address: a }))) {
+      const k = `${place.spec.stack}|${place.vpc.name}|${service}`;
+      const v = this.via.get(k) ?? { stack: place.spec.stack, vpc: place.vpc.name, service, queries: 0 };
+      v.queries++;
+      this.via.set(k, v);
+      return;
+    }
+    if (this.requested.subnet.get(place.subnet)?.has(service)) {
+      this.already++;
+      return;
+    }
+    const key = `${place.spec.file}|${place.vpc.name}|${place.subnet.name}|${service}`;
+    const t = this.tallies.get(key) ?? { place, service, queries: 0, names: new Set<string>(), bytes: 0 };
+    t.queries++;
+    t.names.add(q.name);
+    this.tallies.set(key, t);
+    for (const a of q.addresses) {
+      const j = `${place.vpc.id}|${q.srcaddr}|${a}`;
+      this.joins.set(j, this.joins.has(j) && this.joins.get(j) !== key ? "" : key);
+    }
+  }
+
+  /** A flow record; one flow recorded on two interfaces counts once (the larger byte count). */
+  addFlow(f: FlowRecord): void {
+    this.flowRecords++;
+    const seenKey = `${f.srcaddr} ${f.dstaddr} ${f.ports} ${f.start ?? "-"}`;
+    const counted = this.flowsSeen.get(seenKey);
+    if (counted !== undefined && counted >= f.bytes) return;
+    this.flowsSeen.set(seenKey, f.bytes);
+    const t = this.tallyOf(f);
+    if (!t) return;
+    if (counted === undefined) this.attributed++;
+    t.bytes += f.bytes - (counted ?? 0);
+  }
+
+  /** The time the flow logs cover: a file's earliest start and latest end (NODATA records included). */
+  addFlowWindow(w: { start: number; end: number }): void {
+    this.window = this.window
+      ? { start: Math.min(this.window.start, w.start), end: Math.max(this.window.end, w.end) }
+      : { ...w };
+  }
+
+  /** The service a flow belongs to: either end is a client whose answers for one service hold the other end. */
+  private tallyOf(f: FlowRecord): Tally | undefined {
+    this.byClient ??= clientIndex(this.joins);
+    for (const [client, remote] of [
+      [f.srcaddr, f.dstaddr],
+      [f.dstaddr, f.srcaddr],
+    ]) {
+      const keys = f.vpcId
+        ? [this.joins.get(`${f.vpcId}|${client}|${remote}`)]
+        : [...(this.byClient.get(`${client}|${remote}`) ?? [])];
+      const t = keys.length === 1 && keys[0] ? this.tallies.get(keys[0]) : undefined;
+      if (t) return t;
+    }
+    return undefined;
+  }
+
+  /** The proposals, sorted, and the summary. `flows`: whether flow logs were given (bytes and cost then). */
+  result(opts: { flows: boolean }): DiscoverResult {
+    const w = this.window;
+    const seconds = w && w.end > w.start ? w.end - w.start : undefined;
+    const proposals = [...this.tallies.values()]
+      .map((t) => proposal({ t, flows: opts.flows, seconds }))
+      .sort(by((p) => [p.stack, p.vpc, p.subnet, p.service].join("\u0000")));
+    return {
+      proposals,
+      summary: {
+        queries: this.queries,
+        unmatched: {
+          queries: this.unmatched,
+          addresses: this.unmatchedAddresses.size,
+          unknownVpcs: [...this.unknownVpcs].map(([vpcId, queries]) => ({ vpcId, queries })).sort(by((v) => v.vpcId)),
+        },
+        outsideCatalog: {
+          queries: this.outside,
+          awsNames: [...this.awsNames]
+            .map(([name, queries]) => ({ name, queries }))
+            .sort((a, b) => b.queries - a.queries || (a.name < b.name ? -1 : 1)),
+        },
+        viaEndpoint: [...this.via.values()].sort(by((v) => [v.stack, v.vpc, v.service].join("\u0000"))),
+        alreadyRequested: this.already,
+        ...(opts.flows
+          ? {
+              flows: {
+                records: this.flowRecords,
+                duplicates: this.flowRecords - this.flowsSeen.size,
+                attributed: this.attributed,
+                ...(seconds !== undefined ? { windowSeconds: seconds } : {}),
+              },
+            }
+          : {}),
+      },
+    };
+  }
+}
+
+/** The whole matching over records in memory (tests, small logs): Discovery fed in order. */
 export function discover(opts: {
   specs: readonly SpecModel[];
   queries: readonly QueryRecord[];
@@ -116,83 +265,15 @@ export function discover(opts: {
   flows?: { readonly records: readonly FlowRecord[]; readonly window?: { start: number; end: number } };
   serviceOf: ServiceLookup;
 }): DiscoverResult {
-  const index = new SubnetIndex(opts.specs);
-  const requested = requestedSets(opts.specs);
-  const lookup = cachedLookup(opts.serviceOf);
-  const tallies = new Map<string, Tally>();
-  // `<vpc id>|<client>|<answer>` -> tally key ("" when two services share the answer for that client)
-  const joins = new Map<string, string>();
-  const unmatchedAddresses = new Set<string>();
-  const unknownVpcs = new Map<string, number>();
-  let unmatched = 0;
-  let outside = 0;
-  const awsNames = new Map<string, number>();
-  const via = new Map<string, { stack: string; vpc: string; service: string; queries: number }>();
-  let already = 0;
+  const d = new Discovery(opts);
+  for (const q of opts.queries) d.addQuery(q);
+  for (const f of opts.flows?.records ?? []) d.addFlow(f);
+  if (opts.flows?.window) d.addFlowWindow(opts.flows.window);
+  return d.result({ flows: opts.flows !== undefined });
+}
 
-  for (const q of opts.queries) {
-    const place = index.subnetOf({ vpcId: q.vpcId, address: q.srcaddr });
-    if (!place) {
-      unmatched++;
-      unmatchedAddresses.add(q.srcaddr);
-      if (q.vpcId && !index.knowsVpc(q.vpcId)) unknownVpcs.set(q.vpcId, (unknownVpcs.get(q.vpcId) ?? 0) + 1);
-      continue;
-    }
-    const service = serviceFor({ name: q.name, place, lookup });
-    if (!service) {
-      outside++;
-      if (AWS_DOMAIN.test(q.name)) awsNames.set(q.name, (awsNames.get(q.name) ?? 0) + 1);
-      continue;
-    }
-    const vpcWants = requested.vpc.get(place.vpc)?.has(service) ?? false;
-    if (!vpcWants && q.addresses.some((a) => index.insideVpc({ vpcId: place.vpc.id, address: a }))) {
-      const k = `${place.spec.stack}|${place.vpc.name}|${service}`;
-      const v = via.get(k) ?? { stack: place.spec.stack, vpc: place.vpc.name, service, queries: 0 };
-      v.queries++;
-      via.set(k, v);
-      continue;
-    }
-    if (requested.subnet.get(place.subnet)?.has(service)) {
-      already++;
-      continue;
-    }
-    const key = `${place.spec.file}|${place.vpc.name}|${place.subnet.name}|${service}`;
-    const t = tallies.get(key) ?? { place, service, queries: 0, names: new Set<string>(), bytes: 0 };
-    t.queries++;
-    t.names.add(q.name);
-    tallies.set(key, t);
-    for (const a of q.addresses) {
-      const j = `${place.vpc.id}|${q.srcaddr}|${a}`;
-      joins.set(j, joins.has(j) && joins.get(j) !== key ? "" : key);
-    }
-  }
-
-  const flows = opts.flows ? countFlows({ records: opts.flows.records, joins, tallies }) : undefined;
-  const window = opts.flows?.window;
-  const seconds = window && window.end > window.start ? window.end - window.start : undefined;
-  const proposals = [...tallies.values()]
-    .map((t) => proposal({ t, flows: opts.flows !== undefined, seconds }))
-    .sort(by((p) => [p.stack, p.vpc, p.subnet, p.service].join("\u0000")));
-  return {
-    proposals,
-    summary: {
-      queries: opts.queries.length,
-      unmatched: {
-        queries: unmatched,
-        addresses: unmatchedAddresses.size,
-        unknownVpcs: [...unknownVpcs].map(([vpcId, queries]) => ({ vpcId, queries })).sort(by((v) => v.vpcId)),
-      },
-      outsideCatalog: {
-        queries: outside,
-        awsNames: [...awsNames]
-          .map(([name, queries]) => ({ name, queries }))
-          .sort((a, b) => b.queries - a.queries || (a.name < b.name ? -1 : 1)),
-      },
-      viaEndpoint: [...via.values()].sort(by((v) => [v.stack, v.vpc, v.service].join("\u0000"))),
-      alreadyRequested: already,
-      ...(flows ? { flows: { ...flows, ...(seconds !== undefined ? { windowSeconds: seconds } : {}) } } : {}),
-    },
-  };
+function count(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
 }
 
 /** The catalog id of a name in the stack's region, or in a region the VPC's cross-region entries name. */
@@ -249,13 +330,8 @@ export function requestedSets(specs: readonly SpecModel[]): {
   return { subnet, vpc };
 }
 
-function countFlows(opts: {
-  records: readonly FlowRecord[];
-  joins: ReadonlyMap<string, string>;
-  tallies: ReadonlyMap<string, Tally>;
-}): { records: number; duplicates: number; attributed: number } {
-  const { joins, tallies } = opts;
-  // without a vpc-id field, the client's VPC is the one whose answers explain the flow, when only one does
+/** The joins by client and answer alone, for flow records that name no VPC. */
+function clientIndex(joins: ReadonlyMap<string, string>): Map<string, Set<string>> {
   const byClient = new Map<string, Set<string>>();
   for (const [j, key] of joins) {
     const k = j.slice(j.indexOf("|") + 1);
@@ -263,29 +339,7 @@ function countFlows(opts: {
     set.add(key);
     byClient.set(k, set);
   }
-  const unique = new Map<string, FlowRecord>();
-  for (const f of opts.records) {
-    const k = `${f.srcaddr} ${f.dstaddr} ${f.ports} ${f.start ?? "-"}`;
-    const seen = unique.get(k);
-    if (!seen || f.bytes > seen.bytes) unique.set(k, f);
-  }
-  let attributed = 0;
-  for (const f of unique.values())
-    for (const [client, remote] of [
-      [f.srcaddr, f.dstaddr],
-      [f.dstaddr, f.srcaddr],
-    ]) {
-      const keys = f.vpcId
-        ? [joins.get(`${f.vpcId}|${client}|${remote}`)]
-        : [...(byClient.get(`${client}|${remote}`) ?? [])];
-      const key = keys.length === 1 ? keys[0] : undefined;
-      const t = key ? tallies.get(key) : undefined;
-      if (!t) continue;
-      t.bytes += f.bytes;
-      attributed++;
-      break;
-    }
-  return { records: opts.records.length, duplicates: opts.records.length - unique.size, attributed };
+  return byClient;
 }
 
 function proposal(opts: { t: Tally; flows: boolean; seconds?: number }): Proposal {

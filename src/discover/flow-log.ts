@@ -129,6 +129,13 @@ export function parseFlowLog(opts: {
   let start = Infinity;
   let end = -Infinity;
   let first = true;
+  // field positions, looked up once per format rather than once per record
+  let positions = new Map<string, number>();
+  const at = (f: string): number => {
+    let k = positions.get(f);
+    if (k === undefined) positions.set(f, (k = fields.indexOf(f)));
+    return k;
+  };
   opts.lines.forEach((text, i) => {
     if (text.trim() === "") return;
     const line = i + 1;
@@ -140,6 +147,7 @@ export function parseFlowLog(opts: {
         if (missing.length > 0)
           problems.push({ file, line, message: `the header names no ${missing.join(", ")}: the file is skipped` });
         fields = missing.length > 0 ? [] : header;
+        positions = new Map();
         return;
       }
     }
@@ -150,7 +158,7 @@ export function parseFlowLog(opts: {
       return;
     }
     const get = (f: string): string | undefined => {
-      const k = fields.indexOf(f);
+      const k = at(f);
       return k < 0 ? undefined : values[k];
     };
     const window = ["start", "end"].map((f) => get(f));

@@ -90,8 +90,19 @@ function parseRecord(opts: { text: string; file: string; line: number }): QueryR
   };
 }
 
+/** Addresses repeat across millions of log lines: each distinct text is parsed once (up to this many). */
+const MEMO_LIMIT = 1_000_000;
+const memo = new Map<string, string | undefined>();
+
 /** Canonical text of an IPv4 or IPv6 address (IPv4-mapped IPv6 becomes IPv4); undefined for anything else. */
 export function canonicalAddress(text: string): string | undefined {
+  if (memo.has(text)) return memo.get(text);
+  const canonical = parseAddress(text);
+  if (memo.size < MEMO_LIMIT) memo.set(text, canonical);
+  return canonical;
+}
+
+function parseAddress(text: string): string | undefined {
   const t = text.trim();
   if (!ipaddr.isValid(t)) return undefined;
   // ipaddr.isValid admits IPv4 forms like "10.1" or octal; logs write four decimal parts

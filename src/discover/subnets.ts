@@ -24,6 +24,7 @@ export class SubnetIndex {
   /** Every block of each VPC (its CIDRs and its subnets' IPv6 blocks), by VPC id. */
   private readonly vpcBlocks = new Map<string, Range[]>();
   private readonly cache = new Map<string, SubnetPlace | undefined>();
+  private readonly insideCache = new Map<string, boolean>();
 
   constructor(specs: readonly SpecModel[]) {
     for (const spec of specs)
@@ -68,7 +69,13 @@ export class SubnetIndex {
 
   /** True when the address lies inside the VPC's own blocks: a private answer there is an endpoint's ENI. */
   insideVpc(opts: { vpcId: string; address: string }): boolean {
-    const addr = ipaddr.parse(opts.address);
-    return (this.vpcBlocks.get(opts.vpcId) ?? []).some((r) => r[0].kind() === addr.kind() && addr.match(r));
+    const key = `${opts.vpcId}|${opts.address}`;
+    let inside = this.insideCache.get(key);
+    if (inside === undefined) {
+      const addr = ipaddr.parse(opts.address);
+      inside = (this.vpcBlocks.get(opts.vpcId) ?? []).some((r) => r[0].kind() === addr.kind() && addr.match(r));
+      this.insideCache.set(key, inside);
+    }
+    return inside;
   }
 }
