@@ -190,6 +190,8 @@ describe("files", () => {
     expect(readLogFile(path.join(dir, "bad.gz"))).toMatchObject({
       message: expect.stringMatching(/^not a valid gzip/),
     });
+    fs.writeFileSync(path.join(dir, "flows.parquet"), zlib.gzipSync(Buffer.from("PAR1\u0015\u0004PAR1", "latin1")));
+    expect(readLogFile(path.join(dir, "flows.parquet"))).toMatchObject({ message: expect.stringMatching(/Parquet/) });
     fs.writeFileSync(path.join(dir, "c.gz"), zlib.gzipSync("one\r\ntwo\n"));
     expect(readLogFile(path.join(dir, "c.gz"))).toEqual({ file: path.join(dir, "c.gz"), lines: ["one", "two", ""] });
   });

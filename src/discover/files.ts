@@ -63,6 +63,9 @@ export function readLogFile(file: string): LogText | LogReadProblem {
       return { file, message: `not a valid gzip file (${(e as Error).message})` };
     }
   }
+  // flow logs delivered to S3 as Parquet (a choice at creation): columnar binary, not lines
+  if (bytes.subarray(0, 4).toString("latin1") === "PAR1")
+    return { file, message: "a Parquet file: vpce reads flow logs in the text format (the default) only" };
   const text = bytes.toString("utf8");
   const events = cloudWatchEvents(text);
   return events ? { file, lines: events, events: true } : { file, lines: text.split(/\r?\n/) };
