@@ -156,3 +156,29 @@ describe("cross-region entries", () => {
     expect(found.summary.alreadyRequested).toBe(1);
   });
 });
+
+describe("existing endpoints outside the specs (an inventory)", () => {
+  // an sqs endpoint without private DNS in VPC pay serving app-a (DNS answers cannot show it), and a gateway
+  // endpoint for s3 on app-b's route table, which the spec's own s3 gateway (for batch's bundle) would take over
+  const existing = (o: { vpcId: string; subnet: { name: string }; service: string }) =>
+    o.vpcId !== "vpc-0a1b2c3d4e5f60718"
+      ? undefined
+      : o.service === "sqs" && o.subnet.name === "app-a"
+        ? "vpce-0123456789abcdef0"
+        : o.service === "s3" && o.subnet.name === "app-b"
+          ? "vpce-0fedcba9876543210"
+          : undefined;
+  const r = discover({ specs: models, queries, serviceOf, existing });
+
+  test("a service an existing endpoint serves for the subnet is not proposed, and is counted with the endpoint", () => {
+    expect(r.proposals.map((p) => [p.subnet, p.service])).not.toContainEqual(["app-a", "sqs"]);
+    expect(r.summary.viaEndpoint).toEqual([
+      { stack: "payments", vpc: "pay", service: "kms", queries: 1 },
+      { stack: "payments", vpc: "pay", service: "sqs", endpointId: "vpce-0123456789abcdef0", queries: 3 },
+    ]);
+  });
+
+  test("close case: the spec requests the service elsewhere in the VPC, so its own endpoint would not admit it", () => {
+    expect(r.proposals.map((p) => [p.subnet, p.service])).toContainEqual(["app-b", "s3"]);
+  });
+});

@@ -160,7 +160,8 @@ function printSummary(opts: { result: DiscoverResult; problems: number; files: n
     );
   for (const v of s.viaEndpoint)
     io.err(
-      `vpce: ${v.stack}/${v.vpc}: ${v.service} reached through an existing endpoint (${v.queries} queries): not proposed.`,
+      `vpce: ${v.stack}/${v.vpc}: ${v.service} reached through an existing endpoint` +
+        `${v.endpointId ? ` (${v.endpointId})` : ""} (${v.queries} queries): not proposed.`,
     );
   if (s.flows)
     io.err(

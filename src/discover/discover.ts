@@ -30,6 +30,17 @@ import { SubnetIndex, type SubnetPlace } from "./subnets";
 /** The catalog id a query name stands for in a region, if any (the catalog's private DNS names). */
 export type ServiceLookup = (opts: { hostname: string; region: string }) => string | undefined;
 
+/**
+ * Whether an endpoint that exists outside the specs serves the subnet for the service (its id), e.g. from an
+ * inventory of `describe-vpc-endpoints`: a gateway endpoint on the subnet's route table, an interface endpoint
+ * with private DNS in its VPC. DNS answers cannot show gateway endpoints; this can.
+ */
+export type ExistingEndpointLookup = (opts: {
+  vpcId: string;
+  subnet: SubnetModel;
+  service: string;
+}) => string | undefined;
+
 /** Bytes per GiB: AWS prices data processing per GB of 2^30 bytes. */
 export const BYTES_PER_GB = 2 ** 30;
 
@@ -61,6 +72,16 @@ export interface Proposal {
   readonly endpointDataUsdPerMonth?: number;
 }
 
+/** Queries of a service answered by an endpoint that exists: an ENI address in the answer, or `existing` said so. */
+export interface ViaEndpoint {
+  readonly stack: string;
+  readonly vpc: string;
+  readonly service: string;
+  /** The endpoint, when `existing` named it (a DNS answer names an address, not an endpoint). */
+  readonly endpointId?: string;
+  queries: number;
+}
+
 export interface DiscoverSummary {
   /** Query records read. */
   readonly queries: number;
@@ -79,7 +100,7 @@ export interface DiscoverSummary {
     readonly awsNames: readonly { name: string; queries: number }[];
   };
   /** Queries answered by an endpoint inside the VPC, per stack, VPC and service. */
-  readonly viaEndpoint: readonly { stack: string; vpc: string; service: string; queries: number }[];
+  readonly viaEndpoint: readonly ViaEndpoint[];
   /** Queries for services the subnet already requests. */
   readonly alreadyRequested: number;
   readonly flows?: {
@@ -117,6 +138,7 @@ export class Discovery {
   private readonly index: SubnetIndex;
   private readonly requested: ReturnType<typeof requestedSets>;
   private readonly lookup: ServiceLookup;
+  private readonly existing?: ExistingEndpointLookup;
   private readonly tallies = new Map<string, Tally>();
   /** `<vpc id>|<client>|<answer>` -> tally key ("" when two services share the answer for that client). */
   private readonly joins = new Map<string, string>();
@@ -130,13 +152,14 @@ export class Discovery {
   private readonly unknownVpcs = new Map<string, number>();
   private outside = 0;
   private readonly awsNames = new Map<string, number>();
-  private readonly via = new Map<string, { stack: string; vpc: string; service: string; queries: number }>();
+  private readonly via = new Map<string, ViaEndpoint>();
   private already = 0;
   private flowRecords = 0;
   private attributed = 0;
   private window?: { start: number; end: number };
 
-  constructor(opts: { specs: readonly SpecModel[]; serviceOf: ServiceLookup }) {
+  constructor(opts: { specs: readonly SpecModel[]; serviceOf: ServiceLookup; existing?: ExistingEndpointLookup }) {
+    this.existing = opts.existing;
     this.index = new SubnetIndex(opts.specs);
     this.requested = requestedSets(opts.specs);
     this.lookup = cachedLookup(opts.serviceOf);
@@ -160,9 +183,20 @@ export class Discovery {
       return;
     }
     const vpcWants = this.requested.vpc.get(place.vpc)?.has(service) ?? false;
-    if (!vpcWants && q.addresses.some((a) => index.insideVpc({ vpcId: place.vpc.id, address: a }))) {
-      const k = `${place.spec.stack}|${place.vpc.name}|${service}`;
-      const v = this.via.get(k) ?? { stack: place.spec.stack, vpc: place.vpc.name, service, queries: 0 };
+    const endpointId = vpcWants
+      ? undefined
+      : q.addresses.some((a) => index.insideVpc({ vpcId: place.vpc.id, address: a }))
+        ? ""
+        : this.existing?.({ vpcId: place.vpc.id, subnet: place.subnet, service });
+    if (endpointId !== undefined) {
+      const k = `${place.spec.stack}|${place.vpc.name}|${service}|${endpointId}`;
+      const v = this.via.get(k) ?? {
+        stack: place.spec.stack,
+        vpc: place.vpc.name,
+        service,
+        ...(endpointId ? { endpointId } : {}),
+        queries: 0,
+      };
       v.queries++;
       this.via.set(k, v);
       return;
@@ -240,7 +274,9 @@ export class Discovery {
             .map(([name, queries]) => ({ name, queries }))
             .sort((a, b) => b.queries - a.queries || (a.name < b.name ? -1 : 1)),
         },
-        viaEndpoint: [...this.via.values()].sort(by((v) => [v.stack, v.vpc, v.service].join("\u0000"))),
+        viaEndpoint: [...this.via.values()].sort(
+          by((v) => [v.stack, v.vpc, v.service, v.endpointId ?? ""].join("\u0000")),
+        ),
         alreadyRequested: this.already,
         ...(opts.flows
           ? {
@@ -264,6 +300,7 @@ export function discover(opts: {
   /** Flow records and their window; undefined without flow logs. */
   flows?: { readonly records: readonly FlowRecord[]; readonly window?: { start: number; end: number } };
   serviceOf: ServiceLookup;
+  existing?: ExistingEndpointLookup;
 }): DiscoverResult {
   const d = new Discovery(opts);
   for (const q of opts.queries) d.addQuery(q);
