@@ -3,12 +3,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { tmpDir } from "../helpers";
 import { vpce } from "./run";
+import { CUSTOM_FLOW_FORMAT, FIXTURES } from "../discover/fixtures";
 
-const FIXTURES = path.join(__dirname, "..", "fixtures", "discover");
 const RESOLVER = path.join(FIXTURES, "resolver");
 const FLOW = path.join(FIXTURES, "flow");
-const CUSTOM =
-  "${version} ${vpc-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${bytes} ${start} ${end} ${action} ${log-status}";
 
 /** A copy of the fixture specs, to write into. */
 function specsCopy(): string {
@@ -30,7 +28,7 @@ describe("vpce discover", () => {
       "--flow-logs",
       FLOW,
       "--flow-log-format",
-      CUSTOM,
+      CUSTOM_FLOW_FORMAT,
       "--format",
       "json",
     ]);
@@ -54,7 +52,7 @@ describe("vpce discover", () => {
   });
 
   test("malformed lines: a warning with file and line each, the rest still read; a summary on stderr", () => {
-    const r = discover(["--resolver-logs", RESOLVER, "--flow-logs", FLOW, "--flow-log-format", CUSTOM]);
+    const r = discover(["--resolver-logs", RESOLVER, "--flow-logs", FLOW, "--flow-log-format", CUSTOM_FLOW_FORMAT]);
     expect(r.code).toBe(0);
     const log = path.join(RESOLVER, "vpc-queries.log");
     expect(r.err).toContain(`${log}:12: warning: not a JSON object; line skipped.`);
@@ -99,7 +97,14 @@ describe("vpce discover", () => {
       ["app-b", "s3"],
       ["batch", "sts"],
     ]);
-    const withFlows = discover(["--resolver-logs", RESOLVER, "--flow-logs", FLOW, "--flow-log-format", CUSTOM]);
+    const withFlows = discover([
+      "--resolver-logs",
+      RESOLVER,
+      "--flow-logs",
+      FLOW,
+      "--flow-log-format",
+      CUSTOM_FLOW_FORMAT,
+    ]);
     expect(withFlows.out.split("\n")[0]).toMatch(
       /queries\s+bytes\s+GB\/month\s+NAT \$\/month\s+endpoint data \$\/month$/,
     );

@@ -9,10 +9,8 @@ import { parseResolverLog, type QueryRecord } from "../../src/discover/resolver-
 import { runPipeline } from "../../src/pipeline";
 import { PRICES } from "../../src/planner/pricing";
 import { tmpDir, writeTree } from "../helpers";
+import { CUSTOM_FLOW_FORMAT, FIXTURES } from "./fixtures";
 
-const FIXTURES = path.join(__dirname, "..", "fixtures", "discover");
-const CUSTOM =
-  "${version} ${vpc-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${bytes} ${start} ${end} ${action} ${log-status}";
 const S3_FLOWS = "111122223333_vpcflowlogs_eu-central-1_fl-0a1b2c3d4e5f60718_20261101T1100Z_0a1b2c3d.log.gz";
 
 function lines(rel: string) {
@@ -29,7 +27,7 @@ const serviceOf = ({ hostname, region }: { hostname: string; region: string }) =
   serviceForHostname({ hostname, region })?.serviceId;
 
 function flows(): { records: FlowRecord[]; window?: { start: number; end: number } } {
-  const format = parseFlowLogFormat(CUSTOM);
+  const format = parseFlowLogFormat(CUSTOM_FLOW_FORMAT);
   if ("error" in format) throw new Error(format.error);
   const a = parseFlowLog(lines(`flow/${S3_FLOWS}`));
   const b = parseFlowLog({ ...lines("flow/cloudwatch-custom.log"), fields: format.fields });
@@ -106,7 +104,7 @@ describe("discover with flow logs", () => {
     expect(by("batch", "sts").bytes).toBe(1000000);
   });
 
-  test("a month is the flow logs' window scaled to 730 hours; NAT at $0.045/GB, the endpoint's data at its price", () => {
+  test("a month is the flow logs' window scaled to 730 hours; NAT at $0.045/GB, the endpoint's data its price", () => {
     const s3 = by("app-b", "s3");
     expect(s3.gbPerMonth).toBe(730); // 1 GiB in one hour
     expect(s3.natUsdPerMonth).toBe(Math.round(730 * PRICES.natPerGb * 100) / 100);

@@ -6,12 +6,10 @@ import { expandPaths, isProblem, readLogFile } from "../../src/discover/files";
 import { DEFAULT_FLOW_FIELDS, parseFlowLog, parseFlowLogFormat } from "../../src/discover/flow-log";
 import { canonicalAddress, parseResolverLog } from "../../src/discover/resolver-log";
 import { tmpDir } from "../helpers";
+import { CUSTOM_FLOW_FORMAT, FIXTURES } from "./fixtures";
 
-const FIXTURES = path.join(__dirname, "..", "fixtures", "discover");
 const RESOLVER = path.join(FIXTURES, "resolver");
 const FLOW = path.join(FIXTURES, "flow");
-const CUSTOM =
-  "${version} ${vpc-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${bytes} ${start} ${end} ${action} ${log-status}";
 
 function read(file: string) {
   const t = readLogFile(file);
@@ -128,7 +126,7 @@ describe("VPC Flow Logs", () => {
   });
 
   test("CloudWatch Logs events of a custom format: the format from --flow-log-format, vpc-id read", () => {
-    const fields = parseFlowLogFormat(CUSTOM);
+    const fields = parseFlowLogFormat(CUSTOM_FLOW_FORMAT);
     if ("error" in fields) throw new Error(fields.error);
     const file = path.join(FLOW, "cloudwatch-custom.log");
     const r = parseFlowLog({ ...read(file), fields: fields.fields });
@@ -157,7 +155,9 @@ describe("VPC Flow Logs", () => {
       file: "f",
       lines: [
         "2 123456789010 eni-1235b8ca123456789 - - - - - - - 1431280876 1431280934 - SKIPDATA",
-        "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK",
+        // AWS's "accepted traffic" example record
+        "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 " +
+          "1418530010 1418530070 ACCEPT OK",
       ],
     });
     expect(r.empty).toBe(1);

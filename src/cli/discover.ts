@@ -58,7 +58,7 @@ export function discoverCommand(o: DiscoverOptions): number {
     serviceOf: ({ hostname, region }) => serviceForHostname({ hostname, region, dump: dumps.get(region) })?.serviceId,
   });
   // file by file, so that no more than one file's records are held: every query first, then the flows
-  const read: ReadState = { problems: [], eventFiles: new Set() };
+  const read = new ReadState();
   readEach({
     files: resolverFiles,
     read,
@@ -77,12 +77,11 @@ export function discoverCommand(o: DiscoverOptions): number {
         if (p.window) discovery.addFlowWindow(p.window);
       },
     });
-  const problems = read.problems;
-  printProblems({ read, io });
+  read.print(io);
   const result = discovery.result({ flows: flowFiles !== undefined });
   if (o.format === "json") io.out(JSON.stringify(result.proposals, null, 2));
   else io.out(renderTable(result));
-  printSummary({ result, problems: problems.length, files: resolverFiles.length, empty, io });
+  printSummary({ result, problems: read.total, files: resolverFiles.length, empty, io });
   return o.write ? writeProposals({ proposals: result.proposals, models: r.models, specs, io }) : EXIT.ok;
 }
 
@@ -94,11 +93,35 @@ function logFiles(opts: { option: string; paths: readonly string[] }): string[] 
   return files;
 }
 
-/** What reading the log files found besides their records: malformed lines, and which files hold events. */
-interface ReadState {
-  readonly problems: LineProblem[];
+/** What reading the log files found besides their records: the malformed lines, the first ones of each file kept. */
+class ReadState {
+  /** Per file: how many problems, the first SHOWN_PROBLEMS_PER_FILE of them. */
+  private readonly perFile = new Map<string, { count: number; shown: LineProblem[] }>();
   /** Files that are `aws logs filter-log-events` output: their problems are numbered by event. */
-  readonly eventFiles: Set<string>;
+  readonly eventFiles = new Set<string>();
+  total = 0;
+
+  add(problems: readonly LineProblem[]): void {
+    for (const p of problems) {
+      const f = this.perFile.get(p.file) ?? { count: 0, shown: [] };
+      if (f.shown.length < SHOWN_PROBLEMS_PER_FILE) f.shown.push(p);
+      f.count++;
+      this.perFile.set(p.file, f);
+      this.total++;
+    }
+  }
+
+  /** Each kept problem with its file and line (or event), then how many more each file had. */
+  print(io: Io): void {
+    for (const [file, { count, shown }] of this.perFile) {
+      const unit = this.eventFiles.has(file) ? "event" : "line";
+      for (const p of shown) {
+        const where = p.line === 0 ? file : unit === "event" ? `${file}: event ${p.line}` : `${file}:${p.line}`;
+        io.err(`${where}: warning: ${p.message}; ${p.line === 0 ? "file" : unit} skipped.`);
+      }
+      if (count > shown.length) io.err(`${file}: warning: ${count - shown.length} more malformed ${unit}s skipped.`);
+    }
+  }
 }
 
 /** Each file read, parsed and used; a file that cannot be read (bad gzip) is a problem of its own, the rest go on. */
@@ -111,31 +134,13 @@ function readEach<T extends { problems: LineProblem[] }>(opts: {
   for (const file of opts.files) {
     const text = readLogFile(file);
     if (isProblem(text)) {
-      opts.read.problems.push({ file: text.file, line: 0, message: text.message });
+      opts.read.add([{ file: text.file, line: 0, message: text.message }]);
       continue;
     }
     if (text.events) opts.read.eventFiles.add(file);
     const parsed = opts.parse(text);
-    opts.read.problems.push(...parsed.problems);
+    opts.read.add(parsed.problems);
     opts.use(parsed);
-  }
-}
-
-function printProblems(opts: { read: ReadState; io: Io }): void {
-  const perFile = new Map<string, LineProblem[]>();
-  for (const p of opts.read.problems) perFile.set(p.file, [...(perFile.get(p.file) ?? []), p]);
-  for (const [file, list] of perFile) {
-    const events = opts.read.eventFiles.has(file);
-    for (const p of list.slice(0, SHOWN_PROBLEMS_PER_FILE))
-      opts.io.err(
-        p.line === 0
-          ? `${file}: warning: ${p.message}; file skipped.`
-          : `${file}${events ? `: event ${p.line}` : `:${p.line}`}: warning: ${p.message}; ${events ? "event" : "line"} skipped.`,
-      );
-    if (list.length > SHOWN_PROBLEMS_PER_FILE)
-      opts.io.err(
-        `${file}: warning: ${list.length - SHOWN_PROBLEMS_PER_FILE} more malformed ${events ? "events" : "lines"} skipped.`,
-      );
   }
 }
 
