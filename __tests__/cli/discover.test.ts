@@ -20,18 +20,12 @@ function discover(args: string[], specs = path.join(FIXTURES, "specs")) {
   return vpce(["discover", "--specs", specs, ...args], { env: { VPCE_CATALOG: tmpDir() } });
 }
 
+/** Every fixture log: the Resolver query logs, and the flow logs with the custom file's format. */
+const ALL_LOGS = ["--resolver-logs", RESOLVER, "--flow-logs", FLOW, "--flow-log-format", CUSTOM_FLOW_FORMAT];
+
 describe("vpce discover", () => {
   test("--format json: one object per subnet and service, with bytes and the NAT cost from flow logs", () => {
-    const r = discover([
-      "--resolver-logs",
-      RESOLVER,
-      "--flow-logs",
-      FLOW,
-      "--flow-log-format",
-      CUSTOM_FLOW_FORMAT,
-      "--format",
-      "json",
-    ]);
+    const r = discover([...ALL_LOGS, "--format", "json"]);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out) as Record<string, unknown>[];
     expect(rows.map((x) => [x.stack, x.vpc, x.subnet, x.service, x.queries, x.bytes])).toEqual([
@@ -97,14 +91,7 @@ describe("vpce discover", () => {
       ["app-b", "s3"],
       ["batch", "sts"],
     ]);
-    const withFlows = discover([
-      "--resolver-logs",
-      RESOLVER,
-      "--flow-logs",
-      FLOW,
-      "--flow-log-format",
-      CUSTOM_FLOW_FORMAT,
-    ]);
+    const withFlows = discover(ALL_LOGS);
     expect(withFlows.out.split("\n")[0]).toMatch(
       /queries\s+bytes\s+GB\/month\s+NAT \$\/month\s+endpoint data \$\/month$/,
     );
