@@ -46,7 +46,7 @@ describe("vpce discover", () => {
   });
 
   test("malformed lines: a warning with file and line each, the rest still read; a summary on stderr", () => {
-    const r = discover(["--resolver-logs", RESOLVER, "--flow-logs", FLOW, "--flow-log-format", CUSTOM_FLOW_FORMAT]);
+    const r = discover(ALL_LOGS);
     expect(r.code).toBe(0);
     const log = path.join(RESOLVER, "vpc-queries.log");
     expect(r.err).toContain(`${log}:12: warning: not a JSON object; line skipped.`);
