@@ -15,8 +15,9 @@
  * answer explains (counted as unattributed); an address two services share for one client is attributed to neither.
  * An answer inside the VPC's blocks is an endpoint's ENI: the service is reached through an existing endpoint and
  * not proposed, unless the spec itself requests the service elsewhere in the VPC (then it is vpce's own endpoint,
- * whose security group does not admit this subnet yet). Gateway endpoints change no DNS answer: a service reached
- * through an existing gateway endpoint the specs do not know is still proposed.
+ * whose security group does not admit this subnet yet). Gateway endpoints and endpoints without private DNS change
+ * no DNS answer: only an existing-endpoint lookup (an inventory of describe-vpc-endpoints) keeps them from being
+ * proposed again.
  */
 import { getService } from "../catalog";
 import type { SpecModel, SubnetModel, VpcModel } from "../input/spec-model";
