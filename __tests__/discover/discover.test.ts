@@ -180,3 +180,21 @@ describe("existing endpoints outside the specs (an inventory)", () => {
     expect(r.proposals.map((p) => [p.subnet, p.service])).toContainEqual(["app-b", "s3"]);
   });
 });
+
+describe("the endpoint type", () => {
+  test("the VPC's endpoints entry chooses it (s3: { type: interface }); else the catalog's default", () => {
+    const text = fs
+      .readFileSync(path.join(FIXTURES, "specs", "payments.yaml"), "utf8")
+      .replace(
+        "        bundles: [ecr-pull]         # images from ECR\n",
+        "        bundles: [ecr-pull]         # images from ECR\n    endpoints:\n      s3: { type: interface }\n",
+      );
+    const r = runPipeline(writeTree({ "payments.yaml": text }), { dumpDir: tmpDir() });
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const found = discover({ specs: r.models, queries, serviceOf });
+    expect(found.proposals.find((p) => p.service === "s3")?.type).toBe("Interface");
+    expect(discover({ specs: models, queries, serviceOf }).proposals.find((p) => p.service === "s3")?.type).toBe(
+      "Gateway",
+    );
+  });
+});

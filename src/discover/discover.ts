@@ -57,7 +57,7 @@ export interface Proposal {
   readonly service: string;
   /** What `--write` adds to the subnet's services: the catalog id, or the `endpoints:` key of a cross-region entry. */
   readonly key: string;
-  /** The endpoint type vpce would plan by default (the catalog's first type). */
+  /** The endpoint type vpce would plan: the VPC's `endpoints.<service>.type: interface`, else the catalog's first. */
   readonly type: "Gateway" | "Interface";
   /** Queries from the subnet for the service's names. */
   readonly queries: number;
@@ -383,7 +383,9 @@ function clientIndex(joins: ReadonlyMap<string, string>): Map<string, Set<string
 function proposal(opts: { t: Tally; flows: boolean; seconds?: number }): Proposal {
   const { t } = opts;
   const { spec, vpc, subnet } = t.place;
-  const type = getService(t.service)?.types[0] ?? "Interface";
+  // the VPC's endpoints entry may choose the type (s3: { type: interface }); else the catalog's default
+  const chosen = vpc.endpoints.get(t.service)?.type;
+  const type = chosen === "interface" ? "Interface" : (getService(t.service)?.types[0] ?? "Interface");
   const base: Proposal = {
     stack: spec.stack,
     file: spec.file,
