@@ -57,7 +57,9 @@ describe("vpce discover", () => {
     expect(r.err).toContain("3 for names of no catalog service");
     expect(r.err).toContain("telemetry.nonexistent-service.eu-central-1.amazonaws.com (1)");
     expect(r.err).toContain("vpce: payments/pay: kms reached through an existing endpoint (1 queries): not proposed.");
-    expect(r.err).toContain("bytes scaled to a month from a 60 min window.");
+    expect(r.err).toContain(
+      "bytes scaled to a month from a 60 min window (less than a day: the monthly figures extrapolate a short sample).",
+    );
     expect(r.err).toContain("vpce: 6 service(s) to add in 4 subnet(s).");
   });
 

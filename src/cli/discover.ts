@@ -30,6 +30,9 @@ export interface DiscoverOptions {
   readonly io: Io;
 }
 
+/** A flow log window shorter than this is called a short sample: a day's traffic pattern is not in it. */
+const SHORT_WINDOW_SECONDS = 24 * 3600;
+
 /** Malformed lines printed per file; the rest are counted. */
 const SHOWN_PROBLEMS_PER_FILE = 20;
 
@@ -173,7 +176,10 @@ function printSummary(opts: { result: DiscoverResult; problems: number; files: n
       `vpce: ${s.flows.records} flow record(s), ${opts.empty ?? 0} without data, ${s.flows.duplicates} seen twice, ` +
         `${s.flows.attributed} attributed to a proposed service; ` +
         (s.flows.windowSeconds !== undefined
-          ? `bytes scaled to a month from a ${hours(s.flows.windowSeconds)} window.`
+          ? `bytes scaled to a month from a ${hours(s.flows.windowSeconds)} window` +
+            (s.flows.windowSeconds < SHORT_WINDOW_SECONDS
+              ? " (less than a day: the monthly figures extrapolate a short sample)."
+              : ".")
           : "no time window (no start and end): bytes are not scaled to a month."),
     );
   const subnets = new Set(proposals.map((p) => `${p.file}|${p.vpc}|${p.subnet}`)).size;
