@@ -303,7 +303,12 @@ function validates(opts: {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vpce-discover-"));
   try {
     const copy = path.join(tmp, "specs");
-    fs.cpSync(root, copy, { recursive: true, dereference: true });
+    // what the pipeline reads: the specs and the policy files beside them (JSON), not .git or terraform folders
+    fs.cpSync(root, copy, {
+      recursive: true,
+      dereference: true,
+      filter: (src) => !/^(\.git|\.terraform|node_modules|cdktf\.out)$/.test(path.basename(src)),
+    });
     const shown = new Map<string, string>();
     for (const [model, text] of opts.edits) {
       const target = path.join(copy, path.relative(root, model.source.absPath));
