@@ -82,7 +82,9 @@ export function inventoryFor(
   inventories: ReadonlyMap<string, Inventory>,
   stack: { region: string; account?: string },
 ): Inventory | undefined {
-  return (stack.account ? inventories.get(`${stack.account}-${stack.region}`) : undefined) ?? inventories.get(stack.region);
+  return (
+    (stack.account ? inventories.get(`${stack.account}-${stack.region}`) : undefined) ?? inventories.get(stack.region)
+  );
 }
 
 interface Recorder {

@@ -10,13 +10,7 @@
  */
 import type { ExistingEndpoint } from "../../inventory/read";
 import type { RetireEntry, VpcModel } from "../../input/spec-model";
-import type {
-  Adoption,
-  EndpointChange,
-  EndpointPlan,
-  ExistingEndpointPlan,
-  RetiredEndpointPlan,
-} from "../plan";
+import type { Adoption, EndpointChange, EndpointPlan, ExistingEndpointPlan, RetiredEndpointPlan } from "../plan";
 import { ENDPOINT_REPLACEMENT, replaces, type ReplacementTable } from "../replacement";
 
 export type AdoptionConflict =
@@ -32,16 +26,17 @@ export type AdoptionConflict =
       readonly routeTables: readonly string[];
     };
 
-export type RetireFinding = { readonly entry: RetireEntry } & (
+export type RetireFinding = { readonly entry: RetireEntry } &
   /** The inventory has no live endpoint of that id: already gone (delete the entry), or never there. */
-  | { readonly kind: "not-found" }
-  /** The endpoint is in another VPC of the inventory. */
-  | { readonly kind: "other-vpc"; readonly existing: ExistingEndpoint }
-  /** vpce retires Interface and Gateway endpoints only. */
-  | { readonly kind: "unsupported-type"; readonly existing: ExistingEndpoint }
-  /** The endpoint matches one the spec asks for: it would be adopted and removed at once. */
-  | { readonly kind: "requested"; readonly existing: ExistingEndpoint; readonly address: string }
-);
+  (
+    | { readonly kind: "not-found" }
+    /** The endpoint is in another VPC of the inventory. */
+    | { readonly kind: "other-vpc"; readonly existing: ExistingEndpoint }
+    /** vpce retires Interface and Gateway endpoints only. */
+    | { readonly kind: "unsupported-type"; readonly existing: ExistingEndpoint }
+    /** The endpoint matches one the spec asks for: it would be adopted and removed at once. */
+    | { readonly kind: "requested"; readonly existing: ExistingEndpoint; readonly address: string }
+  );
 
 export interface AdoptionDecision {
   /** The inventory's display path. */
@@ -123,8 +118,7 @@ export function decideAdoption(opts: AdoptionOptions): AdoptionDecision {
     else if (requested) {
       retireFindings.push({ entry, kind: "requested", existing: e, address: requested.address });
       conflicted.set(e.id, requested.address);
-    }
-    else if (entry.step === "adopt") retired.push(retiredOf({ vpc: vpc.name, existing: e }));
+    } else if (entry.step === "adopt") retired.push(retiredOf({ vpc: vpc.name, existing: e }));
   }
   const retiredIds = new Set(retired.map((r) => r.endpointId));
   const existing = live.map((e): ExistingEndpointPlan => {

@@ -36,7 +36,8 @@ export const adoptionConflicts = rule<PlanSubject>()({
     },
     ADOPT_ROUTE_TABLE_TAKEN: {
       severity: "error",
-      trigger: "a planned gateway endpoint's route table already carries another existing gateway endpoint of the service",
+      trigger:
+        "a planned gateway endpoint's route table already carries another existing gateway endpoint of the service",
       fix: "delete the existing endpoint first, or move the route table off it, then record the inventory again",
       message: (d: { service: string; vpc: string; id: string; source: string; routeTables: string }) =>
         `${d.service} in VPC ${d.vpc}: route table ${d.routeTables} already routes to ${d.id} (${d.source}); AWS ` +
