@@ -1,5 +1,5 @@
 import { existing, inventory, runWithInventory } from "../../inventory/support";
-import { findings, spec } from "../support";
+import { findings, spec, type SpecDoc } from "../support";
 
 describe("inventory-entry", () => {
   const ssm = existing({ id: "vpce-0a1b2c3d4e5f60002", service: "ssm" });
@@ -10,7 +10,7 @@ describe("inventory-entry", () => {
     const badState = { ...ssm, VpcEndpointId: "vpce-0a1b2c3d4e5f60008", State: "Sleeping" };
     const r = runWithInventory(
       { "a.yaml": spec() },
-      { "eu-central-1.json": inventory([noId, badGroups, badState, 42]) },
+      { "eu-central-1.json": inventory([noId, badGroups, badState, 42 as unknown as SpecDoc]) },
     );
     const f = findings(r, "INVENTORY_ENTRY");
     expect(f.map((d) => d.message)).toEqual([

@@ -34,8 +34,6 @@ export type RetireFinding = { readonly entry: RetireEntry } &
     | { readonly kind: "other-vpc"; readonly existing: ExistingEndpoint }
     /** vpce retires Interface and Gateway endpoints only. */
     | { readonly kind: "unsupported-type"; readonly existing: ExistingEndpoint }
-    /** The endpoint matches one the spec asks for: it would be adopted and removed at once. */
-    | { readonly kind: "requested"; readonly existing: ExistingEndpoint; readonly address: string }
   );
 
 export interface AdoptionDecision {
@@ -92,8 +90,6 @@ export function decideAdoption(opts: AdoptionOptions): AdoptionDecision {
   for (const p of planned) {
     for (const e of live) {
       if (adoptedIds.get(e.id) === p.address || conflicted.has(e.id) || e.serviceName !== p.serviceName) continue;
-      // a retire entry for the very service the plan asks for is a retire finding (requested), not a second one
-      if (retire.has(e.id) && sameService(p, e, region)) continue;
       if (p.type === "Interface" && p.privateDns && e.type === "Interface" && e.privateDns === true) {
         conflicts.push({ kind: "private-dns", address: p.address, existing: e });
         conflicted.set(e.id, p.address);
@@ -110,15 +106,11 @@ export function decideAdoption(opts: AdoptionOptions): AdoptionDecision {
   const retired: RetiredEndpointPlan[] = [];
   for (const entry of retire.values()) {
     const e = opts.inventory.endpoints.find((x) => x.id === entry.id && x.live);
-    const requested = e ? planned.find((p) => sameService(p, e, region)) : undefined;
     if (!e) retireFindings.push({ entry, kind: "not-found" });
     else if (e.vpcId !== vpc.id) retireFindings.push({ entry, kind: "other-vpc", existing: e });
     else if (e.type !== "Interface" && e.type !== "Gateway")
       retireFindings.push({ entry, kind: "unsupported-type", existing: e });
-    else if (requested) {
-      retireFindings.push({ entry, kind: "requested", existing: e, address: requested.address });
-      conflicted.set(e.id, requested.address);
-    } else if (entry.step === "adopt") retired.push(retiredOf({ vpc: vpc.name, existing: e }));
+    else if (entry.step === "adopt") retired.push(retiredOf({ vpc: vpc.name, existing: e }));
   }
   const retiredIds = new Set(retired.map((r) => r.endpointId));
   const existing = live.map((e): ExistingEndpointPlan => {

@@ -5,7 +5,7 @@ const HINT =
   "retire: removes an existing endpoint in two applies: <id>: adopt (synth imports it), apply; then " +
   "<id>: delete (synth leaves it out), apply; then delete the entry.";
 
-/** Each `retire:` entry names a live endpoint of its VPC in the stack's inventory that no spec asks for. */
+/** Each `retire:` entry names a live Interface or Gateway endpoint of its VPC in the stack's inventory. */
 export const retireEntries = rule<PlanSubject>()({
   name: "retire-entries",
   stage: "plan",
@@ -36,14 +36,6 @@ export const retireEntries = rule<PlanSubject>()({
         `${d.id} is a ${d.type} endpoint; vpce retires Interface and Gateway endpoints only.`,
       hint: () => HINT,
     },
-    RETIRE_REQUESTED: {
-      severity: "error",
-      trigger: "a retire: entry names the endpoint that matches one the specs ask for",
-      fix: "delete the entry: vpce adopts the endpoint instead of removing it",
-      message: (d: { id: string; service: string }) =>
-        `${d.id} is the ${d.service} endpoint the spec asks for: it cannot be adopted and removed at once.`,
-      hint: () => HINT,
-    },
   },
   check(subject, ctx) {
     for (const stack of subject.stacks)
@@ -64,12 +56,7 @@ export const retireEntries = rule<PlanSubject>()({
               other: f.existing.vpcId,
               source: f.existing.source,
             });
-          else if (f.kind === "unsupported-type")
-            ctx.report(at, "RETIRE_UNSUPPORTED", { id: f.entry.id, type: f.existing.type });
-          else {
-            const service = vpc.endpoints.find((e) => e.plan.address === f.address)?.plan.service ?? f.address;
-            ctx.report(at, "RETIRE_REQUESTED", { id: f.entry.id, service });
-          }
+          else ctx.report(at, "RETIRE_UNSUPPORTED", { id: f.entry.id, type: f.existing.type });
         }
       }
   },
