@@ -11,7 +11,6 @@ import { spec, type SpecDoc } from "../rules/support";
 const RTB_A = "rtb-0aaaaaaaaaaaaaaa1";
 const RTB_B = "rtb-0bbbbbbbbbbbbbbb2";
 const SUB_A = "subnet-0aaaaaaaaaaaaaaa1";
-const SUB_B = "subnet-0bbbbbbbbbbbbbbb2";
 const DENY_ALL = '{"Statement":[{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}]}';
 
 interface Case {
