@@ -3,6 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { synthToDir } from "../../src/constructs/synth";
+import { renderMarkdown } from "../../src/report/markdown";
+import { renderJson } from "../../src/report/plan-report";
 import { runPipeline } from "../../src/pipeline";
 import { ROOT, tmpDir, writeTree } from "../helpers";
 import { spec } from "../rules/support";
@@ -58,5 +60,20 @@ describe("import blocks", () => {
     expect(module).not.toContain("import {");
     expect(module).not.toContain("main_retired_");
     expect(module).toContain('resource "aws_vpc_endpoint" "main_ssm" {');
+  });
+});
+
+describe("reports read adoption from the plan", () => {
+  test("the markdown plan names the endpoint each planned one adopts; the JSON plan carries the facts", () => {
+    const plan = planWith({ inventory: FIXTURE });
+    const md = renderMarkdown({ plan, diagnostics: [], gbPerMonth: 0 });
+    expect(md).toContain("**adopts** `vpce-0a1b2c3d4e5f60002` (3 changes)");
+    const json = JSON.parse(renderJson({ plan, diagnostics: [] }));
+    expect(json.stacks[0].vpcs[0].endpoints[0].adopt.endpointId).toBe("vpce-0a1b2c3d4e5f60001");
+    expect(json.stacks[0].vpcs[0].existing.map((e: { action: string }) => e.action)).toEqual([
+      "adopt",
+      "adopt",
+      "unrequested",
+    ]);
   });
 });

@@ -113,7 +113,11 @@ function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump; inve
     ? decideAdoption({
         vpc,
         planned: endpoints.map((e) => e.plan),
-        inventory: { file: displayPath(opts.inventory.file), endpoints: opts.inventory.endpoints },
+        inventory: {
+          file: displayPath(opts.inventory.file),
+          // <region>.json read for a spec with an account: only that account's endpoints are its own
+          endpoints: opts.inventory.endpoints.filter((e) => !spec.account || !e.ownerId || e.ownerId === spec.account),
+        },
         region: spec.region,
         stackTags: spec.tags,
       })
