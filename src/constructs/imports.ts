@@ -23,6 +23,7 @@ export function importBlocks(plan: StackPlan): ImportBlock[] {
       if (e.adopt) blocks.push({ to: `aws_vpc_endpoint.${e.address}`, id: e.adopt.endpointId });
     for (const r of vpc.retired ?? []) blocks.push({ to: `aws_vpc_endpoint.${r.address}`, id: r.endpointId });
   }
+  // plain code-unit order, as src/order.ts sorts (constructs import only plan types)
   return blocks.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 }
 

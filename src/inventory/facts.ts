@@ -4,6 +4,7 @@
  * and word the findings.
  */
 import type { Position } from "../diagnostics";
+import type { JsonFolder } from "../json-folder";
 
 /** Printed under every inventory finding. */
 export const INVENTORY_HINT =
@@ -15,14 +16,8 @@ export const LIVE_STATES: ReadonlySet<string> = new Set(["available", "pending",
 /** States of an endpoint that is going or gone, or never took its name or routes: read, then left alone. */
 export const GONE_STATES: ReadonlySet<string> = new Set(["deleting", "deleted", "rejected", "failed", "expired"]);
 
-export interface InventoryFolderFacts {
-  readonly dir: string;
-  readonly shown: string;
-  readonly missing?: boolean;
-  /** The folder was named (argument or VPCE_INVENTORY), not the default inventory/. */
-  readonly named: boolean;
-  readonly listError?: string;
-}
+/** The inventory folder as listed (json-folder.ts). */
+export type InventoryFolderFacts = JsonFolder;
 
 /** A VpcEndpoints entry, or one of its fields, that the reader could not use (the entry is skipped). */
 export type BadInventoryEntry = { readonly pos?: Position } & (

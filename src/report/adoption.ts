@@ -26,27 +26,25 @@ export interface AdoptionRow {
   readonly source: string;
 }
 
-/** Every existing endpoint of every VPC covered by an inventory, in plan order (stack, VPC, endpoint id). */
+/** Every existing endpoint of every VPC covered by an inventory, in plan order (stack, VPC, endpoint id: the plan's). */
 export function adoptionRows(plan: Plan): AdoptionRow[] {
   return plan.stacks.flatMap((s) =>
     s.vpcs.flatMap((v) =>
-      [...(v.existing ?? [])]
-        .sort((a, b) => (a.endpointId < b.endpointId ? -1 : a.endpointId > b.endpointId ? 1 : 0))
-        .map((e) => ({
-          stack: s.stack,
-          vpc: v.name,
-          vpcId: v.id,
-          service: e.service ?? e.serviceName,
-          serviceName: e.serviceName,
-          type: e.type,
-          endpointId: e.endpointId,
-          action: e.action,
-          address: e.address ? `aws_vpc_endpoint.${e.address}` : null,
-          changes: e.changes,
-          replaces: e.changes.some((c) => c.replaces),
-          notes: e.notes,
-          source: e.source,
-        })),
+      (v.existing ?? []).map((e) => ({
+        stack: s.stack,
+        vpc: v.name,
+        vpcId: v.id,
+        service: e.service ?? e.serviceName,
+        serviceName: e.serviceName,
+        type: e.type,
+        endpointId: e.endpointId,
+        action: e.action,
+        address: e.address ? `aws_vpc_endpoint.${e.address}` : null,
+        changes: e.changes,
+        replaces: e.changes.some((c) => c.replaces),
+        notes: e.notes,
+        source: e.source,
+      })),
     ),
   );
 }

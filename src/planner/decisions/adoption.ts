@@ -12,6 +12,7 @@ import type { ExistingEndpoint } from "../../inventory/read";
 import type { RetireEntry, VpcModel } from "../../input/spec-model";
 import type { Adoption, EndpointChange, EndpointPlan, ExistingEndpointPlan, RetiredEndpointPlan } from "../plan";
 import { ENDPOINT_REPLACEMENT, replaces, type ReplacementTable } from "../replacement";
+import { by } from "../../order";
 
 export type AdoptionConflict =
   /** Two or more existing endpoints match one planned endpoint: which one to adopt is not vpce's guess. */
@@ -70,7 +71,8 @@ function sameService(p: EndpointPlan, e: ExistingEndpoint, region: string): bool
 export function decideAdoption(opts: AdoptionOptions): AdoptionDecision {
   const { vpc, planned, region } = opts;
   const table = opts.replacement ?? ENDPOINT_REPLACEMENT;
-  const live = opts.inventory.endpoints.filter((e) => e.live && e.vpcId === vpc.id);
+  // by id: the plan does not depend on the order the inventory lists endpoints in
+  const live = opts.inventory.endpoints.filter((e) => e.live && e.vpcId === vpc.id).sort(by((e) => e.id));
   const retire = vpc.retire ?? new Map<string, RetireEntry>();
   const candidates = live.filter((e) => !retire.has(e.id));
   const adopted = new Map<string, Adoption>();
