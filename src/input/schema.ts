@@ -217,8 +217,8 @@ export const VpcSchema = Type.Object(
         }),
         {
           description:
-            "Existing endpoints of this VPC (ids from the inventory) that no spec asks for and that Terraform " +
-            "is to remove, in two applies: adopt, then delete (see docs/SPEC-FORMAT.md, Adoption)",
+            "Existing endpoints of this VPC that Terraform is to remove, by endpoint id (vpce- and 8 or 17 " +
+            "lowercase hex digits, as the inventory records it), in two applies: adopt, then delete",
           additionalProperties: false,
         },
       ),
