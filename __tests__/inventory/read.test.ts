@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { inventoryFor, loadInventories, readInventoryText } from "../../src/inventory/read";
 import { ROOT, writeTree } from "../helpers";
+import fc from "fast-check";
 import { existing, inventory } from "./support";
 
 const FIXTURE = path.join(ROOT, "__tests__", "inventory", "fixtures", "basic", "eu-central-1.json");
@@ -59,5 +60,37 @@ describe("reading an inventory", () => {
     );
     expect(inventoryFor(loaded.inventories, { region: "eu-west-1" })).toBeUndefined();
     expect(loaded.diagnostics).toEqual([]);
+  });
+
+  test("any JSON: never a throw; every endpoint read has its five strings, every bad entry a position", () => {
+    const field = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()));
+    const entry = fc.oneof(
+      fc.record(
+        {
+          VpcEndpointId: field,
+          VpcEndpointType: field,
+          VpcId: field,
+          ServiceName: field,
+          State: fc.oneof(field, fc.constantFrom("available", "Deleted", "pendingAcceptance")),
+          SubnetIds: field,
+          Groups: fc.oneof(field, fc.array(fc.record({ GroupId: field }))),
+          Tags: fc.oneof(field, fc.array(fc.record({ Key: field, Value: field }))),
+          DnsOptions: fc.oneof(field, fc.record({ DnsRecordIpType: field })),
+          PrivateDnsEnabled: field,
+        },
+        { requiredKeys: [] },
+      ),
+      fc.jsonValue(),
+    );
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 6 }), (entries) => {
+        const r = readInventoryText({ text: JSON.stringify({ VpcEndpoints: entries }), file: "/x/eu-central-1.json" });
+        for (const e of r.inventory?.endpoints ?? [])
+          for (const v of [e.id, e.type, e.vpcId, e.serviceName, e.state])
+            expect(typeof v === "string" && v !== "").toBe(true);
+        for (const b of r.facts.badEntries) expect(b.pos).toBeDefined();
+      }),
+      { numRuns: 300, seed: 13 },
+    );
   });
 });
