@@ -73,6 +73,13 @@ export interface VpcModel extends Located {
   readonly endpointSubnets?: readonly string[];
   readonly subnets: readonly SubnetModel[];
   readonly endpoints: ReadonlyMap<string, EndpointSettings>;
+  /** `retire:` existing endpoints to remove through Terraform, by id: step `adopt` (import), then `delete`. */
+  readonly retire?: ReadonlyMap<string, RetireEntry>;
+}
+
+export interface RetireEntry extends Located {
+  readonly id: string;
+  readonly step: "adopt" | "delete";
 }
 
 /**

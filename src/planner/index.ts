@@ -18,6 +18,8 @@ import { planSecurityGroups } from "./decisions/security-group";
 import { applyDump, dumpEntry, resolveService, type ResolvedService } from "./service";
 import type { EndpointFacts, EndpointSubject, PlanSubject, StackSubject, VpcSubject } from "./subject";
 import { azOfferOf, type RegionDump } from "../region-dumps/read";
+import { inventoryFor, type Inventory } from "../inventory/read";
+import { decideAdoption } from "./decisions/adoption";
 import { displayPath } from "../input/load";
 import { PLAN_RULES } from "../rules/plan";
 import { runRules } from "../rules/run";
@@ -30,6 +32,11 @@ export interface PlanOptions {
    * the AZs a service is offered in.
    */
   readonly dumps?: ReadonlyMap<string, RegionDump>;
+  /**
+   * Endpoint inventories (`inventory/<account>-<region>.json`) by file name without `.json`. Where one covers a
+   * stack, its endpoints are matched against the plan: adopted (an import), unrequested, retired or in conflict.
+   */
+  readonly inventories?: ReadonlyMap<string, Inventory>;
 }
 
 export interface PlanResult {
@@ -41,15 +48,22 @@ const byName = by((x: { name: string }) => x.name);
 
 /** Plans every stack, then runs the plan rules over the plans and the facts behind them. */
 export function planStacks(models: readonly SpecModel[], opts: PlanOptions = {}): PlanResult {
-  const stacks = [...models].sort(by((m) => m.stack)).map((m) => planStack({ spec: m, dumps: opts.dumps }));
+  const stacks = [...models]
+    .sort(by((m) => m.stack))
+    .map((m) => planStack({ spec: m, dumps: opts.dumps, inventories: opts.inventories }));
   const subject: PlanSubject = { stacks };
   return { plan: { stacks: stacks.map((s) => s.plan) }, diagnostics: runRules(PLAN_RULES, subject) };
 }
 
-function planStack(opts: { spec: SpecModel; dumps?: ReadonlyMap<string, RegionDump> }): StackSubject {
+function planStack(opts: {
+  spec: SpecModel;
+  dumps?: ReadonlyMap<string, RegionDump>;
+  inventories?: ReadonlyMap<string, Inventory>;
+}): StackSubject {
   const { spec } = opts;
   const dump = opts.dumps?.get(spec.region);
-  const vpcs = [...spec.vpcs].sort(byName).map((vpc) => planVpc({ spec, vpc, dump }));
+  const inventory = opts.inventories ? inventoryFor(opts.inventories, spec) : undefined;
+  const vpcs = [...spec.vpcs].sort(byName).map((vpc) => planVpc({ spec, vpc, dump, inventory }));
   const plan: StackPlan = {
     stack: spec.stack,
     file: spec.file,
@@ -60,13 +74,14 @@ function planStack(opts: { spec: SpecModel; dumps?: ReadonlyMap<string, RegionDu
     backend: spec.backend,
     tags: spec.tags,
     vpcs: vpcs.map((v) => v.plan),
+    ...(inventory ? { inventory: displayPath(inventory.file) } : {}),
   };
   return { spec, plan, vpcs };
 }
 
-function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump }): VpcSubject {
+function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump; inventory?: Inventory }): VpcSubject {
   const { spec, vpc, dump } = opts;
-  const endpoints: EndpointSubject[] = [];
+  let endpoints: EndpointSubject[] = [];
   const keys = [...new Set(vpc.subnets.flatMap((s) => s.requests.map((r) => r.key)))].sort();
   for (const key of keys) {
     const settings = vpc.endpoints.get(key);
@@ -94,14 +109,35 @@ function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump }): V
       (e.plan.reasons as string[]).push(
         `private DNS needs the VPC's DNS support and DNS hostnames: checked at plan time (check vpc_dns_${vpc.name})`,
       );
+  const adoption = opts.inventory
+    ? decideAdoption({
+        vpc,
+        planned: endpoints.map((e) => e.plan),
+        inventory: {
+          file: displayPath(opts.inventory.file),
+          // <region>.json read for a spec with an account: only that account's endpoints are its own
+          endpoints: opts.inventory.endpoints.filter((e) => !spec.account || !e.ownerId || e.ownerId === spec.account),
+        },
+        region: spec.region,
+        stackTags: spec.tags,
+      })
+    : undefined;
+  if (adoption)
+    endpoints = endpoints.map((e) => {
+      const adopt = adoption.adopted.get(e.plan.address);
+      if (!adopt) return e;
+      const reason = `adopts ${adopt.endpointId} (${adopt.source}): imported, ${adopt.changes.length} change(s) at apply`;
+      return { ...e, plan: { ...e.plan, adopt, reasons: [...e.plan.reasons, reason] } };
+    });
   const plan: VpcPlan = {
     name: vpc.name,
     id: vpc.id,
     cidrs: vpc.cidrs,
     endpoints: endpoints.map((e) => e.plan),
     dnsCheck,
+    ...(adoption ? { existing: adoption.existing, retired: adoption.retired } : {}),
   };
-  return { model: vpc, plan, requested: new Set(keys), endpoints };
+  return { model: vpc, plan, requested: new Set(keys), endpoints, ...(adoption ? { adoption } : {}) };
 }
 
 /** Terraform resource names: letters, digits, '_' and '-'; '.' in service ids becomes '_'. */

@@ -6,6 +6,7 @@
  */
 import type { EndpointSettings, Located, SpecModel, SubnetModel, VpcModel } from "../input/spec-model";
 import type { DumpService } from "../region-dumps/read";
+import type { AdoptionDecision } from "./decisions/adoption";
 import type { GatewayRouting } from "./decisions/gateway";
 import type { AzOffer, Placement } from "./decisions/placement";
 import type { PolicyDecision } from "./decisions/policy";
@@ -33,6 +34,8 @@ export interface VpcSubject {
   readonly requested: ReadonlySet<string>;
   /** Same order as plan.endpoints. */
   readonly endpoints: readonly EndpointSubject[];
+  /** What the stack's inventory says of the VPC's existing endpoints; absent without an inventory. */
+  readonly adoption?: AdoptionDecision;
 }
 
 export interface EndpointSubject {
