@@ -5,7 +5,7 @@
  */
 import * as path from "node:path";
 import { loadDumps, type RegionDump } from "./region-dumps/read";
-import { loadInventories } from "./inventory/read";
+import { loadInventories, type Inventory } from "./inventory/read";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics";
 import { planStacks } from "./planner";
 import type { Plan } from "./planner/plan";
@@ -25,6 +25,8 @@ export interface PipelineResult {
    * for reports that show the error in place (`vpce adopt`). Never synthesized.
    */
   readonly draft?: Plan;
+  /** The endpoint inventories read, by `<account>-<region>` or `<region>`. */
+  readonly inventories: ReadonlyMap<string, Inventory>;
 }
 
 export interface PipelineOptions {
@@ -88,5 +90,6 @@ export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineRe
     draft: planned.plan,
     models: specs.models,
     dumps: dumps.dumps,
+    inventories: inventories.inventories,
   };
 }
