@@ -278,18 +278,22 @@ class WellFormed {
     }
   }
 
+  // Each test is asked for every field of the file (every service of every subnet): when the schema found
+  // nothing of its kind, the answer needs no path (formatting one was a tenth of validating a large spec).
+
   /** The value at `segs` passed the schema (its children may not have). */
   ok(segs: readonly PathSegment[]): boolean {
-    return !this.bad.has(formatPath(segs));
+    return this.bad.size === 0 || !this.bad.has(formatPath(segs));
   }
 
   /** The mapping at `segs` has an unknown key or a key of a bad form. */
   unknownKeys(segs: readonly PathSegment[]): boolean {
-    return this.extraKeys.has(formatPath(segs));
+    return this.extraKeys.size > 0 && this.extraKeys.has(formatPath(segs));
   }
 
   /** The mapping at `segs` has an unknown key that may be a misspelling of one of `fields` (`azid`, `zone-id`). */
   unknownKeyLike(segs: readonly PathSegment[], fields: readonly string[]): boolean {
+    if (this.unknownByParent.size === 0) return false;
     return (this.unknownByParent.get(formatPath(segs)) ?? []).some((k) => closest(k, fields).length > 0);
   }
 }
