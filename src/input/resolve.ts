@@ -25,7 +25,7 @@ import {
   type Region,
 } from "../catalog";
 import { isCidr, overlaps, parseCidr, type Cidr, type CidrProblem } from "../cidr";
-import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
+import type { ParseError } from "jsonc-parser";
 import { by } from "../order";
 import { closest } from "../suggest";
 import { displayPath, type PathSegment, type SourceFile } from "./load";
@@ -432,6 +432,9 @@ function readPolicyFile(opts: { value: string; abs: string; roots: readonly Poli
  */
 function jsonErrorAt(text: string): { line?: number; col?: number; error?: string } {
   const errors: ParseError[] = [];
+  // loaded here, for a policy file that is not valid JSON: the common case never needs it
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse, printParseErrorCode } = require("jsonc-parser") as typeof import("jsonc-parser");
   parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (!first) return {};
