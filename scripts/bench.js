@@ -5,7 +5,8 @@
 // vpce is compared in the same run with the floor (raw cdktf emitting the same resources, scripts/bench/floor.js)
 // and the cdktf template's way (ts-node, provider root import, scripts/bench/template-main.cts); the results are
 // written to BENCHMARKS.md. Options: --sizes (VPCs), --runs, --template-sizes, --plan-subnets, --validate-files,
-// --org (VPCs of the large organisation, 0 to skip; default 1000) and --org-files (its spec files, default 300),
+// --org (VPCs of the large organisation, 0 to skip; default 1000), --org-files (its spec files, default 300) and
+// --org-runs (its runs, default --runs: one synth of it takes minutes),
 // --no-cdktf (skip `cdktf synth`), --out (default BENCHMARKS.md). Every row also has the median CPU time (user +
 // system of every thread, from process.resourceUsage()), which a shared machine distorts less than wall time.
 "use strict";
@@ -31,6 +32,7 @@ const planSubnets = list(option("plan-subnets", "1000,10000,30000,100000"));
 const validateFiles = Number(option("validate-files", "1000"));
 const orgVpcs = Number(option("org", "1000"));
 const orgFiles = Number(option("org-files", "300"));
+const orgRuns = Number(option("org-runs", option("runs", "3")));
 const withCdktf = !process.argv.includes("--no-cdktf");
 const outFile = path.resolve(option("out", path.join(root, "BENCHMARKS.md")));
 
@@ -39,11 +41,11 @@ const loadAtStart = os.loadavg();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 /** Runs `args` (node arguments) `runs` times; `$OUT` becomes a fresh output folder per run. */
-function measure({ args, env = {}, cwd = root, node = true, keepOut, before }) {
+function measure({ args, env = {}, cwd = root, node = true, keepOut, before, count = runs }) {
   const times = [];
   const rss = [];
   const cpu = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < count; i++) {
     const out = keepOut ?? fs.mkdtempSync(path.join(work, "out-"));
     const argv = args.map((a) => a.replace("$OUT", out));
     const rssHook = path.join(__dirname, "bench-rss.js");
@@ -85,13 +87,6 @@ function sameTree(a, b) {
   );
 }
 
-/** One synth of `args`, kept under `keep` for the byte comparison with the floor. */
-function synthOnce({ args, env, keep }) {
-  const r = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`${args.join(" ")} failed:\n${r.stderr}`);
-  return keep;
-}
-
 const tsNode = path.join(root, "node_modules", "ts-node", "dist", "bin.js");
 const template = path.join(__dirname, "bench", "template-main.cts");
 const floor = path.join(__dirname, "bench", "floor.js");
@@ -113,19 +108,25 @@ for (const { vpcs, files } of rows) {
   );
   const vpceOut = path.join(work, `vpce-out-${vpcs}`);
   const floorOut = path.join(work, `floor-out-${vpcs}`);
-  synthOnce({ args: [bin, "synth", "--specs", specs, "--out", vpceOut], env: {}, keep: vpceOut });
-  synthOnce({ args: [floor, planJson], env: { CDKTF_OUTDIR: floorOut }, keep: floorOut });
-  const identical = sameTree(path.join(vpceOut, "stacks"), path.join(floorOut, "stacks"));
-  const row = { vpcs, files, stacks: plan.stacks.length, resources, identical };
+  const count = files ? orgRuns : runs;
+  const row = { vpcs, files, stacks: plan.stacks.length, resources, runs: count };
   process.stderr.write(`bench: ${vpcs} VPC(s), ${resources} resources...\n`);
-  row.validate = measure({ args: [bin, "validate", "--specs", specs] });
-  row.plan = measure({ args: [bin, "plan", "--specs", specs, "--format", "json"] });
-  row.synth = measure({ args: [bin, "synth", "--specs", specs, "--out", "$OUT"] });
-  row.floor = measure({ args: [floor, planJson] });
+  try {
+    row.validate = measure({ args: [bin, "validate", "--specs", specs], count });
+    row.plan = measure({ args: [bin, "plan", "--specs", specs, "--format", "json"], count });
+    // the last run of each keeps its output, compared byte for byte
+    row.synth = measure({ args: [bin, "synth", "--specs", specs, "--out", vpceOut], keepOut: vpceOut, count });
+    row.floor = measure({ args: [floor, planJson], keepOut: floorOut, count });
+    row.identical = sameTree(path.join(vpceOut, "stacks"), path.join(floorOut, "stacks"));
+  } catch (e) {
+    // a size the machine cannot take (memory) is a result too: say so, keep the other rows
+    row.failed = String(e.message).split("\n").slice(0, 3).join(" ").slice(0, 300);
+    process.stderr.write(`bench: ${vpcs} VPC(s) failed: ${row.failed}\n`);
+  }
   if (templateSizes.includes(vpcs) && !files)
     row.template = measure({ args: [tsNode, template], env: { VPCE_SPECS: specs } });
   results.push(row);
-  if (files) org = { row, specs, out: vpceOut };
+  if (files && !row.failed) org = { row, specs, out: vpceOut };
 }
 
 /**
@@ -153,11 +154,12 @@ if (org) {
   git("init", "-q");
   git("add", ".");
   git("commit", "-q", "-m", "org");
-  const changed = path.join(org.specs, "bench-7.yaml");
+  const changedName = `bench-${Math.floor(org.row.stacks / 2)}.yaml`;
+  const changed = path.join(org.specs, changedName);
   const original = fs.readFileSync(changed, "utf8");
   // a real change: one subnet of the file asks for one service less
   const edited = original.replace(/\n {10}- states\n/, "\n");
-  if (edited === original) throw new Error("bench: the change to bench-7.yaml did not apply");
+  if (edited === original) throw new Error(`bench: the change to ${changedName} did not apply`);
   fs.writeFileSync(changed, edited);
   const selectOut = org.out; // the full synth's output: the other stacks' files are there and must stay
   const check = spawnSync(
@@ -171,14 +173,15 @@ if (org) {
     throw new Error(`bench: --changed-since did not select one stack:\n${check.stderr.slice(-2000)}`);
   const alone = path.join(work, "alone");
   fs.mkdirSync(alone);
-  fs.copyFileSync(changed, path.join(alone, "bench-7.yaml"));
+  fs.copyFileSync(changed, path.join(alone, changedName));
   ci = {
     stacks: org.row.stacks,
     changedSince: measure({
       args: [bin, "synth", "--specs", org.specs, "--out", selectOut, "--changed-since", "HEAD"],
       keepOut: selectOut,
     }),
-    oneStack: measure({ args: [bin, "synth", "--specs", path.join(alone, "bench-7.yaml"), "--out", "$OUT"] }),
+    changedName,
+    oneStack: measure({ args: [bin, "synth", "--specs", path.join(alone, changedName), "--out", "$OUT"] }),
   };
 }
 
@@ -234,7 +237,8 @@ const ratio = (a, b) => (a / b).toFixed(2);
 const lines = [];
 const cpus = os.cpus();
 const loaded = Math.max(loadAtStart[0], loadAtEnd[0], loadAtStart[1], loadAtEnd[1]) > cpus.length;
-const sizeLabel = (r) => (r.files ? `${r.vpcs} (${r.files} files)` : `${r.vpcs}`);
+const sizeLabel = (r) =>
+  r.files ? `${r.vpcs} (${r.files} files, ${r.runs} run${r.runs > 1 ? "s" : ""})` : `${r.vpcs}`;
 lines.push(
   "# Benchmarks",
   "",
@@ -269,7 +273,9 @@ lines.push(
     " synth/floor time | synth/floor CPU | synth/floor memory | template ms / MB | same bytes as floor |",
   "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
 );
-for (const r of results) {
+for (const r of results.filter((x) => x.failed))
+  lines.push(`| ${sizeLabel(r)} | ${r.stacks} | ${r.resources} | failed: ${r.failed} |`);
+for (const r of results.filter((x) => !x.failed)) {
   const cell = (m) => (m ? `${f0(m.ms)} / ${f0(m.mb)}` : "-");
   const cpuCell = (m) => `${f0(m.ms)} / ${f0(m.mb)} / ${f0(m.cpu)}`;
   lines.push(
@@ -278,7 +284,7 @@ for (const r of results) {
       `${ratio(r.synth.mb, r.floor.mb)} | ${cell(r.template)} | ${r.identical ? "yes" : "NO"} |`,
   );
 }
-const bySize = results.filter((r) => !r.files);
+const bySize = results.filter((r) => !r.files && !r.failed);
 const first = bySize[0];
 const last = bySize[bySize.length - 1];
 if (bySize.length > 1) {
@@ -296,13 +302,13 @@ if (ci)
     "## One changed spec in the organisation (CI of a pull request)",
     "",
     `The organisation's specs in a git repository, the output of a full synth in place, one spec file changed`,
-    "(bench-7.yaml: one subnet asks for one service less):",
+    `(${ci.changedName}: one subnet asks for one service less):`,
     "",
     "| command | ms | MB | CPU ms |",
     "| --- | ---: | ---: | ---: |",
     `| vpce synth --changed-since HEAD (validates and plans all ${ci.stacks} stacks, writes 1) | ` +
       `${f0(ci.changedSince.ms)} | ${f0(ci.changedSince.mb)} | ${f0(ci.changedSince.cpu)} |`,
-    `| vpce synth --specs bench-7.yaml (that stack alone: its spec only) | ${f0(ci.oneStack.ms)} | ` +
+    `| vpce synth --specs ${ci.changedName} (that stack alone: its spec only) | ${f0(ci.oneStack.ms)} | ` +
       `${f0(ci.oneStack.mb)} | ${f0(ci.oneStack.cpu)} |`,
     "",
     `--changed-since takes ${ratio(ci.changedSince.ms, ci.oneStack.ms)}x the time of synthesizing the one stack ` +
@@ -359,6 +365,10 @@ if (validateMany)
 const targets = [];
 const target = (what, met, numbers) => targets.push(`| ${what} | ${met ? "met" : "**not met**"} | ${numbers} |`);
 for (const r of results) {
+  if (r.failed) {
+    target(`synth of ${sizeLabel(r)} VPCs within 1.2x of the floor`, false, `failed: ${r.failed}`);
+    continue;
+  }
   const t = r.synth.ms / r.floor.ms;
   const m = r.synth.mb / r.floor.mb;
   target(
