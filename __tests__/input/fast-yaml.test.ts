@@ -6,23 +6,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
-import { LineCounter, parseDocument, stringify } from "yaml";
+import { stringify } from "yaml";
 import { readFastYaml } from "../../src/input/fast-yaml";
-import { SourceFile, type PathSegment } from "../../src/input/load";
+import { parseYamlDocument as library, SourceFile, type PathSegment } from "../../src/input/load";
 import { specSetArb } from "../property/arbitraries";
 import { BASE, ROOT } from "../helpers";
-
-function library(text: string) {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-    version: "1.2",
-  });
-  return { doc, lines };
-}
 
 /** Every path into the data (maps and lists), and one past each list's end and one unknown key per map. */
 function paths(data: unknown, at: PathSegment[] = []): PathSegment[][] {

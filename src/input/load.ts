@@ -316,15 +316,7 @@ function readSpecText(opts: { bytes: Buffer; file: string; absPath: string }): R
       source,
     };
   }
-  const { LineCounter, parseDocument } = yamlLib();
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-    version: "1.2",
-  });
+  const { doc, lines } = parseYamlDocument(text);
   const source = new SourceFile(file, absPath, { doc, lines });
   const problem = (p: (typeof doc.errors)[number] | (typeof doc.warnings)[number]): YamlProblem => ({
     code: p.code,
@@ -336,6 +328,20 @@ function readSpecText(opts: { bytes: Buffer; file: string; absPath: string }): R
   const facts: SpecFileFacts = { file, yamlErrors, yamlWarnings };
   if (yamlErrors.length > 0 || yamlWarnings.length > 0) return { facts, source };
   return { facts: { ...facts, root: rootOf(doc, source) }, source };
+}
+
+/** The yaml library's reading of a spec (YAML 1.2, strict, unique keys), with its line counter. */
+export function parseYamlDocument(text: string): { doc: Document.Parsed; lines: LineCounter } {
+  const { LineCounter, parseDocument } = yamlLib();
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    version: "1.2",
+  });
+  return { doc, lines };
 }
 
 /** nodeDepth over the fast reader's tree. */
