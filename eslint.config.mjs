@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "cdktf.out/", "coverage/", ".gen/"] },
+  { ignores: ["node_modules/", "dist/", "cdktf.out/", "coverage/", ".gen/", "src/input/spec-validator.generated.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,10 @@
 // vpce is compared in the same run with the floor (raw cdktf emitting the same resources, scripts/bench/floor.js)
 // and the cdktf template's way (ts-node, provider root import, scripts/bench/template-main.cts); the results are
 // written to BENCHMARKS.md. Options: --sizes (VPCs), --runs, --template-sizes, --plan-subnets, --validate-files,
-// --no-cdktf (skip `cdktf synth`), --out (default BENCHMARKS.md).
+// --org (VPCs of the large organisation, 0 to skip; default 1000), --org-files (its spec files, default 300) and
+// --org-runs (its runs, default --runs: one synth of it takes minutes),
+// --no-cdktf (skip `cdktf synth`), --out (default BENCHMARKS.md). Every row also has the median CPU time (user +
+// system of every thread, from process.resourceUsage()), which a shared machine distorts less than wall time.
 "use strict";
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -27,6 +30,9 @@ const runs = Number(option("runs", "3"));
 const templateSizes = list(option("template-sizes", "1"));
 const planSubnets = list(option("plan-subnets", "1000,10000,30000,100000"));
 const validateFiles = Number(option("validate-files", "1000"));
+const orgVpcs = Number(option("org", "1000"));
+const orgFiles = Number(option("org-files", "300"));
+const orgRuns = Number(option("org-runs", option("runs", "3")));
 const withCdktf = !process.argv.includes("--no-cdktf");
 const outFile = path.resolve(option("out", path.join(root, "BENCHMARKS.md")));
 
@@ -35,13 +41,15 @@ const loadAtStart = os.loadavg();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 /** Runs `args` (node arguments) `runs` times; `$OUT` becomes a fresh output folder per run. */
-function measure({ args, env = {}, cwd = root, node = true }) {
+function measure({ args, env = {}, cwd = root, node = true, keepOut, before, count = runs }) {
   const times = [];
   const rss = [];
-  for (let i = 0; i < runs; i++) {
-    const out = fs.mkdtempSync(path.join(work, "out-"));
+  const cpu = [];
+  for (let i = 0; i < count; i++) {
+    const out = keepOut ?? fs.mkdtempSync(path.join(work, "out-"));
     const argv = args.map((a) => a.replace("$OUT", out));
     const rssHook = path.join(__dirname, "bench-rss.js");
+    if (before) before();
     const t0 = process.hrtime.bigint();
     const r = spawnSync(node ? process.execPath : argv[0], node ? argv : argv.slice(1), {
       cwd,
@@ -60,9 +68,11 @@ function measure({ args, env = {}, cwd = root, node = true }) {
     if (r.status !== 0) throw new Error(`${argv.join(" ")} failed:\n${r.stderr}`);
     const peaks = [...r.stderr.matchAll(/VPCE_MAX_RSS_KB=(\d+)/g)].map((m) => Number(m[1]));
     rss.push(Math.max(0, ...peaks) / 1024);
-    fs.rmSync(out, { recursive: true, force: true });
+    // the CPU of every node process of the run (cdktf synth starts the app as a child)
+    cpu.push([...r.stderr.matchAll(/VPCE_CPU_US=(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0) / 1000);
+    if (!keepOut) fs.rmSync(out, { recursive: true, force: true });
   }
-  return { ms: median(times), mb: median(rss) };
+  return { ms: median(times), mb: median(rss), cpu: median(cpu) };
 }
 
 function sameTree(a, b) {
@@ -77,20 +87,15 @@ function sameTree(a, b) {
   );
 }
 
-/** One synth of `args`, kept under `keep` for the byte comparison with the floor. */
-function synthOnce({ args, env, keep }) {
-  const r = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`${args.join(" ")} failed:\n${r.stderr}`);
-  return keep;
-}
-
 const tsNode = path.join(root, "node_modules", "ts-node", "dist", "bin.js");
 const template = path.join(__dirname, "bench", "template-main.cts");
 const floor = path.join(__dirname, "bench", "floor.js");
 
 const results = [];
-for (const vpcs of sizes) {
-  const specs = writeSpecs({ dir: path.join(work, `specs-${vpcs}`), vpcs });
+const rows = [...sizes.map((vpcs) => ({ vpcs })), ...(orgVpcs > 0 ? [{ vpcs: orgVpcs, files: orgFiles }] : [])];
+let org;
+for (const { vpcs, files } of rows) {
+  const specs = writeSpecs({ dir: path.join(work, `specs-${vpcs}${files ? `-${files}` : ""}`), vpcs, files });
   const planJson = path.join(work, `plan-${vpcs}.json`);
   // The floor's input, produced outside the timed region.
   const p = spawnSync(process.execPath, [bin, "plan", "--specs", specs, "--format", "json"], { maxBuffer: 1 << 30 });
@@ -103,17 +108,81 @@ for (const vpcs of sizes) {
   );
   const vpceOut = path.join(work, `vpce-out-${vpcs}`);
   const floorOut = path.join(work, `floor-out-${vpcs}`);
-  synthOnce({ args: [bin, "synth", "--specs", specs, "--out", vpceOut], env: {}, keep: vpceOut });
-  synthOnce({ args: [floor, planJson], env: { CDKTF_OUTDIR: floorOut }, keep: floorOut });
-  const identical = sameTree(path.join(vpceOut, "stacks"), path.join(floorOut, "stacks"));
-  const row = { vpcs, stacks: plan.stacks.length, resources, identical };
+  const count = files ? orgRuns : runs;
+  const row = { vpcs, files, stacks: plan.stacks.length, resources, runs: count };
   process.stderr.write(`bench: ${vpcs} VPC(s), ${resources} resources...\n`);
-  row.validate = measure({ args: [bin, "validate", "--specs", specs] });
-  row.plan = measure({ args: [bin, "plan", "--specs", specs, "--format", "json"] });
-  row.synth = measure({ args: [bin, "synth", "--specs", specs, "--out", "$OUT"] });
-  row.floor = measure({ args: [floor, planJson] });
-  if (templateSizes.includes(vpcs)) row.template = measure({ args: [tsNode, template], env: { VPCE_SPECS: specs } });
+  try {
+    row.validate = measure({ args: [bin, "validate", "--specs", specs], count });
+    row.plan = measure({ args: [bin, "plan", "--specs", specs, "--format", "json"], count });
+    // the last run of each keeps its output, compared byte for byte
+    row.synth = measure({ args: [bin, "synth", "--specs", specs, "--out", vpceOut], keepOut: vpceOut, count });
+    row.floor = measure({ args: [floor, planJson], keepOut: floorOut, count });
+    row.identical = sameTree(path.join(vpceOut, "stacks"), path.join(floorOut, "stacks"));
+  } catch (e) {
+    // a size the machine cannot take (memory) is a result too: say so, keep the other rows
+    row.failed = String(e.message).split("\n").slice(0, 3).join(" ").slice(0, 300);
+    process.stderr.write(`bench: ${vpcs} VPC(s) failed: ${row.failed}\n`);
+  }
+  if (templateSizes.includes(vpcs) && !files)
+    row.template = measure({ args: [tsNode, template], env: { VPCE_SPECS: specs } });
   results.push(row);
+  if (files && !row.failed) org = { row, specs, out: vpceOut };
+}
+
+/**
+ * The CI of a pull request that changes one spec of the organisation: the specs are a git repository, the output
+ * of a full synth is there, one spec file changes; `vpce synth --changed-since HEAD` against `vpce synth --specs`
+ * of that one file alone (one stack: the least any synth of it costs) and `vpce validate` of the organisation.
+ */
+let ci;
+if (org) {
+  process.stderr.write("bench: one changed spec in the organisation (--changed-since)...\n");
+  const git = (...a) => {
+    const r = spawnSync("git", a, {
+      cwd: org.specs,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: "b",
+        GIT_AUTHOR_EMAIL: "b@b",
+        GIT_COMMITTER_NAME: "b",
+        GIT_COMMITTER_EMAIL: "b@b",
+      },
+    });
+    if (r.status !== 0) throw new Error(`git ${a.join(" ")}: ${r.stderr}`);
+  };
+  git("init", "-q");
+  git("add", ".");
+  git("commit", "-q", "-m", "org");
+  const changedName = `bench-${Math.floor(org.row.stacks / 2)}.yaml`;
+  const changed = path.join(org.specs, changedName);
+  const original = fs.readFileSync(changed, "utf8");
+  // a real change: one subnet of the file asks for one service less
+  const edited = original.replace(/\n {10}- states\n/, "\n");
+  if (edited === original) throw new Error(`bench: the change to ${changedName} did not apply`);
+  fs.writeFileSync(changed, edited);
+  const selectOut = org.out; // the full synth's output: the other stacks' files are there and must stay
+  const check = spawnSync(
+    process.execPath,
+    [bin, "synth", "--specs", org.specs, "--out", selectOut, "--changed-since", "HEAD"],
+    {
+      encoding: "utf8",
+    },
+  );
+  if (check.status !== 0 || !/1 of \d+ stack\(s\) written/.test(check.stderr))
+    throw new Error(`bench: --changed-since did not select one stack:\n${check.stderr.slice(-2000)}`);
+  const alone = path.join(work, "alone");
+  fs.mkdirSync(alone);
+  fs.copyFileSync(changed, path.join(alone, changedName));
+  ci = {
+    stacks: org.row.stacks,
+    changedSince: measure({
+      args: [bin, "synth", "--specs", org.specs, "--out", selectOut, "--changed-since", "HEAD"],
+      keepOut: selectOut,
+    }),
+    changedName,
+    oneStack: measure({ args: [bin, "synth", "--specs", path.join(alone, changedName), "--out", "$OUT"] }),
+  };
 }
 
 process.stderr.write("bench: the README example (specs/)...\n");
@@ -128,12 +197,15 @@ for (const subnets of planSubnets) {
   const specs = writeSpecs({ dir: path.join(work, `plan-${subnets}`), vpcs, services: 3, vpcsPerFile: 100 });
   process.stderr.write(`bench: plan only, ${vpcs * 12} subnets...\n`);
   const times = [];
+  const cpuTimes = [];
   for (let i = 0; i < runs; i++) {
     const r = spawnSync(process.execPath, [path.join(__dirname, "bench", "plan-only.js"), specs], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(r.stderr);
-    times.push(JSON.parse(r.stdout).ms);
+    const m = JSON.parse(r.stdout);
+    times.push(m.ms);
+    cpuTimes.push(m.cpuMs);
   }
-  planRows.push({ subnets: vpcs * 12, ms: median(times) });
+  planRows.push({ subnets: vpcs * 12, ms: median(times), cpu: median(cpuTimes) });
   fs.rmSync(specs, { recursive: true, force: true });
 }
 
@@ -164,6 +236,9 @@ const f0 = (x) => x.toFixed(0);
 const ratio = (a, b) => (a / b).toFixed(2);
 const lines = [];
 const cpus = os.cpus();
+const loaded = Math.max(loadAtStart[0], loadAtEnd[0], loadAtStart[1], loadAtEnd[1]) > cpus.length;
+const sizeLabel = (r) =>
+  r.files ? `${r.vpcs} (${r.files} files, ${r.runs} run${r.runs > 1 ? "s" : ""})` : `${r.vpcs}`;
 lines.push(
   "# Benchmarks",
   "",
@@ -172,11 +247,21 @@ lines.push(
   "",
   `- machine: ${cpus.length} x ${cpus[0]?.model ?? "?"}, ${f0(os.totalmem() / 2 ** 30)} GiB memory, ` +
     `${os.type()} ${os.release()}`,
-  `- node ${process.version}; ${runs} runs per row`,
+  `- node ${process.version}; ${runs} runs per row (medians of ${runs} fresh processes)`,
   `- load average (1, 5, 15 min): ${loadAtStart.map((l) => l.toFixed(2)).join(", ")} at start, ` +
-    `${loadAtEnd.map((l) => l.toFixed(2)).join(", ")} at end`,
+    `${loadAtEnd.map((l) => l.toFixed(2)).join(", ")} at end` +
+    (loaded
+      ? ` — **taken under load** (more runnable processes than the ${cpus.length} cores): wall times are` +
+        " inflated and noisy; the CPU columns (user + system time of every thread of the process) are distorted" +
+        " less, and ratios within one row compare runs of the same minutes"
+      : ""),
   `- generated specs: N VPCs, 12 subnets each across 3 AZs, 20 services per subnet (2 gateway, 18 interface),`,
-  "  at most 10 VPCs per spec file (one stack per file)",
+  "  at most 10 VPCs per spec file (one stack per file); the organisation row spreads its VPCs over its files",
+  "",
+  "Reproduce: `npm run bench` (all of it; `-- --sizes 1,10 --org 0 --runs 3` for a quick run). Single",
+  "commands: `node scripts/bench/floor.js plan.json` (the floor; CDKTF_OUTDIR sets its output),",
+  "`node scripts/bench/plan-only.js <specs> [profile.cpuprofile]`, `node --cpu-prof bin/vpce.js validate --specs",
+  "<specs>` then `node scripts/bench/top-frames.js <file>.cpuprofile`.",
   "",
   "## vpce against the floor",
   "",
@@ -184,21 +269,25 @@ lines.push(
   "validate, plan, construct, write); floor = raw cdktf emitting the same resources from the plan JSON with literal",
   "references (`node scripts/bench/floor.js`); template = `ts-node` with the provider's root import.",
   "",
-  "| VPCs | stacks | resources | validate ms / MB | plan ms / MB | synth ms / MB | floor ms / MB |" +
-    " synth/floor time | synth/floor memory | template ms / MB | same bytes as floor |",
-  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+  "| VPCs | stacks | resources | validate ms / MB | plan ms / MB | synth ms / MB / CPU ms | floor ms / MB / CPU ms |" +
+    " synth/floor time | synth/floor CPU | synth/floor memory | template ms / MB | same bytes as floor |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
 );
-for (const r of results) {
+for (const r of results.filter((x) => x.failed))
+  lines.push(`| ${sizeLabel(r)} | ${r.stacks} | ${r.resources} | failed: ${r.failed} |`);
+for (const r of results.filter((x) => !x.failed)) {
   const cell = (m) => (m ? `${f0(m.ms)} / ${f0(m.mb)}` : "-");
+  const cpuCell = (m) => `${f0(m.ms)} / ${f0(m.mb)} / ${f0(m.cpu)}`;
   lines.push(
-    `| ${r.vpcs} | ${r.stacks} | ${r.resources} | ${cell(r.validate)} | ${cell(r.plan)} | ${cell(r.synth)} | ` +
-      `${cell(r.floor)} | ${ratio(r.synth.ms, r.floor.ms)} | ${ratio(r.synth.mb, r.floor.mb)} | ` +
-      `${cell(r.template)} | ${r.identical ? "yes" : "NO"} |`,
+    `| ${sizeLabel(r)} | ${r.stacks} | ${r.resources} | ${cell(r.validate)} | ${cell(r.plan)} | ${cpuCell(r.synth)} | ` +
+      `${cpuCell(r.floor)} | ${ratio(r.synth.ms, r.floor.ms)} | ${ratio(r.synth.cpu, r.floor.cpu)} | ` +
+      `${ratio(r.synth.mb, r.floor.mb)} | ${cell(r.template)} | ${r.identical ? "yes" : "NO"} |`,
   );
 }
-const first = results[0];
-const last = results[results.length - 1];
-if (results.length > 1) {
+const bySize = results.filter((r) => !r.files && !r.failed);
+const first = bySize[0];
+const last = bySize[bySize.length - 1];
+if (bySize.length > 1) {
   const g = (k) => `${k} ${ratio(last[k].ms, first[k].ms)}x time, ${ratio(last[k].mb, first[k].mb)}x memory`;
   lines.push(
     "",
@@ -207,6 +296,25 @@ if (results.length > 1) {
       ".",
   );
 }
+if (ci)
+  lines.push(
+    "",
+    "## One changed spec in the organisation (CI of a pull request)",
+    "",
+    `The organisation's specs in a git repository, the output of a full synth in place, one spec file changed`,
+    `(${ci.changedName}: one subnet asks for one service less):`,
+    "",
+    "| command | ms | MB | CPU ms |",
+    "| --- | ---: | ---: | ---: |",
+    `| vpce synth --changed-since HEAD (validates and plans all ${ci.stacks} stacks, writes 1) | ` +
+      `${f0(ci.changedSince.ms)} | ${f0(ci.changedSince.mb)} | ${f0(ci.changedSince.cpu)} |`,
+    `| vpce synth --specs ${ci.changedName} (that stack alone: its spec only) | ${f0(ci.oneStack.ms)} | ` +
+      `${f0(ci.oneStack.mb)} | ${f0(ci.oneStack.cpu)} |`,
+    "",
+    `--changed-since takes ${ratio(ci.changedSince.ms, ci.oneStack.ms)}x the time of synthesizing the one stack ` +
+      `alone (${ratio(ci.changedSince.cpu, ci.oneStack.cpu)}x its CPU); the difference is validating and planning ` +
+      "every spec, which cross-file checks need.",
+  );
 lines.push(
   "",
   "## The README example (specs/)",
@@ -239,9 +347,9 @@ if (planRows.length > 0) {
     "planStacks only (specs loaded and validated beforehand, untimed), 12 subnets per VPC, 3 services per subnet",
     "(the s3 and dynamodb gateways, ssm), 100 VPCs per file.",
     "",
-    "| subnets | ms | ms per 1,000 subnets |",
-    "| ---: | ---: | ---: |",
-    ...planRows.map((r) => `| ${r.subnets} | ${f0(r.ms)} | ${(r.ms / (r.subnets / 1000)).toFixed(1)} |`),
+    "| subnets | ms | CPU ms | ms per 1,000 subnets |",
+    "| ---: | ---: | ---: | ---: |",
+    ...planRows.map((r) => `| ${r.subnets} | ${f0(r.ms)} | ${f0(r.cpu)} | ${(r.ms / (r.subnets / 1000)).toFixed(1)} |`),
   );
 }
 if (validateMany)
@@ -250,7 +358,77 @@ if (validateMany)
     "## Validating many files",
     "",
     `vpce validate of ${validateFiles} spec files (1 VPC, 12 subnets, 20 services each): ` +
-      `${f0(validateMany.ms)} ms, ${f0(validateMany.mb)} MB.`,
+      `${f0(validateMany.ms)} ms, ${f0(validateMany.mb)} MB, ${f0(validateMany.cpu)} ms CPU.`,
   );
+
+// Every target of issue 12, met or not, from this run's numbers (wall time, as the issue states them).
+const targets = [];
+const target = (what, met, numbers) => targets.push(`| ${what} | ${met ? "met" : "**not met**"} | ${numbers} |`);
+for (const r of results) {
+  if (r.failed) {
+    target(`synth of ${sizeLabel(r)} VPCs within 1.2x of the floor`, false, `failed: ${r.failed}`);
+    continue;
+  }
+  const t = r.synth.ms / r.floor.ms;
+  const m = r.synth.mb / r.floor.mb;
+  target(
+    `synth of ${sizeLabel(r)} VPCs within 1.2x of the floor (time and memory)`,
+    t <= 1.2 && m <= 1.2,
+    `${t.toFixed(2)}x time (${ratio(r.synth.cpu, r.floor.cpu)}x CPU), ${m.toFixed(2)}x memory`,
+  );
+}
+const plan100k = planRows.find((r) => r.subnets >= 100000);
+if (plan100k) {
+  const small = planRows[0];
+  const nlogn = (n) => n * Math.log2(n);
+  const growth = plan100k.ms / small.ms;
+  const bound = nlogn(plan100k.subnets) / nlogn(small.subnets);
+  target(
+    "planning 100,000 subnets under 1 s",
+    plan100k.ms < 1000,
+    `${f0(plan100k.ms)} ms (${f0(plan100k.cpu)} ms CPU)`,
+  );
+  target(
+    "planning grows no worse than n log n",
+    growth <= bound,
+    `${growth.toFixed(1)}x time for ${ratio(plan100k.subnets, small.subnets)}x subnets (n log n: ${bound.toFixed(1)}x)`,
+  );
+}
+if (validateMany)
+  target(
+    `vpce validate of ${validateFiles} files under 1 s`,
+    validateMany.ms < 1000,
+    `${f0(validateMany.ms)} ms (${f0(validateMany.cpu)} ms CPU)`,
+  );
+if (org) {
+  target(
+    `vpce validate of the ${org.row.vpcs}-VPC organisation under 2 s`,
+    org.row.validate.ms < 2000,
+    `${f0(org.row.validate.ms)} ms (${f0(org.row.validate.cpu)} ms CPU)`,
+  );
+  target(
+    `vpce plan of the ${org.row.vpcs}-VPC organisation under 2 s`,
+    org.row.plan.ms < 2000,
+    `${f0(org.row.plan.ms)} ms (${f0(org.row.plan.cpu)} ms CPU)`,
+  );
+}
+if (ci)
+  target(
+    "a one-file change to the organisation synthesizes in about the time of one stack",
+    ci.changedSince.ms <= 1.2 * ci.oneStack.ms,
+    `${ratio(ci.changedSince.ms, ci.oneStack.ms)}x the one stack's time`,
+  );
+if (cdktf)
+  target(
+    "npx cdktf synth of the bundled specs within 1.2x of an empty app",
+    cdktf.vpce.ms <= 1.2 * cdktf.noop.ms,
+    `${ratio(cdktf.vpce.ms, cdktf.noop.ms)}x`,
+  );
+target(
+  "vpce synth of the README example at least 10x faster than the template's way",
+  examples.template.ms >= 10 * examples.synth.ms,
+  `${ratio(examples.template.ms, examples.synth.ms)}x`,
+);
+lines.push("", "## Targets (issue 12)", "", "| target | result | numbers |", "| --- | --- | --- |", ...targets);
 fs.writeFileSync(outFile, lines.join("\n") + "\n");
 console.log(lines.join("\n"));

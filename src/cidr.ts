@@ -1,25 +1,61 @@
-/** IPv4 CIDR helpers over ipaddr.js (parsing, canonical form, containment). */
+/** IPv4 CIDR helpers (parsing, canonical form, containment); `addr` is ipaddr.js's address for callers. */
 import ipaddr from "ipaddr.js";
 
 export interface Cidr {
   readonly text: string;
   readonly addr: ipaddr.IPv4;
   readonly prefix: number;
+  /** The network address as an unsigned 32-bit number. */
+  readonly start: number;
 }
 
 export type CidrProblem = { kind: "syntax" } | { kind: "ipv6" } | { kind: "host-bits"; network: string };
 
+/**
+ * Four decimal parts without leading zeros (ipaddr.js's isValidFourPartDecimal: `0` or `[1-9]\d*`, each at most
+ * 255), then `/` and one or two digits.
+ */
+const CIDR_TEXT = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\/(\d{1,2})$/;
+
+/**
+ * Parsed blocks by text. The planner asks for the same subnet CIDRs once per endpoint and per tie-break
+ * comparison (hundreds of thousands of calls at 100,000 subnets); a parse is immutable, so each text is parsed once
+ * per process. Bounded: cleared when it grows past CACHE_LIMIT distinct texts.
+ */
+const cache = new Map<string, Cidr | CidrProblem>();
+const CACHE_LIMIT = 1 << 20;
+
 /** Parses an IPv4 CIDR in canonical form (network address, four decimal parts). */
 export function parseCidr(text: string): Cidr | CidrProblem {
-  const m = /^([0-9.]+)\/(\d{1,2})$/.exec(text);
-  if (!m) return text.includes(":") ? { kind: "ipv6" } : { kind: "syntax" };
-  if (!ipaddr.IPv4.isValidFourPartDecimal(m[1])) return { kind: "syntax" };
-  const prefix = Number(m[2]);
-  if (prefix > 32) return { kind: "syntax" };
-  const addr = ipaddr.IPv4.parse(m[1]);
-  const network = ipaddr.IPv4.networkAddressFromCIDR(text).toString();
-  if (network !== m[1]) return { kind: "host-bits", network: `${network}/${prefix}` };
-  return { text, addr, prefix };
+  let r = cache.get(text);
+  if (r === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    r = parseUncached(text);
+    cache.set(text, r);
+  }
+  return r;
+}
+
+function parseUncached(text: string): Cidr | CidrProblem {
+  const m = CIDR_TEXT.exec(text);
+  if (!m) {
+    // what the general form would have refused anyway, told apart as before: IPv6, else syntax
+    if (!/^([0-9.]+)\/(\d{1,2})$/.test(text)) return text.includes(":") ? { kind: "ipv6" } : { kind: "syntax" };
+    return { kind: "syntax" };
+  }
+  const parts = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+  const prefix = Number(m[5]);
+  if (prefix > 32 || parts.some((p) => p > 255)) return { kind: "syntax" };
+  const value = ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
+  // the mask as arithmetic, not `<<` (which is modulo 32 and signed)
+  const blockSize = 2 ** (32 - prefix);
+  const start = value - (value % blockSize);
+  if (start !== value) return { kind: "host-bits", network: `${dotted(start)}/${prefix}` };
+  return { text, addr: new ipaddr.IPv4(parts), prefix, start };
+}
+
+function dotted(n: number): string {
+  return `${Math.floor(n / 2 ** 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 export function isCidr(x: Cidr | CidrProblem): x is Cidr {
@@ -28,7 +64,7 @@ export function isCidr(x: Cidr | CidrProblem): x is Cidr {
 
 /** True when `inner` lies entirely inside `outer`. */
 export function contains(outer: Cidr, inner: Cidr): boolean {
-  return inner.prefix >= outer.prefix && inner.addr.match(outer.addr, outer.prefix);
+  return inner.prefix >= outer.prefix && inner.start - (inner.start % size(outer)) === outer.start;
 }
 
 export function overlaps(a: Cidr, b: Cidr): boolean {
@@ -42,19 +78,11 @@ export function size(c: Cidr): number {
 
 /** Sort key: numeric address, then prefix. */
 export function compareCidrs(a: Cidr, b: Cidr): number {
-  const x = a.addr.toByteArray();
-  const y = b.addr.toByteArray();
-  for (let i = 0; i < 4; i++) if (x[i] !== y[i]) return x[i] - y[i];
-  return a.prefix - b.prefix;
-}
-
-function toInt(c: Cidr): number {
-  const b = c.addr.toByteArray();
-  return ((b[0] << 24) >>> 0) + (b[1] << 16) + (b[2] << 8) + b[3];
+  return a.start - b.start || a.prefix - b.prefix;
 }
 
 function fromInt(n: number, prefix: number): string {
-  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${prefix}`;
+  return `${dotted(n)}/${prefix}`;
 }
 
 /**
@@ -66,7 +94,7 @@ export function aggregateCidrs(texts: readonly string[]): string[] {
   let blocks = texts
     .map((t) => parseCidr(t))
     .filter(isCidr)
-    .map((c) => ({ start: toInt(c), prefix: c.prefix }));
+    .map((c) => ({ start: c.start, prefix: c.prefix }));
   let changed = true;
   while (changed) {
     changed = false;

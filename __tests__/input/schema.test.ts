@@ -3,12 +3,17 @@ import * as path from "node:path";
 import Ajv from "ajv";
 import { parse } from "yaml";
 import { specJsonSchema } from "../../src/input/schema";
+import { SPEC_VALIDATOR_FILE, specValidatorSource } from "../../src/input/spec-validator-source";
 import { ROOT } from "../helpers";
 
 describe("published JSON Schema", () => {
   test("schema/spec.schema.json is generated from the validator's schema (run `npm run schema` after changing it)", () => {
     const committed = fs.readFileSync(path.join(ROOT, "schema", "spec.schema.json"), "utf8");
     expect(committed).toBe(JSON.stringify(specJsonSchema(), null, 2) + "\n");
+  });
+
+  test("the precompiled validator is Ajv's standalone code of the schema (run `npm run schema` after changing it)", () => {
+    expect(fs.readFileSync(path.join(ROOT, SPEC_VALIDATOR_FILE), "utf8")).toBe(specValidatorSource());
   });
 
   test("editors with a plain draft-07 validator accept the examples and reject a typo", () => {

@@ -1,5 +1,5 @@
 // Plan-only timing for the benchmark: loads and validates a specs folder (untimed), then times planStacks alone.
-//   node scripts/bench/plan-only.js <specs dir> [profile.cpuprofile]   -> prints {"subnets":..,"ms":..}
+//   node scripts/bench/plan-only.js <specs dir> [profile.cpuprofile]   -> prints {"subnets":..,"ms":..,"cpuMs":..}
 // With a profile file, planStacks alone is profiled (the V8 profiler through node:inspector).
 "use strict";
 const path = require("node:path");
@@ -9,7 +9,7 @@ const { loadSpecs } = require(path.join(dist, "input"));
 const { planStacks } = require(path.join(dist, "planner"));
 const { hasErrors } = require(path.join(dist, "diagnostics"));
 
-const specs = loadSpecs(path.resolve(process.argv[2]), { dumpIds: () => undefined });
+const specs = loadSpecs(path.resolve(process.argv[2]), { dumpFacts: () => undefined });
 if (hasErrors(specs.diagnostics)) throw new Error("the generated specs are invalid");
 const subnets = specs.models.reduce((n, m) => n + m.vpcs.reduce((k, v) => k + v.subnets.length, 0), 0);
 const profileFile = process.argv[3];
@@ -25,8 +25,11 @@ if (session) {
   post("Profiler.start"); // the inspector's posts are synchronous within the same thread
 }
 const t0 = process.hrtime.bigint();
+const cpu0 = process.cpuUsage();
 const planned = planStacks(specs.models, { dumps: new Map() });
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+const cpu = process.cpuUsage(cpu0);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 if (session) post("Profiler.stop");
 if (!planned.plan) throw new Error("no plan");
-process.stdout.write(JSON.stringify({ subnets, ms }) + "\n");
+process.stdout.write(JSON.stringify({ subnets, ms, cpuMs }) + "\n");

@@ -30,12 +30,15 @@ const SERVICES = [
 
 /**
  * Writes `vpcs` VPCs (12 subnets each across 3 AZs, `services` services per subnet) into `dir`,
- * at most `vpcsPerFile` VPCs per spec file (one stack per file).
+ * at most `vpcsPerFile` VPCs per spec file (one stack per file), or spread over exactly `files` files.
  */
-function writeSpecs({ dir, vpcs, services = SERVICES.length, subnets = 12, vpcsPerFile = 10 }) {
+function writeSpecs({ dir, vpcs, services = SERVICES.length, subnets = 12, vpcsPerFile = 10, files }) {
   fs.mkdirSync(dir, { recursive: true });
   const wanted = SERVICES.slice(0, services);
-  for (let f = 0; f * vpcsPerFile < vpcs; f++) {
+  // `files` spreads the VPCs over exactly that many files (1,000 VPCs in 300 files: 3 or 4 each)
+  const count = files ?? Math.ceil(vpcs / vpcsPerFile);
+  const first = (f) => (files ? Math.floor((f * vpcs) / files) : f * vpcsPerFile);
+  for (let f = 0; f < count; f++) {
     const spec = {
       version: 1,
       stack: `bench-${f}`,
@@ -44,7 +47,7 @@ function writeSpecs({ dir, vpcs, services = SERVICES.length, subnets = 12, vpcsP
       defaults: { policy: "org-only" },
       vpcs: [],
     };
-    for (let v = f * vpcsPerFile; v < Math.min(vpcs, (f + 1) * vpcsPerFile); v++) {
+    for (let v = first(f); v < Math.min(vpcs, first(f + 1)); v++) {
       const hex = v.toString(16).padStart(6, "0");
       // 10.x.y.0/16 blocks: distinct per VPC up to 65,536 VPCs (overlap across VPCs is allowed anyway).
       const cidr = `${10 + (v >> 16)}.${(v >> 8) & 255}.${v & 255}`;

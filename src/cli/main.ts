@@ -100,8 +100,23 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     .option("--out <dir>", "output folder", "cdktf.out")
     .option("--hcl", "write cdk.tf (HCL) instead of cdk.tf.json")
     .option("--module", "also write each stack as a module into <out>/modules/<stack>/")
-    .action((o: Options & { hcl?: boolean; module?: boolean }) =>
-      then(() => synthesize({ specsDir: o.specs, outDir: o.out, hcl: o.hcl, module: o.module, io })),
+    .option("--stack <names...>", "write only these stacks (and those related to them); the others stay as they are")
+    .option(
+      "--changed-since <ref>",
+      "write only the stacks whose spec, policy files or region dump changed since this git ref (and those related)",
+    )
+    .action((o: Options & { hcl?: boolean; module?: boolean; stack?: string[]; changedSince?: string }) =>
+      then(() =>
+        synthesize({
+          specsDir: o.specs,
+          outDir: o.out,
+          hcl: o.hcl,
+          module: o.module,
+          stacks: o.stack,
+          changedSince: o.changedSince,
+          io,
+        }),
+      ),
     );
   command("plan", "the planned endpoints, why, and what they cost")
     .addOption(specs())

@@ -15,7 +15,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { formatDiagnostic, summarize } from "../diagnostics";
 import { runPipeline } from "../pipeline";
+import type { Plan } from "../planner/plan";
+import { dumpDir } from "../region-dumps/read";
+import { closest } from "../suggest";
+import { canonicalPath, changedFilesSince } from "./changed-files";
 import { EXIT, specsPath, UsageError, type Io } from "./io";
+import { selectStacks, stackInputs, stackRelations, stacksOfChangedFiles, type SelectedStack } from "./select-stacks";
 
 export interface SynthesizeOptions {
   /** The specs folder or one spec file; default VPCE_SPECS of `io.env`, else specs/. */
@@ -28,6 +33,10 @@ export interface SynthesizeOptions {
   readonly hcl?: boolean;
   /** Also write each stack as a module into `<out>/modules/<stack>/`. */
   readonly module?: boolean;
+  /** Write only these stacks (and the stacks related to them); the other stacks' files stay as they are. */
+  readonly stacks?: readonly string[];
+  /** Write only the stacks whose input files changed since this git ref (and the stacks related to them). */
+  readonly changedSince?: string;
   readonly io: Io;
 }
 
@@ -55,21 +64,72 @@ export function synthesize(opts: SynthesizeOptions): number {
           "Nothing was written.",
       );
   }
-  // One spec file is not every spec: the other stacks' files stay (only a folder's synth prunes).
-  const written = constructs.synthToDir(r.plan, opts.outDir ?? "cdktf.out", {
+  const selection = selectedStacks({ opts, plan: r.plan, specsDir: specs.path, projectRoot });
+  const plan = selection ? { stacks: r.plan.stacks.filter((s) => selection.some((x) => x.stack === s.stack)) } : r.plan;
+  if (selection) {
+    for (const s of selection) io.err(`vpce: stack ${s.stack} selected: ${s.why}`);
+    if (selection.length === 0) {
+      io.err(`vpce: no stack selected: nothing was written (${summarize(r.diagnostics)})`);
+      return EXIT.ok;
+    }
+  }
+  // One spec file or a selection is not every spec: the other stacks' files stay (only a full synth prunes).
+  const written = constructs.synthToDir(plan, opts.outDir ?? "cdktf.out", {
     projectRoot,
     awsProviderVersion: configured,
-    prune: !specs.file,
+    prune: !specs.file && !selection,
     format: opts.hcl ? "hcl" : "json",
     modules: opts.module === true,
   });
   for (const s of written.removed)
     io.err(`vpce: stack ${s} has no spec any more: removed its stack files from ${written.outdir}/stacks/${s}`);
   const modules = opts.module ? `, and as modules to ${path.join(written.outdir, "modules")}` : "";
+  const of = selection ? ` of ${r.plan.stacks.length}` : "";
   io.err(
-    `vpce: ${written.written.length} stack(s) written to ${written.outdir}${modules} (${summarize(r.diagnostics)})`,
+    `vpce: ${written.written.length}${of} stack(s) written to ${written.outdir}${modules} ` +
+      `(${summarize(r.diagnostics)})`,
   );
   return EXIT.ok;
+}
+
+/**
+ * The stacks --stack and --changed-since ask for, with the stacks related to them; undefined when neither was
+ * given (every stack). An unknown stack name is a usage error with the closest names.
+ */
+function selectedStacks(args: {
+  opts: SynthesizeOptions;
+  plan: Plan;
+  specsDir: string;
+  projectRoot: string;
+}): SelectedStack[] | undefined {
+  const { opts, plan } = args;
+  if (opts.stacks === undefined && opts.changedSince === undefined) return undefined;
+  const known = plan.stacks.map((s) => s.stack);
+  const seeds = new Map<string, string>();
+  for (const name of opts.stacks ?? []) {
+    if (!known.includes(name)) {
+      const near = closest(name, known);
+      throw new UsageError(
+        `--stack ${name}: no spec defines this stack` +
+          (near.length > 0 ? `; did you mean ${near.join(", ")}?` : "") +
+          ` Stacks: ${known.length > 10 ? `${known.slice(0, 10).join(", ")}, ...` : known.join(", ")}. ` +
+          "Nothing was written.",
+      );
+    }
+    seeds.set(name, "named by --stack");
+  }
+  if (opts.changedSince !== undefined) {
+    const specsFolder = fs.statSync(args.specsDir).isFile() ? path.dirname(args.specsDir) : args.specsDir;
+    const changed = changedFilesSince({ ref: opts.changedSince, dir: specsFolder });
+    const inputs = stackInputs({
+      plan,
+      dumpDir: dumpDir(opts.io.env),
+      shared: [path.join(args.projectRoot, "cdktf.json")],
+    }).map((s) => ({ stack: s.stack, files: s.files.map(canonicalPath) }));
+    for (const [stack, why] of stacksOfChangedFiles({ inputs, changed, shownFrom: canonicalPath(process.cwd()) }))
+      if (!seeds.has(stack)) seeds.set(stack, `${why} since ${opts.changedSince}`);
+  }
+  return selectStacks({ seeds, relations: stackRelations(plan) });
 }
 
 /** The cdktf.json `context` key of the hashicorp/aws version constraint (see docs/terraform-pipelines.md). */

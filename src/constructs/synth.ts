@@ -149,6 +149,8 @@ function convert(opts: {
   format: "json" | "hcl";
   modules: boolean;
 }): void {
+  // JSON without modules: cdktf's file is the result; reading it back would only cost time and memory
+  if (opts.format === "json" && !opts.modules) return;
   const jsonFile = path.join(opts.tmp, "stacks", opts.stack, FILE.json.stack);
   const document = JSON.parse(fs.readFileSync(jsonFile, "utf8")) as { [key: string]: Json };
   if (opts.modules) {

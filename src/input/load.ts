@@ -7,13 +7,23 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from "yaml";
+import type { Document, LineCounter, Node, Pair } from "yaml";
 import type { Diagnostic, Position } from "../diagnostics";
 import { LOAD_RULES } from "../rules/load";
 import { MAX_SPEC_BYTES } from "../rules/load/file-too-large";
 import { MAX_ALIAS_COUNT } from "../rules/load/yaml-alias-limit";
 import { MAX_DEPTH, MAX_SCAN_DEPTH } from "../rules/load/yaml-syntax";
 import { runRules } from "../rules/run";
+import { readFastYaml, type FastDocument, type FastNode, type FastPair } from "./fast-yaml";
+
+/**
+ * The `yaml` library, loaded on first use: most spec files are read by readFastYaml, and loading the library
+ * costs ~35 ms of CPU that a small synth would otherwise pay.
+ */
+function yamlLib(): typeof import("yaml") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("yaml") as typeof import("yaml");
+}
 
 // The limits belong to the rules that judge them; the loader needs them to stop reading early.
 export { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_SCAN_DEPTH, MAX_SPEC_BYTES };
@@ -71,20 +81,51 @@ export interface LoadSubject {
 
 export type PathSegment = string | number;
 
-/** A parsed YAML file with the means to point into it. */
+/** A parsed YAML file with the means to point into it: the library's document, or the fast reader's tree. */
 export class SourceFile {
+  private lineStarts?: number[];
+
   constructor(
     /** Path as shown to the user. */
     readonly file: string,
     /** Absolute path, to resolve relative references (policy files). */
     readonly absPath: string,
-    readonly doc: Document.Parsed,
-    private readonly lines: LineCounter,
+    private readonly parsed:
+      | { readonly doc: Document.Parsed; readonly lines: LineCounter }
+      | { readonly fast: FastDocument; readonly text: string },
   ) {}
 
+  /** The library's document, when the library read the file. */
+  get doc(): Document.Parsed | undefined {
+    return "doc" in this.parsed ? this.parsed.doc : undefined;
+  }
+
+  /** The file as plain data, when the fast reader read it. */
+  get fastData(): unknown {
+    return "fast" in this.parsed ? this.parsed.fast.data : undefined;
+  }
+
   positionOfOffset(offset: number): Position {
-    const { line, col } = this.lines.linePos(offset);
-    return { line, col };
+    if ("doc" in this.parsed) {
+      const { line, col } = this.parsed.lines.linePos(offset);
+      return { line, col };
+    }
+    // the library's LineCounter, for the fast reader's files: line starts once, then a binary search
+    if (!this.lineStarts) {
+      const starts = [0];
+      const { text } = this.parsed;
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo] + 1 };
   }
 
   /**
@@ -92,7 +133,9 @@ export class SourceFile {
    * Falls back to the deepest existing ancestor, so a missing field points at its parent.
    */
   positionOf(segments: readonly PathSegment[], opts: { key?: boolean } = {}): Position {
-    let node: unknown = this.doc.contents;
+    if ("fast" in this.parsed) return this.fastPositionOf(this.parsed.fast, segments, opts);
+    const { isMap, isPair, isScalar, isSeq } = yamlLib();
+    let node: unknown = this.parsed.doc.contents;
     let lastPair: Pair | undefined;
     let best: Position = { line: 1, col: 1 };
     const setBest = (n: unknown) => {
@@ -117,6 +160,31 @@ export class SourceFile {
       }
     }
     if (opts.key && lastPair && isPair(lastPair)) setBest(lastPair.key);
+    return best;
+  }
+
+  /** positionOf over the fast reader's tree: the same walk (keys are plain strings there, values never empty). */
+  private fastPositionOf(fast: FastDocument, segments: readonly PathSegment[], opts: { key?: boolean }): Position {
+    let node: FastNode = fast.root;
+    let lastPair: FastPair | undefined;
+    let best = this.positionOfOffset(node.offset);
+    for (const seg of segments) {
+      if (node.kind === "map") {
+        const pair = node.pairs.find((p) => p.key === String(seg));
+        if (!pair) return best;
+        lastPair = pair;
+        node = pair.value;
+      } else if (node.kind === "seq" && typeof seg === "number") {
+        const item: FastNode | undefined = node.items[seg];
+        if (item === undefined) return best;
+        lastPair = undefined;
+        node = item;
+      } else {
+        return best;
+      }
+      best = this.positionOfOffset(node.offset);
+    }
+    if (opts.key && lastPair) best = this.positionOfOffset(lastPair.keyOffset);
     return best;
   }
 }
@@ -239,15 +307,17 @@ function readSpecText(opts: { bytes: Buffer; file: string; absPath: string }): R
     const line = before.split("\n").length;
     return { facts: { ...none, nestingAt: { line, col: deep.offset - before.lastIndexOf("\n") } } };
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-    version: "1.2",
-  });
-  const source = new SourceFile(file, absPath, doc, lines);
+  const fast = readFastYaml(text);
+  if (fast) {
+    const source = new SourceFile(file, absPath, { fast, text });
+    const root = { kind: "mapping" as const, pos: source.positionOfOffset(fast.root.offset) };
+    return {
+      facts: { file, yamlErrors: [], yamlWarnings: [], root: { ...root, depth: fastDepth(fast.root, 0) } },
+      source,
+    };
+  }
+  const { doc, lines } = parseYamlDocument(text);
+  const source = new SourceFile(file, absPath, { doc, lines });
   const problem = (p: (typeof doc.errors)[number] | (typeof doc.warnings)[number]): YamlProblem => ({
     code: p.code,
     message: p.message,
@@ -260,7 +330,34 @@ function readSpecText(opts: { bytes: Buffer; file: string; absPath: string }): R
   return { facts: { ...facts, root: rootOf(doc, source) }, source };
 }
 
+/** The yaml library's reading of a spec (YAML 1.2, strict, unique keys), with its line counter. */
+export function parseYamlDocument(text: string): { doc: Document.Parsed; lines: LineCounter } {
+  const { LineCounter, parseDocument } = yamlLib();
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    version: "1.2",
+  });
+  return { doc, lines };
+}
+
+/** nodeDepth over the fast reader's tree. */
+function fastDepth(node: FastNode, depth: number): number {
+  if (depth > MAX_DEPTH) return depth;
+  if (node.kind === "scalar") return depth;
+  let max = depth + 1;
+  for (const child of node.kind === "map" ? node.pairs.map((p) => p.value) : node.items) {
+    max = Math.max(max, fastDepth(child, depth + 1));
+    if (max > MAX_DEPTH) break;
+  }
+  return max;
+}
+
 function rootOf(doc: Document.Parsed, source: SourceFile): NonNullable<SpecFileFacts["root"]> {
+  const { isMap, isScalar, isSeq } = yamlLib();
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { kind: "empty", pos: { line: 1, col: 1 } };
   const pos = source.positionOfOffset(root.range?.[0] ?? 0);
@@ -326,6 +423,8 @@ export function scanNesting(text: string): { offset: number } | undefined {
 
 /** Converts the parsed document to plain data, bounding alias expansion. */
 export function toData(source: SourceFile): { data?: unknown; diagnostics: Diagnostic[] } {
+  // the fast reader's data: built while reading, no alias to expand
+  if (source.doc === undefined) return { data: source.fastData, diagnostics: [] };
   let data: unknown;
   try {
     data = source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -342,6 +441,7 @@ export function toData(source: SourceFile): { data?: unknown; diagnostics: Diagn
 }
 
 function nodeDepth(node: unknown, depth: number): number {
+  const { isMap, isPair, isSeq } = yamlLib();
   if (depth > MAX_DEPTH) return depth;
   if (isMap(node) || isSeq(node)) {
     let max = depth + 1;

@@ -25,7 +25,7 @@ import {
   type Region,
 } from "../catalog";
 import { isCidr, overlaps, parseCidr, type Cidr, type CidrProblem } from "../cidr";
-import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
+import type { ParseError } from "jsonc-parser";
 import { by } from "../order";
 import { closest } from "../suggest";
 import { displayPath, type PathSegment, type SourceFile } from "./load";
@@ -278,18 +278,22 @@ class WellFormed {
     }
   }
 
+  // Each test is asked for every field of the file (every service of every subnet): when the schema found
+  // nothing of its kind, the answer needs no path (formatting one was a tenth of validating a large spec).
+
   /** The value at `segs` passed the schema (its children may not have). */
   ok(segs: readonly PathSegment[]): boolean {
-    return !this.bad.has(formatPath(segs));
+    return this.bad.size === 0 || !this.bad.has(formatPath(segs));
   }
 
   /** The mapping at `segs` has an unknown key or a key of a bad form. */
   unknownKeys(segs: readonly PathSegment[]): boolean {
-    return this.extraKeys.has(formatPath(segs));
+    return this.extraKeys.size > 0 && this.extraKeys.has(formatPath(segs));
   }
 
   /** The mapping at `segs` has an unknown key that may be a misspelling of one of `fields` (`azid`, `zone-id`). */
   unknownKeyLike(segs: readonly PathSegment[], fields: readonly string[]): boolean {
+    if (this.unknownByParent.size === 0) return false;
     return (this.unknownByParent.get(formatPath(segs)) ?? []).some((k) => closest(k, fields).length > 0);
   }
 }
@@ -428,6 +432,9 @@ function readPolicyFile(opts: { value: string; abs: string; roots: readonly Poli
  */
 function jsonErrorAt(text: string): { line?: number; col?: number; error?: string } {
   const errors: ParseError[] = [];
+  // loaded here, for a policy file that is not valid JSON: the common case never needs it
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse, printParseErrorCode } = require("jsonc-parser") as typeof import("jsonc-parser");
   parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (!first) return {};

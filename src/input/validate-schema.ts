@@ -2,22 +2,16 @@
  * Structural validation against the spec schema (Ajv, all errors at once),
  * classified with positions; the rules of the fields stage report them.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { quote, type Position } from "../diagnostics";
 import { closest } from "../suggest";
 import type { PathSegment, SourceFile } from "./load";
-import { SpecSchema } from "./schema";
+import specValidator from "./spec-validator.generated";
 import type { CodeSpec } from "../rules/rule";
 
-let compiled: ValidateFunction | undefined;
-
+/** The schema's validator, compiled ahead of time (spec-validator-source.ts says why). */
 function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-    ajv.addVocabulary(["x-code", "x-hint"]);
-    compiled = ajv.compile(JSON.parse(JSON.stringify(SpecSchema)));
-  }
-  return compiled;
+  return specValidator as unknown as ValidateFunction;
 }
 
 export function pointerToSegments(pointer: string): PathSegment[] {

@@ -82,7 +82,15 @@ function planStack(opts: {
 function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump; inventory?: Inventory }): VpcSubject {
   const { spec, vpc, dump } = opts;
   let endpoints: EndpointSubject[] = [];
-  const keys = [...new Set(vpc.subnets.flatMap((s) => s.requests.map((r) => r.key)))].sort();
+  // the requesting subnets of each service, by name: one pass over the requests, not one per endpoint
+  const requestersOf = new Map<string, SubnetModel[]>();
+  for (const s of [...vpc.subnets].sort(byName))
+    for (const r of s.requests) {
+      const list = requestersOf.get(r.key);
+      if (!list) requestersOf.set(r.key, [s]);
+      else if (list[list.length - 1] !== s) list.push(s);
+    }
+  const keys = [...requestersOf.keys()].sort();
   for (const key of keys) {
     const settings = vpc.endpoints.get(key);
     const svc = resolveService({ key, region: spec.region, partition: spec.partition, settings, dump });
@@ -93,6 +101,7 @@ function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump; inve
           spec,
           vpc,
           resolved: svc,
+          requesters: requestersOf.get(key) as SubnetModel[],
           type,
           typeReasons: types.reasons,
           vpcHasGateway: types.decision.includes("Gateway"),
@@ -170,6 +179,8 @@ function planEndpoint(opts: {
   spec: SpecModel;
   vpc: VpcModel;
   resolved: ResolvedService;
+  /** The subnets asking for the service, sorted by name. */
+  requesters: SubnetModel[];
   type: PlannedEndpointType;
   /** Why the endpoint has this type (decideEndpointTypes). */
   typeReasons: readonly string[];
@@ -179,11 +190,8 @@ function planEndpoint(opts: {
   split: boolean;
   dump?: RegionDump;
 }): EndpointSubject {
-  const { spec, vpc, resolved, type, split } = opts;
+  const { spec, vpc, resolved, requesters, type, split } = opts;
   const settings = vpc.endpoints.get(resolved.key);
-  const requesters: SubnetModel[] = vpc.subnets
-    .filter((s) => s.requests.some((r) => r.key === resolved.key))
-    .sort(byName);
   const at: Located = settings ?? requesters[0].requests.find((r) => r.key === resolved.key) ?? requesters[0];
   const half = split && type === "Interface";
   const address = sanitizeName(`${vpc.name}_${resolved.key}${half ? "_interface" : ""}`);

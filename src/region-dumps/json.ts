@@ -6,7 +6,13 @@
  * recurses per level and would overflow the stack), "__proto__" kept as data,
  * and errors as words with a line and column.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import type { Node, ParseError } from "jsonc-parser";
+
+/** jsonc-parser, loaded when a dump is read (most runs have none). */
+function jsonc(): typeof import("jsonc-parser") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("jsonc-parser") as typeof import("jsonc-parser");
+}
 import type { Position } from "../diagnostics";
 
 /** Deepest nesting accepted in a dump (describe-vpc-endpoint-services output nests 4 levels). */
@@ -66,7 +72,7 @@ function describe(text: string, offset: number): string {
 function explain(text: string, e: ParseError): string {
   const found = describe(text, e.offset);
   // by name: the enum is a const enum, which isolated modules cannot read
-  switch (printParseErrorCode(e.error)) {
+  switch (jsonc().printParseErrorCode(e.error)) {
     case "PropertyNameExpected":
       return `expected a property name but found ${found}`;
     case "ColonExpected":
@@ -109,7 +115,11 @@ export function parseJsonWithPositions(text: string): ParsedJson {
   const deep = tooDeepAt(src);
   if (deep !== undefined) return fail(`the document nests more than ${MAX_JSON_DEPTH} levels deep`, deep);
   const errors: ParseError[] = [];
-  const root = parseTree(src, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = jsonc().parseTree(src, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   if (errors.length > 0 || !root) {
     const first = errors[0];
     if (!first) return fail(`unexpected ${describe(src, 0)}`, 0);

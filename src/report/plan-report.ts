@@ -3,7 +3,7 @@
  * Reads the plan only. The table leaves the diagnostics to the caller (stderr);
  * the json carries them, since a machine reads one stream.
  */
-import Table from "cli-table3";
+import type TableType from "cli-table3";
 import type { Diagnostic } from "../diagnostics";
 import type { EndpointPlan, Plan, StackPlan } from "../planner/plan";
 import { COST_NOTE, monthlyUsd, round2, stackMonthlyUsd } from "./cost";
@@ -104,6 +104,9 @@ function vpcTable(opts: { stack: StackPlan; endpoints: readonly EndpointPlan[]; 
   const words = COLUMNS.map((_, i) => Math.max(...texts(i).map(longestWord)));
   const widths = fitColumns({ natural, words, width: opts.width });
   const fit = (text: string, i: number) => wrap({ text, width: widths[i] }).join("\n");
+  // loaded here: only the table format needs it, and every command would load it with this module
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Table = require("cli-table3") as typeof TableType;
   const table = new Table({
     head: COLUMNS.map((c, i) => fit(c.head, i)),
     colWidths: widths.map((w) => w + COLUMN_EXTRA - 1),

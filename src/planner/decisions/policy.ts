@@ -49,24 +49,9 @@ export function decidePolicy(opts: {
         `policy full-access (${where}): AWS's default policy, no policy attribute`,
       );
     case "org-only": {
-      // Services outside the catalog (custom, or newer in a region dump) get the generic perimeter.
-      const service = svc.custom ? undefined : getService(svc.crossRegion?.catalogId ?? svc.key);
-      const facts = service
-        ? orgOnlyFacts({ service, partition: spec.partition, region: svc.crossRegion?.region ?? spec.region })
-        : NO_ORG_ONLY_FACTS;
-      const extras = [
-        facts.resourceLessActions.length > 0 ? `${facts.resourceLessActions.length} actions without a resource` : "",
-        facts.federatedActions.length > 0
-          ? "federated callers (SAML, web identity) onto roles of the organization"
-          : "",
-        facts.awsOwnedAccounts.length > 0 ? (service?.awsOwnedAccountsWhy ?? "AWS-owned accounts") : "",
-        facts.awsOwnedResources.length > 0 ? (service?.awsOwnedResourcesWhy ?? "AWS-owned resources") : "",
-      ].filter((e) => e !== "");
+      const { document, extras } = orgOnlyDocument({ spec, svc });
       return decided(
-        {
-          kind: "org-only",
-          document: JSON.stringify(orgOnlyPolicy({ organizationId: spec.organizationId as string, facts })),
-        },
+        { kind: "org-only", document },
         `policy org-only (${where}): principals of ${spec.organizationId} on its resources, AWS services` +
           (extras.length > 0 ? `; ${extras.join("; ")}` : ""),
       );
@@ -77,4 +62,36 @@ export function decidePolicy(opts: {
         `policy from ${choice.file} (${where})`,
       );
   }
+}
+
+/**
+ * The org-only document of one service for one organization, partition and region, built once per process: every
+ * VPC asking for the service gets the same bytes, and building it (the catalog's facts, the statements, the JSON)
+ * was a tenth of planning a large organization.
+ */
+const orgOnlyDocuments = new Map<string, { readonly document: string; readonly extras: readonly string[] }>();
+
+function orgOnlyDocument(opts: { spec: SpecModel; svc: ResolvedService }): {
+  readonly document: string;
+  readonly extras: readonly string[];
+} {
+  const { spec, svc } = opts;
+  // Services outside the catalog (custom, or newer in a region dump) get the generic perimeter.
+  const catalogId = svc.custom ? undefined : (svc.crossRegion?.catalogId ?? svc.key);
+  const region = svc.crossRegion?.region ?? spec.region;
+  const key = JSON.stringify([spec.organizationId, catalogId ?? null, spec.partition, region]);
+  const known = orgOnlyDocuments.get(key);
+  if (known) return known;
+  const service = catalogId === undefined ? undefined : getService(catalogId);
+  const facts = service ? orgOnlyFacts({ service, partition: spec.partition, region }) : NO_ORG_ONLY_FACTS;
+  const extras = [
+    facts.resourceLessActions.length > 0 ? `${facts.resourceLessActions.length} actions without a resource` : "",
+    facts.federatedActions.length > 0 ? "federated callers (SAML, web identity) onto roles of the organization" : "",
+    facts.awsOwnedAccounts.length > 0 ? (service?.awsOwnedAccountsWhy ?? "AWS-owned accounts") : "",
+    facts.awsOwnedResources.length > 0 ? (service?.awsOwnedResourcesWhy ?? "AWS-owned resources") : "",
+  ].filter((e) => e !== "");
+  const document = JSON.stringify(orgOnlyPolicy({ organizationId: spec.organizationId as string, facts }));
+  const built = { document, extras };
+  orgOnlyDocuments.set(key, built);
+  return built;
 }

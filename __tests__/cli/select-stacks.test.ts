@@ -1,0 +1,123 @@
+/** The selection of `vpce synth --stack / --changed-since` as pure functions: seeds, relations, changed files. */
+import * as path from "node:path";
+import { selectStacks, stackInputs, stacksOfChangedFiles, type StackRelation } from "../../src/cli/select-stacks";
+import type { Plan } from "../../src/planner/plan";
+
+const rel = (stack: string, dependsOn: string, reason = `uses ${dependsOn}`): StackRelation => ({
+  stack,
+  dependsOn,
+  reason,
+});
+
+describe("selectStacks: the seeds and every stack depending on a selected one", () => {
+  const cases: Array<{ name: string; seeds: string[]; relations: StackRelation[]; selected: string[] }> = [
+    { name: "no relations: the seeds alone", seeds: ["b", "a"], relations: [], selected: ["a", "b"] },
+    { name: "nothing asked: nothing selected", seeds: [], relations: [rel("spoke", "hub")], selected: [] },
+    {
+      name: "a hub's change selects its spoke",
+      seeds: ["hub"],
+      relations: [rel("spoke", "hub")],
+      selected: ["hub", "spoke"],
+    },
+    {
+      name: "a spoke's change alone leaves the hub when the hub does not depend on it",
+      seeds: ["spoke"],
+      relations: [rel("spoke", "hub")],
+      selected: ["spoke"],
+    },
+    {
+      name: "both ways (spoke reads hub, hub admits spoke): one spoke selects the hub, and through it the other spoke",
+      seeds: ["spoke-a"],
+      relations: [rel("spoke-a", "hub"), rel("hub", "spoke-a"), rel("spoke-b", "hub"), rel("hub", "spoke-b")],
+      selected: ["hub", "spoke-a", "spoke-b"],
+    },
+    {
+      name: "transitive chains, cycles end",
+      seeds: ["a"],
+      relations: [rel("b", "a"), rel("c", "b"), rel("a", "c"), rel("x", "y")],
+      selected: ["a", "b", "c"],
+    },
+    { name: "a stack related to itself adds nothing", seeds: ["a"], relations: [rel("a", "a")], selected: ["a"] },
+    {
+      name: "relations of unselected stacks stay out",
+      seeds: ["a"],
+      relations: [rel("d", "c"), rel("c", "d")],
+      selected: ["a"],
+    },
+  ];
+  test.each(cases)("$name", ({ seeds, relations, selected }) => {
+    const r = selectStacks({ seeds: new Map(seeds.map((s) => [s, "named"])), relations });
+    expect(r.map((s) => s.stack)).toEqual(selected);
+  });
+
+  test("each selected stack says why: its seed reason, or the relation that pulled it in", () => {
+    const r = selectStacks({
+      seeds: new Map([["hub", "named by --stack"]]),
+      relations: [rel("spoke", "hub", "uses hub vpc hub/main")],
+    });
+    expect(r).toEqual([
+      { stack: "hub", why: "named by --stack" },
+      { stack: "spoke", why: "uses hub vpc hub/main (hub is selected)" },
+    ]);
+  });
+});
+
+describe("stacksOfChangedFiles: a stack is changed when one of its input files is", () => {
+  const root = path.resolve("/repo");
+  const inputs = [
+    { stack: "a", files: [`${root}/specs/a.yaml`, `${root}/specs/policies/p.json`, `${root}/catalog/eu-west-1.json`] },
+    { stack: "b", files: [`${root}/specs/b.yaml`, `${root}/catalog/eu-central-1.json`] },
+    { stack: "c", files: [`${root}/specs/c.yaml`, `${root}/catalog/eu-central-1.json`] },
+  ];
+  const cases: Array<{ name: string; changed: string[]; stacks: Record<string, string> }> = [
+    { name: "nothing changed", changed: [], stacks: {} },
+    { name: "a spec", changed: ["specs/b.yaml"], stacks: { b: "specs/b.yaml changed" } },
+    {
+      name: "a policy file one stack reads",
+      changed: ["specs/policies/p.json"],
+      stacks: { a: "specs/policies/p.json changed" },
+    },
+    {
+      name: "the region dump two stacks read",
+      changed: ["catalog/eu-central-1.json"],
+      stacks: { b: "catalog/eu-central-1.json changed", c: "catalog/eu-central-1.json changed" },
+    },
+    { name: "files no stack reads", changed: ["README.md", "specs/other/a.yaml", "specs/a.yaml.bak"], stacks: {} },
+  ];
+  test.each(cases)("$name", ({ changed, stacks }) => {
+    const r = stacksOfChangedFiles({
+      inputs,
+      changed: new Set(changed.map((f) => path.join(root, f))),
+      shownFrom: root,
+    });
+    expect(Object.fromEntries(r)).toEqual(stacks);
+  });
+});
+
+test("stackInputs: the spec, its policy files (relative to the spec), the region's dump, the shared files", () => {
+  const endpoint = (policy: object) => ({ policy });
+  const plan = {
+    stacks: [
+      {
+        stack: "a",
+        file: "/repo/specs/a.yaml",
+        region: "eu-west-1",
+        vpcs: [
+          {
+            endpoints: [
+              endpoint({ kind: "file", document: "{}", source: "policies/p.json" }),
+              endpoint({ kind: "org-only", document: "{}" }),
+              endpoint({ kind: "file", document: "{}", source: "policies/p.json" }),
+            ],
+          },
+        ],
+      },
+    ],
+  } as unknown as Plan;
+  expect(stackInputs({ plan, dumpDir: "/repo/catalog", shared: ["/repo/cdktf.json"] })).toEqual([
+    {
+      stack: "a",
+      files: ["/repo/specs/a.yaml", "/repo/specs/policies/p.json", "/repo/catalog/eu-west-1.json", "/repo/cdktf.json"],
+    },
+  ]);
+});

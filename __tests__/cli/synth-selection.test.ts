@@ -1,0 +1,202 @@
+/**
+ * `vpce synth --stack NAME... / --changed-since REF`: only the selected stacks are written; every other stack's
+ * files stay byte for byte, untouched (same mtime), and its manifest entry stays; validation still covers every
+ * spec. --changed-since runs on a real temporary git repository.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { BASE, edit, tmpDir } from "../helpers";
+import { vpce } from "./run";
+
+const POLICY = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-*/*" }],
+});
+
+/** Three stacks (one, two, three) in their own VPCs; `two` reads policies/s3.json. */
+function writeSpecs(dir: string): void {
+  const spec = (stack: string, n: number) =>
+    BASE.replace("stack: base", `stack: ${stack}`)
+      .replace("vpc-0123456789abcdef0", `vpc-012345678${n}abcdef0`)
+      .replace(/subnet-0(a|b)/g, `subnet-0${n}`);
+  fs.mkdirSync(path.join(dir, "policies"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "one.yaml"), spec("one", 1));
+  fs.writeFileSync(
+    path.join(dir, "two.yaml"),
+    edit(spec("two", 2), "vpcs:\n", "defaults:\n  policy: full-access\nvpcs:\n") +
+      "    endpoints:\n      s3: { policy: policies/s3.json }\n",
+  );
+  fs.writeFileSync(path.join(dir, "three.yaml"), spec("three", 3));
+  fs.writeFileSync(path.join(dir, "policies", "s3.json"), POLICY);
+}
+
+/** Bytes and mtime of every file under `<out>/stacks/<stack>`. */
+function snapshot(out: string, stack: string): Record<string, { bytes: string; mtime: number }> {
+  const dir = path.join(out, "stacks", stack);
+  return Object.fromEntries(
+    fs.readdirSync(dir).map((f) => {
+      const full = path.join(dir, f);
+      return [f, { bytes: fs.readFileSync(full, "utf8"), mtime: fs.statSync(full).mtimeMs }];
+    }),
+  );
+}
+
+const manifestStacks = (out: string) =>
+  Object.keys(JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")).stacks).sort();
+
+function git(cwd: string, ...args: string[]): string {
+  const r = spawnSync("git", args, {
+    cwd,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.com",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.com",
+    },
+  });
+  if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout;
+}
+
+describe("--stack", () => {
+  test("writes the named stacks only; the others' files and manifest entries stay as they were", () => {
+    const specs = tmpDir();
+    writeSpecs(specs);
+    const out = path.join(tmpDir(), "out");
+    expect(vpce(["synth", "--specs", specs, "--out", out]).code).toBe(0);
+    const before = { one: snapshot(out, "one"), three: snapshot(out, "three") };
+    const two = snapshot(out, "two");
+    // a change to every spec: only the named stack may show it
+    for (const f of ["one.yaml", "two.yaml", "three.yaml"])
+      fs.writeFileSync(
+        path.join(specs, f),
+        edit(fs.readFileSync(path.join(specs, f), "utf8"), "10.20.2.0/24", "10.20.4.0/24"),
+      );
+    const r = vpce(["synth", "--specs", specs, "--out", out, "--stack", "two"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^vpce: stack two selected: named by --stack$/m);
+    expect(r.err).toMatch(/vpce: 1 of 3 stack\(s\) written to /);
+    expect({ one: snapshot(out, "one"), three: snapshot(out, "three") }).toEqual(before);
+    expect(snapshot(out, "two")["cdk.tf.json"].bytes).not.toEqual(two["cdk.tf.json"].bytes);
+    expect(snapshot(out, "two")["cdk.tf.json"].bytes).toContain("10.20.4.0/24");
+    expect(manifestStacks(out)).toEqual(["one", "three", "two"]);
+  });
+
+  test("several names; a stack whose spec is gone is not pruned by a selection", () => {
+    const specs = tmpDir();
+    writeSpecs(specs);
+    const out = path.join(tmpDir(), "out");
+    vpce(["synth", "--specs", specs, "--out", out]);
+    fs.rmSync(path.join(specs, "three.yaml"));
+    const r = vpce(["synth", "--specs", specs, "--out", out, "--stack", "one", "two"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/2 of 2 stack\(s\) written/);
+    expect(fs.existsSync(path.join(out, "stacks", "three", "cdk.tf.json"))).toBe(true);
+    expect(manifestStacks(out)).toEqual(["one", "three", "two"]);
+  });
+
+  test("an unknown stack name is a usage error (exit 2) with the closest names; nothing written", () => {
+    const specs = tmpDir();
+    writeSpecs(specs);
+    const out = path.join(tmpDir(), "out");
+    const r = vpce(["synth", "--specs", specs, "--out", out, "--stack", "tow"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /vpce: --stack tow: no spec defines this stack; did you mean two\? Stacks: one, three, two\./,
+    );
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("validation still covers every spec: an error in another spec writes nothing", () => {
+    const specs = tmpDir();
+    writeSpecs(specs);
+    fs.writeFileSync(
+      path.join(specs, "three.yaml"),
+      edit(fs.readFileSync(path.join(specs, "three.yaml"), "utf8"), "cidr: 10.20.1.0/24", "cidr: 10.99.1.0/24"),
+    );
+    const out = path.join(tmpDir(), "out");
+    const r = vpce(["synth", "--specs", specs, "--out", out, "--stack", "one"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/three\.yaml/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe("--changed-since on a git repository", () => {
+  function repo(): { root: string; specs: string; out: string } {
+    const root = tmpDir();
+    const specs = path.join(root, "specs");
+    writeSpecs(specs);
+    fs.writeFileSync(path.join(root, "README.md"), "x\n");
+    git(root, "init", "-q");
+    git(root, "add", ".");
+    git(root, "commit", "-q", "-m", "specs");
+    const out = path.join(tmpDir(), "out");
+    expect(vpce(["synth", "--specs", specs, "--out", out]).code).toBe(0);
+    return { root, specs, out };
+  }
+
+  test("nothing changed: no stack written, the output stays", () => {
+    const { specs, out } = repo();
+    const before = ["one", "two", "three"].map((s) => snapshot(out, s));
+    const r = vpce(["synth", "--specs", specs, "--out", out, "--changed-since", "HEAD"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/vpce: no stack selected: nothing was written/);
+    expect(["one", "two", "three"].map((s) => snapshot(out, s))).toEqual(before);
+  });
+
+  test("a changed spec (uncommitted) and a changed policy file (committed) select their stacks only", () => {
+    const { root, specs, out } = repo();
+    const three = snapshot(out, "three");
+    fs.writeFileSync(path.join(specs, "policies", "s3.json"), POLICY.replace("acme-*/*", "acme-data-*/*"));
+    fs.writeFileSync(path.join(root, "README.md"), "y\n");
+    git(root, "commit", "-q", "-am", "policy");
+    fs.writeFileSync(
+      path.join(specs, "one.yaml"),
+      edit(fs.readFileSync(path.join(specs, "one.yaml"), "utf8"), "10.20.2.0/24", "10.20.4.0/24"),
+    );
+    const r = vpce(["synth", "--specs", specs, "--out", out, "--changed-since", "HEAD~1"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^vpce: stack one selected: \/\S*\/specs\/one\.yaml changed since HEAD~1$/m);
+    expect(r.err).toMatch(/stack two selected: .*policies\/s3\.json changed since HEAD~1/);
+    expect(r.err).not.toMatch(/stack three selected/);
+    expect(r.err).toMatch(/2 of 3 stack\(s\) written/);
+    expect(snapshot(out, "three")).toEqual(three);
+    expect(snapshot(out, "two")["cdk.tf.json"].bytes).toContain("acme-data-*");
+    expect(snapshot(out, "one")["cdk.tf.json"].bytes).toContain("10.20.4.0/24");
+  });
+
+  test("an untracked new spec is a changed file", () => {
+    const { specs, out } = repo();
+    fs.writeFileSync(
+      path.join(specs, "four.yaml"),
+      BASE.replace("stack: base", "stack: four")
+        .replace("vpc-0123456789abcdef0", "vpc-0123456784abcdef0")
+        .replace(/subnet-0(a|b)/g, "subnet-04"),
+    );
+    const r = vpce(["synth", "--specs", specs, "--out", out, "--changed-since", "HEAD"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/stack four selected: .*four\.yaml changed since HEAD/);
+    expect(r.err).toMatch(/1 of 4 stack\(s\) written/);
+    expect(manifestStacks(out)).toEqual(["four", "one", "three", "two"]);
+  });
+
+  test("an unknown ref, or a folder outside git, is a usage error (exit 2); nothing written", () => {
+    const { specs, out } = repo();
+    const before = snapshot(out, "one");
+    const r = vpce(["synth", "--specs", specs, "--out", out, "--changed-since", "no-such-ref"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /vpce: --changed-since: git diff no-such-ref failed in .*no-such-ref.*Nothing was written\./s,
+    );
+    expect(snapshot(out, "one")).toEqual(before);
+    const plain = tmpDir();
+    writeSpecs(plain);
+    const r2 = vpce(["synth", "--specs", plain, "--out", path.join(tmpDir(), "o"), "--changed-since", "HEAD"]);
+    expect(r2.code).toBe(2);
+    expect(r2.err).toMatch(/--changed-since: finding the git repository failed/);
+  });
+});

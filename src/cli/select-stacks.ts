@@ -1,0 +1,111 @@
+/**
+ * Which stacks `vpce synth --stack NAME... / --changed-since REF` synthesizes: pure functions over data. The
+ * stacks asked for (named, or whose input files changed) are the seeds; every stack that depends on a selected
+ * stack is selected too, transitively, so a stack is never written against a stale neighbour. Validation and
+ * planning still run over every spec (cross-file checks are global); only the writing is narrowed.
+ */
+import * as path from "node:path";
+import type { Plan } from "../planner/plan";
+import { compareStrings } from "../order";
+
+/** `stack`'s Terraform depends on `dependsOn`'s spec (e.g. a spoke on its hub): a change to one rewrites both. */
+export interface StackRelation {
+  readonly stack: string;
+  readonly dependsOn: string;
+  /** In words, for the summary line: `uses hub vpc hub/main`. */
+  readonly reason: string;
+}
+
+/** The files a stack is made from: its spec, the policy files it reads, the region dump it used, cdktf.json. */
+export interface StackInputs {
+  readonly stack: string;
+  /** Absolute paths. */
+  readonly files: readonly string[];
+}
+
+/** A selected stack and why (the first reason found: named, changed file, or the relation that pulled it in). */
+export interface SelectedStack {
+  readonly stack: string;
+  readonly why: string;
+}
+
+/**
+ * The relations between the stacks of a plan. None exist yet: each stack is built from its own spec alone. The
+ * hub/spoke relation (`useHub: <stack>/<vpc>`) adds its edges here, both ways (a spoke reads its hub, a hub admits
+ * its spokes).
+ */
+export function stackRelations(plan: Plan): StackRelation[] {
+  void plan;
+  return [];
+}
+
+/** The seeds and every stack depending on a selected one (transitively), sorted by name. */
+export function selectStacks(opts: {
+  /** Stack -> why it was asked for. */
+  readonly seeds: ReadonlyMap<string, string>;
+  readonly relations: readonly StackRelation[];
+}): SelectedStack[] {
+  const dependents = new Map<string, StackRelation[]>();
+  for (const r of opts.relations) {
+    if (r.stack === r.dependsOn) continue;
+    const list = dependents.get(r.dependsOn);
+    if (list) list.push(r);
+    else dependents.set(r.dependsOn, [r]);
+  }
+  const why = new Map(opts.seeds);
+  const queue = [...opts.seeds.keys()].sort(compareStrings);
+  while (queue.length > 0) {
+    const s = queue.shift() as string;
+    for (const r of [...(dependents.get(s) ?? [])].sort((a, b) => compareStrings(a.stack, b.stack)))
+      if (!why.has(r.stack)) {
+        why.set(r.stack, `${r.reason} (${s} is selected)`);
+        queue.push(r.stack);
+      }
+  }
+  return [...why].map(([stack, w]) => ({ stack, why: w })).sort((a, b) => compareStrings(a.stack, b.stack));
+}
+
+/** Stack -> why, for every stack one of whose input files is among `changed` (absolute paths). */
+export function stacksOfChangedFiles(opts: {
+  readonly inputs: readonly StackInputs[];
+  readonly changed: ReadonlySet<string>;
+  /** Paths in the reasons are shown relative to this folder when inside it, else absolute. */
+  readonly shownFrom: string;
+}): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of opts.inputs) {
+    const hit = s.files.find((f) => opts.changed.has(path.resolve(f)));
+    if (!hit) continue;
+    const rel = path.relative(opts.shownFrom, hit);
+    const shown = rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? hit : rel.split(path.sep).join("/");
+    out.set(s.stack, `${shown} changed`);
+  }
+  return out;
+}
+
+/** The inputs of every stack of a plan (absolute paths). */
+export function stackInputs(opts: {
+  readonly plan: Plan;
+  /** The folder of region dumps: a stack whose region has `<dumpDir>/<region>.json` reads it. */
+  readonly dumpDir: string;
+  /** Files every stack is made from (cdktf.json: the provider version range). */
+  readonly shared: readonly string[];
+}): StackInputs[] {
+  return opts.plan.stacks.map((s) => {
+    const spec = path.resolve(s.file);
+    const policies = new Set<string>();
+    for (const v of s.vpcs)
+      for (const e of v.endpoints)
+        if (e.policy.kind === "file" && e.policy.source)
+          policies.add(path.resolve(path.dirname(spec), e.policy.source));
+    return {
+      stack: s.stack,
+      files: [
+        spec,
+        ...[...policies].sort(compareStrings),
+        path.resolve(opts.dumpDir, `${s.region}.json`),
+        ...opts.shared.map((f) => path.resolve(f)),
+      ],
+    };
+  });
+}

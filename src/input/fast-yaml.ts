@@ -1,0 +1,337 @@
+/**
+ * A fast reader for the plain YAML specs are written in: block mappings and sequences by indentation, plain and
+ * quoted scalars, one-line flow lists and mappings of scalars, comments. It returns what the `yaml` library
+ * would (the same data, the same node offsets) or `undefined` for anything else, which then goes to the `yaml`
+ * library: anchors, aliases, tags, block scalars, multi-line scalars, escapes, empty values, documents markers,
+ * tabs, CRLF, keys that are not plain strings, duplicate keys, any number that is not a plain decimal. So every
+ * YAML error and warning still comes from the library, and a file it reads here is one it reads without either.
+ *
+ * Why: the library (a full YAML 1.2 parser with a concrete syntax tree) took ~2 ms per 7 KB spec and ~200 ms
+ * cold for the first files, the largest part of `vpce validate` and of a small synth. Checked against the
+ * library on every example, fixture and generated spec (__tests__/input/fast-yaml.test.ts).
+ */
+
+/** A node with where it starts (what the library calls `range[0]`). */
+export type FastNode =
+  | { readonly kind: "map"; readonly offset: number; readonly pairs: readonly FastPair[] }
+  | { readonly kind: "seq"; readonly offset: number; readonly items: readonly FastNode[] }
+  | { readonly kind: "scalar"; readonly offset: number; readonly value: string | number | boolean | null };
+
+export interface FastPair {
+  readonly key: string;
+  readonly keyOffset: number;
+  readonly value: FastNode;
+}
+
+export interface FastDocument {
+  /** The root mapping (a spec is one; any other root goes to the library). */
+  readonly root: FastNode & { readonly kind: "map" };
+  /** The document as plain data, as the library's toJS gives it. */
+  readonly data: Record<string, unknown>;
+}
+
+/** Thrown inside the reader: the text is outside what it reads, the library takes it. */
+class Outside extends Error {}
+const outside = (): never => {
+  throw new Outside();
+};
+
+interface Line {
+  /** Column of the first character of the content (spaces before it). */
+  indent: number;
+  /** Offset of the content; moved past `- ` when a sequence item's content is read as a node. */
+  start: number;
+  /** Offset of the end of the line (the `\n` or the text's end). */
+  end: number;
+}
+
+/** Anything the reader leaves to the library, found by one scan before reading. */
+// eslint-disable-next-line no-control-regex
+const UNSUPPORTED = /[\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\u2028\u2029&*!|>%@`\\]/;
+
+export function readFastYaml(text: string): FastDocument | undefined {
+  if (UNSUPPORTED.test(text)) return undefined;
+  const lines: Line[] = [];
+  let pos = 0;
+  while (pos <= text.length) {
+    let end = text.indexOf("\n", pos);
+    if (end < 0) end = text.length;
+    let i = pos;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    // blank and comment-only lines say nothing (at any indentation)
+    if (i < end && text[i] !== "#") {
+      // document markers and directives are the library's
+      if (i === pos && (text.startsWith("---", i) || text.startsWith("...", i))) return undefined;
+      lines.push({ indent: i - pos, start: i, end });
+    }
+    pos = end + 1;
+  }
+  if (lines.length === 0 || lines[0].indent !== 0) return undefined;
+  try {
+    const reader = new Reader(text, lines);
+    const root = reader.node(0);
+    if (root.node.kind !== "map" || reader.next < lines.length) return undefined;
+    return { root: root.node, data: root.data as Record<string, unknown> };
+  } catch (e) {
+    if (e instanceof Outside) return undefined;
+    throw e;
+  }
+}
+
+/** Keys the reader takes: plain strings (no indicator first, no spaces, nothing the core schema makes a non-string). */
+const KEY = /^[A-Za-z_$/][A-Za-z0-9_.$/:-]*$/;
+/** Plain scalars that the core schema might read as something else than a string; the reader takes only a few. */
+const MAYBE_NOT_STRING = /^(?:[-+.~0-9]|(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$)/;
+const PLAIN_FIRST_REFUSED = new Set([..."-?:,[]{}#&*!|>'\"%@`<="]);
+
+interface Read {
+  readonly node: FastNode;
+  readonly data: unknown;
+}
+
+class Reader {
+  next = 0;
+  constructor(
+    private readonly text: string,
+    private readonly lines: Line[],
+  ) {}
+
+  /** The block node starting at the next line, whose indentation must be `indent`. */
+  node(indent: number): Read {
+    const line = this.lines[this.next];
+    if (!line || line.indent !== indent) outside();
+    return this.isSeqItem(line) ? this.seq(indent) : this.map(indent);
+  }
+
+  private isSeqItem(line: Line): boolean {
+    return this.text[line.start] === "-" && (line.start + 1 === line.end || this.text[line.start + 1] === " ");
+  }
+
+  private map(indent: number): Read {
+    const pairs: FastPair[] = [];
+    const data: Record<string, unknown> = {};
+    const offset = this.lines[this.next].start;
+    while (this.next < this.lines.length) {
+      const line = this.lines[this.next];
+      if (line.indent < indent) break;
+      if (line.indent > indent || this.isSeqItem(line)) outside();
+      const { text } = this;
+      const colon = keyEnd(text, line.start, line.end);
+      const key = text.slice(line.start, colon);
+      if (!KEY.test(key) || key.length > 1000 || MAYBE_NOT_STRING.test(key) || key === "__proto__") outside();
+      if (Object.prototype.hasOwnProperty.call(data, key)) outside(); // a duplicate: the library's error
+      let v = colon + 1;
+      while (v < line.end && text.charCodeAt(v) === 32) v++;
+      this.next++;
+      let value: Read;
+      if (v === line.end || text[v] === "#") {
+        // the value is the block below: deeper, or a sequence at the key's own indentation
+        const below = this.lines[this.next];
+        if (!below) outside();
+        if (below.indent > indent) value = this.node(below.indent);
+        else if (below.indent === indent && this.isSeqItem(below)) value = this.seq(indent);
+        else value = outside();
+      } else {
+        value = this.inline(v, line.end);
+        this.noContinuation(indent);
+      }
+      pairs.push({ key, keyOffset: line.start, value: value.node });
+      data[key] = value.data;
+    }
+    return { node: { kind: "map", offset, pairs }, data };
+  }
+
+  private seq(indent: number): Read {
+    const items: FastNode[] = [];
+    const data: unknown[] = [];
+    const offset = this.lines[this.next].start;
+    while (this.next < this.lines.length) {
+      const line = this.lines[this.next];
+      if (line.indent < indent || (line.indent === indent && !this.isSeqItem(line))) break;
+      if (line.indent > indent) outside();
+      let c = line.start + 1;
+      while (c < line.end && this.text.charCodeAt(c) === 32) c++;
+      if (c === line.end || this.text[c] === "#") outside(); // an empty item or a nested block below: rare
+      let item: Read;
+      if (this.isInlineNode(c, line.end)) {
+        this.next++;
+        item = this.inline(c, line.end);
+        this.noContinuation(indent);
+      } else {
+        // `- key: value` or `- - x`: the item is a block node whose first line starts after the dash
+        const column = c - (line.start - line.indent);
+        line.indent = column;
+        line.start = c;
+        item = this.node(column);
+      }
+      items.push(item.node);
+      data.push(item.data);
+    }
+    return { node: { kind: "seq", offset, items }, data };
+  }
+
+  /** The content at `c` is one inline value (a scalar or a flow collection), not a key or a nested item. */
+  private isInlineNode(c: number, end: number): boolean {
+    const ch = this.text[c];
+    if (ch === "[" || ch === "{" || ch === "'" || ch === '"') return true;
+    if (ch === "-" && (c + 1 === end || this.text[c + 1] === " ")) return false;
+    return keyEndOrNone(this.text, c, end) === undefined;
+  }
+
+  /** A line after an inline value that is deeper than its key continues the value: the library's. */
+  private noContinuation(indent: number): void {
+    const after = this.lines[this.next];
+    if (after && after.indent > indent) outside();
+  }
+
+  /** One scalar or one-line flow collection from `c` to the end of the line (a comment may follow). */
+  private inline(c: number, end: number): Read {
+    const { text } = this;
+    const ch = text[c];
+    if (ch === "[" || ch === "{") {
+      const inLine = text.slice(c, end).indexOf(ch === "[" ? "]" : "}");
+      if (inLine < 0) outside();
+      const close = c + inLine;
+      this.restIsComment(close + 1, end);
+      return ch === "[" ? this.flowSeq(c, close) : this.flowMap(c, close);
+    }
+    if (ch === "'" || ch === '"') {
+      const q = this.quoted(c, end);
+      this.restIsComment(q.after, end);
+      return q.read;
+    }
+    // searches stay within the line: a search to the end of the text would make a file quadratic
+    const rest = text.slice(c, end);
+    const hash = rest.indexOf(" #");
+    const raw = (hash >= 0 ? rest.slice(0, hash) : rest).trimEnd();
+    if (raw.includes(": ") || raw.endsWith(":")) outside();
+    return plain(raw, c);
+  }
+
+  private restIsComment(from: number, end: number): void {
+    let i = from;
+    while (i < end && this.text.charCodeAt(i) === 32) i++;
+    if (i < end && !(this.text[i] === "#" && i > from)) outside();
+  }
+
+  private quoted(c: number, end: number): { read: Read; after: number } {
+    const { text } = this;
+    const q = text[c];
+    let i = c + 1;
+    let value = "";
+    for (;;) {
+      const inLine = text.slice(i, end).indexOf(q);
+      if (inLine < 0) outside();
+      const close = i + inLine;
+      value += text.slice(i, close);
+      // '' inside single quotes is one quote; double quotes with escapes are refused before reading
+      if (q === "'" && text[close + 1] === "'") {
+        value += "'";
+        i = close + 2;
+        continue;
+      }
+      return { read: { node: { kind: "scalar", offset: c, value }, data: value }, after: close + 1 };
+    }
+  }
+
+  /** `[a, b]` on one line: scalars only; an empty entry (`[a,,b]`, `[a,]`) is the library's. */
+  private flowSeq(open: number, close: number): Read {
+    const items: FastNode[] = [];
+    const data: unknown[] = [];
+    for (const entry of this.flowEntries(open, close)) {
+      const r = this.flowScalar(entry.start, entry.end);
+      items.push(r.node);
+      data.push(r.data);
+    }
+    return { node: { kind: "seq", offset: open, items }, data };
+  }
+
+  /** `{ k: v, ... }` on one line: plain keys, scalar values. */
+  private flowMap(open: number, close: number): Read {
+    const pairs: FastPair[] = [];
+    const data: Record<string, unknown> = {};
+    for (const entry of this.flowEntries(open, close)) {
+      const inEntry = this.text.slice(entry.start, entry.end).indexOf(": ");
+      if (inEntry < 0) outside();
+      const sep = entry.start + inEntry;
+      const key = this.text.slice(entry.start, sep);
+      if (!KEY.test(key) || MAYBE_NOT_STRING.test(key) || key === "__proto__") outside();
+      if (Object.prototype.hasOwnProperty.call(data, key)) outside();
+      let v = sep + 1;
+      while (v < entry.end && this.text.charCodeAt(v) === 32) v++;
+      const r = this.flowScalar(v, entry.end);
+      pairs.push({ key, keyOffset: entry.start, value: r.node });
+      data[key] = r.data;
+    }
+    return { node: { kind: "map", offset: open, pairs }, data };
+  }
+
+  /** The entries between the brackets, trimmed; `[]` has none. */
+  private flowEntries(open: number, close: number): Array<{ start: number; end: number }> {
+    const { text } = this;
+    const inner = text.slice(open + 1, close);
+    // nested collections and comments inside are the library's; a quoted entry holding a comma is split here
+    // and then has no closing quote within its entry, so it goes to the library too
+    if (/[[\]{}#]/.test(inner)) outside();
+    if (inner.trim() === "") return [];
+    const out: Array<{ start: number; end: number }> = [];
+    let from = open + 1;
+    for (const part of inner.split(",")) {
+      const lead = part.length - part.trimStart().length;
+      const value = part.trim();
+      if (value === "") outside();
+      out.push({ start: from + lead, end: from + lead + value.length });
+      from += part.length + 1;
+    }
+    return out;
+  }
+
+  private flowScalar(start: number, end: number): Read {
+    const ch = this.text[start];
+    if (ch === "'" || ch === '"') {
+      const q = this.quoted(start, end);
+      if (q.after !== end) outside();
+      return q.read;
+    }
+    const raw = this.text.slice(start, end);
+    if (raw.includes(":")) outside();
+    return plain(raw, start);
+  }
+}
+
+/** The colon ending the key of a `key: value` line, or the library's when the line has none. */
+function keyEnd(text: string, start: number, end: number): number {
+  const at = keyEndOrNone(text, start, end);
+  return at === undefined ? outside() : at;
+}
+
+function keyEndOrNone(text: string, start: number, end: number): number | undefined {
+  for (let at = start; at < end; at++)
+    if (text.charCodeAt(at) === 58 && (at + 1 === end || text.charCodeAt(at + 1) === 32)) return at;
+  return undefined;
+}
+
+/** The core schema's number forms (yaml/dist/schema/core: int, intOct, intHex, float, floatExp, floatNaN). */
+const CORE_NUMBER = [
+  /^[-+]?[0-9]+$/,
+  /^0o[0-7]+$/,
+  /^0x[0-9a-fA-F]+$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+];
+
+/** A plain scalar as the core schema reads it: strings, plain decimals, booleans and null; else the library's. */
+function plain(raw: string, offset: number): Read {
+  if (raw === "" || PLAIN_FIRST_REFUSED.has(raw[0])) outside();
+  let value: string | number | boolean | null = raw;
+  if (MAYBE_NOT_STRING.test(raw)) {
+    if (/^(?:0|[1-9][0-9]{0,14})$/.test(raw)) value = Number(raw);
+    else if (/^(?:[Tt]rue|TRUE)$/.test(raw)) value = true;
+    else if (/^(?:[Ff]alse|FALSE)$/.test(raw)) value = false;
+    else if (/^(?:~|[Nn]ull|NULL)$/.test(raw)) value = null;
+    // any other number form of the core schema (signs, floats, octal, hex, .inf, .nan) is the library's
+    else if (CORE_NUMBER.some((r) => r.test(raw))) outside();
+  }
+  return { node: { kind: "scalar", offset, value }, data: value };
+}
