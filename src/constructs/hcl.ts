@@ -18,7 +18,7 @@ const BLOCKS: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 /** Top-level sections, in the order they are written. */
-const SECTIONS = ["terraform", "provider", "variable", "locals", "data", "resource", "check", "output"];
+const SECTIONS = ["terraform", "provider", "variable", "locals", "data", "resource", "moved", "check", "output"];
 
 /** Meta-argument blocks of every resource (in JSON they are objects). */
 const RESOURCE_META_BLOCKS: ReadonlySet<string> = new Set(["lifecycle"]);
@@ -39,6 +39,9 @@ export function toHcl(opts: { document: JsonObject }): string {
     for (const [type, named] of entries(doc[kind]))
       for (const [name, body] of entries(named))
         blocks.push(block([kind, type, name], body, resourceBlocks(kind, type)));
+  // moved: from and to are addresses, written bare (JSON holds them as strings)
+  if (doc.moved)
+    for (const m of asList(doc.moved)) blocks.push(block(["moved"], { from: `\${${m.from}}`, to: `\${${m.to}}` }));
   for (const [name, body] of entries(doc.check)) blocks.push(checkBlock(name, body as JsonObject));
   for (const [name, body] of entries(doc.output)) blocks.push(block(["output", name], body));
   return blocks.join("\n") + (blocks.length > 0 ? "" : "\n");
@@ -103,8 +106,8 @@ function bodyLines(body: JsonObject, blocks?: ReadonlySet<string>): string[] {
   for (const [k, v] of entries(body)) {
     if (blocks?.has(k)) {
       for (const b of asList(v)) nested.push(...indent(block([k], b).trimEnd().split("\n")));
-    } else if (k === "depends_on") {
-      // references, written bare: in JSON they are strings naming the addresses
+    } else if (k === "depends_on" || k === "ignore_changes") {
+      // references, written bare: in JSON they are strings naming the addresses (or the arguments)
       attrs[k] = (v as string[]).map((a) => `\${${a}}`);
     } else attrs[k] = v;
   }

@@ -621,6 +621,7 @@ function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): Endp
     dnsRecordIpType: rd.str(e, eb, "dnsRecordIpType"),
     tags: wellFormedMap(rd, e, eb, "tags"),
     fixedIps: wellFormedMap(rd, e, eb, "fixedIps"),
+    renamedFrom: rd.str(e, eb, "renamedFrom"),
   };
   // only the keys that hold a well-formed value: `"type" in settings` means the user set it
   return Object.fromEntries(Object.entries(settings).filter(([, x]) => x !== undefined)) as EndpointOverride;
