@@ -94,8 +94,7 @@ export class FakeState {
       const after = { ...(rc.change.after as Json) };
       const unknown = (rc.change.after_unknown ?? {}) as Json;
       const expressions = (config2.resources ?? []).find((r) => r.address === rc.address)?.expressions as
-        | Record<string, { references?: string[] }>
-        | undefined;
+        Record<string, { references?: string[] }> | undefined;
       for (const [attr, isUnknown] of Object.entries(unknown)) {
         if (isUnknown !== true) continue;
         const refs = (expressions?.[attr]?.references ?? []).filter((r) => r.endsWith(".id"));
@@ -105,8 +104,7 @@ export class FakeState {
         else after[attr] = emptyOf(schema, attr);
       }
       for (const [name, b] of Object.entries(schema.block.block_types ?? {}))
-        if (after[name] === undefined || after[name] === null)
-          after[name] = b.nesting_mode === "single" ? null : [];
+        if (after[name] === undefined || after[name] === null) after[name] = b.nesting_mode === "single" ? null : [];
       resources.push({
         mode: "managed",
         type,

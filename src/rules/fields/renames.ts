@@ -58,8 +58,7 @@ export const renames = rule<FieldSubject>()({
         const at = subject.at([...it.segs, "renamedFrom"]);
         const holder = opts.taken.get(it.from);
         if (it.from === it.name) ctx.report(at, "RENAMED_FROM_SELF", { what: it.what, name: it.name });
-        else if (holder !== undefined)
-          ctx.report(at, "RENAMED_FROM_TAKEN", { ...it, where: opts.where, holder });
+        else if (holder !== undefined) ctx.report(at, "RENAMED_FROM_TAKEN", { ...it, where: opts.where, holder });
         else if (first.has(it.from))
           ctx.report(at, "RENAMED_FROM_TWICE", { ...it, other: (first.get(it.from) as Renamed).name });
         else first.set(it.from, it);
