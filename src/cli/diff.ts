@@ -45,11 +45,11 @@ export function diffCommand(opts: DiffCommandOptions): number {
         // policy folders inside the repository as they were at the ref; those outside it as they are
         VPCE_POLICY_DIRS: policies.map((d) => snapshot.at(d) ?? d).join(path.delimiter),
       };
-      delete env.VPCE_CATALOG;
-      // dumps inside the repository as they were at the ref (none, when the folder did not exist then)
+      // dumps inside the repository as they were at the ref (none, when the folder did not exist then); a folder
+      // outside it is read as the working tree's pipeline reads it
       const dumpsThen = snapshot.at(dumps);
       if (dumpsThen !== undefined) fs.mkdirSync(dumpsThen, { recursive: true });
-      const base = runPipeline(snapshot.at(specs.path) as string, { env, dumpDir: dumpsThen ?? dumps });
+      const base = runPipeline(snapshot.at(specs.path) as string, { env, dumpDir: dumpsThen });
       const shown = base.diagnostics.map((d) => ({ ...d, file: snapshot.shown(d.file) }));
       if (!base.plan) return invalid({ diagnostics: shown, side: opts.base, io });
       basePlan = { stacks: base.plan.stacks.map((s) => ({ ...s, file: snapshot.shown(s.file) })) };

@@ -6,7 +6,7 @@
 import type { Change, EndpointDiff, Outage, PlanDiff, StackDiff } from "../diff/compare";
 import { PROVEN_WITH } from "../diff/replacements";
 import { counted } from "../text";
-import { codeSpan, mdText } from "./markdown";
+import { codeSpan, htmlText, mdText } from "./markdown";
 
 /** First line of the Markdown: a bot finds the comment part by it. */
 export const DIFF_MARKER = "<!-- vpce diff -->";
@@ -122,7 +122,7 @@ export function renderDiffMarkdown(opts: DiffReportOptions & { limit?: number })
           ]),
       ];
       const table = ["| | address | what | change |", "| --- | --- | --- | --- |", ...rows].join("\n");
-      return `<details><summary>${mdText(stackTitle(s))}</summary>\n\n${table}\n\n</details>`;
+      return `<details><summary>${htmlText(stackTitle(s))}</summary>\n\n${table}\n\n</details>`;
     });
   const note =
     `<sub>Replacements per the table proven with ${PROVEN_WITH.provider} ${PROVEN_WITH.version} ` +

@@ -50,7 +50,7 @@ export function mdText(text: string): string {
 }
 
 /** Text inside HTML (a <summary>): entities only, since Markdown is not read there (`$` too: no math). */
-function htmlText(text: string): string {
+export function htmlText(text: string): string {
   return text.replace(/[<>&"@$]/g, (c) => `&#${c.codePointAt(0)};`);
 }
 
