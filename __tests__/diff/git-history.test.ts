@@ -218,10 +218,7 @@ test("the three formats; the working tree, index and HEAD untouched by reading t
   expect(markdown.out.split("\n")[0]).toBe("<!-- vpce diff -->");
   expect(markdown.out).toContain("> [!CAUTION]");
   expect(markdown.out).toContain("hashicorp/aws 5.100.0");
-  const stable = markdown.out
-    .replaceAll(base, "BASE")
-    .replaceAll(base.slice(0, 12), "BASE")
-    .replaceAll(repo, "REPO");
+  const stable = markdown.out.replaceAll(base, "BASE").replaceAll(base.slice(0, 12), "BASE").replaceAll(repo, "REPO");
   expect(stable).toMatchSnapshot();
 });
 
