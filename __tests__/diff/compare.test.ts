@@ -2,6 +2,7 @@
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { diffPlans } from "../../src/diff/compare";
+import { renderDiffMarkdown } from "../../src/report/diff";
 import { runPipeline } from "../../src/pipeline";
 import type { Plan } from "../../src/planner/plan";
 import { ROOT } from "../helpers";
@@ -89,4 +90,21 @@ test("a setting the comparison does not know by name still shows (generic over t
   expect(d.stacks[0].endpoints[1].changes).toEqual([
     { category: "setting", kind: "changed", what: "resourceConfigurationArn", before: "not set", after: "arn:x" },
   ]);
+});
+
+test("markdown: past its share of the limit, the caution block says per stack what is destroyed", () => {
+  const services = ["ssm", "ssmmessages", "ec2messages", "kms", "logs", "sqs", "sns", "sts", "ecr.api", "ecr.dkr"];
+  const many = (id: string) =>
+    spec((s) => {
+      s.vpcs[0].id = id;
+      for (const sub of s.vpcs[0].subnets) sub.services = services;
+    });
+  const diff = diffPlans({ base: planOf(many("vpc-0123456789abcdef0")), head: planOf(many("vpc-0123456789abcdef9")) });
+  const full = renderDiffMarkdown({ diff, base: "main", commit: "0".repeat(40) });
+  const small = renderDiffMarkdown({ diff, base: "main", commit: "0".repeat(40), limit: 3000 });
+  expect(full.match(/\*\*Replaced\*\*/g)).toHaveLength(20);
+  expect(small).toContain(
+    "> - **stack base**: 0 destroyed, 20 replaced; 2 subnets lose access meanwhile: app-a, app-b",
+  );
+  expect(small.length).toBeLessThanOrEqual(3000);
 });

@@ -200,6 +200,22 @@ test("a spec file renamed: a new stack (new state), everything destroyed in the 
   const old = j.stacks[0].endpoints;
   expect(old.every((e) => e.outages.length === 1 && e.outages[0].action === "destroy")).toBe(true);
   expect(j.outages).toBe(old.length);
+  // a comment too small for every line: one line per stack, never a cut line
+  const md = diffAt({ at: "rename-file", base: "s3-interface", format: "markdown" });
+  const small = vpce([
+    "diff",
+    "--specs",
+    specs,
+    "--base",
+    commits["s3-interface"],
+    "--format",
+    "markdown",
+    "--max-chars",
+    "1000",
+  ]);
+  expect(md.out).toContain("**Destroyed** app: aws\\_vpc\\_endpoint.apps\\_s3");
+  expect(small.out).toContain("stacks' details left out to fit the comment");
+  expect(small.out.length).toBeLessThanOrEqual(1000);
 });
 
 test("the three formats; the working tree, index and HEAD untouched by reading the ref", () => {

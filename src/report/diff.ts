@@ -91,20 +91,13 @@ export function renderDiffMarkdown(opts: DiffReportOptions & { limit?: number })
       ? mdText(counts(diff))
       : "No change to any endpoint, security group rule, route table, DNS setting or policy.",
   ];
-  const loud = diff.stacks.flatMap((s) =>
-    s.endpoints.flatMap((e) => [
-      ...e.outages.map(
-        (o) =>
-          `> - **${o.action === "replace" ? "Replaced" : "Destroyed"}** ${mdText(outageLine(o, s.stack).replace(/^\S+ /, ""))}`,
-      ),
-      ...e.suggestions.map((x) => `> - To move ${codeSpan(e.address)} instead: add ${codeSpan(x)}`),
-    ]),
-  );
+  const loud = loudLines({ diff, budget: (opts.limit ?? Infinity) / 2 });
   if (loud.length > 0)
     head.push(
       "",
       "> [!CAUTION]",
-      `> Terraform will destroy endpoints, security groups or rules: the subnets named lose access until the new ones exist.`,
+      "> Terraform will destroy endpoints, security groups or rules: the subnets named lose access until the new " +
+        "ones exist.",
       ...loud,
     );
   const details = diff.stacks
@@ -145,6 +138,37 @@ export function renderDiffMarkdown(opts: DiffReportOptions & { limit?: number })
     );
   out.push(note);
   return out.join("\n");
+}
+
+/**
+ * The caution block's lines: every replacement and destroy, or, past `budget` characters, one line per stack with
+ * its counts and the subnets that lose access; then each distinct renamedFrom that would avoid them.
+ */
+function loudLines(opts: { diff: PlanDiff; budget: number }): string[] {
+  const stacks = opts.diff.stacks.filter((s) => s.endpoints.some((e) => e.outages.length > 0));
+  let lines = stacks.flatMap((s) =>
+    s.endpoints.flatMap((e) =>
+      e.outages.map(
+        (o) =>
+          `> - **${o.action === "replace" ? "Replaced" : "Destroyed"}** ` +
+          mdText(outageLine(o, s.stack).replace(/^\S+ /, "")),
+      ),
+    ),
+  );
+  if (lines.join("\n").length > opts.budget)
+    lines = stacks.map((s) => {
+      const outages = s.endpoints.flatMap((e) => e.outages);
+      const n = (action: Outage["action"]) => outages.filter((o) => o.action === action).length;
+      const subnets = [...new Set(outages.flatMap((o) => o.subnets))].sort();
+      const shown = subnets.slice(0, 30).join(", ") + (subnets.length > 30 ? `, and ${subnets.length - 30} more` : "");
+      return (
+        `> - **stack ${mdText(s.stack)}**: ${n("destroy")} destroyed, ${n("replace")} replaced; ` +
+        `${counted({ n: subnets, one: "subnet loses", many: "subnets lose" })} access meanwhile: ${mdText(shown)}`
+      );
+    });
+  const fixes = [...new Set(opts.diff.stacks.flatMap((s) => s.endpoints.flatMap((e) => e.suggestions)))].sort();
+  if (fixes.length > 0) lines.push(">", `> To move them instead, add: ${fixes.map(codeSpan).join(", ")}.`);
+  return lines;
 }
 
 function cellOf(c: Change): string {
