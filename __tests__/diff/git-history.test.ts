@@ -116,6 +116,8 @@ beforeAll(() => {
       s.vpcs[0].endpoints = { s3: { type: "interface" } };
     }),
   });
+  commit("broken", { "platform.yaml": "version: 1\nregion: nowhere-1\nvpcs: []\n" });
+  commit("fixed", { "platform.yaml": app() });
 }, 60_000);
 
 afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
@@ -259,4 +261,9 @@ test("an invalid spec in the working tree or at the ref: exit 1 with its diagnos
   fs.rmSync(path.join(specs, "bad.yaml"));
   expect(head.code).toBe(1);
   expect(head.err).toContain("in the specs of the working tree; no diff");
+  git("checkout", "-q", commits.fixed);
+  const base = vpce(["diff", "--specs", specs, "--base", commits.broken]);
+  expect(base.code).toBe(1);
+  expect(base.err).toContain(`${commits.broken}:specs/platform.yaml`);
+  expect(base.err).toContain(`in the specs of ${commits.broken}; no diff`);
 });
