@@ -1,7 +1,8 @@
 /** The pure diff of two plans (src/diff/compare.ts), on plans of specs written here. */
 import * as path from "node:path";
 import { stringify } from "yaml";
-import { diffPlans } from "../../src/diff/compare";
+import { ARGUMENTS, diffPlans } from "../../src/diff/compare";
+import { FORCES_REPLACEMENT } from "../../src/diff/replacements";
 import { renderDiffMarkdown } from "../../src/report/diff";
 import { runPipeline } from "../../src/pipeline";
 import type { Plan } from "../../src/planner/plan";
@@ -107,4 +108,8 @@ test("markdown: past its share of the limit, the caution block says per stack wh
     "> - **stack base**: 0 destroyed, 20 replaced; 2 subnets lose access meanwhile: app-a, app-b",
   );
   expect(small.length).toBeLessThanOrEqual(3000);
+});
+
+test("every row of the proven replacement table is read from the plan by the diff", () => {
+  for (const row of FORCES_REPLACEMENT) expect(ARGUMENTS[row.resource][row.argument]).toBeInstanceOf(Function);
 });

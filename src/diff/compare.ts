@@ -245,7 +245,7 @@ function diffStack(opts: { base: StackPlan; head: StackPlan }): StackDiff {
 }
 
 /** The value vpce gives each argument of the proven table, for one endpoint and its groups and rules. */
-const ARGUMENTS: {
+export const ARGUMENTS: {
   readonly [R in ResourceType]: Readonly<Record<string, (ctx: ArgContext) => string | undefined>>;
 } = {
   aws_vpc_endpoint: {
