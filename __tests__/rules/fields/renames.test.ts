@@ -50,7 +50,7 @@ describe("renames", () => {
         s.vpcs[0].subnets[0].services.push("s3-west");
       }),
     });
-    for (const code of ["RENAMED_FROM_SELF", "RENAMED_FROM_TAKEN", "RENAMED_FROM_TWICE"])
+    for (const code of ["RENAMED_FROM_SELF", "RENAMED_FROM_TAKEN", "RENAMED_FROM_TWICE"] as const)
       expect(findings(r, code)).toEqual([]);
     expect(r.plan).toBeDefined();
   });
