@@ -112,6 +112,7 @@ export interface SubnetFields {
   readonly azId?: string;
   readonly routeTable?: string;
   readonly ipv6Cidr?: string;
+  readonly renamedFrom?: string;
 }
 
 export interface ResolvedSubnet {
@@ -162,6 +163,7 @@ export interface ResolvedEndpoint {
 export interface VpcFields {
   readonly name?: string;
   readonly id?: string;
+  readonly renamedFrom?: string;
 }
 
 export interface ResolvedVpc {
@@ -518,6 +520,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
       azId: rd.str(s, sb, "azId"),
       routeTable: rd.str(s, sb, "routeTable"),
       ipv6Cidr: rd.str(s, sb, "ipv6Cidr"),
+      renamedFrom: rd.str(s, sb, "renamedFrom"),
     };
     return {
       index: j,
@@ -564,7 +567,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   });
   return {
     index,
-    spec: { name: rd.str(v, base, "name"), id: rd.str(v, base, "id") },
+    spec: { name: rd.str(v, base, "name"), id: rd.str(v, base, "id"), renamedFrom: rd.str(v, base, "renamedFrom") },
     segs: base,
     cidr,
     additionalCidrs,

@@ -50,8 +50,8 @@ export const renames = rule<FieldSubject>()({
     },
   },
   check(subject, ctx) {
-    const r = subject.resolved;
-    if (!r) return;
+    // the well-formed parts of the file: a name that is not well-formed is reported where it stands
+    const r = subject.facts;
     const judge = (opts: { items: Renamed[]; taken: ReadonlyMap<string, string>; where: string }) => {
       const first = new Map<string, Renamed>();
       for (const it of opts.items) {
@@ -64,25 +64,21 @@ export const renames = rule<FieldSubject>()({
         else first.set(it.from, it);
       }
     };
-    const vpcs = r.spec.vpcs;
-    judge({
-      items: vpcs.flatMap((v, i) =>
-        v.renamedFrom !== undefined ? [{ what: "VPC", name: v.name, from: v.renamedFrom, segs: ["vpcs", i] }] : [],
-      ),
-      taken: new Map(vpcs.map((v) => [v.name, `VPC ${quote(v.name)}`])),
-      where: "the stack",
-    });
+    const named = <T extends { spec: { name?: string; renamedFrom?: string }; segs: readonly PathSegment[] }>(
+      xs: readonly T[],
+      what: What,
+    ): Renamed[] =>
+      xs.flatMap((x) =>
+        x.spec.name !== undefined && x.spec.renamedFrom !== undefined
+          ? [{ what, name: x.spec.name, from: x.spec.renamedFrom, segs: x.segs }]
+          : [],
+      );
+    const names = <T extends { spec: { name?: string } }>(xs: readonly T[], what: string) =>
+      new Map(xs.flatMap((x) => (x.spec.name !== undefined ? [[x.spec.name, `${what} ${quote(x.spec.name)}`]] : [])));
+    judge({ items: named(r.vpcs, "VPC"), taken: names(r.vpcs, "VPC"), where: "the stack" });
     for (const v of r.vpcs) {
-      const vpc = vpcs[v.index];
-      judge({
-        items: vpc.subnets.flatMap((s, i) =>
-          s.renamedFrom !== undefined
-            ? [{ what: "subnet", name: s.name, from: s.renamedFrom, segs: [...v.segs, "subnets", i] }]
-            : [],
-        ),
-        taken: new Map(vpc.subnets.map((s) => [s.name, `subnet ${quote(s.name)}`])),
-        where: `VPC ${vpc.name}`,
-      });
+      const where = `VPC ${v.spec.name ?? `#${v.index + 1}`}`;
+      judge({ items: named(v.subnets, "subnet"), taken: names(v.subnets, "subnet"), where });
       // an old key that is still an entry, or still asked for by a subnet, still has its endpoint
       const taken = new Map<string, string>();
       for (const s of v.subnets)
@@ -91,11 +87,11 @@ export const renames = rule<FieldSubject>()({
       judge({
         items: v.endpoints.flatMap((e) =>
           e.settings.renamedFrom !== undefined && !e.repeated
-            ? [{ what: "endpoints entry", name: e.key, from: e.settings.renamedFrom, segs: e.segs }]
+            ? [{ what: "endpoints entry" as const, name: e.key, from: e.settings.renamedFrom, segs: e.segs }]
             : [],
         ),
         taken,
-        where: `VPC ${vpc.name}`,
+        where,
       });
     }
   },
