@@ -98,6 +98,8 @@ test("every run: command is one the tests run", () => {
   const vpceCommands = [...new Set(all.filter((c) => c.startsWith("npx vpce ")))];
   const other = [...new Set(all.filter((c) => !c.startsWith("npx vpce ")))].sort();
   expect(other).toEqual([
+    // vpce diff's exit 4 (changes found) is a success; any other failure fails the step
+    "[ $? -eq 4 ]",
     // what CI and every test run start with (package-lock.json)
     "npm ci --no-audit --no-fund",
     // terraform in a stack folder: init and plan as __tests__/terraform runs them; apply needs an AWS account
@@ -107,21 +109,27 @@ test("every run: command is one the tests run", () => {
     'terraform -chdir="$STACK_DIR" plan -input=false -out=tfplan',
   ]);
   expect(vpceCommands.sort()).toEqual([
-    "npx vpce plan --format markdown",
+    'npx vpce diff --base "$BASE_SHA" --format markdown --max-chars 16000',
+    "npx vpce plan --format markdown --max-chars 49000",
     "npx vpce stacks --json",
     'npx vpce synth --specs "$SPEC"',
     "npx vpce validate",
   ]);
-  // each vpce command runs here, on the examples, and succeeds ($SPEC: a spec file of the matrix); plan --format
-  // markdown comes with the markdown report
+  // each vpce command runs here, on the examples, and succeeds ($SPEC: a spec file of the matrix; $BASE_SHA: this
+  // repository's HEAD, so the diff holds only what the working tree changes: exit 0, or 4 for changes found)
   const spec = JSON.parse(vpce(["stacks", "--json"]).out)[0].spec as string;
   for (const c of vpceCommands) {
     const args = c
       .replace(/^npx vpce /, "")
       .replace('"$SPEC"', spec)
+      .replace('"$BASE_SHA"', "HEAD")
       .split(" ");
     if (args[0] === "synth") args.push("--out", fs.mkdtempSync(path.join(os.tmpdir(), "vpce-wf-")));
     const r = vpce(args);
-    expect({ c, code: r.code, err: r.code === 0 ? "" : r.err }).toEqual({ c, code: 0, err: "" });
+    const code = args[0] === "diff" && r.code === 4 ? 0 : r.code;
+    expect({ c, code, err: r.code === 0 || code === 0 ? "" : r.err }).toEqual({ c, code: 0, err: "" });
+    if (args.includes("--max-chars")) expect(r.out.length).toBeLessThanOrEqual(Number(args.at(-1)));
   }
+  // the comment the comment job posts: the diff and the plan together stay under GitHub's limit
+  expect(16000 + 49000 + "<!-- vpce-plan -->\n\n\n".length).toBeLessThan(65_536);
 });

@@ -31,6 +31,8 @@ export interface Diagnostic {
   readonly hint?: string;
   /** Closest valid names, best first. */
   readonly suggestions?: readonly string[];
+  /** The subnets the finding concerns, by name, when its rule says. */
+  readonly subnets?: readonly string[];
 }
 
 /** A value as quoted in a message: JSON, cut short so a huge value is not echoed whole. */

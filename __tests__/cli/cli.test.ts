@@ -116,8 +116,9 @@ describe("help and version", () => {
   test("vpce --help: every command and every exit code, exit 0", () => {
     const r = vpce(["--help"]);
     expect(r.code).toBe(0);
-    for (const c of ["validate", "synth", "plan", "catalog"]) expect(r.out).toMatch(new RegExp(`^  ${c} `, "m"));
-    expect(r.out).toMatch(/Exit codes: 0 ok, 1 invalid spec.*, 2 usage error, 3 internal error\./);
+    for (const c of ["validate", "synth", "plan", "diff", "catalog"])
+      expect(r.out).toMatch(new RegExp(`^  ${c} `, "m"));
+    expect(r.out).toMatch(/Exit codes: 0 ok, 1 invalid spec.*, 2 usage error, 3 internal error, 4 changes found/);
   });
 
   test.each([

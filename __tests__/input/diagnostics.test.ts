@@ -290,6 +290,33 @@ const CASES: Case[] = [
     line: 23,
   },
   {
+    code: "RENAMED_FROM_SELF",
+    files: { "a.yaml": edit(BASE, "  - name: main\n", "  - name: main\n    renamedFrom: main\n") },
+  },
+  {
+    code: "RENAMED_FROM_TAKEN",
+    files: { "a.yaml": edit(BASE, "      - name: app-b\n", "      - name: app-b\n        renamedFrom: app-a\n") },
+  },
+  {
+    code: "RENAMED_FROM_TWICE",
+    files: {
+      "a.yaml": edit(
+        edit(BASE, "      - name: app-b\n", "      - name: app-b\n        renamedFrom: old\n"),
+        "      - name: app-a\n",
+        "      - name: app-a\n        renamedFrom: old\n",
+      ),
+    },
+  },
+  {
+    code: "MOVED_ADDRESS_COLLISION",
+    files: {
+      "a.yaml":
+        edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [ecr.api, partner]\n      - name: app-b") +
+        "    endpoints:\n      partner:\n        serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0\n" +
+        "        renamedFrom: ecr_api\n",
+    },
+  },
+  {
     code: "SG_RULE_LIMIT",
     files: {
       "a.yaml":

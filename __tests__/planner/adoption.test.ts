@@ -4,7 +4,7 @@
  */
 import { decideAdoption } from "../../src/planner/decisions/adoption";
 import type { VpcModel } from "../../src/input/spec-model";
-import { ENDPOINT_REPLACEMENT } from "../../src/planner/replacement";
+import { ENDPOINT_REPLACEMENT } from "../../src/planner/replacements";
 import { existing, FULL_ACCESS, inventory, runWithInventory } from "../inventory/support";
 import { spec, type SpecDoc } from "../rules/support";
 

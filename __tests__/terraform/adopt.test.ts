@@ -8,7 +8,7 @@
  *   DescribeVpcEndpoints), the import blocks are no-ops and the plan is what the first apply does: every
  *   argument Terraform changes is one `vpce adopt` reports, and no other;
  * - retire: step 1 imports the endpoint without changing it; step 2 destroys it and nothing else;
- * - the replacement table (src/planner/replacement.ts): each row's argument, changed alone, replaces the
+ * - the replacement table (src/planner/replacements.ts): each row's argument, changed alone, replaces the
  *   endpoint exactly when the row says so.
  */
 import * as fs from "node:fs";
@@ -18,7 +18,7 @@ import { synthesize } from "../../src/cli/synth";
 import type { Io } from "../../src/cli/io";
 import { readInventoryText, type ExistingEndpoint } from "../../src/inventory/read";
 import { runPipeline } from "../../src/pipeline";
-import { ENDPOINT_REPLACEMENT } from "../../src/planner/replacement";
+import { ENDPOINT_REPLACEMENT } from "../../src/planner/replacements";
 import { ROOT, tmpDir, writeTree } from "../helpers";
 import { spec } from "../rules/support";
 import { findToolchain, Terraform, type Toolchain } from "./harness";

@@ -141,16 +141,24 @@ export class Terraform {
     return dir;
   }
 
+  /**
+   * Makes `dir` a working folder for configurations with these required_providers, without an init of its own:
+   * the lock file and the providers of the one init per distinct block.
+   */
+  async prepare(dir: string, requiredProviders: unknown): Promise<void> {
+    fs.mkdirSync(path.join(dir, ".terraform"), { recursive: true });
+    const initialised = await this.providersFor(requiredProviders);
+    fs.copyFileSync(path.join(initialised, ".terraform.lock.hcl"), path.join(dir, ".terraform.lock.hcl"));
+    fs.symlinkSync(path.join(initialised, ".terraform", "providers"), path.join(dir, ".terraform", "providers"));
+  }
+
   /** validate on the stack as synthesized (provider version relaxed), then an offline plan on a relaxed copy. */
   async check(stack: string, stackJsonFile: string, opts: CheckOptions = {}): Promise<TerraformOutcome> {
     const original = JSON.parse(fs.readFileSync(stackJsonFile, "utf8"));
     const dir = path.join(this.work, stack);
-    fs.mkdirSync(path.join(dir, ".terraform"), { recursive: true });
     const relaxed = structuredClone(original);
     relaxed.terraform.required_providers.aws.version = this.tc.awsVersion;
-    const initialised = await this.providersFor(relaxed.terraform.required_providers);
-    fs.copyFileSync(path.join(initialised, ".terraform.lock.hcl"), path.join(dir, ".terraform.lock.hcl"));
-    fs.symlinkSync(path.join(initialised, ".terraform", "providers"), path.join(dir, ".terraform", "providers"));
+    await this.prepare(dir, relaxed.terraform.required_providers);
     fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(relaxed, null, 2));
     const v = await this.tf(dir, ["validate", "-json", "-no-color"]);
     const validate = JSON.parse(

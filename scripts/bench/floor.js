@@ -93,7 +93,7 @@ for (const p of plan.stacks) {
         const id = `\${aws_security_group.${g.address}.id}`;
         new SecurityGroup(groups, g.address, {
           namePrefix: `${g.name}-`,
-          lifecycle: { createBeforeDestroy: true },
+          lifecycle: { createBeforeDestroy: true, ignoreChanges: ["name_prefix", "description"] },
           description: g.description,
           vpcId: e.vpcId,
           tags: { ...e.tags, Name: g.name, "vpce:service": e.service },

@@ -16,8 +16,11 @@ export interface Io {
   columns?: number;
 }
 
-/** 0: fine; 1: a spec is invalid (nothing written); 2: usage error; 3: internal error. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
+/**
+ * 0: fine; 1: a spec is invalid (nothing written); 2: usage error; 3: internal error; 4: `vpce diff` found changes
+ * (like `git diff --exit-code`'s 1, moved past the codes every command shares).
+ */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3, changes: 4 } as const;
 
 /** A mistake in how the command was called (exit 2), found after parsing, e.g. an unknown region. */
 export class UsageError extends Error {}

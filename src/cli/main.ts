@@ -27,6 +27,7 @@ import { EXIT, guarded, outputWidth, specsPath, UsageError, type Io } from "./io
 import { adoptCommand } from "./adopt";
 import { atlantisCommand } from "./atlantis";
 import { discoverCommand } from "./discover";
+import { diffCommand } from "./diff";
 import { stacksCommand } from "./stacks";
 import { synthesize } from "./synth";
 
@@ -35,7 +36,7 @@ export { EXIT, UsageError, type Io } from "./io";
 const FOOTER = `
 Specs: --specs DIR or --specs FILE.yaml, else VPCE_SPECS, else specs/.
 Streams: results on stdout; diagnostics and the summary line on stderr (JSON carries its diagnostics).
-Exit codes: 0 ok, 1 invalid spec (nothing written), 2 usage error, 3 internal error.`;
+Exit codes: 0 ok, 1 invalid spec (nothing written), 2 usage error, 3 internal error, 4 changes found (diff).`;
 
 interface Options {
   specs?: string;
@@ -44,6 +45,8 @@ interface Options {
   format?: "table" | "json" | "markdown";
   /** GB per endpoint per month for the markdown's data cost; undefined when not given. */
   gbPerMonth?: number;
+  /** Markdown: the most characters the output may take. */
+  maxChars?: number;
   why?: boolean;
   /** false when the deprecated --no-reasons was given. */
   reasons?: boolean;
@@ -131,6 +134,7 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
         "markdown: GB through each endpoint per month, priced beside NAT (default 0)",
       ).argParser(gigabytes),
     )
+    .addOption(maxChars())
     .option("--why", "add why each endpoint is planned as it is (table)")
     // Deprecated: the reasons are left out unless --why; still accepted so that scripts keep working.
     .addOption(new Option("--no-reasons").hideHelp())
@@ -140,6 +144,28 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .action((o: Options) =>
       then(() => adoptCommand({ specs: o.specs, format: o.format === "json" ? "json" : "table", io })),
+    );
+  command("diff", "what changes between the specs at a git ref and the working tree; exit 4 when something does")
+    .addOption(specs())
+    .requiredOption("--base <ref>", "the git ref to compare with (a branch, tag or commit of the specs' repository)")
+    .addOption(
+      new Option("--format <format>", "output format (markdown: for a pull-request comment)")
+        .choices(["table", "json", "markdown"])
+        .default("table"),
+    )
+    .addOption(maxChars())
+    .action((o: Options & { base: string }) =>
+      then(() => {
+        if (o.maxChars !== undefined && o.format !== "markdown")
+          throw new UsageError("--max-chars applies to --format markdown only.");
+        return diffCommand({
+          specs: o.specs,
+          base: o.base,
+          format: o.format ?? "table",
+          maxChars: o.maxChars,
+          io,
+        });
+      }),
     );
   command("catalog", "the services (or bundles) for a region")
     .option("--region <region>", "AWS region (default: AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1)")
@@ -225,6 +251,18 @@ function validate(o: Options, io: Io): number {
   return r.plan ? EXIT.ok : EXIT.invalid;
 }
 
+/** `--max-chars N`: how much of a pull-request comment a markdown report may take. */
+function maxChars(): Option {
+  return new Option(
+    "--max-chars <N>",
+    "markdown: the most characters the report may take (default: GitHub's comment limit for plan, none for diff)",
+  ).argParser((value: string) => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1000)
+      throw new InvalidArgumentError("Give a whole number of characters, 1000 or more.");
+    return Number(value);
+  });
+}
+
 /** `--gb-per-month`: a non-negative decimal number of GB. */
 function gigabytes(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value.trim()))
@@ -236,10 +274,14 @@ function plan(o: Options, io: Io): number {
   if (o.reasons === false) io.err("vpce: --no-reasons is deprecated: reasons are shown only with --why.");
   if (o.gbPerMonth !== undefined && o.format !== "markdown")
     throw new UsageError("--gb-per-month applies to --format markdown only; the table and JSON show hourly costs.");
+  if (o.maxChars !== undefined && o.format !== "markdown")
+    throw new UsageError("--max-chars applies to --format markdown only.");
   const r = pipeline(o, io);
   if (o.format === "json") io.out(renderJson({ plan: r.plan, diagnostics: r.diagnostics }));
   else if (o.format === "markdown")
-    io.out(renderMarkdown({ plan: r.plan, diagnostics: r.diagnostics, gbPerMonth: o.gbPerMonth ?? 0 }));
+    io.out(
+      renderMarkdown({ plan: r.plan, diagnostics: r.diagnostics, gbPerMonth: o.gbPerMonth ?? 0, limit: o.maxChars }),
+    );
   else {
     if (r.plan) io.out(renderTable({ plan: r.plan, width: outputWidth(io), why: o.why === true }));
     printDiagnostics(r.diagnostics, io);

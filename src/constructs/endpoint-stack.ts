@@ -18,8 +18,10 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import type { EndpointPlan, StackPlan } from "../planner/plan";
+import { SECURITY_GROUP_IGNORED_CHANGES } from "../planner/plan";
 import { defaultAwsProviderConstraint } from "./provider-version";
 import { importBlocks, retiredEndpoint } from "./imports";
+import { addMovedBlocks, requireTerraform15 } from "./state-blocks";
 
 export interface EndpointStackProps {
   readonly plan: StackPlan;
@@ -104,8 +106,9 @@ export class EndpointStack extends TerraformStack {
         ],
       });
     }
-    // check and import blocks are Terraform 1.5
-    if (checked.length > 0 || imports.length > 0) this.addOverride("terraform.required_version", ">= 1.5.0");
+    const moved = addMovedBlocks(this, plan);
+    // check, import and moved blocks are Terraform 1.5
+    if (checked.length > 0 || imports.length > 0 || moved > 0) requireTerraform15(this);
     this.output("endpoint_ids", ids, "VPC endpoint ids, by <vpc>/<service>");
     this.output("endpoint_dns_entries", dns, "DNS entries of the interface endpoints, by <vpc>/<service>");
     this.output("security_group_ids", sgs, "Security groups of the interface endpoints, by <vpc>/<service>");
@@ -166,8 +169,10 @@ export class EndpointStack extends TerraformStack {
         new SecurityGroup(this.scopes.securityGroups, sgPlan.address, {
           // A new name or description forces a new group (the provider's ForceNew): create it first, so the
           // endpoint is never left without one. Two groups of a VPC cannot share a name, so the name is a prefix.
+          // Name and description are made of the VPC and endpoints names: a rename must not replace the group
+          // (its rules would go with it), so both keep the values the group was created with.
           namePrefix: `${sgPlan.name}-`,
-          lifecycle: { createBeforeDestroy: true },
+          lifecycle: { createBeforeDestroy: true, ignoreChanges: [...SECURITY_GROUP_IGNORED_CHANGES] },
           description: sgPlan.description,
           vpcId: e.vpcId,
           tags: { ...e.tags, Name: sgPlan.name, "vpce:service": e.service },

@@ -18,7 +18,18 @@ const BLOCKS: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 /** Top-level sections, in the order they are written. */
-const SECTIONS = ["terraform", "provider", "variable", "locals", "data", "resource", "import", "check", "output"];
+const SECTIONS = [
+  "terraform",
+  "provider",
+  "variable",
+  "locals",
+  "data",
+  "resource",
+  "moved",
+  "import",
+  "check",
+  "output",
+];
 
 /** Meta-argument blocks of every resource (in JSON they are objects). */
 const RESOURCE_META_BLOCKS: ReadonlySet<string> = new Set(["lifecycle"]);
@@ -39,6 +50,9 @@ export function toHcl(opts: { document: JsonObject }): string {
     for (const [type, named] of entries(doc[kind]))
       for (const [name, body] of entries(named))
         blocks.push(block([kind, type, name], body, resourceBlocks(kind, type)));
+  // moved: from and to are addresses, written bare (JSON holds them as strings)
+  if (doc.moved)
+    for (const m of asList(doc.moved)) blocks.push(block(["moved"], { from: `\${${m.from}}`, to: `\${${m.to}}` }));
   for (const i of doc.import ? asList(doc.import) : []) blocks.push(importBlock(i));
   for (const [name, body] of entries(doc.check)) blocks.push(checkBlock(name, body as JsonObject));
   for (const [name, body] of entries(doc.output)) blocks.push(block(["output", name], body));
@@ -115,8 +129,8 @@ function bodyLines(body: JsonObject, blocks?: ReadonlySet<string>): string[] {
   for (const [k, v] of entries(body)) {
     if (blocks?.has(k)) {
       for (const b of asList(v)) nested.push(...indent(block([k], b).trimEnd().split("\n")));
-    } else if (k === "depends_on") {
-      // references, written bare: in JSON they are strings naming the addresses
+    } else if (k === "depends_on" || k === "ignore_changes") {
+      // references, written bare: in JSON they are strings naming the addresses (or the arguments)
       attrs[k] = (v as string[]).map((a) => `\${${a}}`);
     } else attrs[k] = v;
   }

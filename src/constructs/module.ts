@@ -61,11 +61,13 @@ export function moduleOf(opts: {
   return {
     terraform: {
       required_providers: terraform.required_providers,
-      // check blocks (VPC DNS attributes) need Terraform 1.5, in a module as in the stack
+      // check and moved blocks need Terraform 1.5 (state-blocks.ts), in a module as in the stack
       ...(terraform.required_version ? { required_version: terraform.required_version } : {}),
     },
     variable: MODULE_VARIABLES,
     resource,
+    // moved blocks of a module speak of its own addresses: a caller's state moves inside module.<name>
+    ...(stack.moved ? { moved: stack.moved } : {}),
     ...(stack.check ? { check: stack.check } : {}),
     ...(stack.output ? { output: stack.output } : {}),
   };

@@ -93,11 +93,13 @@ function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
         Object.keys(e.settings.fixedIps ?? {}).map((name) => [name, at([...e.segs, "fixedIps", name])]),
       ),
       tags: e.settings.tags ?? {},
+      renamedFrom: e.settings.renamedFrom,
     });
   }
   return {
     ...at(v.segs),
     name: spec.name,
+    renamedFrom: spec.renamedFrom,
     id: spec.id,
     cidrs: v.blocks.map((c) => c.text),
     endpointSubnets: spec.endpointSubnets,
@@ -112,6 +114,7 @@ function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
         cidr: written.cidr,
         ipv6Cidr: written.ipv6Cidr,
         routeTable: written.routeTable,
+        renamedFrom: written.renamedFrom,
         requests: s.requests,
       };
     }),

@@ -112,6 +112,7 @@ export interface SubnetFields {
   readonly azId?: string;
   readonly routeTable?: string;
   readonly ipv6Cidr?: string;
+  readonly renamedFrom?: string;
 }
 
 export interface ResolvedSubnet {
@@ -162,6 +163,7 @@ export interface ResolvedEndpoint {
 export interface VpcFields {
   readonly name?: string;
   readonly id?: string;
+  readonly renamedFrom?: string;
 }
 
 export interface ResolvedVpc {
@@ -525,6 +527,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
       azId: rd.str(s, sb, "azId"),
       routeTable: rd.str(s, sb, "routeTable"),
       ipv6Cidr: rd.str(s, sb, "ipv6Cidr"),
+      renamedFrom: rd.str(s, sb, "renamedFrom"),
     };
     return {
       index: j,
@@ -571,7 +574,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   });
   return {
     index,
-    spec: { name: rd.str(v, base, "name"), id: rd.str(v, base, "id") },
+    spec: { name: rd.str(v, base, "name"), id: rd.str(v, base, "id"), renamedFrom: rd.str(v, base, "renamedFrom") },
     segs: base,
     cidr,
     additionalCidrs,
@@ -628,6 +631,7 @@ function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): Endp
     dnsRecordIpType: rd.str(e, eb, "dnsRecordIpType"),
     tags: wellFormedMap(rd, e, eb, "tags"),
     fixedIps: wellFormedMap(rd, e, eb, "fixedIps"),
+    renamedFrom: rd.str(e, eb, "renamedFrom"),
   };
   // only the keys that hold a well-formed value: `"type" in settings` means the user set it
   return Object.fromEntries(Object.entries(settings).filter(([, x]) => x !== undefined)) as EndpointOverride;

@@ -15,6 +15,13 @@ function name(description: string): TString {
   return Type.String({ pattern: NAME_PATTERN, description, "x-hint": NAME_HINT });
 }
 
+function RENAMED_FROM(what: string): string {
+  return (
+    `The name this ${what} had before (a rename): synth writes Terraform moved blocks from the old addresses, ` +
+    "so nothing is destroyed; remove it once every state has applied it"
+  );
+}
+
 function awsId(prefix: string, description: string): TString {
   return Type.String({
     pattern: `^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`,
@@ -156,6 +163,15 @@ export const EndpointOverrideSchema = Type.Object(
       ),
     ),
     tags: Type.Optional(EndpointTags),
+    renamedFrom: Type.Optional(
+      Type.String({
+        pattern: "^[a-z0-9][a-z0-9._-]*$",
+        description:
+          "The key this entry had before (a rename): synth writes Terraform moved blocks from the old addresses, " +
+          "so nothing is destroyed; remove it once every state has applied it",
+        "x-hint": "the entry's old key, such as s3-usw2",
+      }),
+    ),
   },
   { additionalProperties: false, description: "Per-service settings for one VPC" },
 );
@@ -186,6 +202,7 @@ export const SubnetSchema = Type.Object(
       }),
     ),
     bundles: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: "Named groups of services" })),
+    renamedFrom: Type.Optional(name(RENAMED_FROM("subnet"))),
   },
   { additionalProperties: false },
 );
@@ -193,6 +210,7 @@ export const SubnetSchema = Type.Object(
 export const VpcSchema = Type.Object(
   {
     name: name("Unique in the stack; used in Terraform addresses"),
+    renamedFrom: Type.Optional(name(RENAMED_FROM("VPC"))),
     id: awsId("vpc", "The VPC id"),
     cidr: Cidr,
     additionalCidrs: Type.Optional(Type.Array(Cidr, { description: "Secondary CIDR blocks of the VPC" })),

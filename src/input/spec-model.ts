@@ -36,6 +36,8 @@ export interface SubnetModel extends Located {
   /** The subnet's IPv6 block, as written. */
   readonly ipv6Cidr?: string;
   readonly routeTable?: string;
+  /** The subnet's name before a rename (`renamedFrom`): its rules' old addresses are moved to the new ones. */
+  readonly renamedFrom?: string;
   /** One entry per distinct service key, first way of asking wins. */
   readonly requests: readonly ServiceRequest[];
 }
@@ -64,10 +66,14 @@ export interface EndpointSettings extends Located {
   readonly fixedIpsAt: Readonly<Record<string, Located>>;
   /** Tags of the endpoint and its security groups, over the stack tags (provider default_tags). */
   readonly tags: Readonly<Record<string, string>>;
+  /** The entry's key before a rename (`renamedFrom`). */
+  readonly renamedFrom?: string;
 }
 
 export interface VpcModel extends Located {
   readonly name: string;
+  /** The VPC's name before a rename (`renamedFrom`). */
+  readonly renamedFrom?: string;
   readonly id: string;
   readonly cidrs: readonly string[];
   readonly endpointSubnets?: readonly string[];

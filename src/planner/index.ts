@@ -195,6 +195,10 @@ function planEndpoint(opts: {
   const at: Located = settings ?? requesters[0].requests.find((r) => r.key === resolved.key) ?? requesters[0];
   const half = split && type === "Interface";
   const address = sanitizeName(`${vpc.name}_${resolved.key}${half ? "_interface" : ""}`);
+  // the address under the names before the renames the spec declares (renamedFrom): moved blocks lead from it
+  const previousAddress = sanitizeName(
+    `${vpc.renamedFrom ?? vpc.name}_${settings?.renamedFrom ?? resolved.key}${half ? "_interface" : ""}`,
+  );
   const fromDump = consultDump({ svc: resolved, type, dump: opts.dump });
   const svc = fromDump.svc;
   const reasons: string[] = [
@@ -241,6 +245,7 @@ function planEndpoint(opts: {
       allowedCidrs: settings?.allowedCidrs ?? [],
       allowedSecurityGroups: settings?.allowedSecurityGroups ?? [],
       ipv6: settings?.ipAddressType === "dualstack" || settings?.ipAddressType === "ipv6",
+      previousAddress,
     });
     securityGroups = sg.decision;
     reasons.push(...sg.reasons);
@@ -282,6 +287,7 @@ function planEndpoint(opts: {
   const dependsOn = onlyInbound ? [sanitizeName(`${vpc.name}_${resolved.key}`)] : [];
   const endpoint: EndpointPlan = {
     address,
+    ...(previousAddress !== address ? { movedFrom: previousAddress } : {}),
     key: `${vpc.name}/${resolved.key}${half ? "/interface" : ""}`,
     dependsOn,
     vpc: vpc.name,

@@ -26,7 +26,16 @@ export interface PlacedSubnet {
   readonly ipv4?: string;
 }
 
-export interface IngressRule {
+/**
+ * A resource whose address changed with a declared rename (`renamedFrom`): `movedFrom` is its old address, from
+ * which synth writes a Terraform `moved` block.
+ */
+export interface Movable {
+  readonly address: string;
+  readonly movedFrom?: string;
+}
+
+export interface IngressRule extends Movable {
   /** Terraform resource name of the rule. */
   readonly address: string;
   /** What `cidr` holds: an IPv4 block (cidr_ipv4), an IPv6 block (cidr_ipv6) or a security group id. */
@@ -35,9 +44,18 @@ export interface IngressRule {
   readonly cidr: string;
   readonly port: number;
   readonly description: string;
+  /** The requesting subnets the rule admits, by name (none for allowedCidrs and security group sources). */
+  readonly subnets: readonly string[];
 }
 
-export interface SecurityGroupPlan {
+/**
+ * The security group arguments Terraform ignores once the group exists (lifecycle ignore_changes). Both force a
+ * replacement (src/planner/replacements.ts) and both are made of names (VPC, endpoints key), so a rename would
+ * replace the group and cut off its clients while its rules are recreated; the Name tag follows the new name.
+ */
+export const SECURITY_GROUP_IGNORED_CHANGES = ["name_prefix", "description"] as const;
+
+export interface SecurityGroupPlan extends Movable {
   readonly address: string;
   /**
    * The group's name stem: its Name tag, and with a trailing `-` its `name_prefix` (AWS appends a unique suffix,
@@ -57,7 +75,7 @@ export interface PolicyPlan {
   readonly source?: string;
 }
 
-export interface EndpointPlan {
+export interface EndpointPlan extends Movable {
   /** Terraform resource name of the endpoint (and of its security group). */
   readonly address: string;
   /**
@@ -113,7 +131,7 @@ export interface EndpointChange {
   /** What the inventory records, and what the plan sets, as text. */
   readonly from: string;
   readonly to: string;
-  /** Terraform replaces the endpoint for this change (a ForceNew argument; see planner/replacement.ts). */
+  /** Terraform replaces the endpoint for this change (a ForceNew argument; see planner/replacements.ts). */
   readonly replaces: boolean;
 }
 

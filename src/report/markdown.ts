@@ -50,7 +50,7 @@ export function mdText(text: string): string {
 }
 
 /** Text inside HTML (a <summary>): entities only, since Markdown is not read there (`$` too: no math). */
-function htmlText(text: string): string {
+export function htmlText(text: string): string {
   return text.replace(/[<>&"@$]/g, (c) => `&#${c.codePointAt(0)};`);
 }
 
@@ -169,10 +169,12 @@ function codeCounts(diagnostics: readonly Diagnostic[]): string {
 }
 
 /**
- * The subnets a diagnostic names: the words of its message that are subnets of its file's stack in the plan.
+ * The subnets a diagnostic concerns: the list its rule gave; for rules that give none, the words of its message
+ * that are subnets of its file's stack in the plan.
  * Subnet names are letters, digits, `-` and `_` (the spec schema), so they are whole words of the message.
  */
 function namedSubnets(opts: { diagnostic: Diagnostic; subnetsByFile: ReadonlyMap<string, ReadonlySet<string>> }) {
+  if (opts.diagnostic.subnets) return [...opts.diagnostic.subnets].sort(compareStrings);
   const known = opts.subnetsByFile.get(opts.diagnostic.file);
   if (!known) return [];
   const words = new Set(opts.diagnostic.message.split(/[^A-Za-z0-9_-]+/));

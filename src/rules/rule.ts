@@ -56,6 +56,8 @@ export type DetailsOf<S> = S extends { message: (details: infer D) => string } ?
 export interface ReportOptions {
   /** Closest valid names, best first ("Did you mean ..."). */
   readonly suggestions?: readonly string[];
+  /** The subnets the finding concerns, by name: reports list them without reading the message. */
+  readonly subnets?: readonly string[];
 }
 
 /** The one way a rule reports: where, which of its codes, the details its message needs. */

@@ -22,6 +22,7 @@ export function runRules<S>(rules: readonly Rule<S, CodeTable>[], subject: S): D
           message: spec.message(details),
           hint,
           suggestions,
+          ...(opts?.subnets && opts.subnets.length > 0 ? { subnets: [...opts.subnets] } : {}),
         });
       },
     };

@@ -26,4 +26,29 @@ describe("address-collision", () => {
     expect(findings(r, "ADDRESS_COLLISION")).toEqual([]);
     expect(r.plan).toBeDefined();
   });
+
+  test("Noncompliance: MOVED_ADDRESS_COLLISION when a renamed key's old address sanitizes to a live one", () => {
+    const r = runSpecs({
+      "a.yaml": spec((s) => {
+        s.vpcs[0].subnets[0].services = ["ecr.api", "partner"];
+        s.vpcs[0].endpoints = { partner: { serviceName: custom, renamedFrom: "ecr_api" } };
+      }),
+    });
+    const f = findings(r, "MOVED_ADDRESS_COLLISION");
+    expect(f.map((d) => d.path)).toEqual(f.map(() => "vpcs[0].endpoints.partner"));
+    expect(f.map((d) => d.message).join("\n")).toContain(
+      "aws_vpc_endpoint.main_ecr_api, which the interface endpoint of ecr.api",
+    );
+  });
+
+  test("Compliance: a renamed key whose old address nothing holds", () => {
+    const r = runSpecs({
+      "a.yaml": spec((s) => {
+        s.vpcs[0].subnets[0].services = ["ecr.api", "partner"];
+        s.vpcs[0].endpoints = { partner: { serviceName: custom, renamedFrom: "ecr_api2" } };
+      }),
+    });
+    expect(findings(r, "MOVED_ADDRESS_COLLISION")).toEqual([]);
+    expect(r.plan).toBeDefined();
+  });
 });

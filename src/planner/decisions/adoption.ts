@@ -6,12 +6,12 @@
  * An existing endpoint matches a planned one when VPC id, service name and type agree (and the service region,
  * the stack's own when unset). Only live endpoints count (inventory/read.ts: available, pending,
  * pendingAcceptance, partial). Matching never looks at subnets, groups, DNS or policy: those the first apply
- * changes in place (planner/replacement.ts says which arguments would replace instead).
+ * changes in place (planner/replacements.ts says which arguments would replace instead).
  */
 import type { ExistingEndpoint } from "../../inventory/read";
 import type { RetireEntry, VpcModel } from "../../input/spec-model";
 import type { Adoption, EndpointChange, EndpointPlan, ExistingEndpointPlan, RetiredEndpointPlan } from "../plan";
-import { ENDPOINT_REPLACEMENT, replaces, type ReplacementTable } from "../replacement";
+import { ENDPOINT_REPLACEMENT, replaces, type ReplacementTable } from "../replacements";
 import { by } from "../../order";
 
 export type AdoptionConflict =

@@ -32,26 +32,39 @@ export function planSecurityGroups(opts: {
   allowedSecurityGroups?: readonly string[];
   /** The endpoint's ENIs have IPv6 addresses (dualstack, ipv6): the requesting subnets' IPv6 blocks are admitted. */
   ipv6?: boolean;
+  /**
+   * The endpoint's address before a rename (`renamedFrom` on its VPC or endpoints key); with the requesters'
+   * own `renamedFrom`, every group and rule whose address changed gets `movedFrom`.
+   */
+  previousAddress?: string;
 }): Decided<SecurityGroupPlan[]> {
   const { vpc, service, address, port, requesters, allowedCidrs } = opts;
+  const previous = opts.previousAddress ?? address;
+  // the address a resource had before the renames, when it differs from the one it has now
+  const moved = (now: string, before: string) => (now !== before ? { movedFrom: before } : {});
   const reasons: string[] = [];
   let ingress: IngressRule[] = [];
   for (const s of [...requesters].sort(by((s) => s.name))) {
     ingress.push({
       address: `${address}_${s.name}`,
+      ...moved(`${address}_${s.name}`, `${previous}_${s.renamedFrom ?? s.name}`),
       kind: "ipv4",
       cidr: s.cidr,
       port,
       description: `${service} from subnet ${s.name} (${s.id})`,
+      subnets: [s.name],
     });
   }
   for (const c of [...new Set(allowedCidrs)].sort()) {
+    const tail = `_cidr_${c.replace(/[./]/g, "_")}`;
     ingress.push({
-      address: `${address}_cidr_${c.replace(/[./]/g, "_")}`,
+      address: `${address}${tail}`,
+      ...moved(`${address}${tail}`, `${previous}${tail}`),
       kind: "ipv4",
       cidr: c,
       port,
       description: `${service} from ${c} (allowedCidrs)`,
+      subnets: [],
     });
   }
   // a subnet CIDR repeated in allowedCidrs: one rule is enough (AWS rejects duplicates)
@@ -67,12 +80,15 @@ export function planSecurityGroups(opts: {
       const block = parseCidr(c) as Cidr;
       const members = ingress.filter((r) => contains(block, parseCidr(r.cidr) as Cidr));
       const names = members.map((m) => m.description.replace(/^\S+ from /, "")).join(", ");
+      const tail = `_cidr_${c.replace(/[./]/g, "_")}`;
       return {
-        address: `${address}_cidr_${c.replace(/[./]/g, "_")}`,
+        address: `${address}${tail}`,
+        ...moved(`${address}${tail}`, `${previous}${tail}`),
         kind: "ipv4" as const,
         cidr: c,
         port,
         description: truncate(`${service} from ${names}`, 255),
+        subnets: members.flatMap((m) => m.subnets),
       };
     });
   }
@@ -83,10 +99,12 @@ export function planSecurityGroups(opts: {
           ? [
               {
                 address: `${address}_${s.name}_ipv6`,
+                ...moved(`${address}_${s.name}_ipv6`, `${previous}_${s.renamedFrom ?? s.name}_ipv6`),
                 kind: "ipv6" as const,
                 cidr: s.ipv6Cidr,
                 port,
                 description: `${service} from subnet ${s.name} (${s.id}) over IPv6`,
+                subnets: [s.name],
               },
             ]
           : [],
@@ -95,10 +113,12 @@ export function planSecurityGroups(opts: {
   // group references are never merged: each names its own group
   const references: IngressRule[] = [...new Set(opts.allowedSecurityGroups ?? [])].sort().map((id) => ({
     address: `${address}_${id.replace(/-/g, "_")}`,
+    ...moved(`${address}_${id.replace(/-/g, "_")}`, `${previous}_${id.replace(/-/g, "_")}`),
     kind: "security-group",
     cidr: id,
     port,
     description: `${service} from security group ${id} (allowedSecurityGroups)`,
+    subnets: [],
   }));
   ingress = [...ingress, ...v6, ...references];
   const groups: SecurityGroupPlan[] = [];
@@ -107,6 +127,7 @@ export function planSecurityGroups(opts: {
     const suffix = n === 1 ? "" : `_${n}`;
     groups.push({
       address: `${address}${suffix}`,
+      ...moved(`${address}${suffix}`, `${previous}${suffix}`),
       name: `vpce-${vpc}-${service}${n === 1 ? "" : `-${n}`}`,
       description: `Clients of the ${service} VPC endpoint in ${vpc} (managed by vpce)`,
       ingress: ingress.slice(i, i + SG_LIMITS.inboundRulesPerGroup),

@@ -18,6 +18,7 @@ import { knownBundles } from "./known-bundles";
 import { knownFields } from "./known-fields";
 import { knownRegion } from "./known-region";
 import { knownServices } from "./known-services";
+import { renames } from "./renames";
 import { requiredFields } from "./required-fields";
 import { serviceAliases } from "./service-aliases";
 import { serviceNamesMatch } from "./service-names";
@@ -40,6 +41,7 @@ export const FIELD_RULES = [
   cidrOverlap,
   availabilityZones,
   uniqueNames,
+  renames,
   endpointSubnets,
   endpointPolicies,
   endpointTypes,

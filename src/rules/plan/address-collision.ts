@@ -1,4 +1,5 @@
 import type { Located, VpcModel } from "../../input/spec-model";
+import type { Movable } from "../../planner/plan";
 import { locate, type PlanSubject } from "../../planner/subject";
 import { rule } from "../rule";
 
@@ -19,6 +20,18 @@ export const addressCollision = rule<PlanSubject>()({
         `${d.owner} and ${d.previous} both map to the Terraform address ${d.address}.`,
       hint: () => "Rename the VPC, subnet or endpoints key so the names differ after '.' becomes '_'.",
     },
+    MOVED_ADDRESS_COLLISION: {
+      severity: "error",
+      trigger:
+        "a rename (`renamedFrom`) moves an old Terraform address that a resource of the stack still has, or that " +
+        "another rename moves too, once '.' becomes '_'",
+      fix: "rename from a name whose addresses nothing else holds",
+      message: (d: { owner: string; address: string; holder: string }) =>
+        `${d.owner} would be moved from ${d.address}, which ${d.holder}.`,
+      hint: () =>
+        "Terraform moves each old address once, and never one still in use: check the renamedFrom values of the " +
+        "VPC, subnets and endpoints keys involved.",
+    },
   },
   check(subject, ctx) {
     for (const { spec, plan } of subject.stacks) {
@@ -29,6 +42,7 @@ export const addressCollision = rule<PlanSubject>()({
           ctx.report(locate(spec.file, at), "ADDRESS_COLLISION", { owner, previous, address });
         else seen.set(address, owner);
       };
+      const moves: Array<{ from: string; owner: string; at: Located }> = [];
       for (const vpc of plan.vpcs) {
         const vm = spec.vpcs.find((v) => v.name === vpc.name) as VpcModel;
         for (const e of vpc.endpoints) {
@@ -42,7 +56,34 @@ export const addressCollision = rule<PlanSubject>()({
             claim(`aws_security_group.${sg.address}`, `the security group ${sg.name} of VPC ${vpc.name}`, at);
           for (const r of e.securityGroups.flatMap((g) => g.ingress))
             claim(`aws_vpc_security_group_ingress_rule.${r.address}`, `rule "${r.description}" of VPC ${vpc.name}`, at);
+          const moved = (type: string, m: Movable, owner: string) => {
+            if (m.movedFrom !== undefined) moves.push({ from: `${type}.${m.movedFrom}`, owner, at });
+          };
+          moved("aws_vpc_endpoint", e, `the ${e.type.toLowerCase()} endpoint of ${e.service} in VPC ${vpc.name}`);
+          for (const g of e.securityGroups) {
+            moved("aws_security_group", g, `the security group ${g.name} of VPC ${vpc.name}`);
+            for (const r of g.ingress)
+              moved("aws_vpc_security_group_ingress_rule", r, `rule "${r.description}" of VPC ${vpc.name}`);
+          }
         }
+      }
+      const movedFrom = new Map<string, string>();
+      for (const m of moves) {
+        const holder = seen.get(m.from);
+        const mover = movedFrom.get(m.from);
+        if (holder !== undefined)
+          ctx.report(locate(spec.file, m.at), "MOVED_ADDRESS_COLLISION", {
+            owner: m.owner,
+            address: m.from,
+            holder: `${holder} still has`,
+          });
+        else if (mover !== undefined)
+          ctx.report(locate(spec.file, m.at), "MOVED_ADDRESS_COLLISION", {
+            owner: m.owner,
+            address: m.from,
+            holder: `${mover} is moved from too`,
+          });
+        else movedFrom.set(m.from, m.owner);
       }
     }
   },

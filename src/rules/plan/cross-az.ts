@@ -33,12 +33,17 @@ export const crossAz = rule<PlanSubject>()({
       const unserved = plan.requesters.filter((r) => !served.has(r.az));
       const subnets = unserved.map((r) => `${r.subnet} (${r.az})`).sort();
       if (subnets.length > 0)
-        ctx.report(locate(stack.spec.file, facts.at), "CROSS_AZ", {
-          service: plan.service,
-          subnets,
-          zones: new Set(unserved.map((r) => r.az)).size,
-          dedicated: facts.placement.dedicated,
-        });
+        ctx.report(
+          locate(stack.spec.file, facts.at),
+          "CROSS_AZ",
+          {
+            service: plan.service,
+            subnets,
+            zones: new Set(unserved.map((r) => r.az)).size,
+            dedicated: facts.placement.dedicated,
+          },
+          { subnets: unserved.map((r) => r.subnet).sort() },
+        );
     }
   },
 });

@@ -72,12 +72,17 @@ export const privateDnsCapture = rule<PlanSubject>()({
             model.endpoints.get(first) ??
             model.subnets.flatMap((s) => s.requests).find((r) => r.key === first) ??
             model;
-          ctx.report(locate(stack.spec.file, at), "PRIVATE_DNS_CAPTURE", {
-            vpc: model.name,
-            services,
-            subnets,
-            partly,
-          });
+          ctx.report(
+            locate(stack.spec.file, at),
+            "PRIVATE_DNS_CAPTURE",
+            {
+              vpc: model.name,
+              services,
+              subnets,
+              partly,
+            },
+            { subnets },
+          );
         }
       }
     }

@@ -25,12 +25,17 @@ export const sharedRouteTable = rule<PlanSubject>()({
   check(subject, ctx) {
     for (const { stack, endpoint } of eachEndpoint(subject)) {
       for (const s of endpoint.facts.gateway?.shared ?? [])
-        ctx.report(locate(stack.spec.file, s.requester), "SHARED_ROUTE_TABLE", {
-          routeTable: s.routeTable,
-          service: endpoint.plan.service,
-          requester: s.requester.name,
-          bystanders: s.bystanders,
-        });
+        ctx.report(
+          locate(stack.spec.file, s.requester),
+          "SHARED_ROUTE_TABLE",
+          {
+            routeTable: s.routeTable,
+            service: endpoint.plan.service,
+            requester: s.requester.name,
+            bystanders: s.bystanders,
+          },
+          { subnets: [s.requester.name, ...s.bystanders].sort() },
+        );
     }
   },
 });
