@@ -12,6 +12,7 @@
  * per-VPC totals cannot fit, per-stack totals replace them). Every table is
  * complete or absent, and the comment says what it left out.
  */
+import { tcpPorts, typeLabel } from "./endpoint-type";
 import type { Diagnostic, Severity } from "../diagnostics";
 import { compareStrings } from "../order";
 import type { EndpointPlan, Plan, StackPlan, VpcPlan } from "../planner/plan";
@@ -218,11 +219,12 @@ function endpointTable(opts: { stack: StackPlan; vpc: VpcPlan; gbPerMonth: numbe
     const name = e.serviceName === `com.amazonaws.${opts.stack.region}.${e.service}` ? "" : e.serviceName;
     const cells = [
       codeSpan(e.service) + (name ? `<br>${codeSpan(name)}` : ""),
-      e.type === "Gateway" ? "gateway" : `interface, TCP ${e.port}`,
+      e.type === "Gateway" ? "gateway" : `${typeLabel(e)}, ${tcpPorts(e)}`,
       where(e),
       e.requesters.map((r) => mdText(r.subnet)).join(", "),
       dnsAndPolicy(e),
-      usd(m.hours + m.data),
+      // an endpoint vpce cannot price (VPC Lattice) is not shown as free
+      e.unpriced ? "n/a" : usd(m.hours + m.data),
     ];
     if (gb > 0) cells.push(usd(m.nat));
     return cells;
