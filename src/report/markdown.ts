@@ -18,7 +18,7 @@ import { compareStrings } from "../order";
 import type { EndpointPlan, Plan, StackPlan, VpcPlan } from "../planner/plan";
 import { PRICES } from "../planner/pricing";
 import { agree, counted } from "../text";
-import { COST_NOTE, monthlyUsd } from "./cost";
+import { COST_NOTE, hasUnpriced, monthlyUsd, UNPRICED_NOTE } from "./cost";
 import { DIAGRAM_LEGEND, tooLarge, vpcDiagram, vpcSubnets } from "./mermaid";
 
 /** GitHub's limit on a comment's body. */
@@ -96,6 +96,8 @@ export interface EndpointMonth {
 
 export function endpointMonth(opts: { endpoint: EndpointPlan; gbPerMonth: number }): EndpointMonth {
   const { endpoint: e, gbPerMonth: gb } = opts;
+  // an unpriced endpoint (VPC Lattice) is counted nowhere: its traffic would not have gone through NAT either
+  if (e.unpriced) return { hours: 0, data: 0, nat: 0 };
   const perGb = e.type === "Gateway" ? PRICES.gatewayPerGb : PRICES.interfacePerGb;
   return { hours: monthlyUsd(e), data: gb * perGb, nat: gb * PRICES.natPerGb };
 }
@@ -104,6 +106,10 @@ interface Totals {
   readonly endpoints: number;
   readonly gateway: number;
   readonly interface: number;
+  /** VPC Lattice endpoints (resource, service-network): ENIs too, but not priced. */
+  readonly lattice: number;
+  /** Every ENI: the interface endpoints' (priced) and the Lattice endpoints'. */
+  readonly allEnis: number;
   readonly enis: number;
   readonly hours: number;
   readonly data: number;
@@ -122,11 +128,15 @@ function totals(opts: { endpoints: readonly EndpointPlan[]; gbPerMonth: number }
     nat += Math.round(m.nat * 100);
   }
   const gateway = opts.endpoints.filter((e) => e.type === "Gateway").length;
+  const interfaces = opts.endpoints.filter((e) => e.type === "Interface");
   return {
     endpoints: opts.endpoints.length,
     gateway,
-    interface: opts.endpoints.length - gateway,
-    enis: opts.endpoints.reduce((n, e) => n + e.subnets.length, 0),
+    interface: interfaces.length,
+    lattice: opts.endpoints.length - gateway - interfaces.length,
+    // the ENIs whose hours are priced
+    enis: interfaces.reduce((n, e) => n + e.subnets.length, 0),
+    allEnis: opts.endpoints.reduce((n, e) => n + e.subnets.length, 0),
     hours: hours / 100,
     data: data / 100,
     nat: nat / 100,
@@ -134,7 +144,7 @@ function totals(opts: { endpoints: readonly EndpointPlan[]; gbPerMonth: number }
 }
 
 function endpointsText(t: Totals): string {
-  return `${t.endpoints} (${t.gateway} gateway, ${t.interface} interface)`;
+  return `${t.endpoints} (${t.gateway} gateway, ${t.interface} interface${t.lattice > 0 ? `, ${t.lattice} VPC Lattice` : ""})`;
 }
 
 // ---------------------------------------------------------------- diagnostics
@@ -274,7 +284,7 @@ function vpcTotalsTable(opts: { parts: readonly VpcPart[]; gbPerMonth: number })
     `${mdText(p.vpc.name)} (${codeSpan(p.vpc.id)})`,
     mdText(p.stack.region),
     endpointsText(p.totals),
-    String(p.totals.enis),
+    String(p.totals.allEnis),
     ...costCells({ t: p.totals, gbPerMonth: opts.gbPerMonth }),
   ]);
   return table({ head, align: head.map((_, i) => (i >= 4 ? "r" : "l")), rows });
@@ -289,7 +299,7 @@ function stackTotalsTable(opts: { plan: Plan; gbPerMonth: number }): string {
       mdText(s.region),
       String(s.vpcs.length),
       endpointsText(t),
-      String(t.enis),
+      String(t.allEnis),
       ...costCells({ t, gbPerMonth: opts.gbPerMonth }),
     ];
   });
@@ -337,7 +347,11 @@ function summaryBlocks(opts: { parts: Parts }): string[] {
       `${counted({ n: plan.stacks.length, one: "stack" })}, ${counted({ n: vpcCount, one: "VPC" })}, ` +
         `${counted({ n: all.endpoints, one: "endpoint" })}: ${all.gateway} gateway (free), ` +
         `${all.interface} interface with ${counted({ n: all.enis, one: "ENI" })}: **${usd(all.hours)}/month** ` +
-        "for their hours.",
+        "for their hours" +
+        (all.lattice > 0
+          ? `; ${all.lattice} VPC Lattice with ${counted({ n: all.allEnis - all.enis, one: "ENI" })} (not priced)`
+          : "") +
+        ".",
     ];
     if (gb > 0)
       lines.push(
@@ -380,6 +394,7 @@ function notes(opts: { parts: Parts; sel: Selection }): string[] {
     );
   if (parts.plan) {
     const lines = [mdText(COST_NOTE)];
+    if (hasUnpriced(parts.plan.stacks)) lines.push(mdText(UNPRICED_NOTE));
     if (parts.gbPerMonth > 0)
       lines.push(
         `Data: ${parts.gbPerMonth} GB per endpoint per month (\`--gb-per-month\`); the same traffic through a NAT ` +

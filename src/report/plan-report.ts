@@ -6,7 +6,7 @@
 import Table from "cli-table3";
 import type { Diagnostic } from "../diagnostics";
 import type { EndpointPlan, Plan, StackPlan } from "../planner/plan";
-import { COST_NOTE, monthlyUsd, round2, stackMonthlyUsd } from "./cost";
+import { COST_NOTE, hasUnpriced, monthlyUsd, round2, stackMonthlyUsd, UNPRICED_NOTE } from "./cost";
 import { tcpPorts, typeLabel } from "./endpoint-type";
 import { hang, longestWord, wrap } from "./wrap";
 
@@ -45,7 +45,10 @@ export const MIN_TABLE_WIDTH = COLUMNS.reduce((n, c) => n + c.min + COLUMN_EXTRA
 function endpoint(e: EndpointPlan, s: StackPlan): string {
   const lines = [e.service, typeLabel(e)];
   if (e.type !== "Gateway") lines.push(tcpPorts(e));
-  if (e.serviceName !== `com.amazonaws.${s.region}.${e.service}`) lines.push(e.serviceName);
+  // a Lattice ARN by its id and account (the whole ARN is in --why, json and markdown): the table stays narrow
+  const arn = /^arn:[^:]+:vpc-lattice:[^:]+:(\d{12}):[a-z]+\/(.+)$/.exec(e.serviceName);
+  if (arn) lines.push(`${arn[2]} (${arn[1]})`);
+  else if (e.serviceName !== `com.amazonaws.${s.region}.${e.service}`) lines.push(e.serviceName);
   return lines.join("\n");
 }
 
@@ -139,6 +142,7 @@ export function renderTable(opts: { plan: Plan; width: number; why?: boolean }):
     }
   }
   lines.push("", ...wrap({ text: COST_NOTE, width }));
+  if (hasUnpriced(opts.plan.stacks)) lines.push(...wrap({ text: UNPRICED_NOTE, width }));
   if (!opts.why) lines.push(...wrap({ text: "Why each endpoint is planned as it is: vpce plan --why.", width }));
   return lines.join("\n");
 }
