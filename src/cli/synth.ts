@@ -13,9 +13,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { formatDiagnostic, summarize } from "../diagnostics";
+import { summarize } from "../diagnostics";
 import { runPipeline } from "../pipeline";
-import { EXIT, specsPath, UsageError, type Io } from "./io";
+import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io } from "./io";
 
 export interface SynthesizeOptions {
   /** The specs folder or one spec file; default VPCE_SPECS of `io.env`, else specs/. */
@@ -28,6 +28,8 @@ export interface SynthesizeOptions {
   readonly hcl?: boolean;
   /** Also write each stack as a module into `<out>/modules/<stack>/`. */
   readonly module?: boolean;
+  /** Every warning on its own on stderr (`--all-diagnostics`); default: grouped by code and VPC. */
+  readonly allDiagnostics?: boolean;
   readonly io: Io;
 }
 
@@ -38,7 +40,7 @@ export function synthesize(opts: SynthesizeOptions): number {
   const configured = readContextString({ projectRoot, key: AWS_PROVIDER_VERSION_KEY });
   const specs = specsPath({ explicit: opts.specsDir, env: io.env });
   const r = runPipeline(specs.path, { env: io.env });
-  for (const d of r.diagnostics) io.err(formatDiagnostic(d));
+  printTerminalDiagnostics({ diagnostics: r.diagnostics, plan: r.plan, all: opts.allDiagnostics, io });
   if (!r.plan) {
     io.err(`vpce: ${summarize(r.diagnostics)}; nothing was written.`);
     return EXIT.invalid;

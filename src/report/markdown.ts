@@ -12,6 +12,7 @@
  * per-VPC totals cannot fit, per-stack totals replace them). Every table is
  * complete or absent, and the comment says what it left out.
  */
+import { namedSubnets, subnetsByFile } from "./diagnostic-groups";
 import { tcpPorts, typeLabel } from "./endpoint-type";
 import type { Diagnostic, Severity } from "../diagnostics";
 import { compareStrings } from "../order";
@@ -19,7 +20,7 @@ import type { EndpointPlan, Plan, StackPlan, VpcPlan } from "../planner/plan";
 import { PRICES } from "../planner/pricing";
 import { agree, counted } from "../text";
 import { COST_NOTE, hasUnpriced, monthlyUsd, UNPRICED_NOTE } from "./cost";
-import { DIAGRAM_LEGEND, tooLarge, vpcDiagram, vpcSubnets } from "./mermaid";
+import { DIAGRAM_LEGEND, tooLarge, vpcDiagram } from "./mermaid";
 
 /** GitHub's limit on a comment's body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -177,17 +178,6 @@ function codeCounts(diagnostics: readonly Diagnostic[]): string {
     lines.push(`**${counted({ n: total, ...SEVERITY_WORDS[severity] })}**: ${codes.join(", ")}`);
   }
   return lines.join("<br>\n");
-}
-
-/**
- * The subnets a diagnostic names: the words of its message that are subnets of its file's stack in the plan.
- * Subnet names are letters, digits, `-` and `_` (the spec schema), so they are whole words of the message.
- */
-function namedSubnets(opts: { diagnostic: Diagnostic; subnetsByFile: ReadonlyMap<string, ReadonlySet<string>> }) {
-  const known = opts.subnetsByFile.get(opts.diagnostic.file);
-  if (!known) return [];
-  const words = new Set(opts.diagnostic.message.split(/[^A-Za-z0-9_-]+/));
-  return [...known].filter((s) => words.has(s)).sort(compareStrings);
 }
 
 function diagnosticItem(opts: { diagnostic: Diagnostic; subnets: readonly string[] }): string {
@@ -459,9 +449,7 @@ function size(text: string): number {
 export function renderMarkdown(opts: MarkdownOptions): string {
   const { plan, diagnostics, gbPerMonth } = opts;
   const limit = opts.limit ?? GITHUB_COMMENT_LIMIT;
-  const subnetsByFile = new Map<string, Set<string>>();
-  for (const s of plan?.stacks ?? [])
-    subnetsByFile.set(s.file, new Set(s.vpcs.flatMap((v) => vpcSubnets({ vpc: v }).map((x) => x.name))));
+  const subnets = subnetsByFile(plan);
   const vpcs = (plan?.stacks ?? []).flatMap((stack) => stack.vpcs.map((vpc) => vpcPart({ stack, vpc, gbPerMonth })));
   const parts: Parts = {
     plan,
@@ -470,7 +458,10 @@ export function renderMarkdown(opts: MarkdownOptions): string {
     vpcs,
     all: totals({ endpoints: vpcs.flatMap((p) => p.vpc.endpoints), gbPerMonth }),
     items: diagnostics.map((diagnostic) =>
-      diagnosticItem({ diagnostic, subnets: namedSubnets({ diagnostic, subnetsByFile }) }),
+      diagnosticItem({
+        diagnostic,
+        subnets: namedSubnets({ group: [diagnostic], known: subnets.get(diagnostic.file) }),
+      }),
     ),
   };
   const fits = (sel: Selection) => size(compose({ parts, sel })) <= limit;
