@@ -38,6 +38,10 @@ function inside(inner: string, outer: string): boolean {
 
 function namesOf(model: SpecModel, vpc: VpcModel, key: string): string[] {
   const settings = vpc.endpoints.get(key);
+  // VPC Lattice: the ARN the endpoint reaches
+  if (settings?.type === "resource")
+    return settings.resourceConfigurationArn ? [settings.resourceConfigurationArn] : [];
+  if (settings?.type === "service-network") return settings.serviceNetworkArn ? [settings.serviceNetworkArn] : [];
   if (settings?.serviceRegion) {
     const remote = getService(settings.service ?? key);
     return remote ? [serviceNames(remote, settings.serviceRegion).Interface ?? "?"] : [];
@@ -48,10 +52,17 @@ function namesOf(model: SpecModel, vpc: VpcModel, key: string): string[] {
   return custom ? [custom] : [];
 }
 
+/** What an endpoint connects to: its service name, or a VPC Lattice ARN. */
+function target(e: Json): string {
+  return e.service_name ?? e.resource_configuration_arn ?? e.service_network_arn;
+}
+
 function expectedTypes(vpc: VpcModel, key: string): string[] {
   // cross-region is always an interface endpoint
   if (vpc.endpoints.get(key)?.serviceRegion) return ["Interface"];
   const t = vpc.endpoints.get(key)?.type;
+  if (t === "resource") return ["Resource"];
+  if (t === "service-network") return ["ServiceNetwork"];
   if (t === "both") return ["Gateway", "Interface"];
   if (t === "gateway") return ["Gateway"];
   if (t === "interface") return ["Interface"];
@@ -81,8 +92,8 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
     const requested = [...new Set(vpc.subnets.flatMap((s) => s.requests.map((r) => r.key)))].sort();
     const keyOf = (name: string) => requested.find((k) => namesOf(model, vpc, k).includes(name));
     for (const [addr, e] of inVpc)
-      if (keyOf(e.service_name) === undefined)
-        v.push(`${addr}: endpoint for ${e.service_name}, which no subnet of ${vpc.name} requested`);
+      if (keyOf(target(e)) === undefined)
+        v.push(`${addr}: endpoint for ${target(e)}, which no subnet of ${vpc.name} requested`);
 
     const wantsCheck = inVpc.some(([, e]) => e.private_dns_enabled === true);
     const check = stackJson.check?.[`vpc_dns_${vpc.name}`];
@@ -98,7 +109,7 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
     }
     const fixedSeen = new Set<string>();
     for (const key of requested) {
-      const mine = inVpc.filter(([, e]) => keyOf(e.service_name) === key);
+      const mine = inVpc.filter(([, e]) => keyOf(target(e)) === key);
       const types = mine.map(([, e]) => e.vpc_endpoint_type as string).sort();
       const want = expectedTypes(vpc, key);
       if (JSON.stringify(types) !== JSON.stringify(want))
@@ -179,11 +190,16 @@ export function checkMoreGuarantees(model: SpecModel, stackJson: Json): string[]
         const own = rules.filter((r) =>
           sgs.includes(/^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(r.security_group_id)?.[1]),
         );
-        const port = getService(vpc.endpoints.get(key)?.service ?? key)?.port ?? vpc.endpoints.get(key)?.port ?? 443;
-        for (const c of vpc.endpoints.get(key)?.allowedCidrs ?? []) {
-          if (!own.some((r) => inside(c, r.cidr_ipv4) && r.from_port === port && r.to_port === port))
-            v.push(`${addr}: allowedCidrs ${c} is not admitted on ${port}`);
-        }
+        const set = vpc.endpoints.get(key);
+        // a VPC Lattice endpoint admits its ports (default 443); others the service's port
+        const ports =
+          set?.type === "resource" || set?.type === "service-network"
+            ? (set.ports ?? [443])
+            : [getService(set?.service ?? key)?.port ?? set?.port ?? 443];
+        for (const c of set?.allowedCidrs ?? [])
+          for (const port of ports)
+            if (!own.some((r) => inside(c, r.cidr_ipv4) && r.from_port === port && r.to_port === port))
+              v.push(`${addr}: allowedCidrs ${c} is not admitted on ${port}`);
       }
     }
   }

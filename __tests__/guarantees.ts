@@ -5,10 +5,18 @@
  */
 import { getService, serviceNames } from "../src/catalog";
 import { contains, parseCidr, size, type Cidr } from "../src/cidr";
-import type { SpecModel } from "../src/input/spec-model";
+import type { EndpointSettings, SpecModel } from "../src/input/spec-model";
 import { checkMoreGuarantees } from "./guarantees-more";
 
 type Json = Record<string, any>;
+
+/** Endpoint types with ENIs and security groups: interface endpoints and the VPC Lattice types. */
+const ENI_TYPES = ["Interface", "Resource", "ServiceNetwork"];
+/** The argument a VPC Lattice endpoint names its target by, per type. */
+const LATTICE_ARN: Record<string, string | undefined> = {
+  Resource: "resource_configuration_arn",
+  ServiceNetwork: "service_network_arn",
+};
 
 function refId(ref: string): string | undefined {
   return /^\$\{aws_security_group\.([^.]+)\.id\}$/.exec(ref)?.[1];
@@ -35,8 +43,14 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
   }
 
   for (const [addr, e] of Object.entries(endpoints)) {
-    if (e.vpc_endpoint_type !== "Gateway" && e.vpc_endpoint_type !== "Interface")
+    if (e.vpc_endpoint_type !== "Gateway" && !ENI_TYPES.includes(e.vpc_endpoint_type))
       v.push(`${addr}: vpc_endpoint_type not set`);
+    // exactly one target: a service name, or (VPC Lattice) the ARN of its type
+    const targets = ["service_name", "resource_configuration_arn", "service_network_arn"].filter((k) => e[k]);
+    const want = LATTICE_ARN[e.vpc_endpoint_type] ?? "service_name";
+    if (targets.length !== 1 || targets[0] !== want)
+      v.push(`${addr}: targets [${targets.join(", ")}], expected ${want}`);
+    if (LATTICE_ARN[e.vpc_endpoint_type] && e.policy !== undefined) v.push(`${addr}: a policy on a Lattice endpoint`);
   }
 
   for (const vpc of model.vpcs) {
@@ -44,14 +58,14 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
     // one endpoint per (VPC, service name, type)
     const seen = new Set<string>();
     for (const [addr, e] of inVpc) {
-      const k = `${e.service_name}|${e.vpc_endpoint_type}`;
-      if (seen.has(k)) v.push(`${addr}: second ${e.vpc_endpoint_type} endpoint for ${e.service_name} in ${vpc.name}`);
+      const k = `${target(e)}|${e.vpc_endpoint_type}`;
+      if (seen.has(k)) v.push(`${addr}: second ${e.vpc_endpoint_type} endpoint for ${target(e)} in ${vpc.name}`);
       seen.add(k);
     }
     const azOf = new Map(vpc.subnets.map((s) => [s.id, s.azId ?? s.az]));
     const cidrOf = new Map(vpc.subnets.map((s) => [s.cidr, s.name]));
     for (const [addr, e] of inVpc) {
-      if (e.vpc_endpoint_type !== "Interface") continue;
+      if (!ENI_TYPES.includes(e.vpc_endpoint_type)) continue;
       // at most one subnet per AZ (and every ENI subnet is one of the VPC's)
       const zones = (e.subnet_ids as string[]).map((id) => azOf.get(id));
       if (zones.some((z) => z === undefined)) v.push(`${addr}: ENI in a subnet outside VPC ${vpc.name}`);
@@ -63,19 +77,19 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
       const sgNames = ((e.security_group_ids as string[]) ?? []).map(refId);
       if (sgNames.length === 0 || sgNames.some((n) => n === undefined || !sgs[n]))
         v.push(`${addr}: no own security group`);
-      const svcKey = serviceKeyOf(model, vpc.name, e.service_name);
+      const svcKey = serviceKeyOf(model, vpc.name, target(e));
       const settings = svcKey ? vpc.endpoints.get(svcKey) : undefined;
       const requesters = vpc.subnets.filter((s) => svcKey && s.requests.some((r) => r.key === svcKey));
       const allowed = new Set([...requesters.map((s) => s.cidr), ...(settings?.allowedCidrs ?? [])]);
-      const port = svcKey ? (getService(settings?.service ?? svcKey)?.port ?? settings?.port ?? 443) : 443;
+      const ports = svcKey ? portsOf(svcKey, settings) : [443];
       if (e.service_region !== settings?.serviceRegion)
         v.push(`${addr}: service_region ${e.service_region}, spec ${settings?.serviceRegion}`);
       for (const sg of sgNames) {
         for (const r of rulesBySg.get(sg as string) ?? []) {
           const sources = ["cidr_ipv4", "cidr_ipv6", "referenced_security_group_id"].filter((k) => r[k] !== undefined);
           if (sources.length !== 1) v.push(`${addr}: ingress rule with sources [${sources.join(", ")}]`);
-          if (r.from_port !== port || r.to_port !== port || r.ip_protocol !== "tcp")
-            v.push(`${addr}: ingress ${r.ip_protocol} ${r.from_port}-${r.to_port}, expected tcp ${port}`);
+          if (!ports.includes(r.from_port) || r.to_port !== r.from_port || r.ip_protocol !== "tcp")
+            v.push(`${addr}: ingress ${r.ip_protocol} ${r.from_port}-${r.to_port}, expected tcp ${ports.join("|")}`);
           if (r.referenced_security_group_id !== undefined) {
             if (!(settings?.allowedSecurityGroups ?? []).includes(r.referenced_security_group_id))
               v.push(`${addr}: ingress from group ${r.referenced_security_group_id}, not in allowedSecurityGroups`);
@@ -94,14 +108,15 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
         }
       }
       for (const id of settings?.allowedSecurityGroups ?? [])
-        if (
-          !sgNames.some((sg) =>
-            (rulesBySg.get(sg as string) ?? []).some(
-              (r) => r.referenced_security_group_id === id && r.from_port === port,
-            ),
+        for (const port of ports)
+          if (
+            !sgNames.some((sg) =>
+              (rulesBySg.get(sg as string) ?? []).some(
+                (r) => r.referenced_security_group_id === id && r.from_port === port,
+              ),
+            )
           )
-        )
-          v.push(`${addr}: allowedSecurityGroups ${id} is not admitted on ${port}`);
+            v.push(`${addr}: allowedSecurityGroups ${id} is not admitted on ${port}`);
       // S3 interface + private DNS: inbound-resolver-only exactly when the VPC has an S3 gateway
       if (svcKey === "s3" && e.private_dns_enabled) {
         const hasGateway = inVpc.some(
@@ -131,7 +146,7 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
       for (const req of s.requests) {
         const names = expectedNames(model, vpc.name, req.key);
         const name = names.join(" | ");
-        const matches = inVpc.filter(([, e]) => names.includes(e.service_name));
+        const matches = inVpc.filter(([, e]) => names.includes(target(e)));
         if (matches.length === 0) {
           v.push(`${vpc.name}/${s.name}: no endpoint for ${req.key} (${name})`);
           continue;
@@ -143,20 +158,20 @@ export function checkGuarantees(model: SpecModel, stackJson: Json): string[] {
           continue;
         }
         const [addr, iface] = matches[0];
-        const set = vpc.endpoints.get(req.key);
-        const port = getService(set?.service ?? req.key)?.port ?? set?.port ?? 443;
-        const admitted = ((iface.security_group_ids as string[]) ?? [])
-          .map(refId)
-          .some((sg) =>
-            (rulesBySg.get(sg as string) ?? []).some(
-              (r) =>
-                r.cidr_ipv4 !== undefined &&
-                coveredBy(s.cidr, [r.cidr_ipv4]) &&
-                r.from_port === port &&
-                r.to_port === port,
-            ),
-          );
-        if (!admitted) v.push(`${vpc.name}/${s.name}: ${addr} does not admit ${s.cidr} on ${port}`);
+        for (const port of portsOf(req.key, vpc.endpoints.get(req.key))) {
+          const admitted = ((iface.security_group_ids as string[]) ?? [])
+            .map(refId)
+            .some((sg) =>
+              (rulesBySg.get(sg as string) ?? []).some(
+                (r) =>
+                  r.cidr_ipv4 !== undefined &&
+                  coveredBy(s.cidr, [r.cidr_ipv4]) &&
+                  r.from_port === port &&
+                  r.to_port === port,
+              ),
+            );
+          if (!admitted) v.push(`${vpc.name}/${s.name}: ${addr} does not admit ${s.cidr} on ${port}`);
+        }
       }
     }
   }
@@ -184,6 +199,9 @@ function checkIpv6Rule(opts: {
 /** The full names a service may have in the stack's region (per endpoint type; they differ for S3 in China). */
 function expectedNames(model: SpecModel, vpc: string, key: string): string[] {
   const settings = model.vpcs.find((v) => v.name === vpc)?.endpoints.get(key);
+  // VPC Lattice: the ARN the endpoint reaches
+  if (settings?.type === "resource") return [settings.resourceConfigurationArn ?? "?"];
+  if (settings?.type === "service-network") return [settings.serviceNetworkArn ?? "?"];
   // cross-region: the service's interface name in its own region
   if (settings?.serviceRegion) {
     const remote = getService(settings.service ?? key);
@@ -192,6 +210,17 @@ function expectedNames(model: SpecModel, vpc: string, key: string): string[] {
   const svc = getService(key);
   if (svc) return [...new Set(Object.values(serviceNames(svc, model.region)))];
   return [model.vpcs.find((v) => v.name === vpc)?.endpoints.get(key)?.serviceName ?? "?"];
+}
+
+/** The TCP ports an ENI endpoint must admit its requesters on: the service's, or a Lattice entry's ports (443). */
+function portsOf(key: string, settings?: EndpointSettings): number[] {
+  if (settings?.type === "resource" || settings?.type === "service-network") return [...(settings.ports ?? [443])];
+  return [getService(settings?.service ?? key)?.port ?? settings?.port ?? 443];
+}
+
+/** What an endpoint connects to: its service name, or a VPC Lattice ARN. */
+function target(e: Json): string {
+  return e.service_name ?? e.resource_configuration_arn ?? e.service_network_arn;
 }
 
 function serviceKeyOf(model: SpecModel, vpc: string, name: string): string | undefined {

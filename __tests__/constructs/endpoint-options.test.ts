@@ -213,3 +213,67 @@ describe("cross-region", () => {
     );
   });
 });
+
+describe("VPC Lattice endpoints", () => {
+  const RCFG = "arn:aws:vpc-lattice:eu-central-1:111122223333:resourceconfiguration/rcfg-0123456789abcdef0";
+  const SN = "arn:aws:vpc-lattice:eu-central-1:111122223333:servicenetwork/sn-0123456789abcdef0";
+  const doc = spec((s) => {
+    s.defaults = { policy: "org-only" };
+    s.vpcs[0].subnets[0].services.push("orders-db", "mesh");
+    s.vpcs[0].subnets[1].services.push("orders-db");
+    s.vpcs[0].endpoints = {
+      "orders-db": { type: "resource", resourceConfigurationArn: RCFG, ports: [5432, 443], privateDns: true },
+      mesh: { type: "service-network", serviceNetworkArn: SN },
+    };
+  });
+
+  test("type Resource / ServiceNetwork with the ARN, never service_name or a policy; ENIs per zone; a group", () => {
+    const json = synthJson(doc);
+    const rc = json.resource.aws_vpc_endpoint["main_orders-db"];
+    expect(rc).toMatchObject({
+      vpc_endpoint_type: "Resource",
+      resource_configuration_arn: RCFG,
+      subnet_ids: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2"],
+      security_group_ids: ["${aws_security_group.main_orders-db.id}"],
+      private_dns_enabled: true,
+    });
+    const sn = json.resource.aws_vpc_endpoint.main_mesh;
+    expect(sn).toMatchObject({
+      vpc_endpoint_type: "ServiceNetwork",
+      service_network_arn: SN,
+      private_dns_enabled: false,
+    });
+    for (const e of [rc, sn]) {
+      // the provider refuses service_name beside either ARN; endpoint policies are for interface and gateway only
+      expect(e.service_name).toBeUndefined();
+      expect(e.policy).toBeUndefined();
+    }
+    // org-only still reaches the catalog services of the same file
+    expect(json.resource.aws_vpc_endpoint.main_ssm.policy).toBeDefined();
+  });
+
+  test("one ingress rule per requesting subnet and port, named with the port; 443 by default", () => {
+    const rules = synthJson(doc).resource.aws_vpc_security_group_ingress_rule;
+    const of = (prefix: string) =>
+      Object.entries(rules as Record<string, Json>)
+        .filter(([k]) => k.startsWith(prefix))
+        .map(([k, r]) => `${k} ${r.cidr_ipv4} ${r.from_port}-${r.to_port}`)
+        .sort();
+    expect(of("main_orders-db_")).toEqual([
+      "main_orders-db_app-a_443 10.20.1.0/24 443-443",
+      "main_orders-db_app-a_5432 10.20.1.0/24 5432-5432",
+      "main_orders-db_app-b_443 10.20.2.0/24 443-443",
+      "main_orders-db_app-b_5432 10.20.2.0/24 5432-5432",
+    ]);
+    expect(of("main_mesh_")).toEqual(["main_mesh_app-a_443 10.20.1.0/24 443-443"]);
+  });
+
+  test("the plan says why, shows the ports, and leaves the hours unpriced rather than free", () => {
+    const e = endpointPlan(doc, "main_orders-db");
+    expect(e).toMatchObject({ type: "Resource", serviceName: RCFG, port: 443, ports: [443, 5432], hourlyUsd: 0 });
+    expect(e.unpriced).toContain("not confirmed");
+    expect(e.reasons.join("\n")).toMatch(/VPC Lattice resource endpoint to arn:aws:vpc-lattice/);
+    expect(e.reasons.join("\n")).toContain("no endpoint policy");
+    expect(e.policy.kind).toBe("unsupported");
+  });
+});

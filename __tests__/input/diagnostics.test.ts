@@ -550,6 +550,52 @@ const CASES: Case[] = [
     },
     path: at,
   })),
+  ...(
+    [
+      ["LATTICE_INCOMPLETE", "{ type: resource }", 'vpcs[0].endpoints["orders-db"]'],
+      [
+        "LATTICE_ARN",
+        "{ type: service-network, serviceNetworkArn: 'arn:aws:vpc-lattice:us-east-1:111122223333:servicenetwork/sn-0123456789abcdef0' }",
+        'vpcs[0].endpoints["orders-db"].serviceNetworkArn',
+      ],
+      [
+        "LATTICE_OPTION",
+        "{ type: resource, resourceConfigurationArn: 'arn:aws:vpc-lattice:eu-central-1:111122223333:resourceconfiguration/rcfg-0123456789abcdef0', policy: org-only }",
+        'vpcs[0].endpoints["orders-db"].policy',
+      ],
+      [
+        "LATTICE_PORTS",
+        "{ serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0, ports: [8443] }",
+        'vpcs[0].endpoints["orders-db"].ports',
+      ],
+    ] as const
+  ).map(([code, entry, at]) => ({
+    code,
+    files: {
+      "a.yaml":
+        BASE.replace("services: [s3, ssm]", "services: [s3, ssm, orders-db]") +
+        `    endpoints:\n      orders-db: ${entry}\n`,
+    },
+    path: at,
+  })),
+  {
+    code: "LATTICE_QUOTA",
+    files: {
+      "a.yaml":
+        BASE.replace(
+          "services: [s3, ssm]",
+          `services: [s3, ssm, ${Array.from({ length: 51 }, (_, i) => `n${i}`).join(", ")}]`,
+        ) +
+        "    endpoints:\n" +
+        Array.from(
+          { length: 51 },
+          (_, i) =>
+            `      n${i}: { type: service-network, serviceNetworkArn: ` +
+            `'arn:aws:vpc-lattice:eu-central-1:111122223333:servicenetwork/sn-${String(i).padStart(17, "0")}' }\n`,
+        ).join(""),
+    },
+    path: "vpcs[0]",
+  },
 ];
 
 function codesOf(ds: readonly Diagnostic[]): DiagnosticCode[] {

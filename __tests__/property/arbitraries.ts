@@ -176,6 +176,22 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
         nil: undefined,
         freq: 3,
       }),
+      /** A VPC Lattice endpoint (resource configuration or service network), asked by the first or every subnet. */
+      lattice: fc.option(
+        fc.record({
+          type: fc.constantFrom("resource", "service-network"),
+          hex: hex17,
+          ports: fc.option(fc.uniqueArray(fc.constantFrom(443, 5432, 3306, 6379), { minLength: 1, maxLength: 3 }), {
+            nil: undefined,
+          }),
+          privateDns: fc.option(fc.boolean(), { nil: undefined }),
+          everySubnet: fc.boolean(),
+          allowedCidrs: fc.option(fc.uniqueArray(fc.constantFrom(...EXTRA_CIDRS), { minLength: 1, maxLength: 2 }), {
+            nil: undefined,
+          }),
+        }),
+        { nil: undefined, freq: 3 },
+      ),
     })
     .chain((v) =>
       fc
@@ -321,6 +337,23 @@ function vpcArb(c: VpcCtx): fc.Arbitrary<SpecDoc> {
             const key = `far-${v.far.replace(".", "-")}`;
             endpoints[key] = { service: v.far, serviceRegion: farRegion };
             subnets[0].services = [...((subnets[0].services as string[] | undefined) ?? []), key];
+          }
+          if (v.lattice) {
+            const l = v.lattice;
+            const key = `lattice-${l.type === "resource" ? "db" : "mesh"}${c.index}`;
+            // the ARN of the spec's own partition and region (a Lattice endpoint reaches nothing else)
+            const base = `arn:${region.partition}:vpc-lattice:${c.region}:111122223333`;
+            endpoints[key] = {
+              type: l.type,
+              ...(l.type === "resource"
+                ? { resourceConfigurationArn: `${base}:resourceconfiguration/rcfg-${l.hex}` }
+                : { serviceNetworkArn: `${base}:servicenetwork/sn-${l.hex}` }),
+              ...(l.ports !== undefined ? { ports: l.ports } : {}),
+              ...(l.privateDns !== undefined ? { privateDns: l.privateDns } : {}),
+              ...(l.allowedCidrs !== undefined ? { allowedCidrs: l.allowedCidrs } : {}),
+            };
+            for (const s of l.everySubnet ? subnets : [subnets[0]])
+              s.services = [...((s.services as string[] | undefined) ?? []), key];
           }
           if (Object.keys(endpoints).length > 0) vpc.endpoints = endpoints;
           return vpc;
@@ -504,7 +537,9 @@ export function expectedCounts(doc: SpecDoc): Expected {
       const groups = new Set((e?.allowedSecurityGroups as string[] | undefined) ?? []).size;
       // dualstack and ipv6 endpoints admit the requesting subnets' IPv6 blocks too
       const v6 = e?.ipAddressType === "dualstack" || e?.ipAddressType === "ipv6" ? (requestersV6.get(key) ?? 0) : 0;
-      out.rules += interfaces * (n + cidrs + groups + v6);
+      // a VPC Lattice endpoint repeats every source on each of its ports (default 443)
+      const ports = type === "resource" || type === "service-network" ? ((e?.ports as number[]) ?? [443]).length : 1;
+      out.rules += interfaces * (n + cidrs + groups + v6) * ports;
     }
   }
   return out;

@@ -43,10 +43,18 @@ describe("summary", () => {
 
   test("stacks, VPCs, gateway and interface endpoints and ENIs equal the plan's", () => {
     const gateway = endpoints.filter((e) => e.type === "Gateway").length;
-    const enis = endpoints.reduce((n, e) => n + e.subnets.length, 0);
+    const interfaces = endpoints.filter((e) => e.type === "Interface");
+    const enis = interfaces.reduce((n, e) => n + e.subnets.length, 0);
+    const lattice = endpoints.filter((e) => e.type === "Resource" || e.type === "ServiceNetwork");
+    expect(lattice.length).toBeGreaterThan(0);
     expect(md).toContain(
       `${plan.stacks.length} stacks, ${vpcs.length} VPCs, ${endpoints.length} endpoints: ${gateway} gateway (free), ` +
-        `${endpoints.length - gateway} interface with ${enis} ENIs`,
+        `${interfaces.length} interface with ${enis} ENIs`,
+    );
+    // VPC Lattice endpoints are counted apart, and their hours are not priced (rather than shown as free)
+    const latticeEnis = lattice.reduce((n, e) => n + e.subnets.length, 0);
+    expect(md).toContain(
+      `; ${lattice.length} VPC Lattice with ${latticeEnis} ENI${latticeEnis === 1 ? "" : "s"} (not priced).`,
     );
   });
 
@@ -56,12 +64,14 @@ describe("summary", () => {
     expect(totals.slice(2)).toEqual(
       vpcs.map(({ stack, vpc }) => {
         const gw = vpc.endpoints.filter((e) => e.type === "Gateway").length;
+        const iface = vpc.endpoints.filter((e) => e.type === "Interface").length;
+        const lattice = vpc.endpoints.length - gw - iface;
         const cost = vpc.endpoints.reduce((n, e) => n + monthlyUsd(e), 0);
         return [
           stack.stack,
           `${vpc.name} (\`${vpc.id}\`)`,
           stack.region,
-          `${vpc.endpoints.length} (${gw} gateway, ${vpc.endpoints.length - gw} interface)`,
+          `${vpc.endpoints.length} (${gw} gateway, ${iface} interface${lattice > 0 ? `, ${lattice} VPC Lattice` : ""})`,
           String(vpc.endpoints.reduce((n, e) => n + e.subnets.length, 0)),
           usd(cost),
         ];
@@ -115,7 +125,10 @@ describe("per VPC", () => {
       const after = md.slice(md.indexOf(head));
       const table = tablesOf(after)[0];
       expect(table.slice(2).map((r) => r[0].split("<br>")[0])).toEqual(vpc.endpoints.map((e) => `\`${e.service}\``));
-      expect(table.slice(2).map((r) => r[5])).toEqual(vpc.endpoints.map((e) => usd(monthlyUsd(e))));
+      // an endpoint vpce cannot price (VPC Lattice) reads n/a, never $0.00
+      expect(table.slice(2).map((r) => r[5])).toEqual(
+        vpc.endpoints.map((e) => (e.unpriced ? "n/a" : usd(monthlyUsd(e)))),
+      );
     }
   });
 
@@ -160,7 +173,7 @@ describe("with --gb-per-month", () => {
     const allInterfaces = endpoints.filter((e) => e.type === "Interface").length;
     expect(gb).toContain(
       `At 100 GB per endpoint per month: **${usd(all + allInterfaces)}/month** with the data, against ` +
-        `**${usd(endpoints.length * 4.5)}/month** for the same traffic through NAT gateways.`,
+        `**${usd(endpoints.filter((e) => !e.unpriced).length * 4.5)}/month** for the same traffic through NAT gateways.`,
     );
     expect(gb).toMatch(/the NAT gateway's own hours are not counted/);
     expect(gb).not.toMatch(/Data cost needs a volume/);

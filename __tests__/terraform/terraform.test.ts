@@ -76,10 +76,37 @@ if ("missing" in toolchain) {
         expect(managed).toHaveLength(s.resources);
         expect(managed.every(([, a]) => a.length === 1 && a[0] === "create")).toBe(true);
         for (const [address, values] of Object.entries(o.values)) {
-          if (address.startsWith("aws_vpc_endpoint."))
-            expect(["Gateway", "Interface"]).toContain(values.vpc_endpoint_type);
+          if (!address.startsWith("aws_vpc_endpoint.")) continue;
+          expect(["Gateway", "Interface", "Resource", "ServiceNetwork"]).toContain(values.vpc_endpoint_type);
+          // a VPC Lattice endpoint reaches its ARN, with no service name; the others a service name
+          const lattice = { Resource: "resource_configuration_arn", ServiceNetwork: "service_network_arn" }[
+            values.vpc_endpoint_type as string
+          ];
+          const targets = ["service_name", "resource_configuration_arn", "service_network_arn"].filter(
+            (k) => values[k] !== null && values[k] !== undefined,
+          );
+          expect({ address, targets }).toEqual({ address, targets: [lattice ?? "service_name"] });
         }
       },
     );
+
+    test("endpoint-options: Terraform plans both VPC Lattice types with their ARNs and security groups", () => {
+      const o = outcomes.get("endpoint-options") as TerraformOutcome;
+      expect(o.values["aws_vpc_endpoint.options_orders-db"]).toMatchObject({
+        vpc_endpoint_type: "Resource",
+        resource_configuration_arn: expect.stringMatching(/:resourceconfiguration\/rcfg-/),
+        private_dns_enabled: true,
+      });
+      expect(o.values["aws_vpc_endpoint.options_mesh"]).toMatchObject({
+        vpc_endpoint_type: "ServiceNetwork",
+        service_network_arn: expect.stringMatching(/:servicenetwork\/sn-/),
+        ip_address_type: "dualstack",
+      });
+      expect(o.values["aws_vpc_security_group_ingress_rule.options_orders-db_app-b_5432"]).toMatchObject({
+        from_port: 5432,
+        to_port: 5432,
+        cidr_ipv4: "10.60.2.0/24",
+      });
+    });
   });
 }

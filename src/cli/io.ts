@@ -1,7 +1,10 @@
 /** Where a command writes and what it reads from the environment, and the exit codes every entry point uses. */
 import * as fs from "node:fs";
 import { displayPath, SPEC_FILE } from "../input/load";
+import type { Diagnostic } from "../diagnostics";
 import { specsDir } from "../pipeline";
+import type { Plan } from "../planner/plan";
+import { terminalDiagnostics } from "../report/diagnostic-groups";
 
 /**
  * Streams: stdout carries the command's result (the plan, JSON, the catalog);
@@ -81,5 +84,29 @@ export function guarded(io: Io, command: () => number): number {
     }
     io.err(`vpce: internal error (please report it): ${(e as Error).stack ?? String(e)}`);
     return EXIT.internal;
+  }
+}
+
+/**
+ * Diagnostics on stderr: warnings grouped by code and VPC, then errors one by one, unless `all`
+ * (`--all-diagnostics`, or VPCE_ALL_DIAGNOSTICS=1 where no flag can be given: cdktf synth). Says so when it grouped.
+ */
+export function printTerminalDiagnostics(opts: {
+  diagnostics: readonly Diagnostic[];
+  plan?: Plan;
+  all?: boolean;
+  io: Io;
+}): void {
+  const { io } = opts;
+  const all = opts.all === true || io.env.VPCE_ALL_DIAGNOSTICS === "1";
+  const t = terminalDiagnostics({ diagnostics: opts.diagnostics, plan: opts.plan, all });
+  for (const b of t.blocks) io.err(b);
+  const { warnings, notes, groups } = t.folded;
+  if (groups > 0) {
+    const what = [warnings > 0 ? `${warnings} warnings` : "", notes > 0 ? `${notes} notes` : ""].filter(Boolean);
+    io.err(
+      `vpce: ${what.join(" and ")} shown in ${groups} groups by code and VPC; ` +
+        "--all-diagnostics (or VPCE_ALL_DIAGNOSTICS=1) prints each one.",
+    );
   }
 }

@@ -16,14 +16,14 @@ import {
   serviceName,
   serviceNames,
 } from "../catalog";
-import { formatDiagnostic, summarize, type Diagnostic } from "../diagnostics";
-import { runPipeline } from "../pipeline";
+import { summarize } from "../diagnostics";
+import { runPipeline, type PipelineResult } from "../pipeline";
 import { PRICES } from "../planner/pricing";
 import { renderMarkdown } from "../report/markdown";
 import { round2 } from "../report/cost";
 import { renderJson, renderTable } from "../report/plan-report";
 import { closest } from "../suggest";
-import { EXIT, guarded, outputWidth, specsPath, UsageError, type Io } from "./io";
+import { EXIT, guarded, outputWidth, printTerminalDiagnostics, specsPath, UsageError, type Io } from "./io";
 import { adoptCommand } from "./adopt";
 import { atlantisCommand } from "./atlantis";
 import { discoverCommand } from "./discover";
@@ -36,6 +36,7 @@ export { EXIT, UsageError, type Io } from "./io";
 const FOOTER = `
 Specs: --specs DIR or --specs FILE.yaml, else VPCE_SPECS, else specs/.
 Streams: results on stdout; diagnostics and the summary line on stderr (JSON carries its diagnostics).
+Warnings on stderr are grouped by code and VPC (errors never): --all-diagnostics prints each one.
 Exit codes: 0 ok, 1 invalid spec (nothing written), 2 usage error, 3 internal error, 4 changes found (diff).`;
 
 interface Options {
@@ -52,6 +53,8 @@ interface Options {
   reasons?: boolean;
   region?: string;
   bundles?: boolean;
+  /** --all-diagnostics: every warning on its own line on stderr, not grouped by VPC and code. */
+  allDiagnostics?: boolean;
 }
 
 /** Runs `vpce <argv>`; returns the exit code. */
@@ -85,6 +88,11 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     })
     .showSuggestionAfterError()
     .addHelpText("after", FOOTER);
+  const allDiagnostics = () =>
+    new Option(
+      "--all-diagnostics",
+      "print every warning on its own (default: grouped by code and VPC; errors always one by one)",
+    );
   const specs = () =>
     new Option("--specs <path>", "a folder of specs, or one spec file (default: VPCE_SPECS, else specs/)");
   const command = (name: string, description: string) =>
@@ -97,6 +105,7 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
   command("validate", "check every spec; print errors and warnings")
     .addOption(specs())
     .option("--json", "machine-readable diagnostics on stdout")
+    .addOption(allDiagnostics())
     .action((o: Options) => then(() => validate(o, io)));
   command("synth", "write Terraform JSON stacks")
     .addOption(specs())
@@ -108,6 +117,7 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
       "--changed-since <ref>",
       "write only the stacks whose spec, policy files or region dump changed since this git ref (and those related)",
     )
+    .addOption(allDiagnostics())
     .action((o: Options & { hcl?: boolean; module?: boolean; stack?: string[]; changedSince?: string }) =>
       then(() =>
         synthesize({
@@ -117,6 +127,7 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
           module: o.module,
           stacks: o.stack,
           changedSince: o.changedSince,
+          allDiagnostics: o.allDiagnostics,
           io,
         }),
       ),
@@ -136,6 +147,7 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     )
     .addOption(maxChars())
     .option("--why", "add why each endpoint is planned as it is (table)")
+    .addOption(allDiagnostics())
     // Deprecated: the reasons are left out unless --why; still accepted so that scripts keep working.
     .addOption(new Option("--no-reasons").hideHelp())
     .action((o: Options) => then(() => plan(o, io)));
@@ -239,14 +251,19 @@ function pipeline(o: Options, io: Io) {
   return runPipeline(specsPath({ explicit: o.specs, env: io.env }).path, { env: io.env });
 }
 
-function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): void {
-  for (const d of diagnostics) io.err(formatDiagnostic(d));
+function printDiagnostics(opts: { r: PipelineResult; o: Options; io: Io }): void {
+  printTerminalDiagnostics({
+    diagnostics: opts.r.diagnostics,
+    plan: opts.r.plan,
+    all: opts.o.allDiagnostics,
+    io: opts.io,
+  });
 }
 
 function validate(o: Options, io: Io): number {
   const r = pipeline(o, io);
   if (o.json) io.out(JSON.stringify({ valid: r.plan !== undefined, diagnostics: r.diagnostics }, null, 2));
-  else printDiagnostics(r.diagnostics, io);
+  else printDiagnostics({ r, o, io });
   io.err(`vpce: ${summarize(r.diagnostics)}${r.plan ? ` in ${r.plan.stacks.length} stack(s)` : ""}`);
   return r.plan ? EXIT.ok : EXIT.invalid;
 }
@@ -284,7 +301,7 @@ function plan(o: Options, io: Io): number {
     );
   else {
     if (r.plan) io.out(renderTable({ plan: r.plan, width: outputWidth(io), why: o.why === true }));
-    printDiagnostics(r.diagnostics, io);
+    printDiagnostics({ r, o, io });
   }
   io.err(`vpce: ${summarize(r.diagnostics)}${r.plan ? ` in ${r.plan.stacks.length} stack(s)` : "; no plan."}`);
   return r.plan ? EXIT.ok : EXIT.invalid;

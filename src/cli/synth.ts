@@ -13,13 +13,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { formatDiagnostic, summarize } from "../diagnostics";
+import { summarize } from "../diagnostics";
 import { runPipeline } from "../pipeline";
 import type { Plan } from "../planner/plan";
 import { dumpDir } from "../region-dumps/read";
 import { closest } from "../suggest";
 import { canonicalPath, changedFilesSince } from "./changed-files";
-import { EXIT, specsPath, UsageError, type Io } from "./io";
+import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io } from "./io";
 import { selectStacks, stackInputs, stackRelations, stacksOfChangedFiles, type SelectedStack } from "./select-stacks";
 
 export interface SynthesizeOptions {
@@ -37,6 +37,8 @@ export interface SynthesizeOptions {
   readonly stacks?: readonly string[];
   /** Write only the stacks whose input files changed since this git ref (and the stacks related to them). */
   readonly changedSince?: string;
+  /** Every warning on its own on stderr (`--all-diagnostics`); default: grouped by code and VPC. */
+  readonly allDiagnostics?: boolean;
   readonly io: Io;
 }
 
@@ -47,7 +49,7 @@ export function synthesize(opts: SynthesizeOptions): number {
   const configured = readContextString({ projectRoot, key: AWS_PROVIDER_VERSION_KEY });
   const specs = specsPath({ explicit: opts.specsDir, env: io.env });
   const r = runPipeline(specs.path, { env: io.env });
-  for (const d of r.diagnostics) io.err(formatDiagnostic(d));
+  printTerminalDiagnostics({ diagnostics: r.diagnostics, plan: r.plan, all: opts.allDiagnostics, io });
   if (!r.plan) {
     io.err(`vpce: ${summarize(r.diagnostics)}; nothing was written.`);
     return EXIT.invalid;

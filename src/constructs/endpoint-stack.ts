@@ -132,7 +132,10 @@ export class EndpointStack extends TerraformStack {
     if (b.useLockfile !== undefined) backend.addOverride("use_lockfile", b.useLockfile);
   }
 
-  /** Creates the endpoint (and for an interface endpoint its security groups and rules); returns the groups' ids. */
+  /**
+   * Creates the endpoint (and for an interface or VPC Lattice endpoint its security groups and rules); returns the
+   * groups' ids.
+   */
   private endpoint(e: EndpointPlan): string[] {
     // the endpoint's own tags, then vpce's (the schema refuses Name and vpce:* keys); default_tags add the stack's
     const tags = { ...e.tags, Name: e.key.replace(/\//g, "-"), "vpce:service": e.service };
@@ -160,7 +163,7 @@ export class EndpointStack extends TerraformStack {
       return [];
     }
     if (e.securityGroups.length === 0)
-      throw new Error(`internal: interface endpoint ${e.address} has no security group plan`);
+      throw new Error(`internal: ${e.type} endpoint ${e.address} has no security group plan`);
     const securityGroupIds = e.securityGroups.map((sgPlan) => {
       const groupId = attributeRef({ type: "aws_security_group", address: sgPlan.address, attribute: "id" });
       this.claim(
@@ -201,8 +204,9 @@ export class EndpointStack extends TerraformStack {
       e.address,
       new VpcEndpoint(this.scopes.endpoints, e.address, {
         vpcId: e.vpcId,
-        serviceName: e.serviceName,
-        vpcEndpointType: "Interface",
+        // a VPC Lattice endpoint names its target by ARN; the provider refuses service_name beside it
+        ...target(e),
+        vpcEndpointType: e.type,
         serviceRegion: e.serviceRegion,
         subnetIds: e.subnets.map((s) => s.subnetId),
         // only the subnets with a fixed address: AWS picks the others' (CreateVpcEndpoint SubnetConfigurations)
@@ -241,6 +245,17 @@ export class EndpointStack extends TerraformStack {
     element.overrideLogicalId(address);
     return element;
   }
+}
+
+/** What an ENI endpoint connects to: a service name, a resource configuration or a service network (by ARN). */
+function target(e: EndpointPlan): {
+  serviceName?: string;
+  resourceConfigurationArn?: string;
+  serviceNetworkArn?: string;
+} {
+  if (e.type === "Resource") return { resourceConfigurationArn: e.serviceName };
+  if (e.type === "ServiceNetwork") return { serviceNetworkArn: e.serviceName };
+  return { serviceName: e.serviceName };
 }
 
 /**

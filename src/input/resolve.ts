@@ -143,6 +143,13 @@ export interface ResolvedEndpoint {
   readonly declaresCustom: boolean;
   /** The entry has a service key (well-formed or not): a catalog service under a name of its own (cross-region). */
   readonly declaresService: boolean;
+  /**
+   * The entry declares a VPC Lattice endpoint (type resource or service-network, or either ARN key, well-formed
+   * or not): subnets request it by the entry's key.
+   */
+  readonly declaresLattice: boolean;
+  /** The entry's keys as written (well-formed values or not). */
+  readonly writtenKeys: readonly string[];
   /** The entry has an unknown key (perhaps a misspelt serviceName). */
   readonly unknownKeys: boolean;
   /** The service the entry configures: the key, or the catalog id the key is an alias of. */
@@ -184,7 +191,10 @@ export interface ResolvedVpc {
   /** Every subnet of the VPC has a well-formed name: a name not among them names no subnet. */
   readonly subnetNamesComplete: boolean;
   readonly endpoints: readonly ResolvedEndpoint[];
-  /** endpoints keys with a serviceName or a service (cross-region): names subnets may list beyond catalog ids. */
+  /**
+   * endpoints keys with a serviceName, a service (cross-region) or a VPC Lattice type or ARN: names subnets may list
+   * beyond catalog ids.
+   */
   readonly customKeys: readonly string[];
   /** Every endpoints entry is well-formed and the VPC has no unknown key: no other key declares a service. */
   readonly customKeysComplete: boolean;
@@ -338,6 +348,7 @@ function reader(wf: WellFormed): Reader {
 }
 
 const isString = (x: unknown): x is string => typeof x === "string";
+const isPort = (x: unknown): x is number => typeof x === "number";
 
 export function resolveSpec(opts: ResolveOptions): ResolvedSpec {
   const { source, data, schema, policyRoots } = opts;
@@ -488,7 +499,9 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   const entries = Object.entries(endpointsMap ?? {}).filter(
     (e): e is [string, Data] => isMapping(e[1]) && rd.wf.ok([...endpointsSegs, e[0]]),
   );
-  const customKeys = entries.filter(([, e]) => has(e, "serviceName") || has(e, "service")).map(([k]) => k);
+  const customKeys = entries
+    .filter(([, e]) => has(e, "serviceName") || has(e, "service") || declaresLattice(e))
+    .map(([k]) => k);
   const customKeysComplete =
     !rd.wf.unknownKeys(base) &&
     (!has(v, "endpoints") || endpointsMap !== undefined) &&
@@ -549,7 +562,8 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
     const eb = [...endpointsSegs, written];
     const declaresCustom = has(e, "serviceName");
     const declaresService = has(e, "service");
-    const alias = known(written) || declaresCustom || declaresService ? undefined : resolveAlias(written);
+    const lattice = declaresLattice(e);
+    const alias = known(written) || declaresCustom || declaresService || lattice ? undefined : resolveAlias(written);
     const key = alias ?? written;
     const repeated = keys.has(key);
     keys.add(key);
@@ -560,6 +574,8 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
       settings: endpointSettings(rd, e, eb),
       declaresCustom,
       declaresService,
+      declaresLattice: lattice,
+      writtenKeys: Object.keys(e),
       unknownKeys: rd.wf.unknownKeys(eb),
       key,
       alias: alias !== undefined,
@@ -595,6 +611,16 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   };
 }
 
+/** An endpoints entry that names a VPC Lattice type or ARN (as written, well-formed or not). */
+function declaresLattice(e: Data): boolean {
+  return (
+    e.type === "resource" ||
+    e.type === "service-network" ||
+    has(e, "resourceConfigurationArn") ||
+    has(e, "serviceNetworkArn")
+  );
+}
+
 /** The entries of a string map (tags, fixedIps) whose key and value passed the schema; undefined without it. */
 function wellFormedMap(
   rd: Reader,
@@ -627,6 +653,10 @@ function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): Endp
       : undefined,
     service: rd.str(e, eb, "service"),
     serviceRegion: rd.str(e, eb, "serviceRegion"),
+    resourceConfigurationArn: rd.str(e, eb, "resourceConfigurationArn"),
+    serviceNetworkArn: rd.str(e, eb, "serviceNetworkArn"),
+    ports:
+      has(e, "ports") && rd.wf.ok([...eb, "ports"]) ? rd.list(e, eb, "ports", isPort).map((p) => p.value) : undefined,
     ipAddressType: rd.str(e, eb, "ipAddressType"),
     dnsRecordIpType: rd.str(e, eb, "dnsRecordIpType"),
     tags: wellFormedMap(rd, e, eb, "tags"),

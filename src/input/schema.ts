@@ -61,12 +61,14 @@ const EndpointTags = Type.Record(
 export const EndpointOverrideSchema = Type.Object(
   {
     type: Type.Optional(
-      Type.Unsafe<"gateway" | "interface" | "both">({
+      Type.Unsafe<"gateway" | "interface" | "both" | "resource" | "service-network">({
         type: "string",
-        enum: ["gateway", "interface", "both"],
+        enum: ["gateway", "interface", "both", "resource", "service-network"],
         description:
-          "gateway | interface | both (both: s3 only). s3 and dynamodb default to gateway, all others to interface.",
-        "x-hint": "gateway, interface or both",
+          "gateway | interface | both (both: s3 only). s3 and dynamodb default to gateway, all others to interface. " +
+          "resource (with resourceConfigurationArn) and service-network (with serviceNetworkArn): a VPC Lattice " +
+          "endpoint, requested by subnets under the entry's key.",
+        "x-hint": "gateway, interface, both, resource or service-network",
       }),
     ),
     privateDns: Type.Optional(
@@ -122,6 +124,33 @@ export const EndpointOverrideSchema = Type.Object(
         description:
           "Region of the service (service_region): an interface endpoint to a service AWS offers across regions",
         "x-hint": "a region code such as us-west-2",
+      }),
+    ),
+    resourceConfigurationArn: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          "With type: resource, the VPC Lattice resource configuration the endpoint reaches " +
+          "(arn:<partition>:vpc-lattice:<region>:<account>:resourceconfiguration/rcfg-...), in the spec's region",
+        "x-hint": "arn:aws:vpc-lattice:<region>:<account>:resourceconfiguration/rcfg-<17 characters>",
+      }),
+    ),
+    serviceNetworkArn: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          "With type: service-network, the VPC Lattice service network the endpoint reaches " +
+          "(arn:<partition>:vpc-lattice:<region>:<account>:servicenetwork/sn-...), in the spec's region",
+        "x-hint": "arn:aws:vpc-lattice:<region>:<account>:servicenetwork/sn-<17 characters>",
+      }),
+    ),
+    ports: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: 65535, "x-hint": "a TCP port from 1 to 65535" }), {
+        minItems: 1,
+        uniqueItems: true,
+        description:
+          "VPC Lattice endpoints (resource, service-network): the TCP ports the security group admits from the " +
+          "requesting subnets (the resource's ports are not known offline). Default [443].",
       }),
     ),
     ipAddressType: Type.Optional(

@@ -12,7 +12,10 @@ export type PolicyChoice =
   /** A policy file, relative to the spec; `document` is its parsed JSON. */
   | { readonly kind: "file"; readonly file: string; readonly document: unknown };
 
-export type EndpointTypeChoice = "gateway" | "interface" | "both";
+export type EndpointTypeChoice = "gateway" | "interface" | "both" | LatticeTypeChoice;
+
+/** VPC Lattice endpoint types: a resource configuration, or a service network (provider Resource, ServiceNetwork). */
+export type LatticeTypeChoice = "resource" | "service-network";
 
 export interface Located {
   /** Field path in the spec, e.g. `vpcs[0].subnets[1]`. */
@@ -58,6 +61,10 @@ export interface EndpointSettings extends Located {
   /** Cross-region: the catalog id of the service (default: the key) and its region (service_region). */
   readonly service?: string;
   readonly serviceRegion?: string;
+  /** VPC Lattice: the ARN the endpoint reaches (type resource / service-network), and the ports its group admits. */
+  readonly resourceConfigurationArn?: string;
+  readonly serviceNetworkArn?: string;
+  readonly ports?: readonly number[];
   readonly ipAddressType?: "ipv4" | "dualstack" | "ipv6";
   readonly dnsRecordIpType?: "ipv4" | "dualstack" | "ipv6" | "service-defined";
   /** Fixed IPv4 addresses of the ENIs, by subnet name (subnet_configuration). */

@@ -24,6 +24,7 @@ import { displayPath } from "../input/load";
 import { PLAN_RULES } from "../rules/plan";
 import { runRules } from "../rules/run";
 import { by } from "../order";
+import type { EndpointType } from "../catalog";
 
 export interface PlanOptions {
   /**
@@ -45,6 +46,19 @@ export interface PlanResult {
 }
 
 const byName = by((x: { name: string }) => x.name);
+
+/**
+ * Why a VPC Lattice endpoint has no hourly price in the plan. AWS PrivateLink pricing lists resource endpoints'
+ * data processing ($0.01/GB for the first PB, https://aws.amazon.com/privatelink/pricing/); an hourly rate for
+ * either type could not be confirmed from AWS's pages, so none is invented.
+ */
+export const LATTICE_UNPRICED: Readonly<Record<"Resource" | "ServiceNetwork", string>> = {
+  Resource:
+    "resource endpoint: hourly price not confirmed (AWS bills data through it at $0.01/GB, first PB); not counted",
+  ServiceNetwork:
+    "service-network endpoint: hourly price not confirmed (VPC Lattice bills the services and resources behind " +
+    "it); not counted",
+};
 
 /** Plans every stack, then runs the plan rules over the plans and the facts behind them. */
 export function planStacks(models: readonly SpecModel[], opts: PlanOptions = {}): PlanResult {
@@ -161,8 +175,9 @@ function consultDump(opts: { svc: ResolvedService; type: PlannedEndpointType; du
   reasons: string[];
 } {
   const { svc, type, dump } = opts;
-  // a dump lists its own region's services: a cross-region service is not in it
-  if (!dump || svc.crossRegion) return { svc, reasons: [] };
+  // a dump lists its own region's services: a cross-region service is not in it, nor a VPC Lattice ARN
+  if (!dump || svc.crossRegion || svc.lattice || type === "Resource" || type === "ServiceNetwork")
+    return { svc, reasons: [] };
   const file = displayPath(dump.file);
   const entry = dumpEntry(dump, svc, type);
   if (!entry) return { svc, dump: { file }, reasons: [] };
@@ -231,6 +246,12 @@ function planEndpoint(opts: {
     subnets = p.decision.subnets.map((s) => (fixed[s.subnet] ? { ...s, ipv4: fixed[s.subnet] } : s));
     decided.placement = p.decision;
     reasons.push(...p.reasons);
+    if (svc.lattice)
+      reasons.push(
+        settings?.ports
+          ? `ports ${svc.lattice.ports.join(", ")} (${settings.path}.ports)`
+          : "port 443 (default: the resource's own ports are not known offline; set ports: to admit others)",
+      );
     const pinned = subnets.filter((s) => s.ipv4 !== undefined);
     if (pinned.length > 0)
       reasons.push(
@@ -240,7 +261,8 @@ function planEndpoint(opts: {
       vpc: vpc.name,
       service: svc.key,
       address,
-      port: svc.port,
+      ports: svc.lattice?.ports ?? [svc.port],
+      portInAddress: svc.lattice !== undefined,
       requesters,
       allowedCidrs: settings?.allowedCidrs ?? [],
       allowedSecurityGroups: settings?.allowedSecurityGroups ?? [],
@@ -266,6 +288,7 @@ function planEndpoint(opts: {
     reasons.push(...dns.reasons);
   }
   reasons.push(...policy.reasons);
+  if (svc.lattice) reasons.push(`cost: ${LATTICE_UNPRICED[svc.lattice.type]}`);
   if (settings?.ipAddressType !== undefined || settings?.dnsRecordIpType !== undefined)
     reasons.push(
       [
@@ -281,7 +304,7 @@ function planEndpoint(opts: {
     reasons.push(
       `tags ${Object.entries(tags)
         .map(([k, v]) => `${k}=${v}`)
-        .join(", ")} on the endpoint${type === "Interface" ? " and its security groups" : ""}, over the stack tags`,
+        .join(", ")} on the endpoint${type !== "Gateway" ? " and its security groups" : ""}, over the stack tags`,
     );
   // AWS refuses private DNS for the inbound resolver only until the VPC's S3 gateway exists: create it first.
   const dependsOn = onlyInbound ? [sanitizeName(`${vpc.name}_${resolved.key}`)] : [];
@@ -293,10 +316,11 @@ function planEndpoint(opts: {
     vpc: vpc.name,
     vpcId: vpc.id,
     service: svc.key,
-    serviceName: svc.names[type] as string,
+    serviceName: svc.lattice?.arn ?? (svc.names[type as EndpointType] as string),
     ...(svc.crossRegion ? { serviceRegion: svc.crossRegion.region } : {}),
     type,
     port: svc.port,
+    ...(svc.lattice ? { ports: svc.lattice.ports } : {}),
     requesters: requesters.map((s) => ({
       subnet: s.name,
       subnetId: s.id,
@@ -317,6 +341,7 @@ function planEndpoint(opts: {
     tags,
     reasons,
     hourlyUsd: type === "Interface" ? subnets.length * PRICES.interfacePerAzHour : PRICES.gatewayPerHour,
+    ...(svc.lattice ? { unpriced: LATTICE_UNPRICED[svc.lattice.type] } : {}),
   };
   const facts: EndpointFacts = {
     svc,

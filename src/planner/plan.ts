@@ -5,7 +5,8 @@
  */
 import type { BackendModel } from "../input/spec-model";
 
-export type PlannedEndpointType = "Gateway" | "Interface";
+/** `Resource` and `ServiceNetwork` are VPC Lattice endpoints: ENIs and security groups like interface endpoints. */
+export type PlannedEndpointType = "Gateway" | "Interface" | "Resource" | "ServiceNetwork";
 
 export interface Requester {
   readonly subnet: string;
@@ -92,11 +93,18 @@ export interface EndpointPlan extends Movable {
   readonly vpcId: string;
   /** Catalog id or custom key. */
   readonly service: string;
+  /**
+   * The endpoint service's full name; for the VPC Lattice types (Resource, ServiceNetwork) the ARN the endpoint
+   * reaches (written as resource_configuration_arn or service_network_arn: they have no service name).
+   */
   readonly serviceName: string;
   /** Cross-region PrivateLink: the region of the service (`service_region`). */
   readonly serviceRegion?: string;
   readonly type: PlannedEndpointType;
+  /** The service's TCP port; for VPC Lattice endpoints the lowest of `ports`. */
   readonly port: number;
+  /** VPC Lattice endpoints: every port the security groups admit (sorted; `ports:`, default 443). */
+  readonly ports?: readonly number[];
   readonly requesters: readonly Requester[];
   /** Gateway: route tables the endpoint is attached to, sorted. */
   readonly routeTableIds: readonly string[];
@@ -120,6 +128,8 @@ export interface EndpointPlan extends Movable {
   readonly reasons: readonly string[];
   /** Hourly price of the endpoint itself (interface: per ENI), USD, reference region. */
   readonly hourlyUsd: number;
+  /** Set when the endpoint's hourly price is not known to vpce (hourlyUsd is then 0): why, for the reports. */
+  readonly unpriced?: string;
   /** The existing endpoint (from the inventory) this one adopts: synth writes an `import` block for it. */
   readonly adopt?: Adoption;
 }

@@ -27,7 +27,18 @@ export interface ResolvedService {
   readonly dump?: string;
   /** Cross-region: the service's region (service_region) and its catalog id (the key may be a name of its own). */
   readonly crossRegion?: { readonly region: string; readonly catalogId: string };
+  /**
+   * A VPC Lattice endpoint: its provider type and the ARN it reaches (resource_configuration_arn or
+   * service_network_arn; such endpoints have no service name), and the ports its security group admits.
+   */
+  readonly lattice?: { readonly type: LatticeEndpointType; readonly arn: string; readonly ports: readonly number[] };
 }
+
+/** Provider types of VPC Lattice endpoints. */
+export type LatticeEndpointType = "Resource" | "ServiceNetwork";
+
+/** Ports a Lattice endpoint admits without `ports:`: the resource's own ports are not known offline. */
+export const DEFAULT_LATTICE_PORTS: readonly number[] = [443];
 
 /**
  * What the planner knows of a requested service: the catalog's facts, or the
@@ -45,6 +56,7 @@ export function resolveService(opts: {
   dump?: RegionDump;
 }): ResolvedService {
   const { key, region, settings, dump } = opts;
+  if (settings?.type === "resource" || settings?.type === "service-network") return latticeService({ key, settings });
   if (settings?.serviceRegion !== undefined) return crossRegionService({ key, settings, partition: opts.partition });
   const svc = getService(key);
   if (svc) {
@@ -114,6 +126,29 @@ function crossRegionService(opts: { key: string; settings: EndpointSettings; par
     awsOwnedResources: awsOwnedResources(svc, partition, serviceRegion),
     ...(svc.awsOwnedResourcesWhy ? { awsOwnedResourcesWhy: svc.awsOwnedResourcesWhy } : {}),
     crossRegion: { region: serviceRegion, catalogId },
+  };
+}
+
+/**
+ * A VPC Lattice endpoint: no endpoint service behind it, so no policy (EC2 CreateVpcEndpoint: endpoint policies are
+ * for interface and gateway endpoints) and no catalog facts; private DNS only when the entry asks for it.
+ */
+function latticeService(opts: { key: string; settings: EndpointSettings }): ResolvedService {
+  const { key, settings } = opts;
+  const resource = settings.type === "resource";
+  const arn = resource ? settings.resourceConfigurationArn : settings.serviceNetworkArn;
+  if (arn === undefined) throw new Error(`internal: Lattice endpoint ${key} without its ARN was not validated`);
+  const ports = [...(settings.ports ?? DEFAULT_LATTICE_PORTS)].sort((a, b) => a - b);
+  return {
+    key,
+    names: {},
+    types: [],
+    port: ports[0],
+    policy: false,
+    privateDns: true,
+    custom: false,
+    ...NO_CATALOG_BEHAVIOUR,
+    lattice: { type: resource ? "Resource" : "ServiceNetwork", arn, ports },
   };
 }
 

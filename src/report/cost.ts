@@ -20,3 +20,13 @@ export const COST_NOTE = [
   `against $${PRICES.natPerGb}/GB through a NAT gateway.`,
   "Verify prices for your region.",
 ].join(" ");
+
+/** Said beside the totals when the plan has endpoints vpce cannot price (VPC Lattice): they are not free. */
+export const UNPRICED_NOTE =
+  "n/a: VPC Lattice endpoints' hourly price is not confirmed, so it is not counted in the totals " +
+  "(resource endpoints process data at $0.01/GB for the first PB).";
+
+/** Whether some endpoint of the plan has no price in the totals. */
+export function hasUnpriced(stacks: readonly StackPlan[]): boolean {
+  return stacks.some((s) => s.vpcs.some((v) => v.endpoints.some((e) => e.unpriced !== undefined)));
+}

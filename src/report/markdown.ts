@@ -12,13 +12,15 @@
  * per-VPC totals cannot fit, per-stack totals replace them). Every table is
  * complete or absent, and the comment says what it left out.
  */
+import { namedSubnets, subnetsByFile } from "./diagnostic-groups";
+import { tcpPorts, typeLabel } from "./endpoint-type";
 import type { Diagnostic, Severity } from "../diagnostics";
 import { compareStrings } from "../order";
 import type { EndpointPlan, Plan, StackPlan, VpcPlan } from "../planner/plan";
 import { PRICES } from "../planner/pricing";
 import { agree, counted } from "../text";
-import { COST_NOTE, monthlyUsd } from "./cost";
-import { DIAGRAM_LEGEND, tooLarge, vpcDiagram, vpcSubnets } from "./mermaid";
+import { COST_NOTE, hasUnpriced, monthlyUsd, UNPRICED_NOTE } from "./cost";
+import { DIAGRAM_LEGEND, tooLarge, vpcDiagram } from "./mermaid";
 
 /** GitHub's limit on a comment's body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -95,6 +97,8 @@ export interface EndpointMonth {
 
 export function endpointMonth(opts: { endpoint: EndpointPlan; gbPerMonth: number }): EndpointMonth {
   const { endpoint: e, gbPerMonth: gb } = opts;
+  // an unpriced endpoint (VPC Lattice) is counted nowhere: its traffic would not have gone through NAT either
+  if (e.unpriced) return { hours: 0, data: 0, nat: 0 };
   const perGb = e.type === "Gateway" ? PRICES.gatewayPerGb : PRICES.interfacePerGb;
   return { hours: monthlyUsd(e), data: gb * perGb, nat: gb * PRICES.natPerGb };
 }
@@ -103,6 +107,10 @@ interface Totals {
   readonly endpoints: number;
   readonly gateway: number;
   readonly interface: number;
+  /** VPC Lattice endpoints (resource, service-network): ENIs too, but not priced. */
+  readonly lattice: number;
+  /** Every ENI: the interface endpoints' (priced) and the Lattice endpoints'. */
+  readonly allEnis: number;
   readonly enis: number;
   readonly hours: number;
   readonly data: number;
@@ -121,11 +129,15 @@ function totals(opts: { endpoints: readonly EndpointPlan[]; gbPerMonth: number }
     nat += Math.round(m.nat * 100);
   }
   const gateway = opts.endpoints.filter((e) => e.type === "Gateway").length;
+  const interfaces = opts.endpoints.filter((e) => e.type === "Interface");
   return {
     endpoints: opts.endpoints.length,
     gateway,
-    interface: opts.endpoints.length - gateway,
-    enis: opts.endpoints.reduce((n, e) => n + e.subnets.length, 0),
+    interface: interfaces.length,
+    lattice: opts.endpoints.length - gateway - interfaces.length,
+    // the ENIs whose hours are priced
+    enis: interfaces.reduce((n, e) => n + e.subnets.length, 0),
+    allEnis: opts.endpoints.reduce((n, e) => n + e.subnets.length, 0),
     hours: hours / 100,
     data: data / 100,
     nat: nat / 100,
@@ -133,7 +145,7 @@ function totals(opts: { endpoints: readonly EndpointPlan[]; gbPerMonth: number }
 }
 
 function endpointsText(t: Totals): string {
-  return `${t.endpoints} (${t.gateway} gateway, ${t.interface} interface)`;
+  return `${t.endpoints} (${t.gateway} gateway, ${t.interface} interface${t.lattice > 0 ? `, ${t.lattice} VPC Lattice` : ""})`;
 }
 
 // ---------------------------------------------------------------- diagnostics
@@ -166,19 +178,6 @@ function codeCounts(diagnostics: readonly Diagnostic[]): string {
     lines.push(`**${counted({ n: total, ...SEVERITY_WORDS[severity] })}**: ${codes.join(", ")}`);
   }
   return lines.join("<br>\n");
-}
-
-/**
- * The subnets a diagnostic concerns: the list its rule gave; for rules that give none, the words of its message
- * that are subnets of its file's stack in the plan.
- * Subnet names are letters, digits, `-` and `_` (the spec schema), so they are whole words of the message.
- */
-function namedSubnets(opts: { diagnostic: Diagnostic; subnetsByFile: ReadonlyMap<string, ReadonlySet<string>> }) {
-  if (opts.diagnostic.subnets) return [...opts.diagnostic.subnets].sort(compareStrings);
-  const known = opts.subnetsByFile.get(opts.diagnostic.file);
-  if (!known) return [];
-  const words = new Set(opts.diagnostic.message.split(/[^A-Za-z0-9_-]+/));
-  return [...known].filter((s) => words.has(s)).sort(compareStrings);
 }
 
 function diagnosticItem(opts: { diagnostic: Diagnostic; subnets: readonly string[] }): string {
@@ -227,11 +226,12 @@ function endpointTable(opts: { stack: StackPlan; vpc: VpcPlan; gbPerMonth: numbe
     const name = e.serviceName === `com.amazonaws.${opts.stack.region}.${e.service}` ? "" : e.serviceName;
     const cells = [
       codeSpan(e.service) + (name ? `<br>${codeSpan(name)}` : "") + adopted(e),
-      e.type === "Gateway" ? "gateway" : `interface, TCP ${e.port}`,
+      e.type === "Gateway" ? "gateway" : `${typeLabel(e)}, ${tcpPorts(e)}`,
       where(e),
       e.requesters.map((r) => mdText(r.subnet)).join(", "),
       dnsAndPolicy(e),
-      usd(m.hours + m.data),
+      // an endpoint vpce cannot price (VPC Lattice) is not shown as free
+      e.unpriced ? "n/a" : usd(m.hours + m.data),
     ];
     if (gb > 0) cells.push(usd(m.nat));
     return cells;
@@ -281,7 +281,7 @@ function vpcTotalsTable(opts: { parts: readonly VpcPart[]; gbPerMonth: number })
     `${mdText(p.vpc.name)} (${codeSpan(p.vpc.id)})`,
     mdText(p.stack.region),
     endpointsText(p.totals),
-    String(p.totals.enis),
+    String(p.totals.allEnis),
     ...costCells({ t: p.totals, gbPerMonth: opts.gbPerMonth }),
   ]);
   return table({ head, align: head.map((_, i) => (i >= 4 ? "r" : "l")), rows });
@@ -296,7 +296,7 @@ function stackTotalsTable(opts: { plan: Plan; gbPerMonth: number }): string {
       mdText(s.region),
       String(s.vpcs.length),
       endpointsText(t),
-      String(t.enis),
+      String(t.allEnis),
       ...costCells({ t, gbPerMonth: opts.gbPerMonth }),
     ];
   });
@@ -344,7 +344,11 @@ function summaryBlocks(opts: { parts: Parts }): string[] {
       `${counted({ n: plan.stacks.length, one: "stack" })}, ${counted({ n: vpcCount, one: "VPC" })}, ` +
         `${counted({ n: all.endpoints, one: "endpoint" })}: ${all.gateway} gateway (free), ` +
         `${all.interface} interface with ${counted({ n: all.enis, one: "ENI" })}: **${usd(all.hours)}/month** ` +
-        "for their hours.",
+        "for their hours" +
+        (all.lattice > 0
+          ? `; ${all.lattice} VPC Lattice with ${counted({ n: all.allEnis - all.enis, one: "ENI" })} (not priced)`
+          : "") +
+        ".",
     ];
     if (gb > 0)
       lines.push(
@@ -387,6 +391,7 @@ function notes(opts: { parts: Parts; sel: Selection }): string[] {
     );
   if (parts.plan) {
     const lines = [mdText(COST_NOTE)];
+    if (hasUnpriced(parts.plan.stacks)) lines.push(mdText(UNPRICED_NOTE));
     if (parts.gbPerMonth > 0)
       lines.push(
         `Data: ${parts.gbPerMonth} GB per endpoint per month (\`--gb-per-month\`); the same traffic through a NAT ` +
@@ -451,9 +456,7 @@ function size(text: string): number {
 export function renderMarkdown(opts: MarkdownOptions): string {
   const { plan, diagnostics, gbPerMonth } = opts;
   const limit = opts.limit ?? GITHUB_COMMENT_LIMIT;
-  const subnetsByFile = new Map<string, Set<string>>();
-  for (const s of plan?.stacks ?? [])
-    subnetsByFile.set(s.file, new Set(s.vpcs.flatMap((v) => vpcSubnets({ vpc: v }).map((x) => x.name))));
+  const subnets = subnetsByFile(plan);
   const vpcs = (plan?.stacks ?? []).flatMap((stack) => stack.vpcs.map((vpc) => vpcPart({ stack, vpc, gbPerMonth })));
   const parts: Parts = {
     plan,
@@ -462,7 +465,10 @@ export function renderMarkdown(opts: MarkdownOptions): string {
     vpcs,
     all: totals({ endpoints: vpcs.flatMap((p) => p.vpc.endpoints), gbPerMonth }),
     items: diagnostics.map((diagnostic) =>
-      diagnosticItem({ diagnostic, subnets: namedSubnets({ diagnostic, subnetsByFile }) }),
+      diagnosticItem({
+        diagnostic,
+        subnets: namedSubnets({ group: [diagnostic], known: subnets.get(diagnostic.file) }),
+      }),
     ),
   };
   const fits = (sel: Selection) => size(compose({ parts, sel })) <= limit;

@@ -6,6 +6,7 @@
  * change when specs are reordered; labels are quoted and escaped, so no name
  * or value can end a label or start Mermaid syntax.
  */
+import { typeLabel } from "./endpoint-type";
 import { compareStrings } from "../order";
 import type { EndpointPlan, VpcPlan } from "../planner/plan";
 import { counted } from "../text";
@@ -101,7 +102,7 @@ function endpointNode(e: EndpointPlan): string {
   const id = endpointId(e);
   if (e.type === "Gateway") return `${id}{{${label([e.service, "gateway"])}}}`;
   const enis = counted({ n: e.subnets, one: "ENI" });
-  return `${id}([${label([e.service, `interface, ${enis}`])}])`;
+  return `${id}([${label([e.service, `${typeLabel(e)}, ${enis}`])}])`;
 }
 
 /**
@@ -158,7 +159,8 @@ export function vpcDiagram(opts: { vpc: VpcPlan }): Diagram {
     if (ids.length > 0) lines.push(`  class ${ids.join(",")} ${name}`);
   };
   classed("gateway", vpc.endpoints.filter((e) => e.type === "Gateway").map(endpointId));
-  classed("interface", vpc.endpoints.filter((e) => e.type === "Interface").map(endpointId));
+  // VPC Lattice endpoints have ENIs like interface endpoints and are drawn like them
+  classed("interface", vpc.endpoints.filter((e) => e.type !== "Gateway").map(endpointId));
   classed(
     "subnet",
     subnets.filter((s) => !capturedBy.has(s.name)).map((s) => subnetId(s.name)),

@@ -6,7 +6,8 @@
 import type TableType from "cli-table3";
 import type { Diagnostic } from "../diagnostics";
 import type { EndpointPlan, Plan, StackPlan } from "../planner/plan";
-import { COST_NOTE, monthlyUsd, round2, stackMonthlyUsd } from "./cost";
+import { COST_NOTE, hasUnpriced, monthlyUsd, round2, stackMonthlyUsd, UNPRICED_NOTE } from "./cost";
+import { tcpPorts, typeLabel } from "./endpoint-type";
 import { hang, longestWord, wrap } from "./wrap";
 
 /** One table column: its header, the text of a cell, and how narrow it may get. */
@@ -30,20 +31,24 @@ const COLUMNS: readonly Column[] = [
   // 255.255.255.255/32
   { head: "admits", cell: (e) => admits(e), min: 10, keep: 18 },
   { head: "private DNS / policy", cell: (e) => dnsAndPolicy(e), min: 9, keep: 11 },
-  { head: "$/month", cell: (e) => monthlyUsd(e).toFixed(2), min: 7, keep: 10, align: "right" },
+  // an endpoint vpce cannot price (VPC Lattice) is not shown as free
+  { head: "$/month", cell: (e) => (e.unpriced ? "n/a" : monthlyUsd(e).toFixed(2)), min: 7, keep: 10, align: "right" },
 ];
 
 /** The narrowest width the table fits: every column at its minimum, plus borders and padding. */
 export const MIN_TABLE_WIDTH = COLUMNS.reduce((n, c) => n + c.min + COLUMN_EXTRA, 1);
 
 /**
- * The service id, type and port (interface); the full service name only when
- * it is not `com.amazonaws.<region>.<id>`.
+ * The service id, type and ports (interface, VPC Lattice); the full service name (a Lattice endpoint's ARN) only
+ * when it is not `com.amazonaws.<region>.<id>`.
  */
 function endpoint(e: EndpointPlan, s: StackPlan): string {
-  const lines = [e.service, e.type.toLowerCase()];
-  if (e.type === "Interface") lines.push(`TCP ${e.port}`);
-  if (e.serviceName !== `com.amazonaws.${s.region}.${e.service}`) lines.push(e.serviceName);
+  const lines = [e.service, typeLabel(e)];
+  if (e.type !== "Gateway") lines.push(tcpPorts(e));
+  // a Lattice ARN by its id and account (the whole ARN is in --why, json and markdown): the table stays narrow
+  const arn = /^arn:[^:]+:vpc-lattice:[^:]+:(\d{12}):[a-z]+\/(.+)$/.exec(e.serviceName);
+  if (arn) lines.push(`${arn[2]} (${arn[1]})`);
+  else if (e.serviceName !== `com.amazonaws.${s.region}.${e.service}`) lines.push(e.serviceName);
   return lines.join("\n");
 }
 
@@ -134,12 +139,13 @@ export function renderTable(opts: { plan: Plan; width: number; why?: boolean }):
       lines.push(vpcTable({ stack: s, endpoints: v.endpoints, width }));
       if (!opts.why) continue;
       for (const e of v.endpoints) {
-        lines.push(...hang({ text: `${e.address} (${e.type.toLowerCase()}):`, width, first: "  why " }));
+        lines.push(...hang({ text: `${e.address} (${typeLabel(e)}):`, width, first: "  why " }));
         for (const r of e.reasons) lines.push(...hang({ text: r, width, first: "    - " }));
       }
     }
   }
   lines.push("", ...wrap({ text: COST_NOTE, width }));
+  if (hasUnpriced(opts.plan.stacks)) lines.push(...wrap({ text: UNPRICED_NOTE, width }));
   if (!opts.why) lines.push(...wrap({ text: "Why each endpoint is planned as it is: vpce plan --why.", width }));
   return lines.join("\n");
 }

@@ -15,6 +15,15 @@ export function decideEndpointTypes(opts: {
 }): Decided<PlannedEndpointType[]> {
   const { svc, settings } = opts;
   const chosen = settings?.type;
+  if (svc.lattice)
+    return {
+      decision: [svc.lattice.type],
+      reasons: [
+        `type ${chosen} (${settings?.path}.type): a VPC Lattice ${
+          svc.lattice.type === "Resource" ? "resource" : "service-network"
+        } endpoint to ${svc.lattice.arn}, with ENIs like an interface endpoint`,
+      ],
+    };
   if (chosen === "both") {
     return {
       decision: ["Gateway", "Interface"],

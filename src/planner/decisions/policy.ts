@@ -29,7 +29,8 @@ export function decidePolicy(opts: {
 }): Decided<PolicyDecision> {
   const { spec, svc, settings, at } = opts;
   const explicit = settings?.policy;
-  const choice: PolicyChoice = explicit ?? (svc.custom ? { kind: "full-access" } : spec.defaults.policy);
+  // defaults.policy is for catalog services: a custom service gets one only when set, a Lattice endpoint never
+  const choice: PolicyChoice = explicit ?? (svc.custom || svc.lattice ? { kind: "full-access" } : spec.defaults.policy);
   const where = explicit
     ? `${settings?.path}.policy`
     : svc.custom
@@ -41,6 +42,13 @@ export function decidePolicy(opts: {
     decision: { policy, choice, choiceAt: settings?.policyPath ?? spec.defaults.policyPath ?? at },
     reasons: [reason],
   });
+  if (svc.lattice)
+    return decided(
+      { kind: "unsupported" },
+      "no endpoint policy: VPC endpoint policies are for interface and gateway endpoints (EC2 CreateVpcEndpoint); " +
+        `the ${svc.lattice.type === "Resource" ? "resource configuration's" : "service network's"} own sharing ` +
+        "and auth policy decide who reaches it",
+    );
   if (!svc.policy) return decided({ kind: "unsupported" }, `${svc.key} takes no endpoint policy`);
   switch (choice.kind) {
     case "full-access":

@@ -59,6 +59,12 @@ export function decidePrivateDns(opts: {
     }
     if (enabled && !svc.privateDns)
       reasons.push(`the catalog knows no private DNS for ${svc.key}; kept on as asked (a region dump would settle it)`);
+  } else if (svc.lattice) {
+    enabled = false;
+    reasons.push(
+      "private DNS off: a VPC Lattice endpoint answers the custom domain names of its resources in the VPC only " +
+        "when its entry sets privateDns: true (the endpoint's own DNS names always work)",
+    );
   } else if (svc.custom) {
     enabled = false;
     reasons.push(

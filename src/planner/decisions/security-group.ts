@@ -25,7 +25,10 @@ export function planSecurityGroups(opts: {
   service: string;
   /** The endpoint's Terraform address: the groups' and rules' names start with it. */
   address: string;
-  port: number;
+  /** The TCP ports admitted: the service's one, or a VPC Lattice endpoint's `ports`. */
+  ports: readonly number[];
+  /** Rule addresses end in `_<port>` (VPC Lattice endpoints, whose ports are a list the spec may grow). */
+  portInAddress?: boolean;
   requesters: readonly SubnetModel[];
   allowedCidrs: readonly string[];
   /** Security group ids admitted by reference (referenced_security_group_id). */
@@ -38,7 +41,9 @@ export function planSecurityGroups(opts: {
    */
   previousAddress?: string;
 }): Decided<SecurityGroupPlan[]> {
-  const { vpc, service, address, port, requesters, allowedCidrs } = opts;
+  const { vpc, service, address, ports, requesters, allowedCidrs } = opts;
+  // rules are first planned per source on the first port, then repeated for every port
+  const port = ports[0];
   const previous = opts.previousAddress ?? address;
   // the address a resource had before the renames, when it differs from the one it has now
   const moved = (now: string, before: string) => (now !== before ? { movedFrom: before } : {});
@@ -70,7 +75,7 @@ export function planSecurityGroups(opts: {
   // a subnet CIDR repeated in allowedCidrs: one rule is enough (AWS rejects duplicates)
   const seen = new Set<string>();
   ingress = ingress.filter((r) => (seen.has(r.cidr) ? false : (seen.add(r.cidr), true)));
-  if (ingress.length > SG_LIMITS.inboundRulesPerGroup) {
+  if (ingress.length * ports.length > SG_LIMITS.inboundRulesPerGroup) {
     const merged = aggregateCidrs(ingress.map((r) => r.cidr));
     reasons.push(
       `${ingress.length} client CIDRs exceed ${SG_LIMITS.inboundRulesPerGroup} rules per security ` +
@@ -121,6 +126,16 @@ export function planSecurityGroups(opts: {
     subnets: [],
   }));
   ingress = [...ingress, ...v6, ...references];
+  if (opts.portInAddress)
+    ingress = ingress.flatMap((r) =>
+      ports.map((p) => ({
+        ...r,
+        address: `${r.address}_${p}`,
+        ...(r.movedFrom ? { movedFrom: `${r.movedFrom}_${p}` } : {}),
+        port: p,
+        description: `${r.description}, TCP ${p}`,
+      })),
+    );
   const groups: SecurityGroupPlan[] = [];
   for (let i = 0; i < ingress.length || groups.length === 0; i += SG_LIMITS.inboundRulesPerGroup) {
     const n = groups.length + 1;
@@ -143,7 +158,7 @@ export function planSecurityGroups(opts: {
       "(name prefix): a replacement is created before the group it replaces is destroyed",
   );
   const sources = ingress.map((r) => (r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr));
-  reasons.push(`security group admits TCP ${port} from ${sources.join(", ")} only`);
+  reasons.push(`security group admits TCP ${ports.join(", ")} from ${[...new Set(sources)].join(", ")} only`);
   return { decision: groups, reasons };
 }
 

@@ -80,7 +80,13 @@ export const crossRegion = rule<FieldSubject>()({
     for (const v of subject.facts.vpcs)
       for (const e of v.endpoints) {
         const s = e.settings;
-        if (e.repeated || (s.service === undefined && s.serviceRegion === undefined)) continue;
+        // on a Lattice endpoint, service and serviceRegion are LATTICE_OPTION
+        if (
+          e.repeated ||
+          (e.declaresLattice && !e.service) ||
+          (s.service === undefined && s.serviceRegion === undefined)
+        )
+          continue;
         const at = subject.at(e.segs, { key: true });
         if (e.declaresCustom) {
           ctx.report(at, "CROSS_REGION_INCOMPLETE", { kind: "with-service-name", key: e.key });

@@ -48,7 +48,8 @@ export const endpointTypes = rule<FieldSubject>()({
         const at = subject.at([...e.segs, "type"]);
         const svc = e.service;
         if (!svc) {
-          if (e.declaresCustom && type !== "interface")
+          // a VPC Lattice entry's type and the keys beside it are the lattice-endpoints rule's to judge
+          if (e.declaresCustom && !e.declaresLattice && type !== "interface")
             ctx.report(at, "UNSUPPORTED_TYPE", { kind: "outside-catalog", service: e.key, type });
           continue;
         }

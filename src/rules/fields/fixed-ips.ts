@@ -65,7 +65,8 @@ export const fixedIps = rule<FieldSubject>()({
       const names = v.subnets.flatMap((s) => (s.spec.name !== undefined ? [s.spec.name] : []));
       const claimed = new Map<string, string>();
       for (const e of v.endpoints) {
-        if (e.repeated) continue;
+        // a Lattice endpoint takes no fixedIps at all (LATTICE_OPTION)
+        if (e.repeated || (e.declaresLattice && !e.service)) continue;
         for (const [name, ip] of Object.entries(e.settings.fixedIps ?? {})) {
           const segs = [...e.segs, "fixedIps", name];
           const subnet = v.subnets.find((s) => s.spec.name === name);

@@ -14,6 +14,7 @@ import { fieldTypes } from "./field-types";
 import { fixedIps } from "./fixed-ips";
 import { idFormat } from "./id-format";
 import { ipAddressTypes } from "./ip-address-types";
+import { latticeEndpoints } from "./lattice-endpoints";
 import { knownBundles } from "./known-bundles";
 import { knownFields } from "./known-fields";
 import { knownRegion } from "./known-region";
@@ -46,6 +47,7 @@ export const FIELD_RULES = [
   endpointPolicies,
   endpointTypes,
   crossRegion,
+  latticeEndpoints,
   fixedIps,
   ipAddressTypes,
   knownServices,

@@ -48,7 +48,15 @@ export const knownServices = rule<FieldSubject>()({
               );
       for (const e of v.endpoints)
         // an entry with an unknown key may hold a misspelt serviceName
-        if (!e.repeated && !e.service && !e.inDump && !e.declaresCustom && !e.declaresService && !e.unknownKeys)
+        if (
+          !e.repeated &&
+          !e.service &&
+          !e.inDump &&
+          !e.declaresCustom &&
+          !e.declaresService &&
+          !e.declaresLattice &&
+          !e.unknownKeys
+        )
           ctx.report(
             subject.at(e.segs, { key: true }),
             "UNKNOWN_SERVICE",

@@ -10,6 +10,7 @@ import { fixedIpPlacement } from "./fixed-ip-placement";
 import { fullAccessPolicy } from "./full-access-policy";
 import { gatewayQuota } from "./gateway-quota";
 import { interfaceQuota } from "./interface-quota";
+import { latticeQuota } from "./lattice-quota";
 import { ipAddressTypeSupport } from "./ip-address-type-support";
 import { localState } from "./local-state";
 import { noEndpointAz } from "./no-endpoint-az";
@@ -43,6 +44,7 @@ export const PLAN_RULES = [
   fullAccessPolicy,
   unusedEndpointOverride,
   interfaceQuota,
+  latticeQuota,
   gatewayQuota,
   addressCollision,
   localState,

@@ -6,6 +6,7 @@
  * https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_ec2.VpcEndpointIpAddressType.html
  */
 import { eachEndpoint, locate, type PlanSubject } from "../../planner/subject";
+import type { EndpointType } from "../../catalog";
 import { rule } from "../rule";
 import { agree } from "../../text";
 
@@ -89,7 +90,8 @@ export const ipAddressTypeSupport = rule<PlanSubject>()({
         else if (type === "dualstack" && withoutV6.length > 0)
           ctx.report(at, "IPV6_SUBNET_MISSING", { kind: "no-v6-block", service, subnets: withoutV6 });
       }
-      const supported = facts.dump?.entry?.byType[plan.type]?.ipAddressTypes;
+      // only Gateway and Interface endpoints have a dump entry (facts.dump is never set for Lattice endpoints)
+      const supported = facts.dump?.entry?.byType[plan.type as EndpointType]?.ipAddressTypes;
       if (supported && !NEEDS[type].every((f) => supported.includes(f)))
         ctx.report(at, "IP_ADDRESS_TYPE_UNSUPPORTED", {
           kind: "dump",

@@ -1,4 +1,5 @@
 import { eachEndpoint, locate, type PlanSubject } from "../../planner/subject";
+import type { EndpointType } from "../../catalog";
 import { rule } from "../rule";
 
 /** Where a region dump was recorded, it must list the service with the planned endpoint type. */
@@ -26,7 +27,8 @@ export const serviceInDump = rule<PlanSubject>()({
         dump: facts.dump.file,
         type: plan.type,
         service: plan.service,
-        name: facts.svc.names[plan.type],
+        // a Lattice endpoint is never looked up in a dump (no facts.dump): the type here is a catalog one
+        name: facts.svc.names[plan.type as EndpointType],
         region: stack.spec.region,
       });
     }
