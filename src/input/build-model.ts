@@ -92,6 +92,8 @@ function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
         Object.keys(e.settings.fixedIps ?? {}).map((name) => [name, at([...e.segs, "fixedIps", name])]),
       ),
       tags: e.settings.tags ?? {},
+      ...(e.settings.gbPerMonth !== undefined ? { gbPerMonth: e.settings.gbPerMonth } : {}),
+      ...(e.settings.useHub === false ? { useHub: false as const } : {}),
     });
   }
   return {
@@ -115,5 +117,15 @@ function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
       };
     }),
     endpoints,
+    ...(v.hub
+      ? {
+          hub: {
+            ...at(v.hub.segs),
+            services: [...new Set(v.hub.services.map((h) => h.written))].sort(),
+            servicesAt: Object.fromEntries(v.hub.services.map((h) => [h.written, at(h.segs)])),
+          },
+        }
+      : {}),
+    ...(v.useHub ? { useHub: { ...at(v.useHub.segs), stack: v.useHub.stack, vpc: v.useHub.vpc } } : {}),
   };
 }

@@ -4,6 +4,12 @@ import type { IngressRule, SecurityGroupPlan } from "../plan";
 import type { Decided } from "./types";
 import { by } from "../../order";
 
+/**
+ * A client subnet the group admits: a subnet of the endpoint's VPC, or (hub endpoints) of a spoke, whose `name`
+ * is then unique across the hub's clients and `label` says where it lives.
+ */
+export type SgClient = Pick<SubnetModel, "name" | "id" | "cidr" | "ipv6Cidr"> & { readonly label?: string };
+
 /** Default quotas (Amazon VPC quotas: security groups). */
 export const SG_LIMITS = { inboundRulesPerGroup: 60, groupsPerInterface: 5 } as const;
 
@@ -26,7 +32,7 @@ export function planSecurityGroups(opts: {
   /** The endpoint's Terraform address: the groups' and rules' names start with it. */
   address: string;
   port: number;
-  requesters: readonly SubnetModel[];
+  requesters: readonly SgClient[];
   allowedCidrs: readonly string[];
   /** Security group ids admitted by reference (referenced_security_group_id). */
   allowedSecurityGroups?: readonly string[];
@@ -42,7 +48,7 @@ export function planSecurityGroups(opts: {
       kind: "ipv4",
       cidr: s.cidr,
       port,
-      description: `${service} from subnet ${s.name} (${s.id})`,
+      description: `${service} from subnet ${s.label ?? s.name} (${s.id})`,
     });
   }
   for (const c of [...new Set(allowedCidrs)].sort()) {
@@ -86,7 +92,7 @@ export function planSecurityGroups(opts: {
                 kind: "ipv6" as const,
                 cidr: s.ipv6Cidr,
                 port,
-                description: `${service} from subnet ${s.name} (${s.id}) over IPv6`,
+                description: `${service} from subnet ${s.label ?? s.name} (${s.id}) over IPv6`,
               },
             ]
           : [],
