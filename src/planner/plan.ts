@@ -205,6 +205,8 @@ export interface HubServicePlan {
 }
 
 export interface HubPlan {
+  /** The hub stack's output holding every zone id of its hubs by HostedZonePlan.key (cross-account spokes read it). */
+  readonly output: string;
   /** Catalog ids the hub offers, sorted. */
   readonly services: readonly HubServicePlan[];
   /** Its spokes, by stack then VPC. */

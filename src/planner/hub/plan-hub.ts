@@ -174,6 +174,7 @@ export function planHub(opts: {
     ];
   });
   return {
+    output: HUB_ZONE_IDS_OUTPUT,
     services,
     spokes: node.spokes.map((s) => ({
       stack: s.spec.stack,
