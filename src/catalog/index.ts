@@ -71,6 +71,20 @@ export interface CatalogService {
   readonly federatedActions: readonly string[];
   /** Keys of services.json `sources` the org-only facts above come from. */
   readonly orgOnlySources: readonly string[];
+  /**
+   * Private DNS names of the interface endpoint where they differ from the default rule
+   * (src/catalog/private-dns.ts), by region, partition or `*`: templates with `{region}` and
+   * `{domain}` (the region's DNS suffix); a leading `*.` is a wildcard name. Undefined: the rule applies.
+   */
+  readonly privateDnsNames?: Readonly<Record<string, readonly string[]>>;
+  /** Keys of services.json `sources` that confirm the private DNS names (curated or by the rule). */
+  readonly privateDnsSources: readonly string[];
+  /**
+   * Clients call names per resource under the service's private DNS name (`<bucket>.s3.<region>...`):
+   * a private hosted zone for the name needs a wildcard record. `examples` are templates like
+   * `privateDnsNames`; `source` is a key of services.json `sources`.
+   */
+  readonly perResourceNames?: { readonly examples: readonly string[]; readonly source: string };
 }
 
 export interface Region {
@@ -147,6 +161,9 @@ export interface RawService {
   resourceLessActions?: string[];
   federatedActions?: string[];
   orgOnlySources?: string[];
+  privateDnsNames?: Record<string, string[]>;
+  privateDnsSources?: string[];
+  perResourceNames?: { examples: string[]; source: string };
 }
 
 /** Fields written by hand in data/services.json; scripts/catalog-generate.ts keeps them. */
@@ -167,6 +184,9 @@ export const CURATED_FIELDS = [
   "resourceLessActions",
   "federatedActions",
   "orgOnlySources",
+  "privateDnsNames",
+  "privateDnsSources",
+  "perResourceNames",
 ] as const;
 
 interface RawRegion {
@@ -231,8 +251,12 @@ function loadServices(): ReadonlyMap<string, CatalogService> {
       resourceLessActions: s.resourceLessActions ?? [],
       federatedActions: s.federatedActions ?? [],
       orgOnlySources: s.orgOnlySources ?? [],
+      ...(s.privateDnsNames ? { privateDnsNames: s.privateDnsNames } : {}),
+      privateDnsSources: s.privateDnsSources ?? [],
+      ...(s.perResourceNames ? { perResourceNames: s.perResourceNames } : {}),
     });
     checkOrgOnlyFacts(out.get(s.id) as CatalogService);
+    checkPrivateDnsFacts(out.get(s.id) as CatalogService);
   }
   return out;
 }
@@ -256,6 +280,22 @@ function checkOrgOnlyFacts(s: CatalogService): void {
   for (const a of actions) if (!/^[a-z0-9-]+:[A-Za-z0-9]+$/.test(a)) fail(`${s.id}: ${a} is not one exact IAM action`);
   const known = new Set(Object.keys(servicesData.sources));
   for (const k of s.orgOnlySources) if (!known.has(k)) fail(`${s.id}: orgOnlySources names unknown source ${k}`);
+}
+
+/** Private DNS facts name known sources and well-formed templates; a typo would put a zone on the wrong name. */
+function checkPrivateDnsFacts(s: CatalogService): void {
+  const known = new Set(Object.keys(servicesData.sources));
+  const keys = [...s.privateDnsSources, ...(s.perResourceNames ? [s.perResourceNames.source] : [])];
+  for (const k of keys) if (!known.has(k)) fail(`${s.id}: private DNS facts name unknown source ${k}`);
+  if (s.privateDnsNames && s.privateDnsSources.length === 0) fail(`${s.id}: privateDnsNames need privateDnsSources`);
+  const templates = [...Object.values(s.privateDnsNames ?? {}).flat(), ...(s.perResourceNames?.examples ?? [])];
+  for (const t of templates) {
+    const bare = t
+      .replace(/\{(region|domain)\}/g, "x")
+      .replace(/^\*\./, "")
+      .replace(/^<[a-z-]+>(-<[a-z-]+>)?\./, "");
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(bare)) fail(`${s.id}: ${t} is not a DNS name template`);
+  }
 }
 
 const SERVICES = loadServices();
