@@ -1,10 +1,14 @@
 /**
  * The private hosted zones a hub creates for one service: one per private DNS
  * name of the service (the name without its `*.`), with a wildcard record
- * where the name is a wildcard or where clients call per-resource names.
- * The one place hub planning learns DNS names.
+ * where the name is a wildcard (`*.dkr.ecr.<region>.amazonaws.com`) or where
+ * clients call per-resource names below it (S3 buckets, API ids). The names
+ * come from src/catalog/private-dns.ts (a region dump first, then the
+ * catalog); this is the one place hub planning learns DNS names.
  */
-import { getRegion } from "../../catalog";
+import { getService } from "../../catalog";
+import { perResourceServices, privateDnsNames } from "../../catalog/private-dns";
+import { compareStrings } from "../../order";
 import type { RegionDump } from "../../region-dumps/read";
 import { dumpEntry, type ResolvedService } from "../service";
 
@@ -13,27 +17,32 @@ export interface HubZone {
   readonly name: string;
   /** The zone gets a `*.<name>` record beside the apex record. */
   readonly wildcard: boolean;
-  /** Why there is a wildcard record (the name itself is one, or clients call per-resource names; the source). */
+  /** Why there is a wildcard record (the name itself is one, or clients call per-resource names: the source). */
   readonly wildcardWhy?: string;
 }
 
-/** The zones of one hub service, sorted by name; empty when its private DNS names are not known. */
+/** The zones of one hub service, sorted by name; empty when the service has no private DNS name there. */
 export function hubZones(opts: { svc: ResolvedService; region: string; dump?: RegionDump }): HubZone[] {
   const { svc, region, dump } = opts;
-  const fromDump = dump ? dumpEntry(dump, svc, "Interface")?.privateDnsNames : undefined;
-  const suffix = getRegion(region)?.domainSuffix ?? "amazonaws.com";
-  const names = fromDump && fromDump.length > 0 ? fromDump : [`${svc.key}.${region}.${suffix}`];
+  // a service newer than the catalog is known by its dump entry alone
+  const names = getService(svc.key)
+    ? privateDnsNames({ serviceId: svc.key, region, dump })
+    : [...(dump ? (dumpEntry(dump, svc, "Interface")?.privateDnsNames ?? []) : [])].map((n) =>
+        n.toLowerCase().replace(/\.$/, ""),
+      );
+  const perResource = perResourceServices({ region }).find((p) => p.serviceId === svc.key);
   const zones = new Map<string, HubZone>();
-  for (const raw of names) {
-    const lower = raw.toLowerCase().replace(/\.$/, "");
-    const wild = lower.startsWith("*.");
-    const name = wild ? lower.slice(2) : lower;
-    const prev = zones.get(name);
-    if (prev?.wildcard) continue;
-    zones.set(
-      name,
-      wild ? { name, wildcard: true, wildcardWhy: `the private DNS name is ${lower}` } : { name, wildcard: false },
-    );
+  for (const dnsName of names) {
+    const wild = dnsName.startsWith("*.");
+    const name = wild ? dnsName.slice(2) : dnsName;
+    const why = wild
+      ? `the private DNS name is ${dnsName}`
+      : perResource
+        ? `clients call per-resource names such as ${perResource.examples[0] ?? `<resource>.${name}`} ` +
+          `(${perResource.source})`
+        : undefined;
+    if (zones.get(name)?.wildcard) continue;
+    zones.set(name, why ? { name, wildcard: true, wildcardWhy: why } : { name, wildcard: false });
   }
-  return [...zones.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...zones.values()].sort((a, b) => compareStrings(a.name, b.name));
 }

@@ -48,6 +48,16 @@ export const hubReferences = rule<AcrossFilesSubject>()({
             ? "Add hub: { services: [...] } to that VPC, or name the hub VPC."
             : "useHub is <stack>/<vpc> of the hub VPC (the stack's name, else its file name without extension).",
     },
+    HUB_SPOKES_UNREAD: {
+      severity: "error",
+      trigger: "`--specs` names one spec file that holds a hub: its spokes' specs are not read",
+      fix: "give --specs the folder holding the hub and its spokes",
+      message: (d: { vpc: string }) =>
+        `${d.vpc} is a hub, and only this spec file was read: planned without its spokes, its security groups ` +
+        "would admit and its zones answer none of them.",
+      hint: () =>
+        "A hub's stack depends on every spoke's spec: validate, plan and synthesize the folder holding them all.",
+    },
     HUB_REGION_MISMATCH: {
       severity: "error",
       trigger: "a spoke in another region (or partition) than its hub",
@@ -85,12 +95,16 @@ export const hubReferences = rule<AcrossFilesSubject>()({
     const byStack = new Map<string, { source: SourceFile; facts: ResolvedSpec }>();
     for (const f of subject.files)
       if (f.facts.stack !== undefined && !byStack.has(f.facts.stack)) byStack.set(f.facts.stack, f);
-    const singleFile = subject.files.length === 1;
+    const singleFile = subject.singleFile === true;
     const at = (source: SourceFile, segs: readonly PathSegment[]): Location => ({
       file: source.file,
       pos: source.positionOf(segs),
       path: formatPath(segs),
     });
+    if (singleFile)
+      for (const { source, facts } of subject.files)
+        for (const v of facts.vpcs)
+          if (v.hub) ctx.report(at(source, v.hub.segs), "HUB_SPOKES_UNREAD", { vpc: v.spec.name ?? `#${v.index}` });
     const crossAccount = new Map<Found, { names: string[]; hubFile: Found }>();
     for (const { source, facts } of subject.files) {
       for (const v of facts.vpcs) {
