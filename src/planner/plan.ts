@@ -240,6 +240,13 @@ export interface UseHubPlan {
   readonly crossAccount: boolean;
   /** Services the hub serves this VPC, sorted. */
   readonly services: readonly string[];
+  /** The VPC's subnets the hub serves, per service (by service, then subnet). */
+  readonly clients: ReadonlyArray<{
+    readonly service: string;
+    readonly subnet: string;
+    readonly az: string;
+    readonly cidr: string;
+  }>;
   /** Cross-account: the zone associations this VPC's stack creates, and where the zone ids come from. */
   readonly associations: ReadonlyArray<{
     /** Terraform resource name (aws_route53_zone_association) in this stack. */

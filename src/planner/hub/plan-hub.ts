@@ -10,7 +10,7 @@ import type { SubnetModel, VpcModel } from "../../input/spec-model";
 
 import type { RegionDump } from "../../region-dumps/read";
 import { capturedSubnets } from "../decisions/private-dns";
-import { placeInterfaceEndpoint } from "../decisions/placement";
+import { azLabel, placeInterfaceEndpoint } from "../decisions/placement";
 import type { SgClient } from "../decisions/security-group";
 import { sanitizeName } from "../names";
 import type { HostedZonePlan, HubPlan, HubServicePlan, UseHubPlan, ZoneAssociationPlan, ZoneRecordPlan } from "../plan";
@@ -220,6 +220,9 @@ export function planUseHub(opts: { spoke: SpokeNode; hub: HubNode; dump?: Region
     vpcId: hub.vpc.id,
     crossAccount: spoke.crossAccount,
     services,
+    clients: services.flatMap((service) =>
+      (spoke.served.get(service) ?? []).map((s) => ({ service, subnet: s.name, az: azLabel(s), cidr: s.cidr })),
+    ),
     associations: spoke.crossAccount
       ? services.flatMap((service) =>
           zonesOf({ hub, service, dump }).map((z) => ({
