@@ -4,17 +4,21 @@
  * plan what is valid.
  */
 import * as path from "node:path";
-import { loadDumps } from "./region-dumps/read";
+import { loadDumps, type RegionDump } from "./region-dumps/read";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics";
 import { planStacks } from "./planner";
 import type { Plan } from "./planner/plan";
-import { loadSpecs } from "./input";
+import { loadSpecs, type SpecModel } from "./input";
 
 export interface PipelineResult {
   /** Present only when no spec has an error. */
   readonly plan?: Plan;
   /** Every error, warning and note, sorted by file and position. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The models of the specs without errors (what the plan was made from), for commands that read the specs. */
+  readonly models: readonly SpecModel[];
+  /** The region dumps read, by region. */
+  readonly dumps: ReadonlyMap<string, RegionDump>;
 }
 
 export interface PipelineOptions {
@@ -64,5 +68,10 @@ export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineRe
   const specs = loadSpecs(dir, { dumpFacts: (region) => dumpFacts.get(region), policyDirs: policyDirs(env) });
   const planned = planStacks(specs.models, { dumps: dumps.dumps });
   const diagnostics = sortDiagnostics([...specs.diagnostics, ...dumps.diagnostics, ...planned.diagnostics]);
-  return { plan: hasErrors(diagnostics) ? undefined : planned.plan, diagnostics };
+  return {
+    plan: hasErrors(diagnostics) ? undefined : planned.plan,
+    diagnostics,
+    models: specs.models,
+    dumps: dumps.dumps,
+  };
 }

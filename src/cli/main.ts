@@ -25,6 +25,7 @@ import { renderJson, renderTable } from "../report/plan-report";
 import { closest } from "../suggest";
 import { EXIT, guarded, outputWidth, specsPath, UsageError, type Io } from "./io";
 import { atlantisCommand } from "./atlantis";
+import { discoverCommand } from "./discover";
 import { stacksCommand } from "./stacks";
 import { synthesize } from "./synth";
 
@@ -123,6 +124,26 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     .option("--json", "machine-readable rows on stdout")
     .option("--bundles", "the bundles instead of the services")
     .action((o: Options) => then(() => catalog(o, io)));
+  command("discover", "services each subnet called (Resolver query logs, flow logs) that its spec does not request")
+    .addOption(specs())
+    .requiredOption("--resolver-logs <paths...>", "Route 53 Resolver query log files or folders (.gz read too)")
+    .option("--flow-logs <paths...>", "VPC Flow Log files or folders: bytes and the NAT cost per service")
+    .option("--flow-log-format <format>", 'flow log files without a header line: "${field} ..." (default: version 2)')
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
+    .option("--write", "add the proposed services to the specs (comments and layout kept)")
+    .action((o: Options & { resolverLogs: string[]; flowLogs?: string[]; flowLogFormat?: string; write?: boolean }) =>
+      then(() =>
+        discoverCommand({
+          specs: o.specs,
+          resolverLogs: o.resolverLogs,
+          flowLogs: o.flowLogs,
+          flowLogFormat: o.flowLogFormat,
+          format: o.format === "json" ? "json" : "table",
+          write: o.write === true,
+          io,
+        }),
+      ),
+    );
   command("stacks", "the stacks: working folder, spec, region, account, backend (a CI matrix with --json)")
     .addOption(specs())
     .option("--out <dir>", "the output folder synth writes to", "cdktf.out")
