@@ -28,10 +28,13 @@ export function writeTree(files: Record<string, string | Buffer>): string {
 export function pipelineOf(
   files: Record<string, string | Buffer>,
   dumps: Record<string, string> = {},
+  inventories: Record<string, string> = {},
 ): PipelineResult & { dir: string } {
   const dir = writeTree(files);
   const dumpDir = writeTree(dumps);
-  return { ...runPipeline(dir, { dumpDir }), dir };
+  // an inventory folder of its own (empty by default): a stray inventory/ in the working directory never leaks in
+  const inventoryDir = writeTree(inventories);
+  return { ...runPipeline(dir, { dumpDir, inventoryDir }), dir };
 }
 
 /** A small valid spec: one VPC, two AZs, S3 gateway and SSM. Tests edit it textually. */

@@ -5,6 +5,7 @@
  */
 import * as path from "node:path";
 import { loadDumps, type RegionDump } from "./region-dumps/read";
+import { loadInventories, type Inventory } from "./inventory/read";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics";
 import { planStacks } from "./planner";
 import type { Plan } from "./planner/plan";
@@ -19,12 +20,21 @@ export interface PipelineResult {
   readonly models: readonly SpecModel[];
   /** The region dumps read, by region. */
   readonly dumps: ReadonlyMap<string, RegionDump>;
+  /**
+   * The plan whenever planning ran, even when a rule found an error in it (a conflict with existing endpoints):
+   * for reports that show the error in place (`vpce adopt`). Never synthesized.
+   */
+  readonly draft?: Plan;
+  /** The endpoint inventories read, by `<account>-<region>` or `<region>`. */
+  readonly inventories: ReadonlyMap<string, Inventory>;
 }
 
 export interface PipelineOptions {
   /** Folder of region dumps; default VPCE_CATALOG, else catalog/ in the working directory. */
   readonly dumpDir?: string;
-  /** VPCE_CATALOG and VPCE_POLICY_DIRS are read from here; default process.env. */
+  /** Folder of endpoint inventories; default VPCE_INVENTORY, else inventory/ in the working directory. */
+  readonly inventoryDir?: string;
+  /** VPCE_CATALOG, VPCE_INVENTORY and VPCE_POLICY_DIRS are read from here; default process.env. */
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -66,12 +76,20 @@ export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineRe
     }),
   );
   const specs = loadSpecs(dir, { dumpFacts: (region) => dumpFacts.get(region), policyDirs: policyDirs(env) });
-  const planned = planStacks(specs.models, { dumps: dumps.dumps });
-  const diagnostics = sortDiagnostics([...specs.diagnostics, ...dumps.diagnostics, ...planned.diagnostics]);
+  const inventories = loadInventories({ dir: opts.inventoryDir, env });
+  const planned = planStacks(specs.models, { dumps: dumps.dumps, inventories: inventories.inventories });
+  const diagnostics = sortDiagnostics([
+    ...specs.diagnostics,
+    ...dumps.diagnostics,
+    ...inventories.diagnostics,
+    ...planned.diagnostics,
+  ]);
   return {
     plan: hasErrors(diagnostics) ? undefined : planned.plan,
     diagnostics,
+    draft: planned.plan,
     models: specs.models,
     dumps: dumps.dumps,
+    inventories: inventories.inventories,
   };
 }

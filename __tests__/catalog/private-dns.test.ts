@@ -220,12 +220,6 @@ describe("a region dump overrides the catalog", () => {
     const dump = dumpOf("eu-west-1");
     expect(privateDnsNames({ serviceId: "kms", region: "eu-west-1", dump })).toEqual(["kms.eu-west-1.amazonaws.com"]);
   });
-
-  test("a bucket name maps to s3 through the catalog, not through a dump whose S3 entry has no private DNS", () => {
-    const hostname = "my-bucket.s3.eu-west-1.amazonaws.com";
-    expect(serviceForHostname({ hostname, region: "eu-west-1" })?.serviceId).toBe("s3");
-    expect(serviceForHostname({ hostname, region: "eu-west-1", dump: dumpOf("eu-west-1") })).toBeUndefined();
-  });
 });
 
 describe("serviceForHostname", () => {
@@ -254,6 +248,8 @@ describe("serviceForHostname", () => {
     ["eks-auth.eu-central-1.api.aws", "eks-auth", "eks-auth.eu-central-1.api.aws"],
     ["iam.amazonaws.com", "iam", "iam.amazonaws.com"],
     ["mrap1.accesspoint.s3-global.amazonaws.com", "s3-global.accesspoint", "accesspoint.s3-global.amazonaws.com"],
+    // the public name a gateway endpoint serves (gatewayClientNames): DynamoDB's interface has no private DNS
+    ["dynamodb.eu-central-1.amazonaws.com", "dynamodb", "dynamodb.eu-central-1.amazonaws.com"],
   ])("%s -> %s", (hostname, serviceId, dnsName) => {
     expect(serviceForHostname({ hostname, region: "eu-central-1" })).toEqual({ serviceId, dnsName });
   });
@@ -267,6 +263,7 @@ describe("serviceForHostname", () => {
     "evil-ssm.eu-central-1.amazonaws.com",
     // a name below a plain (not per-resource) name
     "foo.ssm.eu-central-1.amazonaws.com",
+    "foo.dynamodb.eu-central-1.amazonaws.com",
     // another region
     "ssm.eu-west-1.amazonaws.com",
     "123456789012.dkr.ecr.us-east-1.amazonaws.com",
@@ -279,6 +276,21 @@ describe("serviceForHostname", () => {
     "..ssm.eu-central-1.amazonaws.com",
   ])("%j -> none", (hostname) => {
     expect(serviceForHostname({ hostname, region: "eu-central-1" })).toBeUndefined();
+  });
+
+  test("a dump whose S3 entry lists no private DNS name still maps bucket names to s3 (the gateway's names)", () => {
+    const dump = dumpOf("eu-west-1");
+    expect(privateDnsNames({ serviceId: "s3", region: "eu-west-1", dump })).toEqual([]);
+    expect(serviceForHostname({ hostname: "my-bucket.s3.eu-west-1.amazonaws.com", region: "eu-west-1", dump })).toEqual(
+      {
+        serviceId: "s3",
+        dnsName: "*.s3.eu-west-1.amazonaws.com",
+      },
+    );
+    expect(serviceForHostname({ hostname: "dynamodb.eu-west-1.amazonaws.com", region: "eu-west-1", dump })).toEqual({
+      serviceId: "dynamodb",
+      dnsName: "dynamodb.eu-west-1.amazonaws.com",
+    });
   });
 
   test("China and GovCloud names map in their own regions", () => {

@@ -16,14 +16,59 @@ function specsCopy(): string {
 }
 
 /** `vpce discover` on the fixtures with an empty region-dump folder (the machine's catalog/ is not read). */
-function discover(args: string[], specs = path.join(FIXTURES, "specs")) {
-  return vpce(["discover", "--specs", specs, ...args], { env: { VPCE_CATALOG: tmpDir() } });
+function discover(args: string[], specs = path.join(FIXTURES, "specs"), env: Record<string, string> = {}) {
+  return vpce(["discover", "--specs", specs, ...args], { env: { VPCE_CATALOG: tmpDir(), ...env } });
 }
+
+/** An inventory folder (describe-vpc-endpoints output) for the payments VPC holding the given endpoints. */
+function inventoryWith(endpoints: Record<string, unknown>[]): string {
+  const dir = tmpDir();
+  fs.writeFileSync(path.join(dir, "eu-central-1.json"), JSON.stringify({ VpcEndpoints: endpoints }, null, 2));
+  return dir;
+}
+
+const PAY_VPC = "vpc-0a1b2c3d4e5f60718";
 
 /** Every fixture log: the Resolver query logs, and the flow logs with the custom file's format. */
 const ALL_LOGS = ["--resolver-logs", RESOLVER, "--flow-logs", FLOW, "--flow-log-format", CUSTOM_FLOW_FORMAT];
 
 describe("vpce discover", () => {
+  test("an inventory's gateway and private-DNS interface endpoints keep their services from being proposed", () => {
+    const inventory = inventoryWith([
+      // serves app-a's sqs calls: private DNS on, in the VPC
+      {
+        VpcEndpointId: "vpce-0123456789abcdef0",
+        VpcEndpointType: "Interface",
+        VpcId: PAY_VPC,
+        ServiceName: "com.amazonaws.eu-central-1.sqs",
+        State: "available",
+        PrivateDnsEnabled: true,
+        SubnetIds: ["subnet-0a1a1a1a1a1a1a1a1"],
+        Groups: [],
+        RouteTableIds: [],
+      },
+      // close case: an STS endpoint without private DNS serves no call to the public name
+      {
+        VpcEndpointId: "vpce-0fedcba9876543210",
+        VpcEndpointType: "Interface",
+        VpcId: PAY_VPC,
+        ServiceName: "com.amazonaws.eu-central-1.sts",
+        State: "available",
+        PrivateDnsEnabled: false,
+        SubnetIds: ["subnet-0a1a1a1a1a1a1a1a1"],
+        Groups: [],
+        RouteTableIds: [],
+      },
+    ]);
+    const r = discover([...ALL_LOGS, "--format", "json"], undefined, { VPCE_INVENTORY: inventory });
+    expect(r.code).toBe(0);
+    const rows = (JSON.parse(r.out) as Record<string, unknown>[]).map((x) => [x.subnet, x.service]);
+    expect(rows).not.toContainEqual(["app-a", "sqs"]);
+    expect(rows).toContainEqual(["db-a", "sqs"]);
+    expect(rows).toContainEqual(["batch", "sts"]);
+    expect(r.err).toContain("payments/pay: sqs reached through an existing endpoint");
+  });
+
   test("--format json: one object per subnet and service, with bytes and the NAT cost from flow logs", () => {
     const r = discover([...ALL_LOGS, "--format", "json"]);
     expect(r.code).toBe(0);

@@ -65,6 +65,16 @@ describe("discover without flow logs", () => {
     });
   });
 
+  test("a DynamoDB query (a public name a gateway serves, no private DNS) proposes the gateway", () => {
+    const q = queries.find((x) => x.name.startsWith("invoices-2026.s3."));
+    if (!q) throw new Error("fixture: the S3 query from app-b is missing");
+    const dynamodb = { ...q, name: "dynamodb.eu-central-1.amazonaws.com" };
+    const got = discover({ specs: models, queries: [...queries, dynamodb], serviceOf }).proposals;
+    expect(got.filter((p) => p.service === "dynamodb").map(row)).toEqual([
+      ["payments", "app-b", "dynamodb", "Gateway", 1],
+    ]);
+  });
+
   test("a private answer for a service the VPC's spec requests elsewhere is vpce's endpoint: still proposed", () => {
     const kms = queries.filter((q) => q.name.startsWith("kms."));
     const wants = models.map((m) =>

@@ -12,12 +12,15 @@ import { runPipeline } from "../../src/pipeline";
 import { stringify } from "yaml";
 import { BASE, edit, pipelineOf, tmpDir, writeTree } from "../helpers";
 import { hubSpec, spokeSpec } from "../hub-support";
+import { INVENTORY_CASES } from "./inventory-cases";
 
 interface Case {
   code: DiagnosticCode;
   files: Record<string, string | Buffer>;
   /** Region dumps: file name -> content, in a catalog folder beside the specs. */
   catalog?: Record<string, string>;
+  /** Endpoint inventories: file name -> content, in an inventory folder of their own. */
+  inventories?: Record<string, string>;
   /** Expected 1-based line of the diagnostic, when it points into a spec. */
   line?: number;
   /** Expected field path. */
@@ -583,10 +586,12 @@ function codesOf(ds: readonly Diagnostic[]): DiagnosticCode[] {
   return ds.map((d) => d.code);
 }
 
+const ALL_CASES: Case[] = [...CASES, ...(INVENTORY_CASES as Case[])];
+
 describe("every diagnostic code has a failing fixture", () => {
-  test.each(CASES.map((c) => [c.code, c] as const))("%s", (code, c) => {
+  test.each(ALL_CASES.map((c) => [c.code, c] as const))("%s", (code, c) => {
     // GIVEN a folder with the fixture  WHEN the pipeline runs
-    const r = pipelineOf(c.files, c.catalog);
+    const r = pipelineOf(c.files, c.catalog, c.inventories);
     // THEN the code is reported with a file, and a position where expected
     const hits = r.diagnostics.filter((d) => d.code === code);
     expect(codesOf(r.diagnostics)).toContain(code);
@@ -629,15 +634,26 @@ describe("every diagnostic code has a failing fixture", () => {
     );
   });
 
+  test("INVENTORY_DIR_MISSING / INVENTORY_UNREADABLE: VPCE_INVENTORY names a missing folder, or a file", () => {
+    const dir = writeTree({ "a.yaml": BASE });
+    const missing = runPipeline(dir, { env: { VPCE_INVENTORY: path.join(dir, "nope") } });
+    expect(codesOf(missing.diagnostics)).toContain("INVENTORY_DIR_MISSING");
+    const file = runPipeline(dir, { env: { VPCE_INVENTORY: path.join(dir, "a.yaml") } });
+    expect(codesOf(file.diagnostics)).toContain("INVENTORY_UNREADABLE");
+    expect(file.plan).toBeUndefined();
+  });
+
   test("no code is left without a case", () => {
     const covered = new Set<string>([
-      ...CASES.map((c) => c.code),
+      ...ALL_CASES.map((c) => c.code),
       "SPECS_DIR_MISSING",
       "FILE_UNREADABLE",
       "DUMP_DIR_MISSING",
       "DUMP_UNREADABLE",
       // --specs naming one file: __tests__/rules/across-files/hub-references.test.ts
       "HUB_SPOKES_UNREAD",
+      "INVENTORY_DIR_MISSING",
+      "INVENTORY_UNREADABLE",
     ]);
     const missing = [...CODES.keys()].filter((c) => !covered.has(c));
     expect(missing).toEqual([]);

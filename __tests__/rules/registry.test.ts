@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { ALL_RULES as RULES, CODES } from "../../src/rules";
 import { ROOT } from "../helpers";
 
-const STAGES = ["load", "fields", "across-files", "region-dumps", "plan"];
+const STAGES = ["load", "fields", "across-files", "region-dumps", "inventory", "plan"];
 
 describe("rule registry", () => {
   test("every code is declared by exactly one rule", () => {

@@ -70,6 +70,16 @@ export interface TerraformOutcome {
   changes: Record<string, string[]>;
   /** Planned values of the resources, by address. */
   values: Record<string, Record<string, unknown>>;
+  /** Per resource change: what Terraform replaces for (`replace_paths`), before, after and unknown-after values. */
+  details: Record<string, { replacePaths?: unknown[]; before: unknown; after: unknown; afterUnknown: unknown }>;
+}
+
+export interface CheckOptions {
+  /**
+   * A Terraform state (version 4) placed where the offline plan reads it (the default local backend's
+   * terraform.tfstate), e.g. what an import would have recorded.
+   */
+  readonly state?: unknown;
 }
 
 export class Terraform {
@@ -132,7 +142,7 @@ export class Terraform {
   }
 
   /** validate on the stack as synthesized (provider version relaxed), then an offline plan on a relaxed copy. */
-  async check(stack: string, stackJsonFile: string): Promise<TerraformOutcome> {
+  async check(stack: string, stackJsonFile: string, opts: CheckOptions = {}): Promise<TerraformOutcome> {
     const original = JSON.parse(fs.readFileSync(stackJsonFile, "utf8"));
     const dir = path.join(this.work, stack);
     fs.mkdirSync(path.join(dir, ".terraform"), { recursive: true });
@@ -162,16 +172,26 @@ export class Terraform {
       });
     }
     fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(offline, null, 2));
+    if (opts.state !== undefined) fs.writeFileSync(path.join(dir, "terraform.tfstate"), JSON.stringify(opts.state));
     const plan = await this.tf(dir, ["plan", "-lock=false", "-refresh=false", "-no-color", "-out=tfplan"]);
     const changes: Record<string, string[]> = {};
     const values: Record<string, Record<string, unknown>> = {};
+    const details: TerraformOutcome["details"] = {};
     if (plan.ok) {
       const show = await this.tf(dir, ["show", "-json", "tfplan"]);
       const j = JSON.parse(show.out.slice(show.out.indexOf("{"), show.out.lastIndexOf("}") + 1));
-      for (const rc of j.resource_changes ?? []) changes[rc.address] = rc.change.actions;
+      for (const rc of j.resource_changes ?? []) {
+        changes[rc.address] = rc.change.actions;
+        details[rc.address] = {
+          replacePaths: rc.change.replace_paths,
+          before: rc.change.before,
+          after: rc.change.after,
+          afterUnknown: rc.change.after_unknown,
+        };
+      }
       for (const r of j.planned_values?.root_module?.resources ?? []) values[r.address] = r.values;
     }
-    return { stack, validate, planOk: plan.ok, planLog: plan.out, changes, values };
+    return { stack, validate, planOk: plan.ok, planLog: plan.out, changes, values, details };
   }
 }
 

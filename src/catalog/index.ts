@@ -85,6 +85,13 @@ export interface CatalogService {
    * `privateDnsNames`; `source` is a key of services.json `sources`.
    */
   readonly perResourceNames?: { readonly examples: readonly string[]; readonly source: string };
+  /**
+   * The public names clients call that a gateway endpoint of the service serves (`dynamodb.<region>...`,
+   * `*.s3.<region>...`), templates like `privateDnsNames`; `source` is a key of services.json `sources`.
+   * A gateway changes no DNS answer, so these map query names to the service where the interface
+   * endpoint has no private DNS name (DynamoDB) or a region dump lists none.
+   */
+  readonly gatewayClientNames?: { readonly names: readonly string[]; readonly source: string };
 }
 
 export interface Region {
@@ -164,6 +171,7 @@ export interface RawService {
   privateDnsNames?: Record<string, string[]>;
   privateDnsSources?: string[];
   perResourceNames?: { examples: string[]; source: string };
+  gatewayClientNames?: { names: string[]; source: string };
 }
 
 /** Fields written by hand in data/services.json; scripts/catalog-generate.ts keeps them. */
@@ -187,6 +195,7 @@ export const CURATED_FIELDS = [
   "privateDnsNames",
   "privateDnsSources",
   "perResourceNames",
+  "gatewayClientNames",
 ] as const;
 
 interface RawRegion {
@@ -254,6 +263,7 @@ function loadServices(): ReadonlyMap<string, CatalogService> {
       ...(s.privateDnsNames ? { privateDnsNames: s.privateDnsNames } : {}),
       privateDnsSources: s.privateDnsSources ?? [],
       ...(s.perResourceNames ? { perResourceNames: s.perResourceNames } : {}),
+      ...(s.gatewayClientNames ? { gatewayClientNames: s.gatewayClientNames } : {}),
     });
     checkOrgOnlyFacts(out.get(s.id) as CatalogService);
     checkPrivateDnsFacts(out.get(s.id) as CatalogService);
@@ -285,10 +295,19 @@ function checkOrgOnlyFacts(s: CatalogService): void {
 /** Private DNS facts name known sources and well-formed templates; a typo would put a zone on the wrong name. */
 function checkPrivateDnsFacts(s: CatalogService): void {
   const known = new Set(Object.keys(servicesData.sources));
-  const keys = [...s.privateDnsSources, ...(s.perResourceNames ? [s.perResourceNames.source] : [])];
+  const keys = [
+    ...s.privateDnsSources,
+    ...(s.perResourceNames ? [s.perResourceNames.source] : []),
+    ...(s.gatewayClientNames ? [s.gatewayClientNames.source] : []),
+  ];
   for (const k of keys) if (!known.has(k)) fail(`${s.id}: private DNS facts name unknown source ${k}`);
   if (s.privateDnsNames && s.privateDnsSources.length === 0) fail(`${s.id}: privateDnsNames need privateDnsSources`);
-  const templates = [...Object.values(s.privateDnsNames ?? {}).flat(), ...(s.perResourceNames?.examples ?? [])];
+  if (s.gatewayClientNames && !s.gatewayNameTemplate) fail(`${s.id}: gatewayClientNames need a Gateway type`);
+  const templates = [
+    ...Object.values(s.privateDnsNames ?? {}).flat(),
+    ...(s.perResourceNames?.examples ?? []),
+    ...(s.gatewayClientNames?.names ?? []),
+  ];
   for (const t of templates) {
     const bare = t
       .replace(/\{(region|domain)\}/g, "x")

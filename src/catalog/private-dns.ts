@@ -17,6 +17,9 @@
  *    "the default public DNS name for the service for the Region", EC2 CreateVpcEndpoint);
  *    `privateDnsSources` of a row say where a name was seen, rows without them are derived only.
  * Services whose `privateDns` is false have none.
+ * serviceForHostname also knows the public names a gateway endpoint serves (`gatewayClientNames`:
+ * `dynamodb.<region>...`, `*.s3.<region>...`): clients of a gateway query those, and no private
+ * DNS name covers DynamoDB, nor S3 in a region dump that lists none.
  *
  * Matching a query name (serviceForHostname): lower case, one trailing dot dropped. A name
  * `N` covers the query `N`; a wildcard `*.X` covers `X` itself and every name below it (AWS's
@@ -204,6 +207,21 @@ function candidates(region: string, dump: DumpDnsView | undefined): readonly Can
       });
     }
   }
+  // Names a gateway endpoint serves: a gateway changes no DNS answer, so the public name is what clients query.
+  for (const s of allServices())
+    for (const template of s.gatewayClientNames?.names ?? []) {
+      const dnsName = fillTemplate(template, region);
+      if (out.some((c) => c.serviceId === s.id && c.dnsName === dnsName)) continue;
+      const wildcard = dnsName.startsWith("*.");
+      out.push({
+        serviceId: s.id,
+        dnsName,
+        base: wildcard ? dnsName.slice(2) : dnsName,
+        below: wildcard,
+        wildcard,
+        fips: s.fips,
+      });
+    }
   if (!dump) catalogIndex.set(region, out);
   return out;
 }

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { serviceForHostname } from "../catalog/private-dns";
+import { existingEndpointLookup } from "../discover/existing";
 import { formatDiagnostic, hasErrors, summarize } from "../diagnostics";
 import { Discovery, requestedSets, type DiscoverResult, type Proposal } from "../discover/discover";
 import { expandPaths, isProblem, readLogFile, type LogText } from "../discover/files";
@@ -59,6 +60,7 @@ export function discoverCommand(o: DiscoverOptions): number {
   const discovery = new Discovery({
     specs: r.models,
     serviceOf: ({ hostname, region }) => serviceForHostname({ hostname, region, dump: dumps.get(region) })?.serviceId,
+    existing: existingEndpointLookup({ specs: r.models, inventories: r.inventories }),
   });
   // file by file, so that no more than one file's records are held: every query first, then the flows
   const read = new ReadState();

@@ -24,6 +24,7 @@ import { round2 } from "../report/cost";
 import { renderJson, renderTable } from "../report/plan-report";
 import { closest } from "../suggest";
 import { EXIT, guarded, outputWidth, specsPath, UsageError, type Io } from "./io";
+import { adoptCommand } from "./adopt";
 import { atlantisCommand } from "./atlantis";
 import { discoverCommand } from "./discover";
 import { stacksCommand } from "./stacks";
@@ -119,6 +120,12 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     // Deprecated: the reasons are left out unless --why; still accepted so that scripts keep working.
     .addOption(new Option("--no-reasons").hideHelp())
     .action((o: Options) => then(() => plan(o, io)));
+  command("adopt", "existing endpoints (inventory/): which the plan adopts, what the first apply changes, conflicts")
+    .addOption(specs())
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
+    .action((o: Options) =>
+      then(() => adoptCommand({ specs: o.specs, format: o.format === "json" ? "json" : "table", io })),
+    );
   command("catalog", "the services (or bundles) for a region")
     .option("--region <region>", "AWS region (default: AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1)")
     .option("--json", "machine-readable rows on stdout")

@@ -20,6 +20,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import type { EndpointPlan, StackPlan } from "../planner/plan";
 import { defaultAwsProviderConstraint } from "./provider-version";
 import { hubResources } from "./hub";
+import { importBlocks, retiredEndpoint } from "./imports";
 
 export interface EndpointStackProps {
   readonly plan: StackPlan;
@@ -77,7 +78,12 @@ export class EndpointStack extends TerraformStack {
           sgs[e.key] = securityGroupIds;
         }
       }
+      for (const r of vpc.retired ?? [])
+        this.claim("aws_vpc_endpoint", r.address, retiredEndpoint(this.scopes.endpoints, r));
     }
+    // Existing endpoints from the inventory: import blocks (Terraform 1.5), written as JSON like the check blocks.
+    const imports = importBlocks(plan);
+    if (imports.length > 0) this.addOverride("import", imports);
     // AWS: private DNS of an interface endpoint needs the VPC attributes enableDnsSupport and enableDnsHostnames
     // (https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html). A `check` block reads them at plan
     // time through a data source scoped to it: a failed assertion or an unreachable AWS is a warning, never a failed
@@ -99,7 +105,8 @@ export class EndpointStack extends TerraformStack {
         ],
       });
     }
-    if (checked.length > 0) this.addOverride("terraform.required_version", ">= 1.5.0");
+    // check and import blocks are Terraform 1.5
+    if (checked.length > 0 || imports.length > 0) this.addOverride("terraform.required_version", ">= 1.5.0");
     this.output("endpoint_ids", ids, "VPC endpoint ids, by <vpc>/<service>");
     this.output("endpoint_dns_entries", dns, "DNS entries of the interface endpoints, by <vpc>/<service>");
     this.output("security_group_ids", sgs, "Security groups of the interface endpoints, by <vpc>/<service>");

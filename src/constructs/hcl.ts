@@ -18,7 +18,7 @@ const BLOCKS: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 /** Top-level sections, in the order they are written. */
-const SECTIONS = ["terraform", "provider", "variable", "locals", "data", "resource", "check", "output"];
+const SECTIONS = ["terraform", "provider", "variable", "locals", "data", "resource", "import", "check", "output"];
 
 /** Meta-argument blocks of every resource (in JSON they are objects). */
 const RESOURCE_META_BLOCKS: ReadonlySet<string> = new Set(["lifecycle"]);
@@ -39,6 +39,7 @@ export function toHcl(opts: { document: JsonObject }): string {
     for (const [type, named] of entries(doc[kind]))
       for (const [name, body] of entries(named))
         blocks.push(block([kind, type, name], body, resourceBlocks(kind, type)));
+  for (const i of doc.import ? asList(doc.import) : []) blocks.push(importBlock(i));
   for (const [name, body] of entries(doc.check)) blocks.push(checkBlock(name, body as JsonObject));
   for (const [name, body] of entries(doc.output)) blocks.push(block(["output", name], body));
   return blocks.join("\n") + (blocks.length > 0 ? "" : "\n");
@@ -48,6 +49,17 @@ function resourceBlocks(kind: string, type: string): ReadonlySet<string> | undef
   const own = BLOCKS[`${kind}.${type}`];
   if (kind !== "resource") return own;
   return new Set([...(own ?? []), ...RESOURCE_META_BLOCKS]);
+}
+
+/** `import { to = <address> id = "..." }` (Terraform 1.5): `to` is an address, written bare (in JSON a string). */
+function importBlock(body: JsonObject): string {
+  const unknown = entries(body).filter(([k]) => k !== "to" && k !== "id");
+  if (unknown.length > 0) throw new Error(`internal: no HCL rendering for import's ${unknown[0][0]}`);
+  const lines = aligned([
+    { key: "to", value: [body.to as string] },
+    { key: "id", value: [value(body.id)] },
+  ]);
+  return ["import {", ...indent(lines), "}\n"].join("\n");
 }
 
 /** `check "<name>" { data ... {} assert {} }`: a scoped data source and its assertions (Terraform 1.5). */

@@ -27,7 +27,15 @@ export const MODULE_VARIABLES: JsonObject = {
 };
 
 /** The module document of a synthesized stack; `specTags`: the spec's `tags` (the stack's default_tags). */
-export function moduleOf(opts: { stack: JsonObject; specTags: Readonly<Record<string, string>> }): JsonObject {
+export function moduleOf(opts: {
+  stack: JsonObject;
+  specTags: Readonly<Record<string, string>>;
+  /**
+   * Resource addresses (`aws_vpc_endpoint.x`) the module leaves out: the endpoints `retire:` imports to delete.
+   * Import blocks belong to a root module only, and without its import such a resource would create a new endpoint.
+   */
+  omit?: readonly string[];
+}): JsonObject {
   const stack = withoutComments(opts.stack) as JsonObject;
   const terraform = stack.terraform as JsonObject;
   const resources = (stack.resource ?? {}) as Record<string, Record<string, JsonObject>>;
@@ -35,6 +43,7 @@ export function moduleOf(opts: { stack: JsonObject; specTags: Readonly<Record<st
   for (const [type, named] of Object.entries(resources)) {
     resource[type] = {};
     for (const [name, body] of Object.entries(named)) {
+      if (opts.omit?.includes(`${type}.${name}`)) continue;
       const own = (body.tags ?? {}) as Record<string, string>;
       const next: JsonObject = { ...body };
       const prefixed = Object.fromEntries(

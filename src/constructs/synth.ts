@@ -67,7 +67,14 @@ export function synthToDir(plan: Plan, outdir: string, opts: SynthToDirOptions =
     const stacks = plan.stacks.map((s) => s.stack);
     const format = opts.format ?? "json";
     for (const stack of plan.stacks)
-      convert({ tmp, stack: stack.stack, specTags: stack.tags, format, modules: opts.modules === true });
+      convert({
+        tmp,
+        stack: stack.stack,
+        specTags: stack.tags,
+        omit: stack.vpcs.flatMap((v) => (v.retired ?? []).map((r) => `aws_vpc_endpoint.${r.address}`)),
+        format,
+        modules: opts.modules === true,
+      });
     if (format === "hcl") manifestToHcl(path.join(tmp, "manifest.json"));
     const manifest = path.join(out, "manifest.json");
     const previous = readManifestStacks(manifest);
@@ -137,13 +144,15 @@ function convert(opts: {
   tmp: string;
   stack: string;
   specTags: Readonly<Record<string, string>>;
+  /** Resources the module leaves out (moduleOf). */
+  omit: readonly string[];
   format: "json" | "hcl";
   modules: boolean;
 }): void {
   const jsonFile = path.join(opts.tmp, "stacks", opts.stack, FILE.json.stack);
   const document = JSON.parse(fs.readFileSync(jsonFile, "utf8")) as { [key: string]: Json };
   if (opts.modules) {
-    const module = moduleOf({ stack: document, specTags: opts.specTags });
+    const module = moduleOf({ stack: document, specTags: opts.specTags, omit: opts.omit });
     const dir = path.join(opts.tmp, "modules", opts.stack);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(

@@ -8,6 +8,7 @@ import type { PolicyField, ResolvedSpec, ResolvedVpc } from "./resolve";
 import type { BackendModel, EndpointSettings, Located, PolicyChoice, SpecModel, VpcModel } from "./spec-model";
 import type { Spec, VpcSpec } from "./schema";
 import { formatPath } from "./validate-schema";
+import { by } from "../order";
 import type { PathSegment } from "./load";
 
 export interface BuildModelOptions {
@@ -127,5 +128,14 @@ function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
         }
       : {}),
     ...(v.useHub ? { useHub: { ...at(v.useHub.segs), stack: v.useHub.stack, vpc: v.useHub.vpc } } : {}),
+    ...(spec.retire
+      ? {
+          retire: new Map(
+            Object.entries(spec.retire)
+              .sort(by(([id]) => id))
+              .map(([id, step]) => [id, { ...at([...v.segs, "retire", id], { key: true }), id, step }]),
+          ),
+        }
+      : {}),
   };
 }

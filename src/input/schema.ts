@@ -248,6 +248,26 @@ export const VpcSchema = Type.Object(
         "x-hint": "<stack>/<vpc> of the hub, e.g. network-hub/endpoints",
       }),
     ),
+    retire: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: "^vpce-([0-9a-f]{8}|[0-9a-f]{17})$" }),
+        Type.Unsafe<"adopt" | "delete">({
+          type: "string",
+          enum: ["adopt", "delete"],
+          description:
+            "adopt: step 1, synth imports the endpoint (as the inventory records it) into " +
+            "aws_vpc_endpoint.<vpc>_retired_<id>; delete: step 2, after step 1 was applied, synth leaves it out " +
+            "and the next apply destroys it",
+          "x-hint": "adopt (step 1: import it) or delete (step 2: destroy it)",
+        }),
+        {
+          description:
+            "Existing endpoints of this VPC that Terraform is to remove, by endpoint id (vpce- and 8 or 17 " +
+            "lowercase hex digits, as the inventory records it), in two applies: adopt, then delete",
+          additionalProperties: false,
+        },
+      ),
+    ),
     endpoints: Type.Optional(
       Type.Record(Type.String({ pattern: "^[a-z0-9][a-z0-9._-]*$" }), EndpointOverrideSchema, {
         description:

@@ -93,6 +93,13 @@ export interface VpcModel extends Located {
   readonly endpoints: ReadonlyMap<string, EndpointSettings>;
   readonly hub?: HubModel;
   readonly useHub?: UseHubModel;
+  /** `retire:` existing endpoints to remove through Terraform, by id: step `adopt` (import), then `delete`. */
+  readonly retire?: ReadonlyMap<string, RetireEntry>;
+}
+
+export interface RetireEntry extends Located {
+  readonly id: string;
+  readonly step: "adopt" | "delete";
 }
 
 /**

@@ -18,6 +18,8 @@ import { planSecurityGroups } from "./decisions/security-group";
 import { applyDump, dumpEntry, resolveService, type ResolvedService } from "./service";
 import type { EndpointFacts, EndpointSubject, PlanSubject, StackSubject, VpcSubject } from "./subject";
 import { azOfferOf, type RegionDump } from "../region-dumps/read";
+import { inventoryFor, type Inventory } from "../inventory/read";
+import { decideAdoption } from "./decisions/adoption";
 import { displayPath } from "../input/load";
 import { PLAN_RULES } from "../rules/plan";
 import { runRules } from "../rules/run";
@@ -33,6 +35,11 @@ export interface PlanOptions {
    * the AZs a service is offered in.
    */
   readonly dumps?: ReadonlyMap<string, RegionDump>;
+  /**
+   * Endpoint inventories (`inventory/<account>-<region>.json`) by file name without `.json`. Where one covers a
+   * stack, its endpoints are matched against the plan: adopted (an import), unrequested, retired or in conflict.
+   */
+  readonly inventories?: ReadonlyMap<string, Inventory>;
 }
 
 export interface PlanResult {
@@ -45,7 +52,9 @@ const byName = by((x: { name: string }) => x.name);
 /** Plans every stack, then runs the plan rules over the plans and the facts behind them. */
 export function planStacks(models: readonly SpecModel[], opts: PlanOptions = {}): PlanResult {
   const topology = hubTopology({ models, dumps: opts.dumps });
-  const stacks = [...models].sort(by((m) => m.stack)).map((m) => planStack({ spec: m, dumps: opts.dumps, topology }));
+  const stacks = [...models]
+    .sort(by((m) => m.stack))
+    .map((m) => planStack({ spec: m, dumps: opts.dumps, inventories: opts.inventories, topology }));
   const subject: PlanSubject = { stacks };
   return { plan: { stacks: stacks.map((s) => s.plan) }, diagnostics: runRules(PLAN_RULES, subject) };
 }
@@ -53,11 +62,13 @@ export function planStacks(models: readonly SpecModel[], opts: PlanOptions = {})
 function planStack(opts: {
   spec: SpecModel;
   dumps?: ReadonlyMap<string, RegionDump>;
+  inventories?: ReadonlyMap<string, Inventory>;
   topology: HubTopology;
 }): StackSubject {
   const { spec, topology } = opts;
   const dump = opts.dumps?.get(spec.region);
-  const vpcs = [...spec.vpcs].sort(byName).map((vpc) => planVpc({ spec, vpc, dump, topology }));
+  const inventory = opts.inventories ? inventoryFor(opts.inventories, spec) : undefined;
+  const vpcs = [...spec.vpcs].sort(byName).map((vpc) => planVpc({ spec, vpc, dump, inventory, topology }));
   const plan: StackPlan = {
     stack: spec.stack,
     file: spec.file,
@@ -68,13 +79,20 @@ function planStack(opts: {
     backend: spec.backend,
     tags: spec.tags,
     vpcs: vpcs.map((v) => v.plan),
+    ...(inventory ? { inventory: displayPath(inventory.file) } : {}),
   };
   return { spec, plan, vpcs };
 }
 
-function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump; topology: HubTopology }): VpcSubject {
+function planVpc(opts: {
+  spec: SpecModel;
+  vpc: VpcModel;
+  dump?: RegionDump;
+  inventory?: Inventory;
+  topology: HubTopology;
+}): VpcSubject {
   const { spec, vpc, dump } = opts;
-  const endpoints: EndpointSubject[] = [];
+  let endpoints: EndpointSubject[] = [];
   const hubNode = opts.topology.hubs.get(vpcKey(spec.stack, vpc.name));
   const spokeNode = opts.topology.spokes.get(vpcKey(spec.stack, vpc.name));
   const requested = new Set(vpc.subnets.flatMap((s) => s.requests.map((r) => r.key)));
@@ -120,6 +138,26 @@ function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump; topo
       (e.plan.reasons as string[]).push(
         `private DNS needs the VPC's DNS support and DNS hostnames: checked at plan time (check vpc_dns_${vpc.name})`,
       );
+  const adoption = opts.inventory
+    ? decideAdoption({
+        vpc,
+        planned: endpoints.map((e) => e.plan),
+        inventory: {
+          file: displayPath(opts.inventory.file),
+          // <region>.json read for a spec with an account: only that account's endpoints are its own
+          endpoints: opts.inventory.endpoints.filter((e) => !spec.account || !e.ownerId || e.ownerId === spec.account),
+        },
+        region: spec.region,
+        stackTags: spec.tags,
+      })
+    : undefined;
+  if (adoption)
+    endpoints = endpoints.map((e) => {
+      const adopt = adoption.adopted.get(e.plan.address);
+      if (!adopt) return e;
+      const reason = `adopts ${adopt.endpointId} (${adopt.source}): imported, ${adopt.changes.length} change(s) at apply`;
+      return { ...e, plan: { ...e.plan, adopt, reasons: [...e.plan.reasons, reason] } };
+    });
   const plan: VpcPlan = {
     name: vpc.name,
     id: vpc.id,
@@ -128,6 +166,7 @@ function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump; topo
     dnsCheck,
     ...(hub ? { hub } : {}),
     ...(useHub ? { useHub } : {}),
+    ...(adoption ? { existing: adoption.existing, retired: adoption.retired } : {}),
   };
   return {
     model: vpc,
@@ -136,6 +175,7 @@ function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump; topo
     endpoints,
     ...(hubNode ? { hubNode } : {}),
     ...(spokeNode ? { spokeNode } : {}),
+    ...(adoption ? { adoption } : {}),
   };
 }
 

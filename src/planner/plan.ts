@@ -102,6 +102,68 @@ export interface EndpointPlan {
   readonly reasons: readonly string[];
   /** Hourly price of the endpoint itself (interface: per ENI), USD, reference region. */
   readonly hourlyUsd: number;
+  /** The existing endpoint (from the inventory) this one adopts: synth writes an `import` block for it. */
+  readonly adopt?: Adoption;
+}
+
+/** One argument of an existing endpoint that the first apply changes. */
+export interface EndpointChange {
+  /** The aws_vpc_endpoint argument (`subnet_ids`, `private_dns_enabled`, `dns_options.dns_record_ip_type`...). */
+  readonly argument: string;
+  /** What the inventory records, and what the plan sets, as text. */
+  readonly from: string;
+  readonly to: string;
+  /** Terraform replaces the endpoint for this change (a ForceNew argument; see planner/replacement.ts). */
+  readonly replaces: boolean;
+}
+
+/** An existing endpoint taken over by a planned one. */
+export interface Adoption {
+  readonly endpointId: string;
+  /** The inventory entry: `inventory/111122223333-eu-central-1.json:12:5`. */
+  readonly source: string;
+  /** What the first apply changes on it, by argument. */
+  readonly changes: readonly EndpointChange[];
+  /** What the first apply leaves as it is, worth knowing (a policy kept, security groups left behind). */
+  readonly notes: readonly string[];
+}
+
+/** What vpce does with an existing endpoint (`vpce adopt`). */
+export type ExistingAction = "adopt" | "unrequested" | "retire" | "delete" | "conflict";
+
+/** An endpoint the inventory records in a VPC of the plan, and what vpce does with it. */
+export interface ExistingEndpointPlan {
+  readonly endpointId: string;
+  readonly serviceName: string;
+  /** The catalog id or endpoints key of the planned endpoint it matches, when there is one. */
+  readonly service?: string;
+  /** As the inventory writes it: Interface, Gateway, GatewayLoadBalancer, Resource, ServiceNetwork. */
+  readonly type: string;
+  readonly state: string;
+  readonly source: string;
+  readonly action: ExistingAction;
+  /** The Terraform address it is imported into (adopt, retire), or the planned endpoint it conflicts with. */
+  readonly address?: string;
+  readonly changes: readonly EndpointChange[];
+  readonly notes: readonly string[];
+}
+
+/** `retire: { <id>: adopt }`: an existing endpoint imported as the inventory records it, to be deleted next. */
+export interface RetiredEndpointPlan {
+  readonly address: string;
+  readonly endpointId: string;
+  readonly vpcId: string;
+  readonly serviceName: string;
+  readonly type: "Interface" | "Gateway";
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+  readonly routeTableIds: readonly string[];
+  readonly privateDns?: boolean;
+  /** The policy as the inventory records it (AWS's JSON string). */
+  readonly policy?: string;
+  readonly ipAddressType?: string;
+  readonly serviceRegion?: string;
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 export interface VpcPlan {
@@ -114,6 +176,13 @@ export interface VpcPlan {
    * enableDnsHostnames: the stack checks both at plan time (a Terraform `check` block, which only warns).
    */
   readonly dnsCheck: boolean;
+  /**
+   * The endpoints the stack's inventory records in this VPC (live ones), and what vpce does with each; absent
+   * when no inventory covers the stack.
+   */
+  readonly existing?: readonly ExistingEndpointPlan[];
+  /** Existing endpoints imported to be deleted (`retire: { <id>: adopt }`). */
+  readonly retired?: readonly RetiredEndpointPlan[];
   /** The VPC is a hub (`hub:`): its zones, spokes and what it saves. */
   readonly hub?: HubPlan;
   /** The VPC is a spoke (`useHub:`): what its hub serves it, and the associations its own stack makes. */
@@ -269,6 +338,8 @@ export interface StackPlan {
   readonly backend: BackendModel;
   readonly tags: Readonly<Record<string, string>>;
   readonly vpcs: readonly VpcPlan[];
+  /** The inventory the stack was matched against (display path), when one covers it. */
+  readonly inventory?: string;
 }
 
 export interface Plan {

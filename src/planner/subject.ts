@@ -6,6 +6,7 @@
  */
 import type { EndpointSettings, Located, SpecModel, SubnetModel, VpcModel } from "../input/spec-model";
 import type { DumpService } from "../region-dumps/read";
+import type { AdoptionDecision } from "./decisions/adoption";
 import type { GatewayRouting } from "./decisions/gateway";
 import type { AzOffer, Placement } from "./decisions/placement";
 import type { PolicyDecision } from "./decisions/policy";
@@ -38,6 +39,8 @@ export interface VpcSubject {
   readonly hubNode?: HubNode;
   /** The VPC is a spoke whose hub was found: what the hub serves it. */
   readonly spokeNode?: SpokeNode;
+  /** What the stack's inventory says of the VPC's existing endpoints; absent without an inventory. */
+  readonly adoption?: AdoptionDecision;
 }
 
 export interface EndpointSubject {

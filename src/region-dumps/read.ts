@@ -21,6 +21,7 @@ import { REGION_DUMP_RULES } from "../rules/region-dumps";
 import { runRules } from "../rules/run";
 import type { BadEntry, DumpFileFacts, DumpFolderFacts, DumpsSubject } from "./facts";
 import { parseJsonWithPositions } from "./json";
+import { jsonFolderPath, listJsonFolder } from "../json-folder";
 
 /** What one ServiceDetails entry says about one endpoint type of a service. */
 export interface DumpOffer {
@@ -74,8 +75,7 @@ export interface LoadedDumps {
 
 /** The folder of region dumps: `VPCE_CATALOG` (relative to cwd), else `catalog/` under cwd. */
 export function dumpDir(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
-  const fromEnv = env.VPCE_CATALOG;
-  return fromEnv && fromEnv.trim() !== "" ? path.resolve(cwd, fromEnv) : path.join(cwd, "catalog");
+  return jsonFolderPath({ env, variable: "VPCE_CATALOG", fallback: "catalog", cwd }).dir;
 }
 
 const TYPES: ReadonlySet<string> = new Set<EndpointType>(["Interface", "Gateway"]);
@@ -316,21 +316,11 @@ export function parseDump(opts: { text: string; file: string; region: string }):
 
 /** Lists the folder: its facts, and the dump files in it. */
 function readDumpFolder(opts: { dir?: string; env: NodeJS.ProcessEnv }): { folder: DumpFolderFacts; files: string[] } {
-  const dir = opts.dir ?? dumpDir(opts.env);
-  const named = opts.dir !== undefined || (opts.env.VPCE_CATALOG !== undefined && opts.env.VPCE_CATALOG.trim() !== "");
-  const folder = { dir, shown: displayPath(dir), named };
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return { folder: { ...folder, missing: true }, files: [] };
-    return { folder: { ...folder, listError: (e as Error).message }, files: [] };
-  }
-  const files = entries
-    .filter((d) => d.isFile() && d.name.toLowerCase().endsWith(".json"))
-    .map((d) => path.join(dir, d.name))
-    .sort();
-  return { folder, files };
+  const where =
+    opts.dir !== undefined
+      ? { dir: opts.dir, named: true }
+      : jsonFolderPath({ env: opts.env, variable: "VPCE_CATALOG", fallback: "catalog" });
+  return listJsonFolder(where);
 }
 
 /**

@@ -209,6 +209,13 @@ function dnsAndPolicy(e: EndpointPlan): string {
   return `DNS ${dns}; ${policy}${captured}`;
 }
 
+/** An endpoint that takes over an existing one (an import): its id and how many arguments the first apply changes. */
+function adopted(e: EndpointPlan): string {
+  if (!e.adopt) return "";
+  const n = e.adopt.changes.length;
+  return `<br>**adopts** ${codeSpan(e.adopt.endpointId)} (${n === 0 ? "no change" : `${n} change${n > 1 ? "s" : ""}`})`;
+}
+
 function endpointTable(opts: { stack: StackPlan; vpc: VpcPlan; gbPerMonth: number }): string {
   const gb = opts.gbPerMonth;
   const head = ["endpoint", "type", "ENIs / route tables", "asked by", "private DNS; policy"];
@@ -218,7 +225,7 @@ function endpointTable(opts: { stack: StackPlan; vpc: VpcPlan; gbPerMonth: numbe
     const m = endpointMonth({ endpoint: e, gbPerMonth: gb });
     const name = e.serviceName === `com.amazonaws.${opts.stack.region}.${e.service}` ? "" : e.serviceName;
     const cells = [
-      codeSpan(e.service) + (name ? `<br>${codeSpan(name)}` : ""),
+      codeSpan(e.service) + (name ? `<br>${codeSpan(name)}` : "") + adopted(e),
       e.type === "Gateway" ? "gateway" : `interface, TCP ${e.port}`,
       where(e),
       e.requesters.map((r) => mdText(r.subnet)).join(", "),

@@ -17,6 +17,11 @@ const STAGES: ReadonlyArray<{ stage: Stage; title: string; about: string }> = [
     title: "Region dumps (`catalog/<region>.json`)",
     about: "the recorded output of `aws ec2 describe-vpc-endpoint-services`",
   },
+  {
+    stage: "inventory",
+    title: "Endpoint inventories (`inventory/<account>-<region>.json`)",
+    about: "the recorded output of `aws ec2 describe-vpc-endpoints`",
+  },
   { stage: "plan", title: "Planning", about: "the planned endpoints" },
 ];
 

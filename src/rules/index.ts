@@ -6,6 +6,7 @@
 import type { Severity } from "../diagnostics";
 import { ACROSS_FILES_RULES } from "./across-files";
 import { FIELD_RULES } from "./fields";
+import { INVENTORY_RULES } from "./inventory";
 import { LOAD_RULES } from "./load";
 import { PLAN_RULES } from "./plan";
 import { REGION_DUMP_RULES } from "./region-dumps";
@@ -17,6 +18,7 @@ export const RULES = [
   ...FIELD_RULES,
   ...ACROSS_FILES_RULES,
   ...REGION_DUMP_RULES,
+  ...INVENTORY_RULES,
   ...PLAN_RULES,
 ] as const;
 

@@ -15,6 +15,7 @@
  *  - fields:       one spec file: schema errors, the spec's values
  *  - across-files: the validated specs together
  *  - region-dumps: the folder of region dumps as read
+ *  - inventory:    the folder of endpoint inventories (describe-vpc-endpoints) as read
  *  - plan:         the planned stacks with the facts the planner used
  */
 import type { Position, Severity } from "../diagnostics";
@@ -62,7 +63,7 @@ export interface RuleContext<K extends CodeTable> {
   report<C extends keyof K & string>(at: Location, code: C, details: DetailsOf<K[C]>, opts?: ReportOptions): void;
 }
 
-export type Stage = "load" | "fields" | "across-files" | "region-dumps" | "plan";
+export type Stage = "load" | "fields" | "across-files" | "region-dumps" | "inventory" | "plan";
 
 export interface Rule<S, K extends CodeTable = CodeTable> {
   /** The rule's file name without extension (kebab-case): what it checks. */

@@ -3,6 +3,7 @@
  * One file per rule.
  */
 import { addressCollision } from "./address-collision";
+import { adoptionConflicts } from "./adoption-conflicts";
 import { azNotationMixed } from "./az-notation-mixed";
 import { crossAz } from "./cross-az";
 import { fixedIpPlacement } from "./fixed-ip-placement";
@@ -19,6 +20,7 @@ import { openCidr } from "./open-cidr";
 import { policyNotSupported } from "./policy-not-supported";
 import { privateDnsAvailable } from "./private-dns-available";
 import { privateDnsCapture } from "./private-dns-capture";
+import { retireEntries } from "./retire-entries";
 import { routeTableRequired } from "./route-table-required";
 import { securityGroupName } from "./security-group-name";
 import { securityGroupQuota } from "./security-group-quota";
@@ -52,4 +54,6 @@ export const PLAN_RULES = [
   gatewayQuota,
   addressCollision,
   localState,
+  adoptionConflicts,
+  retireEntries,
 ] as const;
