@@ -9,7 +9,7 @@ const rel = (stack: string, dependsOn: string, reason = `uses ${dependsOn}`): St
   reason,
 });
 
-describe("selectStacks: the seeds and every stack depending on a selected one", () => {
+describe("selectStacks: the seeds and every stack depending on one of them", () => {
   const cases: Array<{ name: string; seeds: string[]; relations: StackRelation[]; selected: string[] }> = [
     { name: "no relations: the seeds alone", seeds: ["b", "a"], relations: [], selected: ["a", "b"] },
     { name: "nothing asked: nothing selected", seeds: [], relations: [rel("spoke", "hub")], selected: [] },
@@ -26,16 +26,16 @@ describe("selectStacks: the seeds and every stack depending on a selected one", 
       selected: ["spoke"],
     },
     {
-      name: "both ways (spoke reads hub, hub admits spoke): one spoke selects the hub, and through it the other spoke",
+      name: "both ways (spoke reads hub, hub admits spoke): one spoke selects the hub, not the other spoke",
       seeds: ["spoke-a"],
       relations: [rel("spoke-a", "hub"), rel("hub", "spoke-a"), rel("spoke-b", "hub"), rel("hub", "spoke-b")],
-      selected: ["hub", "spoke-a", "spoke-b"],
+      selected: ["hub", "spoke-a"],
     },
     {
-      name: "transitive chains, cycles end",
+      name: "direct dependents only: c depends on b's spec, which did not change",
       seeds: ["a"],
       relations: [rel("b", "a"), rel("c", "b"), rel("a", "c"), rel("x", "y")],
-      selected: ["a", "b", "c"],
+      selected: ["a", "b"],
     },
     { name: "a stack related to itself adds nothing", seeds: ["a"], relations: [rel("a", "a")], selected: ["a"] },
     {
@@ -119,5 +119,26 @@ test("stackInputs: the spec, its policy files (relative to the spec), the region
       stack: "a",
       files: ["/repo/specs/a.yaml", "/repo/specs/policies/p.json", "/repo/catalog/eu-west-1.json", "/repo/cdktf.json"],
     },
+  ]);
+});
+
+test("stackInputs: with an inventory folder, the account's and the region's inventory files too", () => {
+  const plan = {
+    stacks: [
+      { stack: "a", file: "/repo/specs/a.yaml", region: "eu-west-1", account: "111122223333", vpcs: [] },
+      { stack: "b", file: "/repo/specs/b.yaml", region: "eu-west-1", vpcs: [] },
+    ],
+  } as unknown as Plan;
+  const files = stackInputs({ plan, dumpDir: "/repo/catalog", inventoryDir: "/repo/inventory", shared: [] }).map(
+    (s) => s.files,
+  );
+  expect(files).toEqual([
+    [
+      "/repo/specs/a.yaml",
+      "/repo/catalog/eu-west-1.json",
+      "/repo/inventory/111122223333-eu-west-1.json",
+      "/repo/inventory/eu-west-1.json",
+    ],
+    ["/repo/specs/b.yaml", "/repo/catalog/eu-west-1.json", "/repo/inventory/eu-west-1.json"],
   ]);
 });

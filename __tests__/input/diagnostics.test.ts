@@ -9,7 +9,9 @@ import * as path from "node:path";
 import type { Diagnostic, DiagnosticCode } from "../../src/diagnostics";
 import { CODES, severityOf } from "../../src/rules";
 import { runPipeline } from "../../src/pipeline";
+import { stringify } from "yaml";
 import { BASE, edit, pipelineOf, tmpDir, writeTree } from "../helpers";
+import { hubSpec, spokeSpec } from "../hub-support";
 import { INVENTORY_CASES } from "./inventory-cases";
 
 interface Case {
@@ -87,7 +89,62 @@ function dump(
 const S3_GW = { name: "com.amazonaws.eu-central-1.s3", type: "Gateway" as const };
 const SSM = { name: "com.amazonaws.eu-central-1.ssm", type: "Interface" as const };
 
+/** A hub (hub.yaml) and a spoke asking for kms (a.yaml), each edited; as YAML files. */
+const hubFiles = (
+  opts: { hub?: (s: Record<string, any>) => void; spoke?: (s: Record<string, any>) => void; account?: string } = {},
+) => ({
+  "hub.yaml": stringify(hubSpec(opts.hub)),
+  "a.yaml": stringify(
+    spokeSpec({ stack: "payments", n: 20, services: ["kms"], edit: opts.spoke, account: opts.account }),
+  ),
+});
+
+const HUB_CASES: Case[] = [
+  { code: "HUB_SERVICE_UNKNOWN", files: hubFiles({ hub: (s) => s.vpcs[0].hub.services.push("kmss") }), suggest: "kms" },
+  { code: "HUB_SERVICE_GATEWAY_ONLY", files: hubFiles({ hub: (s) => s.vpcs[0].hub.services.push("s3express") }) },
+  { code: "HUB_AND_SPOKE", files: hubFiles({ hub: (s) => (s.vpcs[0].useHub = "payments/payments") }) },
+  {
+    code: "HUB_ENDPOINT_SETTING",
+    files: hubFiles({ hub: (s) => (s.vpcs[0].endpoints = { kms: { privateDns: true } }) }),
+    path: "vpcs[0].endpoints.kms.privateDns",
+  },
+  { code: "HUB_NOT_FOUND", files: hubFiles({ spoke: (s) => (s.vpcs[0].useHub = "network-hub/hub") }) },
+  { code: "HUB_REGION_MISMATCH", files: hubFiles({ spoke: (s) => (s.region = "eu-west-1") }) },
+  { code: "HUB_CIDR_OVERLAP", files: hubFiles({ spoke: (s) => (s.vpcs[0].additionalCidrs = ["10.255.0.0/24"]) }) },
+  { code: "HUB_BACKEND_REQUIRED", files: hubFiles({ hub: (s) => delete s.backend, account: "222222222222" }) },
+  { code: "HUB_ZONE_CAPTURE", files: hubFiles({ spoke: (s) => (s.vpcs[0].subnets[1].services = ["ssm"]) }) },
+  { code: "HUB_SERVICE_UNUSED", files: hubFiles(), path: "vpcs[0].hub.services[0]" },
+  {
+    code: "HUB_SERVICE_NO_DNS",
+    files: hubFiles({ hub: (s) => (s.vpcs[0].hub.services = ["kms"]) }),
+    catalog: {
+      "eu-central-1.json": JSON.stringify({
+        ServiceNames: ["com.amazonaws.eu-central-1.kms"],
+        ServiceDetails: [
+          {
+            ServiceName: "com.amazonaws.eu-central-1.kms",
+            ServiceType: [{ ServiceType: "Interface" }],
+            AvailabilityZones: ["eu-central-1a", "eu-central-1b"],
+            Owner: "amazon",
+            BaseEndpointDnsNames: ["kms.eu-central-1.vpce.amazonaws.com"],
+            VpcEndpointPolicySupported: true,
+          },
+        ],
+      }),
+    },
+  },
+  {
+    code: "SPOKE_DUPLICATE_ENDPOINT",
+    files: hubFiles({ spoke: (s) => (s.vpcs[0].endpoints = { kms: { policy: "full-access" } }) }),
+  },
+  {
+    code: "HUB_DEARER_THAN_LOCAL",
+    files: hubFiles({ spoke: (s) => (s.vpcs[0].endpoints = { kms: { gbPerMonth: 5000 } }) }),
+  },
+];
+
 const CASES: Case[] = [
+  ...HUB_CASES,
   // loading
   { code: "NO_SPECS", files: { "README.md": "not a spec" } },
   {
@@ -666,6 +723,8 @@ describe("every diagnostic code has a failing fixture", () => {
       "FILE_UNREADABLE",
       "DUMP_DIR_MISSING",
       "DUMP_UNREADABLE",
+      // --specs naming one file: __tests__/rules/across-files/hub-references.test.ts
+      "HUB_SPOKES_UNREAD",
       "INVENTORY_DIR_MISSING",
       "INVENTORY_UNREADABLE",
     ]);

@@ -16,6 +16,9 @@ export function atlantisConfig(opts: { rows: readonly StackRow[]; outDir: string
   // every stack folder is <out>/stacks/<stack>: the way back to the project root is the same for all
   const root = opts.rows.length > 0 ? fromStack(".", opts.rows[0].dir) : ".";
   const out = path.relative(process.cwd(), path.resolve(opts.outDir)).split(path.sep).join("/") || ".";
+  // a hub's stack changes with its spokes' specs and a spoke's with its hub's
+  const specOf = new Map(opts.rows.map((r) => [r.stack, r.spec]));
+  const tied = (r: StackRow) => [...r.hubs, ...r.spokes].flatMap((s) => specOf.get(s) ?? []);
   return {
     version: 3,
     automerge: false,
@@ -28,7 +31,7 @@ export function atlantisConfig(opts: { rows: readonly StackRow[]; outDir: string
       workflow: ATLANTIS_WORKFLOW,
       autoplan: {
         enabled: true,
-        when_modified: [r.spec, ...r.policies, "cdktf.json"].map((p) => fromStack(p, r.dir)),
+        when_modified: [r.spec, ...tied(r), ...r.policies, "cdktf.json"].map((p) => fromStack(p, r.dir)),
       },
     })),
     workflows: {

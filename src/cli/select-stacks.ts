@@ -1,12 +1,13 @@
 /**
  * Which stacks `vpce synth --stack NAME... / --changed-since REF` synthesizes: pure functions over data. The
- * stacks asked for (named, or whose input files changed) are the seeds; every stack that depends on a selected
- * stack is selected too, transitively, so a stack is never written against a stale neighbour. Validation and
+ * stacks asked for (named, or whose input files changed) are the seeds; every stack that depends on a seed's spec
+ * is selected too, so a stack is never written against a stale neighbour. Validation and
  * planning still run over every spec (cross-file checks are global); only the writing is narrowed.
  */
 import * as path from "node:path";
 import type { Plan } from "../planner/plan";
 import { compareStrings } from "../order";
+import { hubLinks } from "../planner/hub/relations";
 
 /** `stack`'s Terraform depends on `dependsOn`'s spec (e.g. a spoke on its hub): a change to one rewrites both. */
 export interface StackRelation {
@@ -16,7 +17,7 @@ export interface StackRelation {
   readonly reason: string;
 }
 
-/** The files a stack is made from: its spec, the policy files it reads, the region dump it used, cdktf.json. */
+/** The files a stack is made from: its spec, the policy files it reads, its region dump and inventories, cdktf.json. */
 export interface StackInputs {
   readonly stack: string;
   /** Absolute paths. */
@@ -30,16 +31,22 @@ export interface SelectedStack {
 }
 
 /**
- * The relations between the stacks of a plan. None exist yet: each stack is built from its own spec alone. The
- * hub/spoke relation (`useHub: <stack>/<vpc>`) adds its edges here, both ways (a spoke reads its hub, a hub admits
- * its spokes).
+ * The relations between the stacks of a plan: hub and spoke (`useHub: <stack>/<vpc>`), both ways. A spoke's stack
+ * reads its hub (the hub's services decide what the spoke plans; a cross-account spoke reads the hub's zone ids),
+ * and a hub's stack admits its spokes' subnets and associates their VPCs.
  */
 export function stackRelations(plan: Plan): StackRelation[] {
-  void plan;
-  return [];
+  const out: StackRelation[] = [];
+  for (const [stack, links] of hubLinks(plan.stacks))
+    for (const hub of links.hubs)
+      out.push(
+        { stack, dependsOn: hub, reason: `uses a hub VPC of ${hub}` },
+        { stack: hub, dependsOn: stack, reason: `hub of ${stack}` },
+      );
+  return out;
 }
 
-/** The seeds and every stack depending on a selected one (transitively), sorted by name. */
+/** The seeds and every stack depending on one of them, sorted by name. */
 export function selectStacks(opts: {
   /** Stack -> why it was asked for. */
   readonly seeds: ReadonlyMap<string, string>;
@@ -52,16 +59,12 @@ export function selectStacks(opts: {
     if (list) list.push(r);
     else dependents.set(r.dependsOn, [r]);
   }
+  // direct dependents only: a stack is built from the specs of the stacks it depends on, not from their output,
+  // so a hub pulled in by one spoke's change does not pull in its other spokes (their input did not change)
   const why = new Map(opts.seeds);
-  const queue = [...opts.seeds.keys()].sort(compareStrings);
-  while (queue.length > 0) {
-    const s = queue.shift() as string;
+  for (const s of [...opts.seeds.keys()].sort(compareStrings))
     for (const r of [...(dependents.get(s) ?? [])].sort((a, b) => compareStrings(a.stack, b.stack)))
-      if (!why.has(r.stack)) {
-        why.set(r.stack, `${r.reason} (${s} is selected)`);
-        queue.push(r.stack);
-      }
-  }
+      if (!why.has(r.stack)) why.set(r.stack, `${r.reason} (${s} is selected)`);
   return [...why].map(([stack, w]) => ({ stack, why: w })).sort((a, b) => compareStrings(a.stack, b.stack));
 }
 
@@ -88,6 +91,8 @@ export function stackInputs(opts: {
   readonly plan: Plan;
   /** The folder of region dumps: a stack whose region has `<dumpDir>/<region>.json` reads it. */
   readonly dumpDir: string;
+  /** The folder of endpoint inventories: `<account>-<region>.json` and `<region>.json` may describe a stack. */
+  readonly inventoryDir?: string;
   /** Files every stack is made from (cdktf.json: the provider version range). */
   readonly shared: readonly string[];
 }): StackInputs[] {
@@ -104,6 +109,12 @@ export function stackInputs(opts: {
         spec,
         ...[...policies].sort(compareStrings),
         path.resolve(opts.dumpDir, `${s.region}.json`),
+        ...(opts.inventoryDir
+          ? [
+              ...(s.account ? [path.resolve(opts.inventoryDir, `${s.account}-${s.region}.json`)] : []),
+              path.resolve(opts.inventoryDir, `${s.region}.json`),
+            ]
+          : []),
         ...opts.shared.map((f) => path.resolve(f)),
       ],
     };

@@ -6,6 +6,7 @@
 import * as path from "node:path";
 import { formatDiagnostic, summarize } from "../diagnostics";
 import { runPipeline } from "../pipeline";
+import { hubFirstOrder, hubLinks } from "../planner/hub/relations";
 import type { Plan } from "../planner/plan";
 import { EXIT, specsPath, type Io } from "./io";
 
@@ -19,10 +20,17 @@ export interface StackRow {
   readonly backend: "s3" | "local";
   /** Policy files the stack reads (a change to one changes the stack). */
   readonly policies: readonly string[];
+  /** Stacks whose hub VPCs this stack's spokes use: plan and apply them first (they come earlier in the rows). */
+  readonly hubs: readonly string[];
+  /** Stacks whose VPCs use a hub of this stack: a change here can change them (and theirs this one). */
+  readonly spokes: readonly string[];
 }
 
-/** The rows of a plan; paths relative to `projectRoot`. */
+/** The rows of a plan, each hub's stack before its spokes', else by name; paths relative to `projectRoot`. */
 export function stackRows(opts: { plan: Plan; outDir: string; projectRoot: string }): StackRow[] {
+  const sources = opts.plan.stacks.map((s) => ({ stack: s.stack, vpcs: s.vpcs }));
+  const links = hubLinks(sources);
+  const order = hubFirstOrder(sources);
   const rel = (p: string) =>
     path.relative(opts.projectRoot, path.resolve(opts.projectRoot, p)).split(path.sep).join("/");
   return opts.plan.stacks
@@ -41,9 +49,11 @@ export function stackRows(opts: { plan: Plan; outDir: string; projectRoot: strin
         account: s.account ?? null,
         backend: s.backend.kind,
         policies: [...policies].sort(),
+        hubs: links.get(s.stack)?.hubs ?? [],
+        spokes: links.get(s.stack)?.spokes ?? [],
       };
     })
-    .sort((a, b) => (a.stack < b.stack ? -1 : a.stack > b.stack ? 1 : 0));
+    .sort((a, b) => order.indexOf(a.stack) - order.indexOf(b.stack));
 }
 
 /**

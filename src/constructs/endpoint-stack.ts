@@ -20,6 +20,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import type { EndpointPlan, StackPlan } from "../planner/plan";
 import { SECURITY_GROUP_IGNORED_CHANGES } from "../planner/plan";
 import { defaultAwsProviderConstraint } from "./provider-version";
+import { hubResources } from "./hub";
 import { importBlocks, retiredEndpoint } from "./imports";
 import { addMovedBlocks, requireTerraform15 } from "./state-blocks";
 
@@ -112,6 +113,15 @@ export class EndpointStack extends TerraformStack {
     this.output("endpoint_ids", ids, "VPC endpoint ids, by <vpc>/<service>");
     this.output("endpoint_dns_entries", dns, "DNS entries of the interface endpoints, by <vpc>/<service>");
     this.output("security_group_ids", sgs, "Security groups of the interface endpoints, by <vpc>/<service>");
+    const zoneIds = hubResources({
+      scope: this,
+      plan,
+      claim: (type, address, element) => this.claim(type, address, element),
+    });
+    // named explicitly (not cdktf's cross-stack outputs, which change with the stacks synthesized together):
+    // cross-account spokes read it through terraform_remote_state
+    const output = plan.vpcs.find((v) => v.hub)?.hub?.output;
+    if (output) this.output(output, zoneIds, "Private hosted zone ids of the hub services, by <hub vpc>/<zone name>");
   }
 
   private addBackend(plan: StackPlan, rootFromStack: string): void {

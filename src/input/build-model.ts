@@ -97,6 +97,8 @@ function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
       ),
       tags: e.settings.tags ?? {},
       renamedFrom: e.settings.renamedFrom,
+      ...(e.settings.gbPerMonth !== undefined ? { gbPerMonth: e.settings.gbPerMonth } : {}),
+      ...(e.settings.useHub === false ? { useHub: false as const } : {}),
     });
   }
   return {
@@ -122,6 +124,16 @@ function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
       };
     }),
     endpoints,
+    ...(v.hub
+      ? {
+          hub: {
+            ...at(v.hub.segs),
+            services: [...new Set(v.hub.services.map((h) => h.written))].sort(),
+            servicesAt: Object.fromEntries(v.hub.services.map((h) => [h.written, at(h.segs)])),
+          },
+        }
+      : {}),
+    ...(v.useHub ? { useHub: { ...at(v.useHub.segs), stack: v.useHub.stack, vpc: v.useHub.vpc } } : {}),
     ...(spec.retire
       ? {
           retire: new Map(

@@ -45,7 +45,7 @@ export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult 
     if (r.file) files.push(r.file);
     if (r.model) models.push(r.model);
   }
-  diagnostics.push(...runRules(ACROSS_FILES_RULES, { files }));
+  diagnostics.push(...runRules(ACROSS_FILES_RULES, { files, singleFile: isFile(dir) }));
   return { models, diagnostics };
 }
 

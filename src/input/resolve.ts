@@ -198,6 +198,18 @@ export interface ResolvedVpc {
   readonly customKeys: readonly string[];
   /** Every endpoints entry is well-formed and the VPC has no unknown key: no other key declares a service. */
   readonly customKeysComplete: boolean;
+  /** `hub:` when it is a well-formed mapping: the VPC hosts endpoints for spokes. */
+  readonly hub?: { readonly segs: readonly PathSegment[]; readonly services: readonly HubServiceAsked[] };
+  /** `useHub:` when well-formed: `<stack>/<vpc>` of the hub serving this VPC. */
+  readonly useHub?: { readonly segs: readonly PathSegment[]; readonly stack: string; readonly vpc: string };
+}
+
+/** One entry of a hub's services. */
+export interface HubServiceAsked {
+  readonly segs: readonly PathSegment[];
+  readonly written: string;
+  /** The written id is a catalog id or a service of the region's dump. */
+  readonly known: boolean;
 }
 
 export interface ResolvedSpec {
@@ -218,6 +230,10 @@ export interface ResolvedSpec {
   readonly dumpIds: ReadonlySet<string>;
   /** The zones the region dump of the spec's region names; undefined without a dump. */
   readonly dumpZones?: DumpZones;
+  /** `account` when well-formed. */
+  readonly account?: string;
+  /** The kind of `backend:` when it is well-formed (one of s3, local); `default` without `backend:`. */
+  readonly backendKind?: "s3" | "local" | "default";
 }
 
 /** What the fields stage checks against a region dump: the ids of its services and the zones it names. */
@@ -395,6 +411,16 @@ export function resolveSpec(opts: ResolveOptions): ResolvedSpec {
       .map(({ value, index }) => resolveVpc({ source, rd, vpc: value, index, known, policy })),
     dumpIds,
     ...(dump ? { dumpZones: dump.zones } : {}),
+    account: rd.str(top, [], "account"),
+    backendKind: !has(top, "backend")
+      ? topUnknown
+        ? undefined
+        : "default"
+      : s3
+        ? "s3"
+        : rd.map(rd.map(top, [], "backend") ?? {}, ["backend"], "local")
+          ? "local"
+          : undefined,
   };
 }
 
@@ -608,6 +634,36 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
     endpoints,
     customKeys,
     customKeysComplete,
+    ...resolveHub({ rd, v, base, known }),
+  };
+}
+
+/** The VPC's `hub:` and `useHub:`, each only when well-formed. */
+function resolveHub(opts: {
+  rd: Reader;
+  v: Data;
+  base: readonly PathSegment[];
+  known: (id: string) => boolean;
+}): Pick<ResolvedVpc, "hub" | "useHub"> {
+  const { rd, v, base, known } = opts;
+  const hub = rd.map(v, base, "hub");
+  const hubSegs = [...base, "hub"];
+  const useHub = rd.str(v, base, "useHub");
+  const [stack, vpc] = useHub?.split("/") ?? [];
+  return {
+    ...(hub
+      ? {
+          hub: {
+            segs: hubSegs,
+            services: rd.list(hub, hubSegs, "services", isString).map(({ value, index }) => ({
+              segs: [...hubSegs, "services", index],
+              written: value,
+              known: known(value),
+            })),
+          },
+        }
+      : {}),
+    ...(useHub !== undefined ? { useHub: { segs: [...base, "useHub"], stack, vpc } } : {}),
   };
 }
 
@@ -662,6 +718,11 @@ function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): Endp
     tags: wellFormedMap(rd, e, eb, "tags"),
     fixedIps: wellFormedMap(rd, e, eb, "fixedIps"),
     renamedFrom: rd.str(e, eb, "renamedFrom"),
+    gbPerMonth:
+      has(e, "gbPerMonth") && rd.wf.ok([...eb, "gbPerMonth"]) && typeof e.gbPerMonth === "number"
+        ? e.gbPerMonth
+        : undefined,
+    useHub: flag("useHub"),
   };
   // only the keys that hold a well-formed value: `"type" in settings` means the user set it
   return Object.fromEntries(Object.entries(settings).filter(([, x]) => x !== undefined)) as EndpointOverride;

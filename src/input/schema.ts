@@ -201,6 +201,23 @@ export const EndpointOverrideSchema = Type.Object(
         "x-hint": "the entry's old key, such as s3-usw2",
       }),
     ),
+    gbPerMonth: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        description:
+          "Declared data volume of this service in this VPC, GB per month: prices the traffic a hub's spoke sends " +
+          "through the Transit Gateway against a local endpoint (HUB_DEARER_THAN_LOCAL)",
+        "x-hint": "a number of GB per month, 0 or more",
+      }),
+    ),
+    useHub: Type.Optional(
+      Type.Literal(false, {
+        description:
+          "In a spoke VPC (useHub): false keeps a local endpoint for this service although the hub offers it " +
+          "(the VPC is then not associated with the hub's zone for it)",
+        "x-hint": "false (the only value: the service stays local in this spoke)",
+      }),
+    ),
   },
   { additionalProperties: false, description: "Per-service settings for one VPC" },
 );
@@ -250,6 +267,34 @@ export const VpcSchema = Type.Object(
       }),
     ),
     subnets: Type.Array(SubnetSchema, { minItems: 1 }),
+    hub: Type.Optional(
+      Type.Object(
+        {
+          services: Type.Array(
+            Type.String({ pattern: "^[a-z0-9][a-z0-9._-]*$", "x-hint": "a catalog id such as kms" }),
+            {
+              minItems: 1,
+              uniqueItems: true,
+              description: "Catalog ids of the interface endpoints this hub VPC hosts for its spokes",
+            },
+          ),
+        },
+        {
+          additionalProperties: false,
+          description:
+            "This VPC is a hub: it hosts interface endpoints (private DNS off) that spoke VPCs (useHub) reach " +
+            "through Route 53 private hosted zones and the network they already have (Transit Gateway, peering)",
+        },
+      ),
+    ),
+    useHub: Type.Optional(
+      Type.String({
+        pattern: `^${NAME_PATTERN.slice(1, -1)}/${NAME_PATTERN.slice(1, -1)}$`,
+        description:
+          "<stack>/<vpc> of a hub VPC (hub:): the services it offers are served from there, the rest stays local",
+        "x-hint": "<stack>/<vpc> of the hub, e.g. network-hub/endpoints",
+      }),
+    ),
     retire: Type.Optional(
       Type.Record(
         Type.String({ pattern: "^vpce-([0-9a-f]{8}|[0-9a-f]{17})$" }),

@@ -75,6 +75,24 @@ export interface EndpointSettings extends Located {
   readonly tags: Readonly<Record<string, string>>;
   /** The entry's key before a rename (`renamedFrom`). */
   readonly renamedFrom?: string;
+  /** Declared data volume of the service in this VPC, GB per month. */
+  readonly gbPerMonth?: number;
+  /** false: in a spoke, the service stays local although the hub offers it. */
+  readonly useHub?: false;
+}
+
+/** A hub VPC (`hub:`): the services whose endpoints it hosts for its spokes. */
+export interface HubModel extends Located {
+  /** Catalog ids, as written (sorted, distinct). */
+  readonly services: readonly string[];
+  /** Where each service is written, by id. */
+  readonly servicesAt: Readonly<Record<string, Located>>;
+}
+
+/** A spoke VPC (`useHub:`): the hub VPC serving it, `<stack>/<vpc>`. */
+export interface UseHubModel extends Located {
+  readonly stack: string;
+  readonly vpc: string;
 }
 
 export interface VpcModel extends Located {
@@ -86,6 +104,8 @@ export interface VpcModel extends Located {
   readonly endpointSubnets?: readonly string[];
   readonly subnets: readonly SubnetModel[];
   readonly endpoints: ReadonlyMap<string, EndpointSettings>;
+  readonly hub?: HubModel;
+  readonly useHub?: UseHubModel;
   /** `retire:` existing endpoints to remove through Terraform, by id: step `adopt` (import), then `delete`. */
   readonly retire?: ReadonlyMap<string, RetireEntry>;
 }

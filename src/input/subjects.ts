@@ -61,4 +61,6 @@ export interface ResolvedFile {
 /** Every spec file that could be parsed (with or without errors), in file order. */
 export interface AcrossFilesSubject {
   readonly files: readonly ResolvedFile[];
+  /** `--specs` named one file: the other specs of its folder are not read (a hub's spokes, a spoke's hub). */
+  readonly singleFile?: boolean;
 }

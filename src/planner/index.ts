@@ -25,6 +25,9 @@ import { PLAN_RULES } from "../rules/plan";
 import { runRules } from "../rules/run";
 import { by } from "../order";
 import type { EndpointType } from "../catalog";
+import { sanitizeName } from "./names";
+import { hubTopology, vpcKey, type HubNode, type HubTopology } from "./hub/topology";
+import { hubClients, planHub, planUseHub } from "./hub/plan-hub";
 
 export interface PlanOptions {
   /**
@@ -62,9 +65,10 @@ export const LATTICE_UNPRICED: Readonly<Record<"Resource" | "ServiceNetwork", st
 
 /** Plans every stack, then runs the plan rules over the plans and the facts behind them. */
 export function planStacks(models: readonly SpecModel[], opts: PlanOptions = {}): PlanResult {
+  const topology = hubTopology({ models, dumps: opts.dumps });
   const stacks = [...models]
     .sort(by((m) => m.stack))
-    .map((m) => planStack({ spec: m, dumps: opts.dumps, inventories: opts.inventories }));
+    .map((m) => planStack({ spec: m, dumps: opts.dumps, inventories: opts.inventories, topology }));
   const subject: PlanSubject = { stacks };
   return { plan: { stacks: stacks.map((s) => s.plan) }, diagnostics: runRules(PLAN_RULES, subject) };
 }
@@ -73,11 +77,12 @@ function planStack(opts: {
   spec: SpecModel;
   dumps?: ReadonlyMap<string, RegionDump>;
   inventories?: ReadonlyMap<string, Inventory>;
+  topology: HubTopology;
 }): StackSubject {
-  const { spec } = opts;
+  const { spec, topology } = opts;
   const dump = opts.dumps?.get(spec.region);
   const inventory = opts.inventories ? inventoryFor(opts.inventories, spec) : undefined;
-  const vpcs = [...spec.vpcs].sort(byName).map((vpc) => planVpc({ spec, vpc, dump, inventory }));
+  const vpcs = [...spec.vpcs].sort(byName).map((vpc) => planVpc({ spec, vpc, dump, inventory, topology }));
   const plan: StackPlan = {
     stack: spec.stack,
     file: spec.file,
@@ -93,9 +98,17 @@ function planStack(opts: {
   return { spec, plan, vpcs };
 }
 
-function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump; inventory?: Inventory }): VpcSubject {
+function planVpc(opts: {
+  spec: SpecModel;
+  vpc: VpcModel;
+  dump?: RegionDump;
+  inventory?: Inventory;
+  topology: HubTopology;
+}): VpcSubject {
   const { spec, vpc, dump } = opts;
   let endpoints: EndpointSubject[] = [];
+  const hubNode = opts.topology.hubs.get(vpcKey(spec.stack, vpc.name));
+  const spokeNode = opts.topology.spokes.get(vpcKey(spec.stack, vpc.name));
   // the requesting subnets of each service, by name: one pass over the requests, not one per endpoint
   const requestersOf = new Map<string, SubnetModel[]>();
   for (const s of [...vpc.subnets].sort(byName))
@@ -104,29 +117,44 @@ function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump; inve
       if (!list) requestersOf.set(r.key, [s]);
       else if (list[list.length - 1] !== s) list.push(s);
     }
-  const keys = [...requestersOf.keys()].sort();
+  // a spoke plans no endpoint for what its hub serves; a hub plans every service it offers
+  const keys = [...new Set([...requestersOf.keys(), ...(hubNode?.services ?? [])])]
+    .filter((k) => !spokeNode?.served.has(k))
+    .sort();
   for (const key of keys) {
     const settings = vpc.endpoints.get(key);
     const svc = resolveService({ key, region: spec.region, partition: spec.partition, settings, dump });
-    const types = decideEndpointTypes({ svc, settings });
+    const hub = hubNode?.services.includes(key) ? hubNode : undefined;
+    const types = hub
+      ? { decision: ["Interface" as const], reasons: [`${key} is a hub service (hub.services): interface endpoint`] }
+      : decideEndpointTypes({ svc, settings });
     for (const type of types.decision) {
       endpoints.push(
         planEndpoint({
           spec,
           vpc,
           resolved: svc,
-          requesters: requestersOf.get(key) as SubnetModel[],
+          requesters: requestersOf.get(key) ?? [],
           type,
           typeReasons: types.reasons,
           vpcHasGateway: types.decision.includes("Gateway"),
           split: types.decision.length > 1,
           dump,
+          hub,
         }),
       );
     }
   }
   endpoints.sort(by((e) => e.plan.address));
-  const dnsCheck = endpoints.some((e) => e.plan.privateDns);
+  const hub = hubNode ? planHub({ node: hubNode, endpoints, topology: opts.topology, dump }) : undefined;
+  const useHub = spokeNode
+    ? planUseHub({ spoke: spokeNode, hub: opts.topology.hubs.get(spokeNode.hub) as HubNode, dump })
+    : undefined;
+  // private hosted zones answer only VPCs with DNS support and DNS hostnames, like private DNS
+  const dnsCheck =
+    endpoints.some((e) => e.plan.privateDns) ||
+    hub !== undefined ||
+    (useHub !== undefined && useHub.services.length > 0);
   if (dnsCheck)
     for (const e of endpoints.filter((x) => x.plan.privateDns))
       (e.plan.reasons as string[]).push(
@@ -158,15 +186,22 @@ function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump; inve
     cidrs: vpc.cidrs,
     endpoints: endpoints.map((e) => e.plan),
     dnsCheck,
+    ...(hub ? { hub } : {}),
+    ...(useHub ? { useHub } : {}),
     ...(adoption ? { existing: adoption.existing, retired: adoption.retired } : {}),
   };
-  return { model: vpc, plan, requested: new Set(keys), endpoints, ...(adoption ? { adoption } : {}) };
+  return {
+    model: vpc,
+    plan,
+    requested: new Set([...requestersOf.keys(), ...(hubNode?.services ?? [])]),
+    endpoints,
+    ...(hubNode ? { hubNode } : {}),
+    ...(spokeNode ? { spokeNode } : {}),
+    ...(adoption ? { adoption } : {}),
+  };
 }
 
-/** Terraform resource names: letters, digits, '_' and '-'; '.' in service ids becomes '_'. */
-export function sanitizeName(s: string): string {
-  return s.replace(/[^A-Za-z0-9_-]/g, "_");
-}
+export { sanitizeName } from "./names";
 
 /** The dump's word on one service and type: the service as the dump describes it, and where it is offered. */
 function consultDump(opts: { svc: ResolvedService; type: PlannedEndpointType; dump?: RegionDump }): {
@@ -204,10 +239,17 @@ function planEndpoint(opts: {
   /** The service is planned as gateway and interface together (type both). */
   split: boolean;
   dump?: RegionDump;
+  /** The VPC is a hub offering the service: its endpoint serves the spokes too, without private DNS. */
+  hub?: HubNode;
 }): EndpointSubject {
-  const { spec, vpc, resolved, requesters, type, split } = opts;
+  const { spec, vpc, resolved, requesters, type, split, hub } = opts;
   const settings = vpc.endpoints.get(resolved.key);
-  const at: Located = settings ?? requesters[0].requests.find((r) => r.key === resolved.key) ?? requesters[0];
+  const at: Located =
+    settings ??
+    hub?.vpc.hub?.servicesAt[resolved.key] ??
+    requesters[0].requests.find((r) => r.key === resolved.key) ??
+    requesters[0];
+  const clients = hub ? hubClients({ hub, service: resolved.key }) : [];
   const half = split && type === "Interface";
   const address = sanitizeName(`${vpc.name}_${resolved.key}${half ? "_interface" : ""}`);
   // the address under the names before the renames the spec declares (renamedFrom): moved blocks lead from it
@@ -216,8 +258,15 @@ function planEndpoint(opts: {
   );
   const fromDump = consultDump({ svc: resolved, type, dump: opts.dump });
   const svc = fromDump.svc;
+  const asked = requesters.map((s) => `${s.name} (${s.requests.find((r) => r.key === svc.key)?.via})`).join(", ");
   const reasons: string[] = [
-    `requested by ${requesters.map((s) => `${s.name} (${s.requests.find((r) => r.key === svc.key)?.via})`).join(", ")}`,
+    hub
+      ? `hub service (${hub.vpc.hub?.path}): for ${asked || "no subnet of the hub"} and ` +
+        `${clients.length} subnet${clients.length === 1 ? "" : "s"} of its spokes` +
+        (clients.length > 0
+          ? ` (${[...new Set(clients.map((c) => c.label?.replace(/\/[^/]*$/, "")))].join(", ")})`
+          : "")
+      : `requested by ${asked}`,
     ...opts.typeReasons,
     ...fromDump.reasons,
     ...(svc.crossRegion
@@ -241,7 +290,14 @@ function planEndpoint(opts: {
     decided.gateway = g.decision;
     reasons.push(...g.reasons);
   } else {
-    const p = placeInterfaceEndpoint({ vpc, service: svc.key, requesters, offer: fromDump.dump?.offer });
+    // a hub's ENIs go into its endpointSubnets, else into all its subnets: one per zone of the hub VPC
+    const hubVpc = hub ? { ...vpc, endpointSubnets: vpc.endpointSubnets ?? vpc.subnets.map((s) => s.name) } : vpc;
+    const p = placeInterfaceEndpoint({
+      vpc: hubVpc,
+      service: svc.key,
+      requesters: hub ? hubVpc.subnets.filter((s) => hubVpc.endpointSubnets?.includes(s.name)) : requesters,
+      offer: fromDump.dump?.offer,
+    });
     const fixed = settings?.fixedIps ?? {};
     subnets = p.decision.subnets.map((s) => (fixed[s.subnet] ? { ...s, ipv4: fixed[s.subnet] } : s));
     decided.placement = p.decision;
@@ -263,7 +319,7 @@ function planEndpoint(opts: {
       address,
       ports: svc.lattice?.ports ?? [svc.port],
       portInAddress: svc.lattice !== undefined,
-      requesters,
+      requesters: [...requesters, ...clients],
       allowedCidrs: settings?.allowedCidrs ?? [],
       allowedSecurityGroups: settings?.allowedSecurityGroups ?? [],
       ipv6: settings?.ipAddressType === "dualstack" || settings?.ipAddressType === "ipv6",
@@ -271,16 +327,24 @@ function planEndpoint(opts: {
     });
     securityGroups = sg.decision;
     reasons.push(...sg.reasons);
-    const dns = decidePrivateDns({
-      spec,
-      vpc,
-      svc,
-      settings,
-      requesters,
-      vpcHasGateway: opts.vpcHasGateway,
-      // a group reference admits whatever its members are: it proves no subnet keeps access
-      admitted: securityGroups.flatMap((g) => g.ingress.filter((r) => r.kind === "ipv4").map((r) => r.cidr)),
-    });
+    const dns = hub
+      ? {
+          decision: { enabled: false, captured: [] },
+          reasons: [
+            "private DNS off: a hub endpoint; the hub's private hosted zone for the service answers the hub and " +
+              "the spokes that ask",
+          ],
+        }
+      : decidePrivateDns({
+          spec,
+          vpc,
+          svc,
+          settings,
+          requesters,
+          vpcHasGateway: opts.vpcHasGateway,
+          // a group reference admits whatever its members are: it proves no subnet keeps access
+          admitted: securityGroups.flatMap((g) => g.ingress.filter((r) => r.kind === "ipv4").map((r) => r.cidr)),
+        });
     decided.privateDns = dns.decision;
     privateDns = dns.decision.enabled;
     onlyInbound = dns.decision.onlyForInboundResolver;

@@ -211,6 +211,149 @@ export interface VpcPlan {
   readonly existing?: readonly ExistingEndpointPlan[];
   /** Existing endpoints imported to be deleted (`retire: { <id>: adopt }`). */
   readonly retired?: readonly RetiredEndpointPlan[];
+  /** The VPC is a hub (`hub:`): its zones, spokes and what it saves. */
+  readonly hub?: HubPlan;
+  /** The VPC is a spoke (`useHub:`): what its hub serves it, and the associations its own stack makes. */
+  readonly useHub?: UseHubPlan;
+}
+
+/** One record of a hub zone: an alias to the hub endpoint's first DNS entry. */
+export interface ZoneRecordPlan {
+  /** Terraform resource name (aws_route53_record). */
+  readonly address: string;
+  /** The record's name: the zone's name, or `*.<zone>` for the wildcard. */
+  readonly name: string;
+  readonly type: "A" | "AAAA";
+}
+
+/**
+ * A VPC a hub zone answers. `inline`: the hub VPC, in the zone's own `vpc` block (a private zone is created with
+ * one VPC); `same-account`: an aws_route53_zone_association in the hub's stack; `cross-account`: an
+ * aws_route53_vpc_association_authorization in the hub's stack and the aws_route53_zone_association in the
+ * spoke's stack.
+ */
+export interface ZoneAssociationPlan {
+  readonly kind: "inline" | "same-account" | "cross-account";
+  /** Terraform resource name in the hub's stack (association or authorization); empty for `inline`. */
+  readonly address: string;
+  readonly stack: string;
+  readonly vpc: string;
+  readonly vpcId: string;
+  /** Subnets of that VPC that did not ask for the service and that the endpoint does not admit (sorted). */
+  readonly captured: readonly string[];
+}
+
+export interface HostedZonePlan {
+  /** Terraform resource name (aws_route53_zone). */
+  readonly address: string;
+  /** Key in the hub stack's `hub_zone_ids` output: `<hub vpc>/<zone name>`. */
+  readonly key: string;
+  readonly name: string;
+  readonly records: readonly ZoneRecordPlan[];
+  /** Why the zone has a wildcard record, when it has one. */
+  readonly wildcardWhy?: string;
+  /** Every VPC the zone answers: the hub VPC first, then the spokes that asked, by stack and VPC. */
+  readonly associations: readonly ZoneAssociationPlan[];
+}
+
+/** One client subnet of a hub endpoint in a spoke, as its security group admits it. */
+export interface HubClient {
+  readonly stack: string;
+  readonly vpc: string;
+  readonly subnet: string;
+  readonly cidr: string;
+}
+
+/** Monthly cost of serving one service from the hub rather than with an endpoint in every VPC that asks. */
+export interface HubServiceCost {
+  /** ENIs of the hub endpoint. */
+  readonly hubEnis: number;
+  /** ENIs the VPCs that ask would have with endpoints of their own (the hub's own clients included). */
+  readonly localEnis: number;
+  /** (localEnis - hubEnis) x hours per month; negative when the hub has more ENIs than the VPCs would. */
+  readonly eniHoursSaved: number;
+  /** The hosted zones' own price. */
+  readonly zonesUsd: number;
+  /** ENI-hours saved at the ENI-hour price, less the zones. */
+  readonly usdSaved: number;
+  /** Price of each GB a spoke sends through the Transit Gateway to the hub (data processing). */
+  readonly transitGatewayPerGb: number;
+  /** Spoke traffic (GB/month, all spokes) at which the data processing eats the saving; 0 when nothing is saved. */
+  readonly breakEvenGb: number;
+  /** Per spoke that asks: its ENIs if it had its own endpoint, and its declared volume (endpoints.<svc>.gbPerMonth). */
+  readonly spokes: ReadonlyArray<{
+    readonly stack: string;
+    readonly vpc: string;
+    readonly localEnis: number;
+    /** The spoke's volume above which the hub costs it more than an endpoint of its own. */
+    readonly breakEvenGb: number;
+    readonly gbPerMonth?: number;
+  }>;
+}
+
+export interface HubServicePlan {
+  readonly service: string;
+  /** Address of the hub endpoint (aws_vpc_endpoint) in the hub's stack. */
+  readonly endpoint: string;
+  readonly zones: readonly HostedZonePlan[];
+  /** Spoke subnets the endpoint's security group admits (the hub's own are the endpoint's requesters). */
+  readonly clients: readonly HubClient[];
+  readonly cost: HubServiceCost;
+}
+
+export interface HubPlan {
+  /** The hub stack's output holding every zone id of its hubs by HostedZonePlan.key (cross-account spokes read it). */
+  readonly output: string;
+  /** Catalog ids the hub offers, sorted. */
+  readonly services: readonly HubServicePlan[];
+  /** Its spokes, by stack then VPC. */
+  readonly spokes: ReadonlyArray<{
+    readonly stack: string;
+    readonly vpc: string;
+    readonly vpcId: string;
+    readonly account?: string;
+    readonly crossAccount: boolean;
+    /** The hub services the spoke asks for. */
+    readonly services: readonly string[];
+  }>;
+}
+
+/** Where a cross-account spoke reads its hub's zone ids: the hub stack's S3 state and the named output. */
+export interface HubStateRef {
+  /** Terraform name of the data source (data.terraform_remote_state.<address>). */
+  readonly address: string;
+  readonly bucket: string;
+  readonly key: string;
+  readonly region: string;
+  readonly roleArn?: string;
+  /** The output holding the zone ids by HostedZonePlan.key. */
+  readonly output: string;
+}
+
+export interface UseHubPlan {
+  readonly stack: string;
+  readonly vpc: string;
+  readonly vpcId: string;
+  readonly crossAccount: boolean;
+  /** Services the hub serves this VPC, sorted. */
+  readonly services: readonly string[];
+  /** The VPC's subnets the hub serves, per service (by service, then subnet). */
+  readonly clients: ReadonlyArray<{
+    readonly service: string;
+    readonly subnet: string;
+    readonly az: string;
+    readonly cidr: string;
+  }>;
+  /** Cross-account: the zone associations this VPC's stack creates, and where the zone ids come from. */
+  readonly associations: ReadonlyArray<{
+    /** Terraform resource name (aws_route53_zone_association) in this stack. */
+    readonly address: string;
+    readonly service: string;
+    readonly zone: string;
+    /** HostedZonePlan.key of the zone. */
+    readonly zoneKey: string;
+  }>;
+  readonly state?: HubStateRef;
 }
 
 export interface StackPlan {

@@ -14,4 +14,12 @@ export const PRICES = {
   /** NAT gateway data processing per GB: what private traffic costs without endpoints. */
   natPerGb: 0.045,
   hoursPerMonth: 730,
+  /**
+   * Transit Gateway data processing per GB: what a spoke's traffic to a hub endpoint adds (AWS Transit Gateway
+   * pricing, https://aws.amazon.com/transit-gateway/pricing/, us-east-1: $0.02 per GB processed). The attachments'
+   * hours are not counted: the network exists for other traffic too.
+   */
+  transitGatewayPerGb: 0.02,
+  /** A Route 53 hosted zone per month (first 25 zones; https://aws.amazon.com/route53/pricing/). */
+  hostedZonePerMonth: 0.5,
 } as const;

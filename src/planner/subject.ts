@@ -14,6 +14,7 @@ import type { PrivateDnsDecision } from "./decisions/private-dns";
 import type { EndpointPlan, StackPlan, VpcPlan } from "./plan";
 import type { ResolvedService } from "./service";
 import type { Location } from "../rules/rule";
+import type { HubNode, SpokeNode } from "./hub/topology";
 
 export interface PlanSubject {
   /** In the order the planner planned them (by stack name). */
@@ -34,6 +35,10 @@ export interface VpcSubject {
   readonly requested: ReadonlySet<string>;
   /** Same order as plan.endpoints. */
   readonly endpoints: readonly EndpointSubject[];
+  /** The VPC is a hub: its spokes and what it offers. */
+  readonly hubNode?: HubNode;
+  /** The VPC is a spoke whose hub was found: what the hub serves it. */
+  readonly spokeNode?: SpokeNode;
   /** What the stack's inventory says of the VPC's existing endpoints; absent without an inventory. */
   readonly adoption?: AdoptionDecision;
 }

@@ -20,7 +20,8 @@ import type { EndpointPlan, Plan, StackPlan, VpcPlan } from "../planner/plan";
 import { PRICES } from "../planner/pricing";
 import { agree, counted } from "../text";
 import { COST_NOTE, hasUnpriced, monthlyUsd, UNPRICED_NOTE } from "./cost";
-import { DIAGRAM_LEGEND, tooLarge, vpcDiagram } from "./mermaid";
+import { DIAGRAM_LEGEND, HUB_LEGEND, tooLarge, vpcDiagram } from "./mermaid";
+import { HUB_COST_NOTE, associatedText, hubCostText, hubTotals, useHubLine, zonesText } from "./hub";
 
 /** GitHub's limit on a comment's body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -240,6 +241,19 @@ function endpointTable(opts: { stack: StackPlan; vpc: VpcPlan; gbPerMonth: numbe
   return table({ head, align, rows });
 }
 
+/** A hub's table (service, zones, VPCs answered, cost) or a spoke's line; empty for other VPCs. */
+function hubBlock(vpc: VpcPlan): string {
+  if (vpc.useHub) return `Hub: ${mdText(useHubLine(vpc.useHub))}.`;
+  if (!vpc.hub) return "";
+  const rows = vpc.hub.services.map((s) => [
+    codeSpan(s.service),
+    s.zones.map((z) => codeSpan(zonesText({ ...s, zones: [z] }))).join("<br>") || "none",
+    mdText(associatedText(s)),
+    mdText(hubCostText(s)),
+  ]);
+  return table({ head: ["hub service", "private hosted zone", "answers", "cost"], align: ["l", "l", "l", "l"], rows });
+}
+
 interface VpcPart {
   /** `<stack>/<vpc>`: unique, since VPC names are unique in a stack and stack names across specs. */
   readonly key: string;
@@ -260,7 +274,7 @@ function vpcPart(opts: { stack: StackPlan; vpc: VpcPlan; gbPerMonth: number }): 
     stack,
     vpc,
     totals: totals({ endpoints: vpc.endpoints, gbPerMonth }),
-    table: endpointTable({ stack, vpc, gbPerMonth }),
+    table: [endpointTable({ stack, vpc, gbPerMonth }), hubBlock(vpc)].filter((t) => t !== "").join("\n\n"),
     diagram: large ? { tooLarge: large } : { block: "```mermaid\n" + diagram.text + "\n```" },
   };
 }
@@ -362,6 +376,14 @@ function summaryBlocks(opts: { parts: Parts }): string[] {
           `through a NAT gateway (\\$${PRICES.natPerGb}/GB). ` +
           "Per-service volumes in the spec are planned, not yet read.",
       );
+    const hubs = hubTotals(plan.stacks.flatMap((s) => s.vpcs));
+    if (hubs.hubs > 0)
+      lines.push(
+        `${counted({ n: hubs.hubs, one: "hub" })} serve${hubs.hubs === 1 ? "s" : ""} ` +
+          `${counted({ n: hubs.spokes, one: "spoke" })} through ${counted({ n: hubs.zones, one: "private hosted zone" })}: ` +
+          `${hubs.usdSaved >= 0 ? "saving" : "costing"} **${usd(Math.abs(hubs.usdSaved))}/month** in ENI-hours ` +
+          `against endpoints in every VPC that asks, before Transit Gateway data (\\$${PRICES.transitGatewayPerGb}/GB).`,
+      );
     blocks.push(lines.join("<br>\n"));
   }
   blocks.push(diagnostics.length === 0 ? "No warnings." : codeCounts(diagnostics));
@@ -392,13 +414,16 @@ function notes(opts: { parts: Parts; sel: Selection }): string[] {
   if (parts.plan) {
     const lines = [mdText(COST_NOTE)];
     if (hasUnpriced(parts.plan.stacks)) lines.push(mdText(UNPRICED_NOTE));
+    if (parts.plan.stacks.some((s) => s.vpcs.some((v) => v.hub))) lines.push(mdText(HUB_COST_NOTE));
     if (parts.gbPerMonth > 0)
       lines.push(
         `Data: ${parts.gbPerMonth} GB per endpoint per month (\`--gb-per-month\`); the same traffic through a NAT ` +
           `gateway costs \\$${PRICES.natPerGb}/GB to process (the NAT gateway's own hours are not counted: it ` +
           "usually stays for other traffic).",
       );
-    if (sel.diagrams.size > 0) lines.push(`Diagrams: ${mdText(DIAGRAM_LEGEND)}`);
+    const hubs = parts.plan.stacks.some((s) => s.vpcs.some((v) => v.hub || v.useHub));
+    if (sel.diagrams.size > 0)
+      lines.push(`Diagrams: ${mdText(hubs ? `${DIAGRAM_LEGEND} ${HUB_LEGEND}` : DIAGRAM_LEGEND)}`);
     out.push(lines.join("<br>\n"));
   }
   return out;

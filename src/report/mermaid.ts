@@ -41,6 +41,7 @@ export function vpcSubnets(opts: { vpc: VpcPlan }): SubnetFacts[] {
     for (const p of e.subnets) at(p.subnet).az ??= p.az;
     for (const c of e.dnsCaptured) at(c);
   }
+  for (const c of opts.vpc.useHub?.clients ?? []) Object.assign(at(c.subnet), { az: c.az, cidr: c.cidr });
   return [...found.values()].sort((a, b) => compareStrings(a.name, b.name));
 }
 
@@ -79,6 +80,8 @@ const CLASSES = [
   "classDef subnet fill:#f8f9fa,stroke:#5f6368,color:#202124",
   "classDef captured fill:#fce8e6,stroke:#d93025,stroke-width:3px,stroke-dasharray:6 3,color:#a50e0e",
 ];
+/** Drawn only in the diagrams of hubs and spokes, so other diagrams keep their bytes. */
+const HUB_CLASS = "classDef hub fill:#fef7e0,stroke:#e37400,stroke-width:2px,color:#b06000";
 
 /** What the shapes, lines and colours of the diagrams mean, for the text under them. */
 export const DIAGRAM_LEGEND =
@@ -86,6 +89,10 @@ export const DIAGRAM_LEGEND =
   "Rounded (blue): interface endpoint. Solid arrow: the subnet asks for the service. " +
   "Dotted line: an ENI of the endpoint in that subnet. " +
   "Red dashed subnet and dotted line ending in x: private DNS sends the subnet to an endpoint that does not admit it.";
+
+/** The legend of the hub and spoke nodes, added where a plan has hubs. */
+export const HUB_LEGEND =
+  "Orange: a hub's spoke VPC (thick arrows to the hub endpoints it uses), or the hub a spoke's subnets use.";
 
 export interface Diagram {
   readonly text: string;
@@ -153,8 +160,26 @@ export function vpcDiagram(opts: { vpc: VpcPlan }): Diagram {
     );
   for (const s of subnets)
     link(subnetId(s.name), "-.-x", vpc.endpoints.filter((e) => e.dnsCaptured.includes(s.name)).map(endpointId));
+  // hubs and spokes: a hub's diagram draws each spoke VPC to the endpoints it uses; a spoke's its subnets to the hub
+  const hubNodes: string[] = [];
+  for (const spoke of vpc.hub?.spokes ?? []) {
+    const id = mermaidId({ prefix: "v_", name: `${spoke.stack}/${spoke.vpc}` });
+    hubNodes.push(id);
+    const text = [`spoke ${spoke.stack}/${spoke.vpc}`, ...(spoke.crossAccount ? ["other account"] : [])];
+    lines.push(`  ${id}[${label(text)}]`);
+    const used = vpc.endpoints.filter((e) => e.type === "Interface" && spoke.services.includes(e.service));
+    link(id, "==>", used.map(endpointId));
+  }
+  if (vpc.useHub && vpc.useHub.services.length > 0) {
+    const id = mermaidId({ prefix: "v_", name: `${vpc.useHub.stack}/${vpc.useHub.vpc}` });
+    hubNodes.push(id);
+    lines.push(`  ${id}[${label([`hub ${vpc.useHub.stack}/${vpc.useHub.vpc}`, vpc.useHub.services.join(", ")])}]`);
+    const asking = [...new Set(vpc.useHub.clients.map((c) => c.subnet))].sort(compareStrings);
+    for (const s of asking) link(subnetId(s), "==>", [id]);
+  }
 
   lines.push(...CLASSES.map((c) => `  ${c}`));
+  if (hubNodes.length > 0) lines.push(`  ${HUB_CLASS}`);
   const classed = (name: string, ids: readonly string[]) => {
     if (ids.length > 0) lines.push(`  class ${ids.join(",")} ${name}`);
   };
@@ -165,6 +190,7 @@ export function vpcDiagram(opts: { vpc: VpcPlan }): Diagram {
     "subnet",
     subnets.filter((s) => !capturedBy.has(s.name)).map((s) => subnetId(s.name)),
   );
+  classed("hub", hubNodes);
   classed(
     "captured",
     subnets.filter((s) => capturedBy.has(s.name)).map((s) => subnetId(s.name)),

@@ -9,6 +9,7 @@ import type { EndpointPlan, Plan, StackPlan } from "../planner/plan";
 import { COST_NOTE, hasUnpriced, monthlyUsd, round2, stackMonthlyUsd, UNPRICED_NOTE } from "./cost";
 import { tcpPorts, typeLabel } from "./endpoint-type";
 import { hang, longestWord, wrap } from "./wrap";
+import { HUB_COST_NOTE, hubLines, useHubLine } from "./hub";
 
 /** One table column: its header, the text of a cell, and how narrow it may get. */
 interface Column {
@@ -137,6 +138,8 @@ export function renderTable(opts: { plan: Plan; width: number; why?: boolean }):
     for (const v of s.vpcs) {
       lines.push(...hang({ text: `${v.name} (${v.id})`, width, first: "  VPC " }));
       lines.push(vpcTable({ stack: s, endpoints: v.endpoints, width }));
+      if (v.hub) for (const l of hubLines(v.hub)) lines.push(...hang({ text: l, width, first: "  hub " }));
+      if (v.useHub) lines.push(...hang({ text: useHubLine(v.useHub), width, first: "  hub " }));
       if (!opts.why) continue;
       for (const e of v.endpoints) {
         lines.push(...hang({ text: `${e.address} (${typeLabel(e)}):`, width, first: "  why " }));
@@ -146,6 +149,7 @@ export function renderTable(opts: { plan: Plan; width: number; why?: boolean }):
   }
   lines.push("", ...wrap({ text: COST_NOTE, width }));
   if (hasUnpriced(opts.plan.stacks)) lines.push(...wrap({ text: UNPRICED_NOTE, width }));
+  if (opts.plan.stacks.some((s) => s.vpcs.some((v) => v.hub))) lines.push(...wrap({ text: HUB_COST_NOTE, width }));
   if (!opts.why) lines.push(...wrap({ text: "Why each endpoint is planned as it is: vpce plan --why.", width }));
   return lines.join("\n");
 }

@@ -1,3 +1,4 @@
+import { hubSpec, spokeSpec } from "../../hub-support";
 import { findings, runSpecs, spec } from "../support";
 
 const custom = "com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0";
@@ -50,5 +51,29 @@ describe("address-collision", () => {
     });
     expect(findings(r, "MOVED_ADDRESS_COLLISION")).toEqual([]);
     expect(r.plan).toBeDefined();
+  });
+});
+
+describe("address-collision: hub resources", () => {
+  test("Noncompliance: ADDRESS_COLLISION for two spokes whose stack and VPC names join alike", () => {
+    const r = runSpecs({
+      "hub.yaml": hubSpec(),
+      "a.yaml": spokeSpec({ stack: "a_b", n: 20, services: ["kms"], edit: (s) => (s.vpcs[0].name = "c") }),
+      "b.yaml": spokeSpec({ stack: "a", n: 30, services: ["kms"], edit: (s) => (s.vpcs[0].name = "b_c") }),
+    });
+    const found = findings(r, "ADDRESS_COLLISION");
+    expect(found.every((d) => d.file.endsWith("hub.yaml"))).toBe(true);
+    const messages = found.map((d) => d.message).join("\n");
+    expect(messages).toMatch(/aws_vpc_security_group_ingress_rule\.endpoints_kms_a_b_c_app-a\./);
+    expect(messages).toMatch(/aws_route53_zone_association\.endpoints_kms_eu-central-1_amazonaws_com_a_b_c\./);
+  });
+
+  test("Compliance: spokes of distinct names", () => {
+    const r = runSpecs({
+      "hub.yaml": hubSpec(),
+      "a.yaml": spokeSpec({ stack: "a_b", n: 20, services: ["kms"], edit: (s) => (s.vpcs[0].name = "c") }),
+      "b.yaml": spokeSpec({ stack: "a", n: 30, services: ["kms"], edit: (s) => (s.vpcs[0].name = "b-c") }),
+    });
+    expect(findings(r, "ADDRESS_COLLISION")).toEqual([]);
   });
 });

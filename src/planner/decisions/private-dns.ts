@@ -93,22 +93,12 @@ export function decidePrivateDns(opts: {
     );
     if (onlyForInboundResolver) return { decision: { enabled, onlyForInboundResolver, captured: [] }, reasons };
   }
-  const asking = new Set(requesters.map((s) => s.name));
-  // the merged blocks are the maximal aligned blocks of the admitted addresses, so a subnet (itself an
-  // aligned block) lies wholly inside the admitted addresses exactly when it lies inside one merged block
-  const blocks = aggregateCidrs(opts.admitted).map((c) => parseCidr(c) as Cidr);
-  const captured: string[] = [];
-  const partlyAdmitted: string[] = [];
-  const admittedAnyway: string[] = [];
-  for (const s of [...vpc.subnets].sort(by((s) => s.name))) {
-    if (asking.has(s.name) || (vpc.endpointSubnets?.includes(s.name) && s.requests.length === 0)) continue;
-    const cidr = parseCidr(s.cidr) as Cidr;
-    if (blocks.some((b) => contains(b, cidr))) admittedAnyway.push(s.name);
-    else {
-      captured.push(s.name);
-      if (blocks.some((b) => overlaps(b, cidr))) partlyAdmitted.push(s.name);
-    }
-  }
+  const { captured, partlyAdmitted, admittedAnyway } = capturedSubnets({
+    subnets: vpc.subnets,
+    asking: new Set(requesters.map((s) => s.name)),
+    holdsEnis: (s) => vpc.endpointSubnets?.includes(s.name) === true,
+    admitted: opts.admitted,
+  });
   if (admittedAnyway.length > 0)
     reasons.push(
       `private DNS also answers ${admittedAnyway.join(", ")}, which did not ask: the security group admits ` +
@@ -134,4 +124,35 @@ export function decidePrivateDns(opts: {
     },
     reasons,
   };
+}
+
+/**
+ * The subnets of a VPC that a name answered VPC-wide (private DNS, or a hub's hosted zone associated with the
+ * VPC) sends to an endpoint: those that asked are served; those that asked for nothing and hold ENIs
+ * (`holdsEnis`) are not clients; of the others, a subnet wholly inside the admitted blocks keeps access, any
+ * other is captured (one only partly inside is named as partly admitted). Sorted by name.
+ */
+export function capturedSubnets(opts: {
+  subnets: readonly SubnetModel[];
+  asking: ReadonlySet<string>;
+  holdsEnis: (s: SubnetModel) => boolean;
+  /** The CIDRs the endpoint's security groups admit. */
+  admitted: readonly string[];
+}): { captured: string[]; partlyAdmitted: string[]; admittedAnyway: string[] } {
+  // the merged blocks are the maximal aligned blocks of the admitted addresses, so a subnet (itself an
+  // aligned block) lies wholly inside the admitted addresses exactly when it lies inside one merged block
+  const blocks = aggregateCidrs(opts.admitted).map((c) => parseCidr(c) as Cidr);
+  const captured: string[] = [];
+  const partlyAdmitted: string[] = [];
+  const admittedAnyway: string[] = [];
+  for (const s of [...opts.subnets].sort(by((s) => s.name))) {
+    if (opts.asking.has(s.name) || (opts.holdsEnis(s) && s.requests.length === 0)) continue;
+    const cidr = parseCidr(s.cidr) as Cidr;
+    if (blocks.some((b) => contains(b, cidr))) admittedAnyway.push(s.name);
+    else {
+      captured.push(s.name);
+      if (blocks.some((b) => overlaps(b, cidr))) partlyAdmitted.push(s.name);
+    }
+  }
+  return { captured, partlyAdmitted, admittedAnyway };
 }

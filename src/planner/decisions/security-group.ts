@@ -4,6 +4,14 @@ import type { IngressRule, SecurityGroupPlan } from "../plan";
 import type { Decided } from "./types";
 import { by } from "../../order";
 
+/**
+ * A client subnet the group admits: a subnet of the endpoint's VPC, or (hub endpoints) of a spoke, whose `name`
+ * is then unique across the hub's clients and `label` says where it lives.
+ */
+export type SgClient = Pick<SubnetModel, "name" | "id" | "cidr" | "ipv6Cidr" | "renamedFrom"> & {
+  readonly label?: string;
+};
+
 /** Default quotas (Amazon VPC quotas: security groups). */
 export const SG_LIMITS = { inboundRulesPerGroup: 60, groupsPerInterface: 5 } as const;
 
@@ -29,7 +37,7 @@ export function planSecurityGroups(opts: {
   ports: readonly number[];
   /** Rule addresses end in `_<port>` (VPC Lattice endpoints, whose ports are a list the spec may grow). */
   portInAddress?: boolean;
-  requesters: readonly SubnetModel[];
+  requesters: readonly SgClient[];
   allowedCidrs: readonly string[];
   /** Security group ids admitted by reference (referenced_security_group_id). */
   allowedSecurityGroups?: readonly string[];
@@ -56,8 +64,8 @@ export function planSecurityGroups(opts: {
       kind: "ipv4",
       cidr: s.cidr,
       port,
-      description: `${service} from subnet ${s.name} (${s.id})`,
-      subnets: [s.name],
+      description: `${service} from subnet ${s.label ?? s.name} (${s.id})`,
+      subnets: [s.label ?? s.name],
     });
   }
   for (const c of [...new Set(allowedCidrs)].sort()) {
@@ -108,8 +116,8 @@ export function planSecurityGroups(opts: {
                 kind: "ipv6" as const,
                 cidr: s.ipv6Cidr,
                 port,
-                description: `${service} from subnet ${s.name} (${s.id}) over IPv6`,
-                subnets: [s.name],
+                description: `${service} from subnet ${s.label ?? s.name} (${s.id}) over IPv6`,
+                subnets: [s.label ?? s.name],
               },
             ]
           : [],

@@ -12,6 +12,7 @@ import { endpointSubnets } from "./endpoint-subnets";
 import { endpointTypes } from "./endpoint-types";
 import { fieldTypes } from "./field-types";
 import { fixedIps } from "./fixed-ips";
+import { hubServices } from "./hub-services";
 import { idFormat } from "./id-format";
 import { ipAddressTypes } from "./ip-address-types";
 import { latticeEndpoints } from "./lattice-endpoints";
@@ -51,6 +52,7 @@ export const FIELD_RULES = [
   fixedIps,
   ipAddressTypes,
   knownServices,
+  hubServices,
   knownBundles,
   serviceNamesMatch,
   serviceAliases,

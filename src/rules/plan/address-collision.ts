@@ -66,6 +66,25 @@ export const addressCollision = rule<PlanSubject>()({
               moved("aws_vpc_security_group_ingress_rule", r, `rule "${r.description}" of VPC ${vpc.name}`);
           }
         }
+        // a hub's zones, records and associations; a cross-account spoke's associations
+        for (const s of vpc.hub?.services ?? [])
+          for (const z of s.zones) {
+            const at = vm.hub ?? vm;
+            claim(`aws_route53_zone.${z.address}`, `the hub zone ${z.name} of VPC ${vpc.name}`, at);
+            for (const r of z.records) claim(`aws_route53_record.${r.address}`, `the ${r.type} record ${r.name}`, at);
+            for (const a of z.associations.filter((x) => x.kind !== "inline"))
+              claim(
+                `${a.kind === "same-account" ? "aws_route53_zone_association" : "aws_route53_vpc_association_authorization"}.${a.address}`,
+                `the association of ${z.name} with ${a.stack}/${a.vpc}`,
+                at,
+              );
+          }
+        for (const a of vpc.useHub?.associations ?? [])
+          claim(
+            `aws_route53_zone_association.${a.address}`,
+            `the association of ${a.zone} with VPC ${vpc.name}`,
+            vm.useHub ?? vm,
+          );
       }
       const movedFrom = new Map<string, string>();
       for (const m of moves) {

@@ -9,6 +9,9 @@ import { crossAz } from "./cross-az";
 import { fixedIpPlacement } from "./fixed-ip-placement";
 import { fullAccessPolicy } from "./full-access-policy";
 import { gatewayQuota } from "./gateway-quota";
+import { hubCost } from "./hub-cost";
+import { hubServiceZones } from "./hub-service-zones";
+import { hubZoneCapture } from "./hub-zone-capture";
 import { interfaceQuota } from "./interface-quota";
 import { latticeQuota } from "./lattice-quota";
 import { ipAddressTypeSupport } from "./ip-address-type-support";
@@ -24,6 +27,7 @@ import { securityGroupName } from "./security-group-name";
 import { securityGroupQuota } from "./security-group-quota";
 import { serviceInDump } from "./service-in-dump";
 import { sharedRouteTable } from "./shared-route-table";
+import { spokeEndpoints } from "./spoke-endpoints";
 import { unusedEndpointOverride } from "./unused-endpoint-override";
 
 export const PLAN_RULES = [
@@ -40,6 +44,10 @@ export const PLAN_RULES = [
   securityGroupName,
   privateDnsAvailable,
   privateDnsCapture,
+  hubZoneCapture,
+  hubServiceZones,
+  spokeEndpoints,
+  hubCost,
   policyNotSupported,
   fullAccessPolicy,
   unusedEndpointOverride,
