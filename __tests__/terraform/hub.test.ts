@@ -14,6 +14,7 @@ import { runPipeline } from "../../src/pipeline";
 import { tmpDir, writeTree } from "../helpers";
 import { hubSpec, spokeSpec } from "../hub-support";
 import { findToolchain, pool, Terraform, type TerraformOutcome } from "./harness";
+import { offlineSpoke } from "./hub-offline";
 
 const toolchain = findToolchain();
 const required = process.env.VPCE_REQUIRE_TERRAFORM === "1";
@@ -54,31 +55,18 @@ if ("missing" in toolchain) {
       .flatMap((v) => v.hub?.services ?? [])
       .flatMap((s) => s.zones);
     // the cross-account spoke, planned against a local copy of the hub's output
-    const offline = JSON.parse(fs.readFileSync(file("payments"), "utf8"));
-    const fakeIds = Object.fromEntries(hubZones.map((z, i) => [z.key, `Z${String(i).padStart(20, "0")}`]));
-    const statePath = path.join(work, "network-hub.tfstate");
-    fs.writeFileSync(
-      statePath,
-      JSON.stringify({
-        version: 4,
-        terraform_version: "1.5.0",
-        serial: 1,
-        lineage: "00000000-0000-0000-0000-000000000000",
-        outputs: { hub_zone_ids: { value: fakeIds, type: ["map", "string"] } },
-        resources: [],
-      }),
-    );
-    const remote = offline.data.terraform_remote_state;
-    for (const name of Object.keys(remote)) remote[name] = { backend: "local", config: { path: statePath } };
-    fs.writeFileSync(path.join(work, "payments-offline.tf.json"), JSON.stringify(offline));
+    const { file: offlineFile, fakeIds } = offlineSpoke({
+      work,
+      name: "payments-offline",
+      stackFile: file("payments"),
+      zoneKeys: hubZones.map((z) => z.key),
+    });
     const stacks = ["network-hub", "orders", "batch", "payments"];
     let outcomes: Map<string, TerraformOutcome>;
 
     beforeAll(async () => {
-      const results = await pool(
-        [...stacks.map((s) => [s, file(s)]), ["payments-offline", path.join(work, "payments-offline.tf.json")]],
-        2,
-        ([s, f]) => tf.check(s, f),
+      const results = await pool([...stacks.map((s) => [s, file(s)]), ["payments-offline", offlineFile]], 2, ([s, f]) =>
+        tf.check(s, f),
       );
       outcomes = new Map(results.map((o) => [o.stack, o]));
     }, 600_000);
@@ -98,9 +86,7 @@ if ("missing" in toolchain) {
       if (!o.planOk) throw new Error(`terraform plan failed for ${s}:\n${o.planLog}`);
       const managed = Object.entries(o.changes).filter(([a]) => !a.startsWith("data."));
       // batch: everything it asks for comes from the hub, so its stack creates nothing (its DNS check reads)
-      expect(managed).toHaveLength(
-        resources(s === "payments-offline" ? path.join(work, "payments-offline.tf.json") : file(s)),
-      );
+      expect(managed).toHaveLength(resources(s === "payments-offline" ? offlineFile : file(s)));
       expect(managed.every(([, a]) => a.length === 1 && a[0] === "create")).toBe(true);
     });
 
