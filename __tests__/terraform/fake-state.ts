@@ -31,6 +31,9 @@ type Json = Record<string, unknown>;
 
 const PROVIDER = "registry.terraform.io/hashicorp/aws";
 
+/** Attributes that AWS sets to the resource's own id (a Route 53 zone's `zone_id` is its `id`), by type. */
+const OWN_ID: Readonly<Record<string, string>> = { aws_route53_zone: "zone_id" };
+
 /** A working folder for one configuration family: providers linked, fake credentials, local default backend. */
 export class FakeState {
   private schemas?: ResourceSchemas;
@@ -97,9 +100,12 @@ export class FakeState {
         Record<string, { references?: string[] }> | undefined;
       for (const [attr, isUnknown] of Object.entries(unknown)) {
         if (isUnknown !== true) continue;
-        const refs = (expressions?.[attr]?.references ?? []).filter((r) => r.endsWith(".id"));
-        const referenced = refs.map((r) => ids.get(r.slice(0, -3)) as string).filter(Boolean);
-        if (attr === "id") after[attr] = ids.get(rc.address as string);
+        const refs = (expressions?.[attr]?.references ?? []).flatMap((r) => {
+          const m = /^(.*)\.([a-z_]+)$/.exec(r);
+          return m && (m[2] === "id" || OWN_ID[m[1].split(".")[0]] === m[2]) ? [m[1]] : [];
+        });
+        const referenced = refs.map((r) => ids.get(r) as string).filter(Boolean);
+        if (attr === "id" || OWN_ID[type] === attr) after[attr] = ids.get(rc.address as string);
         else if (referenced.length > 0) after[attr] = isCollection(schema, attr) ? referenced : referenced[0];
         else after[attr] = emptyOf(schema, attr);
       }

@@ -32,6 +32,18 @@ export function movedBlocks(plan: StackPlan): MovedBlock[] {
       for (const r of g.ingress) add("aws_vpc_security_group_ingress_rule", r);
     }
   }
+  // the hub's zones, records, associations and authorizations, and a cross-account spoke's own associations
+  for (const v of plan.vpcs) {
+    for (const zone of (v.hub?.services ?? []).flatMap((s) => s.zones)) {
+      add("aws_route53_zone", zone);
+      for (const r of zone.records) add("aws_route53_record", r);
+      for (const a of zone.associations) {
+        if (a.kind === "same-account") add("aws_route53_zone_association", a);
+        if (a.kind === "cross-account") add("aws_route53_vpc_association_authorization", a);
+      }
+    }
+    for (const a of v.useHub?.associations ?? []) add("aws_route53_zone_association", a);
+  }
   return out.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 }
 

@@ -12,9 +12,21 @@
 import type { EndpointPlan, IngressRule, Plan, SecurityGroupPlan, StackPlan } from "../planner/plan";
 import { SECURITY_GROUP_IGNORED_CHANGES } from "../planner/plan";
 import { forcesReplacement, type ResourceType } from "../planner/replacements";
+import { diffHubStack, removedForHub } from "./hub";
 
 export type Category =
-  "endpoint" | "security-group" | "security-group-rule" | "route-table" | "eni-subnet" | "dns" | "policy" | "setting";
+  | "endpoint"
+  | "security-group"
+  | "security-group-rule"
+  | "route-table"
+  | "eni-subnet"
+  | "dns"
+  | "policy"
+  | "setting"
+  | "hub-zone"
+  | "hub-record"
+  | "hub-association"
+  | "hub-service";
 
 /** One added, removed or changed item. */
 export interface Change {
@@ -33,7 +45,7 @@ export interface Outage {
   readonly action: "replace" | "destroy";
   /** Why: the arguments that force the replacement, or what removes the resource. */
   readonly because: string;
-  /** Subnets (by name, as in the base) that lose access while it happens. */
+  /** Subnets (by name, as in the base) that lose access while it happens; for a hub zone, `<stack>/<vpc>`. */
   readonly subnets: readonly string[];
 }
 
@@ -59,8 +71,10 @@ export interface StackDiff {
   readonly status: "added" | "removed" | "changed" | "unchanged";
   /** The base stack this one replaces under a new name (a new state: nothing can be moved). */
   readonly renamedFrom?: string;
-  /** VPC-level changes (the DNS check). */
+  /** VPC-level changes (the DNS check) and hub changes (zones, records, associations, services from a hub). */
   readonly changes: readonly Change[];
+  /** Destroys and replacements of hub resources (zones); endpoints carry their own. */
+  readonly outages: readonly Outage[];
   readonly endpoints: readonly EndpointDiff[];
 }
 
@@ -116,7 +130,7 @@ export function diffPlans(opts: { base: Plan; head: Plan }): PlanDiff {
       file: h.file,
       status: "added",
       ...(renamedFrom ? { renamedFrom: renamedFrom.stack } : {}),
-      changes: [],
+      ...diffHubStack({ head: h }),
       endpoints: endpointsOf(h).map((e) => added(e)),
     });
   }
@@ -129,12 +143,14 @@ export function diffPlans(opts: { base: Plan; head: Plan }): PlanDiff {
       stack: b.stack,
       file: b.file,
       status: "removed",
-      changes: [],
+      ...diffHubStack({ base: b }),
       endpoints: endpointsOf(b).map((e) => removed(e, because)),
     });
   }
   stacks.sort((x, y) => (x.stack < y.stack ? -1 : x.stack > y.stack ? 1 : x.status < y.status ? -1 : 1));
-  const outages = stacks.flatMap((s) => s.endpoints).reduce((n, e) => n + e.outages.length, 0);
+  const outages =
+    stacks.flatMap((s) => s.endpoints).reduce((n, e) => n + e.outages.length, 0) +
+    stacks.reduce((n, s) => n + s.outages.length, 0);
   return {
     stacks,
     changed: stacks.some((s) => s.status !== "unchanged"),
@@ -226,8 +242,12 @@ function diffStack(opts: { base: StackPlan; head: StackPlan }): StackDiff {
     );
     endpoints.push(added(h));
   }
-  for (const b of before.values()) endpoints.push(removed(b, "no subnet asks for it any more"));
-  const changes: Change[] = [];
+  for (const b of before.values())
+    endpoints.push(
+      removed(b, removedForHub({ base, head, vpcId: b.vpcId, service: b.service }) ?? "no subnet asks for it any more"),
+    );
+  const hub = diffHubStack({ base, head });
+  const changes: Change[] = [...hub.changes];
   for (const v of head.vpcs) {
     const was = base.vpcs.find((x) => x.id === v.id);
     if (was && was.dnsCheck !== v.dnsCheck)
@@ -240,8 +260,15 @@ function diffStack(opts: { base: StackPlan; head: StackPlan }): StackDiff {
       });
   }
   endpoints.sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : x.status < y.status ? -1 : 1));
-  const changed = changes.length > 0 || endpoints.some((e) => e.status !== "unchanged");
-  return { stack: head.stack, file: head.file, status: changed ? "changed" : "unchanged", changes, endpoints };
+  const changed = changes.length > 0 || hub.outages.length > 0 || endpoints.some((e) => e.status !== "unchanged");
+  return {
+    stack: head.stack,
+    file: head.file,
+    status: changed ? "changed" : "unchanged",
+    changes,
+    outages: hub.outages,
+    endpoints,
+  };
 }
 
 /** The value vpce gives each argument of the proven table, for one endpoint and its groups and rules. */

@@ -218,7 +218,7 @@ export interface VpcPlan {
 }
 
 /** One record of a hub zone: an alias to the hub endpoint's first DNS entry. */
-export interface ZoneRecordPlan {
+export interface ZoneRecordPlan extends Movable {
   /** Terraform resource name (aws_route53_record). */
   readonly address: string;
   /** The record's name: the zone's name, or `*.<zone>` for the wildcard. */
@@ -232,7 +232,7 @@ export interface ZoneRecordPlan {
  * aws_route53_vpc_association_authorization in the hub's stack and the aws_route53_zone_association in the
  * spoke's stack.
  */
-export interface ZoneAssociationPlan {
+export interface ZoneAssociationPlan extends Movable {
   readonly kind: "inline" | "same-account" | "cross-account";
   /** Terraform resource name in the hub's stack (association or authorization); empty for `inline`. */
   readonly address: string;
@@ -243,7 +243,7 @@ export interface ZoneAssociationPlan {
   readonly captured: readonly string[];
 }
 
-export interface HostedZonePlan {
+export interface HostedZonePlan extends Movable {
   /** Terraform resource name (aws_route53_zone). */
   readonly address: string;
   /** Key in the hub stack's `hub_zone_ids` output: `<hub vpc>/<zone name>`. */
@@ -348,6 +348,8 @@ export interface UseHubPlan {
   readonly associations: ReadonlyArray<{
     /** Terraform resource name (aws_route53_zone_association) in this stack. */
     readonly address: string;
+    /** Its name before a rename of this VPC (`renamedFrom`). */
+    readonly movedFrom?: string;
     readonly service: string;
     readonly zone: string;
     /** HostedZonePlan.key of the zone. */

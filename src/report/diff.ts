@@ -22,7 +22,8 @@ export interface DiffReportOptions {
 const SIGN: Record<Change["kind"], string> = { added: "+", removed: "-", changed: "~" };
 
 function outageLine(o: Outage, stack: string): string {
-  const who = o.subnets.length > 0 ? `${[...new Set(o.subnets)].join(", ")} lose access meanwhile` : "no subnet";
+  const lose = o.resource.startsWith("aws_route53_zone.") ? "lose private resolution" : "lose access meanwhile";
+  const who = o.subnets.length > 0 ? `${[...new Set(o.subnets)].join(", ")} ${lose}` : "no subnet";
   return `${o.action === "replace" ? "REPLACE" : "DESTROY"} ${stack}: ${o.resource} (${o.because}); ${who}`;
 }
 
@@ -57,6 +58,7 @@ export function renderDiffText(opts: DiffReportOptions): string {
   if (!diff.changed) return [...lines, "No change."].join("\n");
   for (const s of diff.stacks.filter((x) => x.status !== "unchanged")) {
     lines.push("", stackTitle(s));
+    for (const o of s.outages) lines.push(`  !! ${outageLine(o, s.stack)}`);
     for (const c of s.changes) lines.push(`  ${changeText(c)}`);
     for (const e of s.endpoints.filter((x) => x.status !== "unchanged")) {
       lines.push(`  ${SIGN[e.status === "unchanged" ? "changed" : e.status]} ${endpointTitle(e)}`);
@@ -98,6 +100,9 @@ export function renderDiffMarkdown(opts: DiffReportOptions & { limit?: number })
       "> [!CAUTION]",
       "> Terraform will destroy endpoints, security groups or rules: the subnets named lose access until the new " +
         "ones exist.",
+      ...(diff.stacks.some((s) => s.outages.length > 0)
+        ? ["> A hub zone destroyed: the VPCs named lose private resolution of its service until a zone answers again."]
+        : []),
       ...loud,
     );
   const details = diff.stacks
@@ -145,19 +150,17 @@ export function renderDiffMarkdown(opts: DiffReportOptions & { limit?: number })
  * its counts and the subnets that lose access; then each distinct renamedFrom that would avoid them.
  */
 function loudLines(opts: { diff: PlanDiff; budget: number }): string[] {
-  const stacks = opts.diff.stacks.filter((s) => s.endpoints.some((e) => e.outages.length > 0));
+  const stacks = opts.diff.stacks.filter((s) => outagesOf(s).length > 0);
   let lines = stacks.flatMap((s) =>
-    s.endpoints.flatMap((e) =>
-      e.outages.map(
-        (o) =>
-          `> - **${o.action === "replace" ? "Replaced" : "Destroyed"}** ` +
-          mdText(outageLine(o, s.stack).replace(/^\S+ /, "")),
-      ),
+    outagesOf(s).map(
+      (o) =>
+        `> - **${o.action === "replace" ? "Replaced" : "Destroyed"}** ` +
+        mdText(outageLine(o, s.stack).replace(/^\S+ /, "")),
     ),
   );
   if (lines.join("\n").length > opts.budget)
     lines = stacks.map((s) => {
-      const outages = s.endpoints.flatMap((e) => e.outages);
+      const outages = outagesOf(s);
       const n = (action: Outage["action"]) => outages.filter((o) => o.action === action).length;
       const subnets = [...new Set(outages.flatMap((o) => o.subnets))].sort();
       const shown = subnets.slice(0, 30).join(", ") + (subnets.length > 30 ? `, and ${subnets.length - 30} more` : "");
@@ -169,6 +172,11 @@ function loudLines(opts: { diff: PlanDiff; budget: number }): string[] {
   const fixes = [...new Set(opts.diff.stacks.flatMap((s) => s.endpoints.flatMap((e) => e.suggestions)))].sort();
   if (fixes.length > 0) lines.push(">", `> To move them instead, add: ${fixes.map(codeSpan).join(", ")}.`);
   return lines;
+}
+
+/** A stack's destroys and replacements: its hub resources', then its endpoints'. */
+function outagesOf(s: StackDiff): Outage[] {
+  return [...s.outages, ...s.endpoints.flatMap((e) => e.outages)];
 }
 
 function cellOf(c: Change): string {

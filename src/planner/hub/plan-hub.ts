@@ -32,12 +32,18 @@ export function hubClients(opts: { hub: HubNode; service: string }): SgClient[] 
       cidr: s.cidr,
       ipv6Cidr: s.ipv6Cidr,
       label: `${spoke.spec.stack}/${spoke.vpc.name}/${s.name}`,
+      // the rule's name before a rename of the spoke VPC or subnet: its moved block leads from it
+      renamedFrom: sanitizeName(
+        `${spoke.spec.stack}_${spoke.vpc.renamedFrom ?? spoke.vpc.name}_${s.renamedFrom ?? s.name}`,
+      ),
     })),
   );
 }
 
 interface ZoneShape {
   readonly address: string;
+  /** The address under the hub VPC's name before a rename (`renamedFrom`). */
+  readonly previous: string;
   readonly key: string;
   readonly name: string;
   readonly wildcard: boolean;
@@ -58,6 +64,7 @@ function zonesOf(opts: { hub: HubNode; service: string; dump?: RegionDump }): Zo
   return hubZones({ svc, region: spec.region, dump }).map((z) => ({
     ...z,
     address: sanitizeName(`${vpc.name}_${z.name}`),
+    previous: sanitizeName(`${vpc.renamedFrom ?? vpc.name}_${z.name}`),
     key: `${vpc.name}/${z.name}`,
   }));
 }
@@ -74,10 +81,16 @@ function records(opts: { zone: ZoneShape; ipv6: boolean }): ZoneRecordPlan[] {
     { name: zone.name, suffix: "" },
     ...(zone.wildcard ? [{ name: `*.${zone.name}`, suffix: "_wildcard" }] : []),
   ];
-  return names.flatMap((n) => [
-    { address: `${zone.address}${n.suffix}`, name: n.name, type: "A" as const },
-    ...(ipv6 ? [{ address: `${zone.address}${n.suffix}_ipv6`, name: n.name, type: "AAAA" as const }] : []),
-  ]);
+  return names.flatMap((n) =>
+    [
+      { suffix: n.suffix, type: "A" as const },
+      ...(ipv6 ? [{ suffix: `${n.suffix}_ipv6`, type: "AAAA" as const }] : []),
+    ].map((r) => ({
+      ...movable(`${zone.address}${r.suffix}`, `${zone.previous}${r.suffix}`),
+      name: n.name,
+      type: r.type,
+    })),
+  );
 }
 
 export function planHub(opts: {
@@ -114,7 +127,7 @@ export function planHub(opts: {
     };
     const ipv6 = endpoint.plan.ipAddressType === "dualstack" || endpoint.plan.ipAddressType === "ipv6";
     const zones = zonesOf({ hub: node, service, dump }).map((zone): HostedZonePlan => ({
-      address: zone.address,
+      ...movable(zone.address, zone.previous),
       key: zone.key,
       name: zone.name,
       records: records({ zone, ipv6 }),
@@ -123,7 +136,10 @@ export function planHub(opts: {
         inline,
         ...asking.map((spoke): ZoneAssociationPlan => ({
           kind: spoke.crossAccount ? "cross-account" : "same-account",
-          address: sanitizeName(`${zone.address}_${spoke.spec.stack}_${spoke.vpc.name}`),
+          ...movable(
+            sanitizeName(`${zone.address}_${spoke.spec.stack}_${spoke.vpc.name}`),
+            sanitizeName(`${zone.previous}_${spoke.spec.stack}_${spoke.vpc.renamedFrom ?? spoke.vpc.name}`),
+          ),
           stack: spoke.spec.stack,
           vpc: spoke.vpc.name,
           vpcId: spoke.vpc.id,
@@ -226,7 +242,10 @@ export function planUseHub(opts: { spoke: SpokeNode; hub: HubNode; dump?: Region
     associations: spoke.crossAccount
       ? services.flatMap((service) =>
           zonesOf({ hub, service, dump }).map((z) => ({
-            address: sanitizeName(`${spoke.vpc.name}_${z.name}`),
+            ...movable(
+              sanitizeName(`${spoke.vpc.name}_${z.name}`),
+              sanitizeName(`${spoke.vpc.renamedFrom ?? spoke.vpc.name}_${z.name}`),
+            ),
             service,
             zone: z.name,
             zoneKey: z.key,
@@ -235,6 +254,11 @@ export function planUseHub(opts: { spoke: SpokeNode; hub: HubNode; dump?: Region
       : [],
     ...(state ? { state } : {}),
   };
+}
+
+/** An address, and `movedFrom` when a declared rename changed it. */
+function movable(address: string, previous: string): { address: string; movedFrom?: string } {
+  return previous !== address ? { address, movedFrom: previous } : { address };
 }
 
 function round2(n: number): number {
