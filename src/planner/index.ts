@@ -6,7 +6,7 @@
  * positions, so reordering the input changes nothing.
  */
 import type { Diagnostic } from "../diagnostics";
-import type { Located, SpecModel, SubnetModel, VpcModel } from "../input/spec-model";
+import type { Located, ServiceRequest, SpecModel, SubnetModel, VpcModel } from "../input/spec-model";
 import type { EndpointPlan, Plan, PlannedEndpointType, StackPlan, VpcPlan } from "./plan";
 import { PRICES } from "./pricing";
 import { decideEndpointTypes } from "./decisions/endpoint-type";
@@ -82,13 +82,17 @@ function planStack(opts: {
 function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump; inventory?: Inventory }): VpcSubject {
   const { spec, vpc, dump } = opts;
   let endpoints: EndpointSubject[] = [];
-  // the requesting subnets of each service, by name: one pass over the requests, not one per endpoint
-  const requestersOf = new Map<string, SubnetModel[]>();
+  // the requesting subnets of each service, by name, with their requests of it: one pass over the requests, not one
+  // per endpoint (a subnet has one request per service key, so each subnet appears once per service)
+  const requestersOf = new Map<string, Requesters>();
   for (const s of [...vpc.subnets].sort(byName))
     for (const r of s.requests) {
       const list = requestersOf.get(r.key);
-      if (!list) requestersOf.set(r.key, [s]);
-      else if (list[list.length - 1] !== s) list.push(s);
+      if (!list) requestersOf.set(r.key, { subnets: [s], requests: [r] });
+      else if (list.subnets[list.subnets.length - 1] !== s) {
+        list.subnets.push(s);
+        list.requests.push(r);
+      }
     }
   const keys = [...requestersOf.keys()].sort();
   for (const key of keys) {
@@ -101,7 +105,7 @@ function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump; inve
           spec,
           vpc,
           resolved: svc,
-          requesters: requestersOf.get(key) as SubnetModel[],
+          requesters: requestersOf.get(key) as Requesters,
           type,
           typeReasons: types.reasons,
           vpcHasGateway: types.decision.includes("Gateway"),
@@ -150,6 +154,12 @@ function planVpc(opts: { spec: SpecModel; vpc: VpcModel; dump?: RegionDump; inve
 }
 
 /** Terraform resource names: letters, digits, '_' and '-'; '.' in service ids becomes '_'. */
+/** The subnets of a VPC asking for one service, sorted by name, and each one's request of it (same order). */
+interface Requesters {
+  readonly subnets: SubnetModel[];
+  readonly requests: ServiceRequest[];
+}
+
 export function sanitizeName(s: string): string {
   return s.replace(/[^A-Za-z0-9_-]/g, "_");
 }
@@ -179,8 +189,8 @@ function planEndpoint(opts: {
   spec: SpecModel;
   vpc: VpcModel;
   resolved: ResolvedService;
-  /** The subnets asking for the service, sorted by name. */
-  requesters: SubnetModel[];
+  /** The subnets asking for the service, sorted by name, and their requests of it (same order). */
+  requesters: Requesters;
   type: PlannedEndpointType;
   /** Why the endpoint has this type (decideEndpointTypes). */
   typeReasons: readonly string[];
@@ -190,15 +200,17 @@ function planEndpoint(opts: {
   split: boolean;
   dump?: RegionDump;
 }): EndpointSubject {
-  const { spec, vpc, resolved, requesters, type, split } = opts;
+  const { spec, vpc, resolved, type, split } = opts;
+  const requesters = opts.requesters.subnets;
+  const vias = opts.requesters.requests.map((r) => r.via);
   const settings = vpc.endpoints.get(resolved.key);
-  const at: Located = settings ?? requesters[0].requests.find((r) => r.key === resolved.key) ?? requesters[0];
+  const at: Located = settings ?? opts.requesters.requests[0];
   const half = split && type === "Interface";
   const address = sanitizeName(`${vpc.name}_${resolved.key}${half ? "_interface" : ""}`);
   const fromDump = consultDump({ svc: resolved, type, dump: opts.dump });
   const svc = fromDump.svc;
   const reasons: string[] = [
-    `requested by ${requesters.map((s) => `${s.name} (${s.requests.find((r) => r.key === svc.key)?.via})`).join(", ")}`,
+    `requested by ${requesters.map((s, i) => `${s.name} (${vias[i]})`).join(", ")}`,
     ...opts.typeReasons,
     ...fromDump.reasons,
     ...(svc.crossRegion
@@ -291,13 +303,13 @@ function planEndpoint(opts: {
     ...(svc.crossRegion ? { serviceRegion: svc.crossRegion.region } : {}),
     type,
     port: svc.port,
-    requesters: requesters.map((s) => ({
+    requesters: requesters.map((s, i) => ({
       subnet: s.name,
       subnetId: s.id,
       cidr: s.cidr,
       az: azLabel(s),
       routeTable: s.routeTable,
-      via: s.requests.find((r) => r.key === svc.key)?.via ?? "services",
+      via: vias[i],
     })),
     routeTableIds,
     subnets,
