@@ -440,9 +440,23 @@ export function serviceName(service: CatalogService, region: string, type: Endpo
 }
 
 /** The service's AWS-owned resource ARNs (see CatalogService.awsOwnedResources) in one partition and region. */
-export function awsOwnedResources(service: CatalogService, partition: string, region: string): string[] {
-  return service.awsOwnedResources.map((t) => t.replace(/\{partition\}/g, partition).replace(/\{region\}/g, region));
+export function awsOwnedResources(service: CatalogService, partition: string, region: string): readonly string[] {
+  // asked once per planned endpoint: filled once per service, partition and region (one shared list, unchanged)
+  if (service.awsOwnedResources.length === 0) return NO_RESOURCES;
+  let byPlace = ownedResourcesCache.get(service);
+  if (!byPlace) ownedResourcesCache.set(service, (byPlace = new Map()));
+  const place = `${partition} ${region}`;
+  let filled = byPlace.get(place);
+  if (!filled) {
+    filled = service.awsOwnedResources.map((t) =>
+      t.replace(/\{partition\}/g, partition).replace(/\{region\}/g, region),
+    );
+    byPlace.set(place, filled);
+  }
+  return filled;
 }
+const NO_RESOURCES: readonly string[] = [];
+const ownedResourcesCache = new WeakMap<CatalogService, Map<string, readonly string[]>>();
 
 /** What org-only needs to know of a service in one partition and region (see CatalogService). */
 export interface OrgOnlyFacts {

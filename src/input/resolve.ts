@@ -31,6 +31,7 @@ import { closest } from "../suggest";
 import { displayPath, type PathSegment, type SourceFile } from "./load";
 import type { EndpointOverride } from "./schema";
 import type { ServiceRequest } from "./spec-model";
+import type { Position } from "../diagnostics";
 import { formatPath, type SchemaFinding } from "./validate-schema";
 
 /** AWS accepts VPC and subnet CIDR blocks from /16 to /28. */
@@ -309,9 +310,14 @@ class WellFormed {
   // Each test is asked for every field of the file (every service of every subnet): when the schema found
   // nothing of its kind, the answer needs no path (formatting one was a tenth of validating a large spec).
 
-  /** The value at `segs` passed the schema (its children may not have). */
-  ok(segs: readonly PathSegment[]): boolean {
-    return this.bad.size === 0 || !this.bad.has(formatPath(segs));
+  /**
+   * The value at `segs` (followed by `key` and `index` when given) passed the schema (its children may not have).
+   * The tail is passed apart so that a file the schema found nothing wrong in allocates no path for the test.
+   */
+  ok(segs: readonly PathSegment[], key?: PathSegment, index?: PathSegment): boolean {
+    if (this.bad.size === 0) return true;
+    const full = key === undefined ? segs : index === undefined ? [...segs, key] : [...segs, key, index];
+    return !this.bad.has(formatPath(full));
   }
 
   /** The mapping at `segs` has an unknown key or a key of a bad form. */
@@ -344,7 +350,7 @@ interface Reader {
 
 function reader(wf: WellFormed): Reader {
   const value = (obj: Data, segs: readonly PathSegment[], key: string) =>
-    has(obj, key) && wf.ok([...segs, key]) ? obj[key] : undefined;
+    has(obj, key) && wf.ok(segs, key) ? obj[key] : undefined;
   return {
     wf,
     str: (obj, segs, key) => {
@@ -358,7 +364,7 @@ function reader(wf: WellFormed): Reader {
     list: (obj, segs, key, keep) => {
       const v = value(obj, segs, key);
       if (!Array.isArray(v)) return [];
-      return v.flatMap((x, index) => (keep(x) && wf.ok([...segs, key, index]) ? [{ value: x, index }] : []));
+      return v.flatMap((x, index) => (keep(x) && wf.ok(segs, key, index) ? [{ value: x, index }] : []));
     },
   };
 }
@@ -499,6 +505,36 @@ interface VpcOptions {
   readonly policy: (segs: readonly PathSegment[], value: string) => PolicyField;
 }
 
+/**
+ * One request of a subnet. Its field path and position are worked out on first read, once: validating a large
+ * organisation makes hundreds of thousands of requests, and only the few a diagnostic or a plan reason names are
+ * ever located (building every path and position eagerly was a sixth of `vpce validate`). Private fields: the
+ * object's own enumerable properties stay `key` and `via`.
+ */
+class Request implements ServiceRequest {
+  readonly key: string;
+  readonly via: string;
+  readonly #source: SourceFile;
+  readonly #segs: readonly PathSegment[];
+  #path?: string;
+  #pos?: Position;
+
+  constructor(opts: { source: SourceFile; segs: readonly PathSegment[]; key: string; via: string }) {
+    this.key = opts.key;
+    this.via = opts.via;
+    this.#source = opts.source;
+    this.#segs = opts.segs;
+  }
+
+  get path(): string {
+    return (this.#path ??= formatPath(this.#segs));
+  }
+
+  get pos(): Position {
+    return (this.#pos ??= this.#source.positionOf(this.#segs));
+  }
+}
+
 function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): ResolvedVpc {
   const base: PathSegment[] = ["vpcs", index];
   const cidrText = rd.str(v, base, "cidr");
@@ -523,7 +559,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   const endpointsMap = rd.map(v, base, "endpoints");
   const endpointsSegs = [...base, "endpoints"];
   const entries = Object.entries(endpointsMap ?? {}).filter(
-    (e): e is [string, Data] => isMapping(e[1]) && rd.wf.ok([...endpointsSegs, e[0]]),
+    (e): e is [string, Data] => isMapping(e[1]) && rd.wf.ok(endpointsSegs, e[0]),
   );
   const customKeys = entries
     .filter(([, e]) => has(e, "serviceName") || has(e, "service") || declaresLattice(e))
@@ -534,7 +570,6 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
     !rd.wf.unknownKeys(endpointsSegs) &&
     entries.length === Object.keys(endpointsMap ?? {}).length &&
     entries.every(([k]) => !rd.wf.unknownKeys([...endpointsSegs, k]));
-  const at = (segs: readonly PathSegment[]) => ({ path: formatPath(segs), pos: source.positionOf(segs) });
 
   const rawSubnets = has(v, "subnets") ? v.subnets : undefined;
   const subnetList = rd.list(v, base, "subnets", isMapping);
@@ -546,18 +581,20 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
       const canonical = resolveAlias(svc);
       return { segs, written: svc, key: canonical, alias: canonical !== undefined };
     });
-    const bundles = rd.list(s, sb, "bundles", isString).map(({ value: b, index: k }): BundleAsked => ({
+    const bundles = rd.list(s, sb, "bundles", isString).map(({ value: b, index: k }) => ({
       segs: [...sb, "bundles", k],
       written: b,
       bundle: getBundle(b),
+      // one string per bundle entry, shared by the requests it makes
+      via: `bundle ${b}`,
     }));
     const requests = new Map<string, ServiceRequest>();
     for (const a of services)
       if (a.key !== undefined && !requests.has(a.key))
-        requests.set(a.key, { ...at(a.segs), key: a.key, via: "services" });
+        requests.set(a.key, new Request({ source, segs: a.segs, key: a.key, via: "services" }));
     for (const b of bundles)
       for (const svc of b.bundle?.services ?? [])
-        if (!requests.has(svc)) requests.set(svc, { ...at(b.segs), key: svc, via: `bundle ${b.written}` });
+        if (!requests.has(svc)) requests.set(svc, new Request({ source, segs: b.segs, key: svc, via: b.via }));
     const cidrOf = rd.str(s, sb, "cidr");
     const spec: SubnetFields = {
       name: rd.str(s, sb, "name"),
@@ -628,7 +665,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
     subnets,
     subnetNamesComplete:
       Array.isArray(rawSubnets) &&
-      rd.wf.ok([...base, "subnets"]) &&
+      rd.wf.ok(base, "subnets") &&
       subnetList.length === rawSubnets.length &&
       subnets.every((s) => s.spec.name !== undefined),
     endpoints,
@@ -687,16 +724,15 @@ function wellFormedMap(
   const map = rd.map(e, eb, key);
   if (!map) return undefined;
   return Object.fromEntries(
-    Object.entries(map).filter(([k, v]) => typeof v === "string" && rd.wf.ok([...eb, key, k])),
+    Object.entries(map).filter(([k, v]) => typeof v === "string" && rd.wf.ok(eb, key, k)),
   ) as Record<string, string>;
 }
 
 /** An endpoints entry's settings, each only when well-formed. */
 function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): EndpointOverride {
-  const flag = (key: string) =>
-    has(e, key) && rd.wf.ok([...eb, key]) && typeof e[key] === "boolean" ? e[key] : undefined;
+  const flag = (key: string) => (has(e, key) && rd.wf.ok(eb, key) && typeof e[key] === "boolean" ? e[key] : undefined);
   const type = rd.str(e, eb, "type");
-  const port = has(e, "port") && rd.wf.ok([...eb, "port"]) && typeof e.port === "number" ? e.port : undefined;
+  const port = has(e, "port") && rd.wf.ok(eb, "port") && typeof e.port === "number" ? e.port : undefined;
   const settings: Record<string, unknown> = {
     type,
     privateDns: flag("privateDns"),

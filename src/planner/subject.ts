@@ -71,13 +71,21 @@ export interface EndpointFacts {
   readonly privateDns?: PrivateDnsDecision;
 }
 
-/** Every endpoint of the subject with its stack and VPC, in plan order. */
-export function eachEndpoint(
-  subject: PlanSubject,
-): { stack: StackSubject; vpc: VpcSubject; endpoint: EndpointSubject }[] {
-  return subject.stacks.flatMap((stack) =>
-    stack.vpcs.flatMap((vpc) => vpc.endpoints.map((endpoint) => ({ stack, vpc, endpoint }))),
-  );
+type EndpointInContext = { readonly stack: StackSubject; readonly vpc: VpcSubject; readonly endpoint: EndpointSubject };
+
+/** The list eachEndpoint built for a subject: most plan rules walk every endpoint, the list is built once. */
+const endpointLists = new WeakMap<PlanSubject, readonly EndpointInContext[]>();
+
+/** Every endpoint of the subject with its stack and VPC, in plan order (one shared list: do not change it). */
+export function eachEndpoint(subject: PlanSubject): readonly EndpointInContext[] {
+  let list = endpointLists.get(subject);
+  if (!list) {
+    list = subject.stacks.flatMap((stack) =>
+      stack.vpcs.flatMap((vpc) => vpc.endpoints.map((endpoint) => ({ stack, vpc, endpoint }))),
+    );
+    endpointLists.set(subject, list);
+  }
+  return list;
 }
 
 /** A model element's position in its spec file, as a rule reports it. */
