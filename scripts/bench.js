@@ -279,7 +279,8 @@ for (const r of results.filter((x) => !x.failed)) {
   const cell = (m) => (m ? `${f0(m.ms)} / ${f0(m.mb)}` : "-");
   const cpuCell = (m) => `${f0(m.ms)} / ${f0(m.mb)} / ${f0(m.cpu)}`;
   lines.push(
-    `| ${sizeLabel(r)} | ${r.stacks} | ${r.resources} | ${cell(r.validate)} | ${cell(r.plan)} | ${cpuCell(r.synth)} | ` +
+    `| ${sizeLabel(r)} | ${r.stacks} | ${r.resources} | ${cell(r.validate)} | ${cell(r.plan)} | ` +
+      `${cpuCell(r.synth)} | ` +
       `${cpuCell(r.floor)} | ${ratio(r.synth.ms, r.floor.ms)} | ${ratio(r.synth.cpu, r.floor.cpu)} | ` +
       `${ratio(r.synth.mb, r.floor.mb)} | ${cell(r.template)} | ${r.identical ? "yes" : "NO"} |`,
   );

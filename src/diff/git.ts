@@ -17,7 +17,10 @@ export interface SnapshotOptions {
   /** The specs folder (or one spec file), absolute. */
   readonly specs: string;
   readonly ref: string;
-  /** Other folders the pipeline reads (region dumps, policy folders), absolute; those outside the repository are left. */
+  /**
+   * Other folders the pipeline reads (region dumps, policy folders), absolute; those outside the repository are
+   * left.
+   */
   readonly folders: readonly string[];
 }
 

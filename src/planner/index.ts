@@ -177,7 +177,8 @@ function planVpc(opts: {
     endpoints = endpoints.map((e) => {
       const adopt = adoption.adopted.get(e.plan.address);
       if (!adopt) return e;
-      const reason = `adopts ${adopt.endpointId} (${adopt.source}): imported, ${adopt.changes.length} change(s) at apply`;
+      const reason =
+        `adopts ${adopt.endpointId} (${adopt.source}): imported, ` + `${adopt.changes.length} change(s) at apply`;
       return { ...e, plan: { ...e.plan, adopt, reasons: [...e.plan.reasons, reason] } };
     });
   const plan: VpcPlan = {

@@ -26,7 +26,10 @@ export interface AdoptionRow {
   readonly source: string;
 }
 
-/** Every existing endpoint of every VPC covered by an inventory, in plan order (stack, VPC, endpoint id: the plan's). */
+/**
+ * Every existing endpoint of every VPC covered by an inventory, in plan order (stack, VPC, endpoint id: the
+ * plan's).
+ */
 export function adoptionRows(plan: Plan): AdoptionRow[] {
   return plan.stacks.flatMap((s) =>
     s.vpcs.flatMap((v) =>

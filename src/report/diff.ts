@@ -113,7 +113,8 @@ export function renderDiffMarkdown(opts: DiffReportOptions & { limit?: number })
         ...s.endpoints
           .filter((e) => e.status !== "unchanged")
           .flatMap((e) => [
-            `| ${SIGN[e.status === "unchanged" ? "changed" : e.status]} | ${codeSpan(e.address)} | endpoint | ${mdText(endpointTitle(e))} |`,
+            `| ${SIGN[e.status === "unchanged" ? "changed" : e.status]} | ${codeSpan(e.address)} | endpoint | ` +
+              `${mdText(endpointTitle(e))} |`,
             ...e.changes
               .filter((c) => c.category !== "endpoint")
               .map((c) => `| ${SIGN[c.kind]} | ${codeSpan(e.address)} | ${mdText(c.category)} | ${cellOf(c)} |`),
@@ -138,7 +139,8 @@ export function renderDiffMarkdown(opts: DiffReportOptions & { limit?: number })
   }
   if (left > 0)
     out.push(
-      `_${counted({ n: left, one: "stack's details", many: "stacks' details" })} left out to fit the comment: run \`vpce diff\` for all._`,
+      `_${counted({ n: left, one: "stack's details", many: "stacks' details" })} left out to fit the comment: ` +
+        "run `vpce diff` for all._",
       "",
     );
   out.push(note);

@@ -56,10 +56,8 @@ export function useHubLine(use: UseHubPlan): string {
   const where = use.crossAccount
     ? `zone associations in this stack (zone ids from ${use.stack}'s state output ${use.state?.output ?? "?"})`
     : `zone associations in ${use.stack}'s stack`;
-  return (
-    `${use.stack}/${use.vpc} serves ${use.services.length > 0 ? use.services.join(", ") : "nothing this VPC asks for"}` +
-    (use.services.length > 0 ? `; ${where}` : "")
-  );
+  const served = use.services.length > 0 ? use.services.join(", ") : "nothing this VPC asks for";
+  return `${use.stack}/${use.vpc} serves ${served}` + (use.services.length > 0 ? `; ${where}` : "");
 }
 
 /** Hub totals over a plan's VPCs: hubs, spokes, monthly saving before data, zones. */

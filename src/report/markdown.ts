@@ -146,7 +146,8 @@ function totals(opts: { endpoints: readonly EndpointPlan[]; gbPerMonth: number }
 }
 
 function endpointsText(t: Totals): string {
-  return `${t.endpoints} (${t.gateway} gateway, ${t.interface} interface${t.lattice > 0 ? `, ${t.lattice} VPC Lattice` : ""})`;
+  const lattice = t.lattice > 0 ? `, ${t.lattice} VPC Lattice` : "";
+  return `${t.endpoints} (${t.gateway} gateway, ${t.interface} interface${lattice})`;
 }
 
 // ---------------------------------------------------------------- diagnostics
@@ -380,9 +381,11 @@ function summaryBlocks(opts: { parts: Parts }): string[] {
     if (hubs.hubs > 0)
       lines.push(
         `${counted({ n: hubs.hubs, one: "hub" })} serve${hubs.hubs === 1 ? "s" : ""} ` +
-          `${counted({ n: hubs.spokes, one: "spoke" })} through ${counted({ n: hubs.zones, one: "private hosted zone" })}: ` +
+          `${counted({ n: hubs.spokes, one: "spoke" })} through ` +
+          `${counted({ n: hubs.zones, one: "private hosted zone" })}: ` +
           `${hubs.usdSaved >= 0 ? "saving" : "costing"} **${usd(Math.abs(hubs.usdSaved))}/month** in ENI-hours ` +
-          `against endpoints in every VPC that asks, before Transit Gateway data (\\$${PRICES.transitGatewayPerGb}/GB).`,
+          "against endpoints in every VPC that asks, before Transit Gateway data " +
+          `(\\$${PRICES.transitGatewayPerGb}/GB).`,
       );
     blocks.push(lines.join("<br>\n"));
   }

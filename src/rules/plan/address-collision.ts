@@ -72,12 +72,13 @@ export const addressCollision = rule<PlanSubject>()({
             const at = vm.hub ?? vm;
             claim(`aws_route53_zone.${z.address}`, `the hub zone ${z.name} of VPC ${vpc.name}`, at);
             for (const r of z.records) claim(`aws_route53_record.${r.address}`, `the ${r.type} record ${r.name}`, at);
-            for (const a of z.associations.filter((x) => x.kind !== "inline"))
-              claim(
-                `${a.kind === "same-account" ? "aws_route53_zone_association" : "aws_route53_vpc_association_authorization"}.${a.address}`,
-                `the association of ${z.name} with ${a.stack}/${a.vpc}`,
-                at,
-              );
+            for (const a of z.associations.filter((x) => x.kind !== "inline")) {
+              const type =
+                a.kind === "same-account"
+                  ? "aws_route53_zone_association"
+                  : "aws_route53_vpc_association_authorization";
+              claim(`${type}.${a.address}`, `the association of ${z.name} with ${a.stack}/${a.vpc}`, at);
+            }
           }
         for (const a of vpc.useHub?.associations ?? [])
           claim(

@@ -36,7 +36,8 @@ export const hubZoneCapture = rule<PlanSubject>()({
       hint: (d: Details) =>
         `Add ${agree({ n: d.services, one: "the service", many: "the services" })} to ` +
         `${agree({ n: d.subnets, one: "that subnet", many: "those subnets" })} if ` +
-        `${agree({ n: d.subnets, one: "it uses", many: "they use" })} ${agree({ n: d.services, one: "it", many: "them" })}` +
+        `${agree({ n: d.subnets, one: "it uses", many: "they use" })} ` +
+        `${agree({ n: d.services, one: "it", many: "them" })}` +
         "; a zone answers the whole VPC, so a VPC whose other subnets need another path keeps the service local " +
         "(endpoints.<service>.useHub: false in a spoke).",
     },
