@@ -17,7 +17,7 @@ import { summarize } from "../diagnostics";
 import { runPipeline } from "../pipeline";
 import type { Plan } from "../planner/plan";
 import { dumpDir } from "../region-dumps/read";
-import { jsonFolderPath } from "../json-folder";
+import { inventoryDir } from "../inventory/read";
 import { closest } from "../suggest";
 import { canonicalPath, changedFilesSince } from "./changed-files";
 import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io } from "./io";
@@ -127,7 +127,7 @@ function selectedStacks(args: {
     const inputs = stackInputs({
       plan,
       dumpDir: dumpDir(opts.io.env),
-      inventoryDir: jsonFolderPath({ env: opts.io.env, variable: "VPCE_INVENTORY", fallback: "inventory" }).dir,
+      inventoryDir: inventoryDir(opts.io.env),
       shared: [path.join(args.projectRoot, "cdktf.json")],
     }).map((s) => ({ stack: s.stack, files: s.files.map(canonicalPath) }));
     for (const [stack, why] of stacksOfChangedFiles({ inputs, changed, shownFrom: canonicalPath(process.cwd()) }))

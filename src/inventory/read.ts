@@ -247,15 +247,22 @@ export function readInventoryText(opts: { text: string; file: string }): {
   return { facts, inventory: { file, ...(name[1] ? { account: name[1] } : {}), region: name[2], endpoints } };
 }
 
+/** Where inventories are looked for: VPCE_INVENTORY (relative to the working directory), else `inventory/` there. */
+function inventoryFolder(env: NodeJS.ProcessEnv): { dir: string; named: boolean } {
+  return jsonFolderPath({ env, variable: "VPCE_INVENTORY", fallback: "inventory" });
+}
+
+/** The folder of inventories (see inventoryFolder). */
+export function inventoryDir(env: NodeJS.ProcessEnv = process.env): string {
+  return inventoryFolder(env).dir;
+}
+
 /**
  * Reads every inventory of the folder: `dir`, else VPCE_INVENTORY (relative to the working directory), else
  * `inventory/`. A missing folder is no inventory at all, unless it was named.
  */
 export function loadInventories(opts: { dir?: string; env?: NodeJS.ProcessEnv } = {}): LoadedInventories {
-  const where =
-    opts.dir !== undefined
-      ? { dir: opts.dir, named: true }
-      : jsonFolderPath({ env: opts.env ?? process.env, variable: "VPCE_INVENTORY", fallback: "inventory" });
+  const where = opts.dir !== undefined ? { dir: opts.dir, named: true } : inventoryFolder(opts.env ?? process.env);
   const { folder, files } = listJsonFolder(where);
   const read = files.map((file) => {
     const unread = { file, shown: displayPath(file), badEntries: [], duplicates: [], otherAccount: [] };
