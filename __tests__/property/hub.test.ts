@@ -21,12 +21,12 @@ import { runPipeline } from "../../src/pipeline";
 import type { Plan } from "../../src/planner/plan";
 import { readTree } from "../reorder";
 import { resetDir } from "./arbitraries";
+import { HUB_ACCOUNT, hubSpec } from "../hub-support";
 import { runs, SEED, workspace } from "./support";
 
 const HUB_POOL = ["ssm", "kms", "logs", "sts", "ecr.api", "ecr.dkr", "sqs", "secretsmanager", "execute-api", "s3"];
 const SPOKE_POOL = [...HUB_POOL, "dynamodb", "sns", "monitoring"];
 const AZS = ["eu-central-1a", "eu-central-1b", "eu-central-1c"];
-const HUB_ACCOUNT = "111111111111";
 
 type Doc = Record<string, any>;
 
@@ -63,22 +63,12 @@ function files(t: Topology): Record<string, Doc> {
       services: s.services,
     }));
   const out: Record<string, Doc> = {
-    "network-hub.yaml": {
-      version: 1,
-      stack: "network-hub",
-      region: "eu-central-1",
-      account: HUB_ACCOUNT,
-      backend: { s3: { bucket: "acme-tf-state", key: "vpce/network-hub.tfstate", region: "eu-central-1" } },
-      vpcs: [
-        {
-          name: "endpoints",
-          id: "vpc-0a0a0a0a0a0a0a0a0",
-          cidr: "10.255.0.0/16",
-          hub: { services: t.hubServices },
-          subnets: subnets("hub", 255, t.hubSubnets),
-        },
-      ],
-    },
+    // the shared hub with the topology's services and subnets, over a /16 that holds any number of them
+    "network-hub.yaml": hubSpec((h) => {
+      h.vpcs[0].cidr = "10.255.0.0/16";
+      h.vpcs[0].hub = { services: t.hubServices };
+      h.vpcs[0].subnets = subnets("hub", 255, t.hubSubnets);
+    }),
   };
   t.spokes.forEach((s, i) => {
     const endpoints: Doc = Object.fromEntries(s.local.map((k) => [k, { useHub: false }]));
