@@ -3,13 +3,13 @@
  * Reads the plan only. The table leaves the diagnostics to the caller (stderr);
  * the json carries them, since a machine reads one stream.
  */
-import type TableType from "cli-table3";
 import type { Diagnostic } from "../diagnostics";
 import type { EndpointPlan, Plan, StackPlan } from "../planner/plan";
 import { COST_NOTE, hasUnpriced, monthlyUsd, round2, stackMonthlyUsd, UNPRICED_NOTE } from "./cost";
 import { tcpPorts, typeLabel } from "./endpoint-type";
 import { hang, longestWord, wrap } from "./wrap";
 import { HUB_COST_NOTE, hubLines, useHubLine } from "./hub";
+import { boxTable } from "./box-table";
 
 /** One table column: its header, the text of a cell, and how narrow it may get. */
 interface Column {
@@ -110,17 +110,12 @@ function vpcTable(opts: { stack: StackPlan; endpoints: readonly EndpointPlan[]; 
   const words = COLUMNS.map((_, i) => Math.max(...texts(i).map(longestWord)));
   const widths = fitColumns({ natural, words, width: opts.width });
   const fit = (text: string, i: number) => wrap({ text, width: widths[i] }).join("\n");
-  // loaded here: only the table format needs it, and every command would load it with this module
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Table = require("cli-table3") as typeof TableType;
-  const table = new Table({
+  return boxTable({
     head: COLUMNS.map((c, i) => fit(c.head, i)),
-    colWidths: widths.map((w) => w + COLUMN_EXTRA - 1),
-    colAligns: COLUMNS.map((c) => c.align ?? "left"),
-    style: { head: [], border: [] },
+    rows: rows.map((r) => r.map(fit)),
+    widths,
+    aligns: COLUMNS.map((c) => c.align ?? "left"),
   });
-  for (const r of rows) table.push(r.map(fit));
-  return table.toString();
 }
 
 /**
