@@ -42,6 +42,14 @@ describe("vpce plan --format json", () => {
     expect(r.err.split("\n")).toHaveLength(1);
   });
 
+  test("compact when piped (half the bytes of a large plan), indented for a terminal; the same data", () => {
+    const piped = vpce(["plan", "--specs", SPECS, "--format", "json"]).out;
+    const terminal = vpce(["plan", "--specs", SPECS, "--format", "json"], { columns: 120 }).out;
+    expect(piped.split("\n")).toHaveLength(1);
+    expect(terminal).toContain('\n  "stacks": [');
+    expect(JSON.parse(terminal)).toEqual(JSON.parse(piped));
+  });
+
   test("an invalid spec: JSON with valid false, its errors and no stacks; exit 1", () => {
     const r = vpce(["plan", "--specs", invalid(), "--format", "json"]);
     expect(r.code).toBe(1);

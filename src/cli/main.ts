@@ -294,7 +294,9 @@ function plan(o: Options, io: Io): number {
   if (o.maxChars !== undefined && o.format !== "markdown")
     throw new UsageError("--max-chars applies to --format markdown only.");
   const r = pipeline(o, io);
-  if (o.format === "json") io.out(renderJson({ plan: r.plan, diagnostics: r.diagnostics }));
+  // indented for a terminal, compact when piped to a file or a program
+  const indent = io.columns === undefined ? undefined : 2;
+  if (o.format === "json") io.out(renderJson({ plan: r.plan, diagnostics: r.diagnostics, indent }));
   else if (o.format === "markdown")
     io.out(
       renderMarkdown({ plan: r.plan, diagnostics: r.diagnostics, gbPerMonth: o.gbPerMonth ?? 0, limit: o.maxChars }),
