@@ -114,6 +114,7 @@ for (const { vpcs, files } of rows) {
   try {
     row.validate = measure({ args: [bin, "validate", "--specs", specs], count });
     row.plan = measure({ args: [bin, "plan", "--specs", specs, "--format", "json"], count });
+    row.table = measure({ args: [bin, "plan", "--specs", specs], count });
     // the last run of each keeps its output, compared byte for byte
     row.synth = measure({ args: [bin, "synth", "--specs", specs, "--out", vpceOut], keepOut: vpceOut, count });
     row.floor = measure({ args: [floor, planJson], keepOut: floorOut, count });
@@ -265,13 +266,14 @@ lines.push(
   "",
   "## vpce against the floor",
   "",
-  "validate = load + validate (`vpce validate`); plan = `vpce plan --format json`; synth = `vpce synth` (load,",
+  "validate = load + validate (`vpce validate`); plan = `vpce plan --format json` (piped: compact); table = `vpce",
+  "plan` (the table); synth = `vpce synth` (load,",
   "validate, plan, construct, write); floor = raw cdktf emitting the same resources from the plan JSON with literal",
   "references (`node scripts/bench/floor.js`); template = `ts-node` with the provider's root import.",
   "",
-  "| VPCs | stacks | resources | validate ms / MB | plan ms / MB | synth ms / MB / CPU ms | floor ms / MB / CPU ms |" +
+  "| VPCs | stacks | resources | validate ms / MB | plan ms / MB | table ms / MB | synth ms / MB / CPU ms | floor ms / MB / CPU ms |" +
     " synth/floor time | synth/floor CPU | synth/floor memory | template ms / MB | same bytes as floor |",
-  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
 );
 for (const r of results.filter((x) => x.failed))
   lines.push(`| ${sizeLabel(r)} | ${r.stacks} | ${r.resources} | failed: ${r.failed} |`);
@@ -279,7 +281,7 @@ for (const r of results.filter((x) => !x.failed)) {
   const cell = (m) => (m ? `${f0(m.ms)} / ${f0(m.mb)}` : "-");
   const cpuCell = (m) => `${f0(m.ms)} / ${f0(m.mb)} / ${f0(m.cpu)}`;
   lines.push(
-    `| ${sizeLabel(r)} | ${r.stacks} | ${r.resources} | ${cell(r.validate)} | ${cell(r.plan)} | ` +
+    `| ${sizeLabel(r)} | ${r.stacks} | ${r.resources} | ${cell(r.validate)} | ${cell(r.plan)} | ${cell(r.table)} | ` +
       `${cpuCell(r.synth)} | ` +
       `${cpuCell(r.floor)} | ${ratio(r.synth.ms, r.floor.ms)} | ${ratio(r.synth.cpu, r.floor.cpu)} | ` +
       `${ratio(r.synth.mb, r.floor.mb)} | ${cell(r.template)} | ${r.identical ? "yes" : "NO"} |`,
@@ -408,9 +410,10 @@ if (org) {
     `${f0(org.row.validate.ms)} ms (${f0(org.row.validate.cpu)} ms CPU)`,
   );
   target(
-    `vpce plan of the ${org.row.vpcs}-VPC organisation under 2 s`,
-    org.row.plan.ms < 2000,
-    `${f0(org.row.plan.ms)} ms (${f0(org.row.plan.cpu)} ms CPU)`,
+    `vpce plan of the ${org.row.vpcs}-VPC organisation under 2 s (the table and --format json)`,
+    Math.max(org.row.plan.ms, org.row.table.ms) < 2000,
+    `table ${f0(org.row.table.ms)} ms (${f0(org.row.table.cpu)} ms CPU), json ${f0(org.row.plan.ms)} ms ` +
+      `(${f0(org.row.plan.cpu)} ms CPU)`,
   );
 }
 if (ci)
