@@ -90,9 +90,13 @@ export function synthesize(opts: SynthesizeOptions): number {
     io.err(`vpce: stack ${s} has no spec any more: removed its stack files from ${written.outdir}/stacks/${s}`);
   const modules = opts.module ? `, and as modules to ${path.join(written.outdir, "modules")}` : "";
   const of = selection ? ` of ${inputs.models.length}` : "";
+  const others = inputs.models.length - plan.stacks.length;
+  // the plan-stage checks of the stacks a selection left out did not run: say so, and what runs them
+  const unplanned =
+    selection && others > 0 ? `; ${others} other stack(s) validated, not planned (vpce validate plans all)` : "";
   io.err(
     `vpce: ${written.written.length}${of} stack(s) written to ${written.outdir}${modules} ` +
-      `(${summarize(r.diagnostics)})`,
+      `(${summarize(r.diagnostics)}${unplanned})`,
   );
   return EXIT.ok;
 }
