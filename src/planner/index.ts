@@ -92,7 +92,8 @@ function gatewayCount(opts: { spec: SpecModel; topology: HubTopology; dump?: Reg
   const { spec, topology, dump } = opts;
   let n = 0;
   for (const vpc of spec.vpcs) {
-    const requested = new Set(vpc.subnets.flatMap((s) => s.requests.map((r) => r.key)));
+    const requested = new Set<string>();
+    for (const s of vpc.subnets) for (const r of s.requests) requested.add(r.key);
     for (const d of endpointTypes({ spec, vpc, requested, topology, dump }))
       n += d.types.decision.filter((t) => t === "Gateway").length;
   }
