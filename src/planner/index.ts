@@ -45,7 +45,8 @@ export interface PlanOptions {
   /**
    * Plan only these stacks (a scoped `vpce synth --stack / --changed-since`). The hub topology still reads every
    * model, so a stack plans exactly as in a full run; the others reach the plan rules only as
-   * PlanSubject.unplanned. Default: every stack.
+   * PlanSubject.unplanned. With a spoke, include its hub (the hub-cost rule reads the hub's plan; the CLI's
+   * selection always does). Default: every stack.
    */
   readonly only?: ReadonlySet<string>;
 }
