@@ -309,14 +309,14 @@ if (ci)
     "",
     "| command | ms | MB | CPU ms |",
     "| --- | ---: | ---: | ---: |",
-    `| vpce synth --changed-since HEAD (validates and plans all ${ci.stacks} stacks, writes 1) | ` +
+    `| vpce synth --changed-since HEAD (validates all ${ci.stacks} specs, plans and writes 1) | ` +
       `${f0(ci.changedSince.ms)} | ${f0(ci.changedSince.mb)} | ${f0(ci.changedSince.cpu)} |`,
     `| vpce synth --specs ${ci.changedName} (that stack alone: its spec only) | ${f0(ci.oneStack.ms)} | ` +
       `${f0(ci.oneStack.mb)} | ${f0(ci.oneStack.cpu)} |`,
     "",
     `--changed-since takes ${ratio(ci.changedSince.ms, ci.oneStack.ms)}x the time of synthesizing the one stack ` +
-      `alone (${ratio(ci.changedSince.cpu, ci.oneStack.cpu)}x its CPU); the difference is validating and planning ` +
-      "every spec, which cross-file checks need.",
+      `alone (${ratio(ci.changedSince.cpu, ci.oneStack.cpu)}x its CPU); the difference is loading and validating ` +
+      "every spec, which the checks across files need (only the selected stack is planned).",
   );
 lines.push(
   "",

@@ -56,6 +56,24 @@ export function specsDir(explicit?: string, env: NodeJS.ProcessEnv = process.env
 }
 
 export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineResult {
+  return planInputs(loadInputs(dir, opts));
+}
+
+/** What the pipeline reads before planning: every spec (validated, and checked across files), dumps, inventories. */
+export interface PipelineInputs {
+  /** The models of the specs without errors. */
+  readonly models: readonly SpecModel[];
+  /** The load, fields, across-files, region-dump and inventory findings. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly dumps: ReadonlyMap<string, RegionDump>;
+  readonly inventories: ReadonlyMap<string, Inventory>;
+}
+
+/**
+ * Loads and validates every spec (the fields and across-files rules see every file, whatever is planned later),
+ * and reads the region dumps and inventories.
+ */
+export function loadInputs(dir: string, opts: PipelineOptions = {}): PipelineInputs {
   const env = opts.env ?? process.env;
   const dumps = loadDumps({ dir: opts.dumpDir, env });
   // once per region: what each dump adds to the catalog (service ids) and the zones it names
@@ -77,19 +95,33 @@ export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineRe
   );
   const specs = loadSpecs(dir, { dumpFacts: (region) => dumpFacts.get(region), policyDirs: policyDirs(env) });
   const inventories = loadInventories({ dir: opts.inventoryDir, env });
-  const planned = planStacks(specs.models, { dumps: dumps.dumps, inventories: inventories.inventories });
-  const diagnostics = sortDiagnostics([
-    ...specs.diagnostics,
-    ...dumps.diagnostics,
-    ...inventories.diagnostics,
-    ...planned.diagnostics,
-  ]);
+  return {
+    models: specs.models,
+    diagnostics: [...specs.diagnostics, ...dumps.diagnostics, ...inventories.diagnostics],
+    dumps: dumps.dumps,
+    inventories: inventories.inventories,
+  };
+}
+
+/**
+ * Plans the inputs and runs the plan rules. `only` plans just those stacks (a scoped synth): each is planned
+ * exactly as in a full run (the hub topology reads every model), the plan holds only them, and the plan rules
+ * judge only them, except the rules that look across stacks, which see what they need of the others (see
+ * PlanOptions.only). The findings of the load stages are every file's either way.
+ */
+export function planInputs(inputs: PipelineInputs, opts: { only?: ReadonlySet<string> } = {}): PipelineResult {
+  const planned = planStacks(inputs.models, {
+    dumps: inputs.dumps,
+    inventories: inputs.inventories,
+    ...(opts.only ? { only: opts.only } : {}),
+  });
+  const diagnostics = sortDiagnostics([...inputs.diagnostics, ...planned.diagnostics]);
   return {
     plan: hasErrors(diagnostics) ? undefined : planned.plan,
     diagnostics,
     draft: planned.plan,
-    models: specs.models,
-    dumps: dumps.dumps,
-    inventories: inventories.inventories,
+    models: inputs.models,
+    dumps: inputs.dumps,
+    inventories: inputs.inventories,
   };
 }

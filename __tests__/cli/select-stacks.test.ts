@@ -1,7 +1,7 @@
 /** The selection of `vpce synth --stack / --changed-since` as pure functions: seeds, relations, changed files. */
 import * as path from "node:path";
 import { selectStacks, stackInputs, stacksOfChangedFiles, type StackRelation } from "../../src/cli/select-stacks";
-import type { Plan } from "../../src/planner/plan";
+import type { SpecModel } from "../../src/input/spec-model";
 
 const rel = (stack: string, dependsOn: string, reason = `uses ${dependsOn}`): StackRelation => ({
   stack,
@@ -94,42 +94,55 @@ describe("stacksOfChangedFiles: a stack is changed when one of its input files i
   });
 });
 
-test("stackInputs: the spec, its policy files (relative to the spec), the region's dump, the shared files", () => {
-  const endpoint = (policy: object) => ({ policy });
-  const plan = {
-    stacks: [
-      {
-        stack: "a",
-        file: "/repo/specs/a.yaml",
-        region: "eu-west-1",
-        vpcs: [
-          {
-            endpoints: [
-              endpoint({ kind: "file", document: "{}", source: "policies/p.json" }),
-              endpoint({ kind: "org-only", document: "{}" }),
-              endpoint({ kind: "file", document: "{}", source: "policies/p.json" }),
-            ],
-          },
-        ],
-      },
-    ],
-  } as unknown as Plan;
-  expect(stackInputs({ plan, dumpDir: "/repo/catalog", shared: ["/repo/cdktf.json"] })).toEqual([
+test("stackInputs: the spec, the policy files it names (relative to it), the region's dump, the shared files", () => {
+  const endpoint = (key: string, policy?: object) => [key, { key, ...(policy ? { policy } : {}) }] as const;
+  const models = [
     {
       stack: "a",
-      files: ["/repo/specs/a.yaml", "/repo/specs/policies/p.json", "/repo/catalog/eu-west-1.json", "/repo/cdktf.json"],
+      file: "/repo/specs/a.yaml",
+      region: "eu-west-1",
+      defaults: { privateDns: true, policy: { kind: "file", file: "policies/default.json", document: {} } },
+      vpcs: [
+        {
+          endpoints: new Map([
+            endpoint("s3", { kind: "file", document: {}, file: "policies/p.json" }),
+            endpoint("sts", { kind: "org-only" }),
+            endpoint("ssm"),
+          ]),
+        },
+        { endpoints: new Map([endpoint("s3", { kind: "file", document: {}, file: "policies/p.json" })]) },
+      ],
     },
+    {
+      stack: "b",
+      file: "/repo/specs/b.yaml",
+      region: "eu-west-1",
+      defaults: { privateDns: true, policy: { kind: "full-access" } },
+      vpcs: [{ endpoints: new Map([endpoint("sts", { kind: "full-access" })]) }],
+    },
+  ] as unknown as SpecModel[];
+  expect(stackInputs({ models, dumpDir: "/repo/catalog", shared: ["/repo/cdktf.json"] })).toEqual([
+    {
+      stack: "a",
+      files: [
+        "/repo/specs/a.yaml",
+        "/repo/specs/policies/default.json",
+        "/repo/specs/policies/p.json",
+        "/repo/catalog/eu-west-1.json",
+        "/repo/cdktf.json",
+      ],
+    },
+    { stack: "b", files: ["/repo/specs/b.yaml", "/repo/catalog/eu-west-1.json", "/repo/cdktf.json"] },
   ]);
 });
 
 test("stackInputs: with an inventory folder, the account's and the region's inventory files too", () => {
-  const plan = {
-    stacks: [
-      { stack: "a", file: "/repo/specs/a.yaml", region: "eu-west-1", account: "111122223333", vpcs: [] },
-      { stack: "b", file: "/repo/specs/b.yaml", region: "eu-west-1", vpcs: [] },
-    ],
-  } as unknown as Plan;
-  const files = stackInputs({ plan, dumpDir: "/repo/catalog", inventoryDir: "/repo/inventory", shared: [] }).map(
+  const defaults = { privateDns: true, policy: { kind: "org-only" } };
+  const models = [
+    { stack: "a", file: "/repo/specs/a.yaml", region: "eu-west-1", account: "111122223333", defaults, vpcs: [] },
+    { stack: "b", file: "/repo/specs/b.yaml", region: "eu-west-1", defaults, vpcs: [] },
+  ] as unknown as SpecModel[];
+  const files = stackInputs({ models, dumpDir: "/repo/catalog", inventoryDir: "/repo/inventory", shared: [] }).map(
     (s) => s.files,
   );
   expect(files).toEqual([

@@ -1,12 +1,15 @@
 /**
  * `vpce synth --stack NAME... / --changed-since REF`: only the selected stacks are written; every other stack's
  * files stay byte for byte, untouched (same mtime), and its manifest entry stays; validation still covers every
- * spec. --changed-since runs on a real temporary git repository.
+ * spec; only the selected stacks are planned, with the same bytes as a full synth. --changed-since runs on a real
+ * temporary git repository.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { stringify } from "yaml";
 import { BASE, edit, tmpDir } from "../helpers";
+import { hubSpec, spokeSpec } from "../hub-support";
 import { vpce } from "./run";
 
 const POLICY = JSON.stringify({
@@ -78,7 +81,9 @@ describe("--stack", () => {
     const r = vpce(["synth", "--specs", specs, "--out", out, "--stack", "two"]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^vpce: stack two selected: named by --stack$/m);
-    expect(r.err).toMatch(/vpce: 1 of 3 stack\(s\) written to /);
+    expect(r.err).toMatch(
+      /vpce: 1 of 3 stack\(s\) written to .*; 2 other stack\(s\) validated, not planned \(vpce validate plans all\)\)$/m,
+    );
     expect({ one: snapshot(out, "one"), three: snapshot(out, "three") }).toEqual(before);
     expect(snapshot(out, "two")["cdk.tf.json"].bytes).not.toEqual(two["cdk.tf.json"].bytes);
     expect(snapshot(out, "two")["cdk.tf.json"].bytes).toContain("10.20.4.0/24");
@@ -110,7 +115,11 @@ describe("--stack", () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
-  test("validation still covers every spec: an error in another spec writes nothing", () => {
+  // three.yaml's subnet lies outside its VPC: three has no model
+  test.each([
+    { name: "validation still covers every spec: an error in another spec writes nothing", stack: "one" },
+    { name: "naming the spec with the error: its findings, not an unknown name", stack: "three" },
+  ])("$name", ({ stack }) => {
     const specs = tmpDir();
     writeSpecs(specs);
     fs.writeFileSync(
@@ -118,9 +127,10 @@ describe("--stack", () => {
       edit(fs.readFileSync(path.join(specs, "three.yaml"), "utf8"), "cidr: 10.20.1.0/24", "cidr: 10.99.1.0/24"),
     );
     const out = path.join(tmpDir(), "out");
-    const r = vpce(["synth", "--specs", specs, "--out", out, "--stack", "one"]);
+    const r = vpce(["synth", "--specs", specs, "--out", out, "--stack", stack]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/three\.yaml/);
+    expect(r.err).toMatch(/three\.yaml:\d+:\d+: error CIDR_NOT_IN_VPC/);
+    expect(r.err).not.toMatch(/no spec defines this stack/);
     expect(fs.existsSync(out)).toBe(false);
   });
 });
@@ -198,5 +208,75 @@ describe("--changed-since on a git repository", () => {
     const r2 = vpce(["synth", "--specs", plain, "--out", path.join(tmpDir(), "o"), "--changed-since", "HEAD"]);
     expect(r2.code).toBe(2);
     expect(r2.err).toMatch(/--changed-since: finding the git repository failed/);
+  });
+});
+
+describe("a selection plans only its stacks, checked as in a full synth", () => {
+  /** The hub, spokes a-orders and payments (another account), a stack `alone`; committed, fully synthesized. */
+  function hubRepo(): { specs: string; out: string } {
+    const root = tmpDir();
+    const specs = path.join(root, "specs");
+    fs.mkdirSync(specs);
+    const docs = {
+      "network-hub.yaml": hubSpec(),
+      "a-orders.yaml": spokeSpec({ stack: "a-orders", n: 30, services: ["kms"] }),
+      "payments.yaml": spokeSpec({ stack: "payments", n: 20, services: ["ssm"], account: "222222222222" }),
+      "alone.yaml": spokeSpec({ stack: "alone", n: 40, services: ["kms"], edit: (s) => delete s.vpcs[0].useHub }),
+    };
+    for (const [f, d] of Object.entries(docs)) fs.writeFileSync(path.join(specs, f), stringify(d));
+    git(root, "init", "-q");
+    git(root, "add", ".");
+    git(root, "commit", "-q", "-m", "specs");
+    const out = path.join(tmpDir(), "out");
+    expect(vpce(["synth", "--specs", specs, "--out", out]).code).toBe(0);
+    return { specs, out };
+  }
+  const stacks = ["a-orders", "alone", "network-hub", "payments"];
+
+  test("a spoke's change writes it and its hub, byte for byte what a full synth writes; the others untouched", () => {
+    const { specs, out } = hubRepo();
+    const before = Object.fromEntries(stacks.map((s) => [s, snapshot(out, s)]));
+    fs.writeFileSync(
+      path.join(specs, "a-orders.yaml"),
+      stringify(spokeSpec({ stack: "a-orders", n: 30, services: ["kms", "logs"] })),
+    );
+    const r = vpce(["synth", "--specs", specs, "--out", out, "--changed-since", "HEAD"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/stack network-hub selected: hub of a-orders \(a-orders is selected\)/);
+    expect(r.err).toMatch(/2 of 4 stack\(s\) written/);
+    expect(snapshot(out, "alone")).toEqual(before.alone);
+    expect(snapshot(out, "payments")).toEqual(before.payments);
+    // the hub now admits and associates the spoke for logs too: the same bytes as a full synth of the new specs
+    const fresh = path.join(tmpDir(), "fresh");
+    expect(vpce(["synth", "--specs", specs, "--out", fresh]).code).toBe(0);
+    expect(snapshot(out, "network-hub")["cdk.tf.json"].bytes).not.toEqual(before["network-hub"]["cdk.tf.json"].bytes);
+    for (const s of ["a-orders", "network-hub"]) {
+      expect(snapshot(out, s)["cdk.tf.json"].bytes).toEqual(snapshot(fresh, s)["cdk.tf.json"].bytes);
+    }
+  });
+
+  test("a cross-file error the changed spec brings (another spec's VPC id, an unknown hub) writes nothing", () => {
+    const { specs, out } = hubRepo();
+    const before = Object.fromEntries(stacks.map((s) => [s, snapshot(out, s)]));
+    fs.writeFileSync(
+      path.join(specs, "alone.yaml"),
+      stringify(
+        spokeSpec({
+          stack: "alone",
+          n: 40,
+          services: ["kms"],
+          edit: (s) => {
+            s.vpcs[0].id = "vpc-1423456789abcdef0"; // payments' VPC (n = 20 = 0x14)
+            s.vpcs[0].useHub = "network-hub/nowhere";
+          },
+        }),
+      ),
+    );
+    const r = vpce(["synth", "--specs", specs, "--out", out, "--changed-since", "HEAD"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/payments\.yaml:\d+:\d+: error DUPLICATE_ID .* also described in \S*alone\.yaml/);
+    expect(r.err).toMatch(/alone\.yaml:\d+:\d+: error HUB_NOT_FOUND/);
+    expect(r.err).toMatch(/nothing was written/);
+    expect(Object.fromEntries(stacks.map((s) => [s, snapshot(out, s)]))).toEqual(before);
   });
 });

@@ -1,13 +1,13 @@
 /**
  * Which stacks `vpce synth --stack NAME... / --changed-since REF` synthesizes: pure functions over data. The
  * stacks asked for (named, or whose input files changed) are the seeds; every stack that depends on a seed's spec
- * is selected too, so a stack is never written against a stale neighbour. Validation and
- * planning still run over every spec (cross-file checks are global); only the writing is narrowed.
+ * is selected too, so a stack is never written against a stale neighbour. Everything here reads the spec models,
+ * not the plan: the selection is made before planning, and only the selected stacks are planned.
  */
 import * as path from "node:path";
-import type { Plan } from "../planner/plan";
+import type { SpecModel } from "../input/spec-model";
 import { compareStrings } from "../order";
-import { hubLinks } from "../planner/hub/relations";
+import { hubLinks, type HubLinkSource } from "../planner/hub/relations";
 
 /** `stack`'s Terraform depends on `dependsOn`'s spec (e.g. a spoke on its hub): a change to one rewrites both. */
 export interface StackRelation {
@@ -31,13 +31,13 @@ export interface SelectedStack {
 }
 
 /**
- * The relations between the stacks of a plan: hub and spoke (`useHub: <stack>/<vpc>`), both ways. A spoke's stack
- * reads its hub (the hub's services decide what the spoke plans; a cross-account spoke reads the hub's zone ids),
- * and a hub's stack admits its spokes' subnets and associates their VPCs.
+ * The relations between stacks (their spec models, or their plans): hub and spoke (`useHub: <stack>/<vpc>`), both
+ * ways. A spoke's stack reads its hub (the hub's services decide what the spoke plans; a cross-account spoke reads
+ * the hub's zone ids), and a hub's stack admits its spokes' subnets and associates their VPCs.
  */
-export function stackRelations(plan: Plan): StackRelation[] {
+export function stackRelations(stacks: readonly HubLinkSource[]): StackRelation[] {
   const out: StackRelation[] = [];
-  for (const [stack, links] of hubLinks(plan.stacks))
+  for (const [stack, links] of hubLinks(stacks))
     for (const hub of links.hubs)
       out.push(
         { stack, dependsOn: hub, reason: `uses a hub VPC of ${hub}` },
@@ -86,9 +86,9 @@ export function stacksOfChangedFiles(opts: {
   return out;
 }
 
-/** The inputs of every stack of a plan (absolute paths). */
+/** The inputs of every stack (absolute paths). */
 export function stackInputs(opts: {
-  readonly plan: Plan;
+  readonly models: readonly SpecModel[];
   /** The folder of region dumps: a stack whose region has `<dumpDir>/<region>.json` reads it. */
   readonly dumpDir: string;
   /** The folder of endpoint inventories: `<account>-<region>.json` and `<region>.json` may describe a stack. */
@@ -96,13 +96,12 @@ export function stackInputs(opts: {
   /** Files every stack is made from (cdktf.json: the provider version range). */
   readonly shared: readonly string[];
 }): StackInputs[] {
-  return opts.plan.stacks.map((s) => {
+  return opts.models.map((s) => {
     const spec = path.resolve(s.file);
+    // every policy file the spec names (defaults.policy, endpoints.<svc>.policy), relative to the spec
     const policies = new Set<string>();
-    for (const v of s.vpcs)
-      for (const e of v.endpoints)
-        if (e.policy.kind === "file" && e.policy.source)
-          policies.add(path.resolve(path.dirname(spec), e.policy.source));
+    for (const choice of [s.defaults.policy, ...s.vpcs.flatMap((v) => [...v.endpoints.values()].map((e) => e.policy))])
+      if (choice?.kind === "file") policies.add(path.resolve(path.dirname(spec), choice.file));
     return {
       stack: s.stack,
       files: [

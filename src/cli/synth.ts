@@ -13,9 +13,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { summarize } from "../diagnostics";
-import { runPipeline } from "../pipeline";
-import type { Plan } from "../planner/plan";
+import { hasErrors, summarize } from "../diagnostics";
+import { compareStrings } from "../order";
+import { loadInputs, planInputs, type PipelineInputs } from "../pipeline";
 import { dumpDir } from "../region-dumps/read";
 import { inventoryDir } from "../inventory/read";
 import { closest } from "../suggest";
@@ -49,7 +49,10 @@ export function synthesize(opts: SynthesizeOptions): number {
   const projectRoot = path.resolve(opts.projectRoot ?? ".");
   const configured = readContextString({ projectRoot, key: AWS_PROVIDER_VERSION_KEY });
   const specs = specsPath({ explicit: opts.specsDir, env: io.env });
-  const r = runPipeline(specs.path, { env: io.env });
+  const inputs = loadInputs(specs.path, { env: io.env });
+  const selection = selectedStacks({ opts, inputs, specsDir: specs.path, projectRoot });
+  // a selection plans only its stacks (the load stages and cross-file checks still cover every spec)
+  const r = planInputs(inputs, selection ? { only: new Set(selection.map((s) => s.stack)) } : {});
   printTerminalDiagnostics({ diagnostics: r.diagnostics, plan: r.plan, all: opts.allDiagnostics, io });
   if (!r.plan) {
     io.err(`vpce: ${summarize(r.diagnostics)}; nothing was written.`);
@@ -67,8 +70,7 @@ export function synthesize(opts: SynthesizeOptions): number {
           "Nothing was written.",
       );
   }
-  const selection = selectedStacks({ opts, plan: r.plan, specsDir: specs.path, projectRoot });
-  const plan = selection ? { stacks: r.plan.stacks.filter((s) => selection.some((x) => x.stack === s.stack)) } : r.plan;
+  const plan = r.plan;
   if (selection) {
     for (const s of selection) io.err(`vpce: stack ${s.stack} selected: ${s.why}`);
     if (selection.length === 0) {
@@ -87,29 +89,35 @@ export function synthesize(opts: SynthesizeOptions): number {
   for (const s of written.removed)
     io.err(`vpce: stack ${s} has no spec any more: removed its stack files from ${written.outdir}/stacks/${s}`);
   const modules = opts.module ? `, and as modules to ${path.join(written.outdir, "modules")}` : "";
-  const of = selection ? ` of ${r.plan.stacks.length}` : "";
+  const of = selection ? ` of ${inputs.models.length}` : "";
+  const others = inputs.models.length - plan.stacks.length;
+  // the plan-stage checks of the stacks a selection left out did not run: say so, and what runs them
+  const unplanned =
+    selection && others > 0 ? `; ${others} other stack(s) validated, not planned (vpce validate plans all)` : "";
   io.err(
     `vpce: ${written.written.length}${of} stack(s) written to ${written.outdir}${modules} ` +
-      `(${summarize(r.diagnostics)})`,
+      `(${summarize(r.diagnostics)}${unplanned})`,
   );
   return EXIT.ok;
 }
 
 /**
- * The stacks --stack and --changed-since ask for, with the stacks related to them; undefined when neither was
- * given (every stack). An unknown stack name is a usage error with the closest names.
+ * The stacks --stack and --changed-since ask for, with the stacks related to them, read from the spec models before
+ * planning; undefined when neither was given (every stack). An unknown stack name is a usage error with the closest
+ * names, unless some spec has an error (it may be the one defining the name): its findings are then the answer.
  */
 function selectedStacks(args: {
   opts: SynthesizeOptions;
-  plan: Plan;
+  inputs: PipelineInputs;
   specsDir: string;
   projectRoot: string;
 }): SelectedStack[] | undefined {
-  const { opts, plan } = args;
+  const { opts, inputs } = args;
   if (opts.stacks === undefined && opts.changedSince === undefined) return undefined;
-  const known = plan.stacks.map((s) => s.stack);
+  const known = inputs.models.map((s) => s.stack).sort(compareStrings);
   const seeds = new Map<string, string>();
   for (const name of opts.stacks ?? []) {
+    if (!known.includes(name) && hasErrors(inputs.diagnostics)) continue;
     if (!known.includes(name)) {
       const near = closest(name, known);
       throw new UsageError(
@@ -124,16 +132,20 @@ function selectedStacks(args: {
   if (opts.changedSince !== undefined) {
     const specsFolder = fs.statSync(args.specsDir).isFile() ? path.dirname(args.specsDir) : args.specsDir;
     const changed = changedFilesSince({ ref: opts.changedSince, dir: specsFolder });
-    const inputs = stackInputs({
-      plan,
+    const files = stackInputs({
+      models: inputs.models,
       dumpDir: dumpDir(opts.io.env),
       inventoryDir: inventoryDir(opts.io.env),
       shared: [path.join(args.projectRoot, "cdktf.json")],
     }).map((s) => ({ stack: s.stack, files: s.files.map(canonicalPath) }));
-    for (const [stack, why] of stacksOfChangedFiles({ inputs, changed, shownFrom: canonicalPath(process.cwd()) }))
+    for (const [stack, why] of stacksOfChangedFiles({
+      inputs: files,
+      changed,
+      shownFrom: canonicalPath(process.cwd()),
+    }))
       if (!seeds.has(stack)) seeds.set(stack, `${why} since ${opts.changedSince}`);
   }
-  return selectStacks({ seeds, relations: stackRelations(plan) });
+  return selectStacks({ seeds, relations: stackRelations(inputs.models) });
 }
 
 /** The cdktf.json `context` key of the hashicorp/aws version constraint (see docs/terraform-pipelines.md). */

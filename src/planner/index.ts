@@ -10,6 +10,7 @@ import type { Located, SpecModel, SubnetModel, VpcModel } from "../input/spec-mo
 import type { EndpointPlan, Plan, PlannedEndpointType, StackPlan, VpcPlan } from "./plan";
 import { PRICES } from "./pricing";
 import { decideEndpointTypes } from "./decisions/endpoint-type";
+import type { Decided } from "./decisions/types";
 import { planGatewayRouteTables } from "./decisions/gateway";
 import { azLabel, placeInterfaceEndpoint } from "./decisions/placement";
 import { decidePolicy } from "./decisions/policy";
@@ -41,6 +42,13 @@ export interface PlanOptions {
    * stack, its endpoints are matched against the plan: adopted (an import), unrequested, retired or in conflict.
    */
   readonly inventories?: ReadonlyMap<string, Inventory>;
+  /**
+   * Plan only these stacks (a scoped `vpce synth --stack / --changed-since`). The hub topology still reads every
+   * model, so a stack plans exactly as in a full run; the others reach the plan rules only as
+   * PlanSubject.unplanned. With a spoke, include its hub (the hub-cost rule reads the hub's plan; the CLI's
+   * selection always does). Default: every stack.
+   */
+  readonly only?: ReadonlySet<string>;
 }
 
 export interface PlanResult {
@@ -66,11 +74,60 @@ export const LATTICE_UNPRICED: Readonly<Record<"Resource" | "ServiceNetwork", st
 /** Plans every stack, then runs the plan rules over the plans and the facts behind them. */
 export function planStacks(models: readonly SpecModel[], opts: PlanOptions = {}): PlanResult {
   const topology = hubTopology({ models, dumps: opts.dumps });
-  const stacks = [...models]
-    .sort(by((m) => m.stack))
+  const { only } = opts;
+  const sorted = [...models].sort(by((m) => m.stack));
+  const stacks = sorted
+    .filter((m) => !only || only.has(m.stack))
     .map((m) => planStack({ spec: m, dumps: opts.dumps, inventories: opts.inventories, topology }));
-  const subject: PlanSubject = { stacks };
+  const unplanned = only
+    ? sorted
+        .filter((m) => !only.has(m.stack))
+        .map((spec) => ({ spec, gateways: gatewayCount({ spec, topology, dump: opts.dumps?.get(spec.region) }) }))
+    : undefined;
+  const subject: PlanSubject = { stacks, ...(unplanned ? { unplanned } : {}) };
   return { plan: { stacks: stacks.map((s) => s.plan) }, diagnostics: runRules(PLAN_RULES, subject) };
+}
+
+/** The gateway endpoints the plan of a stack would have, without planning it (the region-wide quota counts them). */
+function gatewayCount(opts: { spec: SpecModel; topology: HubTopology; dump?: RegionDump }): number {
+  const { spec, topology, dump } = opts;
+  let n = 0;
+  for (const vpc of spec.vpcs) {
+    const requested = new Set<string>();
+    for (const s of vpc.subnets) for (const r of s.requests) requested.add(r.key);
+    for (const d of endpointTypes({ spec, vpc, requested, topology, dump }))
+      n += d.types.decision.filter((t) => t === "Gateway").length;
+  }
+  return n;
+}
+
+/**
+ * The services a VPC plans endpoints for, sorted, each with its endpoint types: a spoke plans none for what its hub
+ * serves; a hub plans every service it offers, as an interface endpoint.
+ */
+function endpointTypes(opts: {
+  spec: SpecModel;
+  vpc: VpcModel;
+  /** The service keys its subnets request. */
+  requested: Iterable<string>;
+  topology: HubTopology;
+  dump?: RegionDump;
+}): Array<{ key: string; svc: ResolvedService; hub?: HubNode; types: Decided<PlannedEndpointType[]> }> {
+  const { spec, vpc, topology, dump } = opts;
+  const hubNode = topology.hubs.get(vpcKey(spec.stack, vpc.name));
+  const spokeNode = topology.spokes.get(vpcKey(spec.stack, vpc.name));
+  const keys = [...new Set([...opts.requested, ...(hubNode?.services ?? [])])]
+    .filter((k) => !spokeNode?.served.has(k))
+    .sort();
+  return keys.map((key) => {
+    const settings = vpc.endpoints.get(key);
+    const svc = resolveService({ key, region: spec.region, partition: spec.partition, settings, dump });
+    const hub = hubNode?.services.includes(key) ? hubNode : undefined;
+    const types: Decided<PlannedEndpointType[]> = hub
+      ? { decision: ["Interface"], reasons: [`${key} is a hub service (hub.services): interface endpoint`] }
+      : decideEndpointTypes({ svc, settings });
+    return { key, svc, hub, types };
+  });
 }
 
 function planStack(opts: {
@@ -117,17 +174,13 @@ function planVpc(opts: {
       if (!list) requestersOf.set(r.key, [s]);
       else if (list[list.length - 1] !== s) list.push(s);
     }
-  // a spoke plans no endpoint for what its hub serves; a hub plans every service it offers
-  const keys = [...new Set([...requestersOf.keys(), ...(hubNode?.services ?? [])])]
-    .filter((k) => !spokeNode?.served.has(k))
-    .sort();
-  for (const key of keys) {
-    const settings = vpc.endpoints.get(key);
-    const svc = resolveService({ key, region: spec.region, partition: spec.partition, settings, dump });
-    const hub = hubNode?.services.includes(key) ? hubNode : undefined;
-    const types = hub
-      ? { decision: ["Interface" as const], reasons: [`${key} is a hub service (hub.services): interface endpoint`] }
-      : decideEndpointTypes({ svc, settings });
+  for (const { key, svc, hub, types } of endpointTypes({
+    spec,
+    vpc,
+    requested: requestersOf.keys(),
+    topology: opts.topology,
+    dump,
+  })) {
     for (const type of types.decision) {
       endpoints.push(
         planEndpoint({

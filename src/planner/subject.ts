@@ -19,6 +19,17 @@ import type { HubNode, SpokeNode } from "./hub/topology";
 export interface PlanSubject {
   /** In the order the planner planned them (by stack name). */
   readonly stacks: readonly StackSubject[];
+  /**
+   * The stacks left unplanned by a scoped run (PlanOptions.only), by stack name, with what the rules that look
+   * across stacks read of them; absent when every stack was planned.
+   */
+  readonly unplanned?: readonly UnplannedStack[];
+}
+
+/** A stack a scoped run did not plan: its spec, and how many gateway endpoints its plan would have. */
+export interface UnplannedStack {
+  readonly spec: SpecModel;
+  readonly gateways: number;
 }
 
 export interface StackSubject {

@@ -1,4 +1,5 @@
 import { type PlanSubject } from "../../planner/subject";
+import { by } from "../../order";
 import { rule } from "../rule";
 
 /** Default quota of gateway endpoints per region (Amazon VPC quotas page). */
@@ -9,7 +10,7 @@ type Details = { count: number; region: string; account?: string };
 /**
  * More gateway endpoints in one region of one account than the default
  * quota, counted over all stacks in plan order (stacks without `account`
- * count together). Reported once, at the `vpcs` of the stack that crosses the line.
+ * count together), the stacks a scoped run did not plan included. Reported once, at the `vpcs` of the stack that crosses the line.
  */
 export const gatewayQuota = rule<PlanSubject>()({
   name: "gateway-quota",
@@ -30,10 +31,18 @@ export const gatewayQuota = rule<PlanSubject>()({
   },
   check(subject, ctx) {
     const counts = new Map<string, number>();
-    for (const { spec, plan } of subject.stacks) {
+    // a scoped run's unplanned stacks count too (their gateways counted without planning), in the same order
+    const stacks = [
+      ...subject.stacks.map(({ spec, plan }) => ({
+        spec,
+        gateways: plan.vpcs.flatMap((v) => v.endpoints).filter((e) => e.type === "Gateway").length,
+      })),
+      ...(subject.unplanned ?? []),
+    ].sort(by((s) => s.spec.stack));
+    for (const { spec, gateways } of stacks) {
       const where = `${spec.account ?? "(account not set)"}/${spec.region}`;
       const before = counts.get(where) ?? 0;
-      const count = before + plan.vpcs.flatMap((v) => v.endpoints).filter((e) => e.type === "Gateway").length;
+      const count = before + gateways;
       counts.set(where, count);
       if (before <= GATEWAY_ENDPOINTS_PER_REGION && count > GATEWAY_ENDPOINTS_PER_REGION)
         ctx.report({ file: spec.file, path: "vpcs", pos: spec.source.positionOf(["vpcs"]) }, "GATEWAY_QUOTA", {

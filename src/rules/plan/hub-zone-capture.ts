@@ -49,10 +49,10 @@ export const hubZoneCapture = rule<PlanSubject>()({
         if (vpc.model.hub)
           hubAt.set(`${stack.spec.stack}/${vpc.model.name}`, { file: stack.spec.file, at: vpc.model.hub });
     const where = new Map<string, { file: string; at: Located }>();
-    for (const stack of subject.stacks)
-      for (const vpc of stack.vpcs)
-        if (vpc.model.useHub)
-          where.set(`${stack.spec.stack}/${vpc.model.name}`, { file: stack.spec.file, at: vpc.model.useHub });
+    // a planned hub's spokes that a scoped run did not plan are reported at their useHub too
+    for (const spec of [...subject.stacks.map((s) => s.spec), ...(subject.unplanned ?? []).map((s) => s.spec)])
+      for (const vpc of spec.vpcs)
+        if (vpc.useHub) where.set(`${spec.stack}/${vpc.name}`, { file: spec.file, at: vpc.useHub });
     for (const [k, v] of hubAt) where.set(k, v);
     for (const stack of subject.stacks)
       for (const vpc of stack.vpcs) {
