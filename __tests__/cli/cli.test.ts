@@ -97,19 +97,29 @@ describe("usage errors exit 2", () => {
   });
 });
 
+/** Whether running the CLI with `args` (in a fresh process) loads a module of the package `name`. */
+function loadsPackage(args: string[], name: string): string {
+  const script = `
+    const { run } = require(${JSON.stringify(path.join(ROOT, "dist", "src", "cli", "main.js"))});
+    run(${JSON.stringify(args)}, { out: () => undefined, err: () => undefined, env: {} });
+    const pkg = new RegExp(${JSON.stringify(`[\\\\/]node_modules[\\\\/]${name}[\\\\/]`)});
+    process.stdout.write(String(Object.keys(require.cache).some((f) => pkg.test(f))));`;
+  return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
+}
+
 test("validate, plan and catalog never load cdktf; synth does", () => {
-  const loads = (args: string[]) => {
-    const script = `
-      const { run } = require(${JSON.stringify(path.join(ROOT, "dist", "src", "cli", "main.js"))});
-      run(${JSON.stringify(args)}, { out: () => undefined, err: () => undefined, env: {} });
-      const cdktf = /[\\/]node_modules[\\/]cdktf[\\/]/;
-      process.stdout.write(String(Object.keys(require.cache).some((f) => cdktf.test(f))));`;
-    return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
-  };
+  const loads = (args: string[]) => loadsPackage(args, "cdktf");
   expect(loads(["validate", "--specs", SPECS])).toBe("false");
   expect(loads(["plan", "--specs", SPECS])).toBe("false");
   expect(loads(["catalog", "--json"])).toBe("false");
   expect(loads(["synth", "--specs", SPECS, "--out", tmpDir()])).toBe("true");
+});
+
+test("validate, plan and synth never load the yaml library (only spec edits and atlantis.yaml need it)", () => {
+  const loads = (args: string[]) => loadsPackage(args, "yaml");
+  expect(loads(["validate", "--specs", SPECS])).toBe("false");
+  expect(loads(["plan", "--specs", SPECS])).toBe("false");
+  expect(loads(["synth", "--specs", SPECS, "--out", tmpDir()])).toBe("false");
 });
 
 describe("help and version", () => {

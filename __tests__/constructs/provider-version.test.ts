@@ -1,5 +1,7 @@
 /** The AWS provider version constraint: syntax as Terraform reads it, and a release of the bindings' major. */
+import * as fs from "node:fs";
 import { awsProviderVersionProblem, constraintProblem } from "../../src/constructs/provider-version";
+import { tmpDir } from "../helpers";
 
 describe("constraintProblem", () => {
   test.each([
@@ -38,4 +40,24 @@ describe("constraintProblem", () => {
     expect(awsProviderVersionProblem("~> 6.30")).toBeUndefined();
     expect(awsProviderVersionProblem("~> 5.0")).toContain("admits no 6.x release");
   });
+});
+
+test("reading the bindings' version writes nothing into the working directory", () => {
+  // GIVEN an empty working directory and a module that has not read the version yet
+  const dir = tmpDir();
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    jest.isolateModules(() => {
+      // WHEN the version is read
+      const fresh = jest.requireActual<typeof import("../../src/constructs/provider-version")>(
+        "../../src/constructs/provider-version",
+      );
+      expect(fresh.bindingsAwsVersion()).toMatch(/^\d+\.\d+\.\d+$/);
+    });
+  } finally {
+    process.chdir(cwd);
+  }
+  // THEN the directory is still empty (an App would have created `stacks/` in it)
+  expect(fs.readdirSync(dir)).toEqual([]);
 });

@@ -27,3 +27,12 @@ test("a synthesis that fails half-way leaves the previous output untouched and n
   expect(readTree(out)).toEqual(before);
   expect(fs.readdirSync(path.dirname(out))).toEqual(["cdktf.out"]);
 });
+
+test("two planned stacks of one name are refused, not written over each other", () => {
+  // GIVEN a plan whose two stacks share a name (the planner never makes one)
+  const plan = pipelineOf({ "a.yaml": BASE }).plan as Plan;
+  const out = path.join(tmpDir(), "cdktf.out");
+  // WHEN it is synthesized THEN the construct layer refuses it and writes nothing
+  expect(() => synthToDir({ stacks: [plan.stacks[0], plan.stacks[0]] }, out)).toThrow("two stacks named base");
+  expect(fs.existsSync(path.join(out, "manifest.json"))).toBe(false);
+});

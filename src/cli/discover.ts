@@ -13,7 +13,7 @@ import { Discovery, requestedSets, type DiscoverResult, type Proposal } from "..
 import { expandPaths, isProblem, readLogFile, type LogText } from "../discover/files";
 import { parseFlowLog, parseFlowLogFormat } from "../discover/flow-log";
 import { parseResolverLog, type LineProblem } from "../discover/resolver-log";
-import { addServices, type SubnetAddition } from "../discover/write";
+import type { SubnetAddition } from "../discover/write";
 import { displayPath } from "../input/load";
 import type { SpecModel } from "../input/spec-model";
 import { runPipeline } from "../pipeline";
@@ -268,7 +268,7 @@ function writeProposals(opts: {
         if (services.length > 0) additions.push({ ...subnetIndexes(subnet.path), services });
       }
     const text = fs.readFileSync(model.source.absPath, "utf8");
-    const edited = addServices({ text, additions });
+    const edited = specWriter().addServices({ text, additions });
     if ("error" in edited) {
       io.err(`${model.file}: error: cannot add the services: ${edited.error}. No file changed.`);
       return EXIT.invalid;
@@ -340,4 +340,13 @@ function validates(opts: {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * The spec editor, loaded when --write edits specs: it loads the yaml library, which every other command (this
+ * module is loaded by every command, synth included) starts without.
+ */
+function specWriter(): typeof import("../discover/write") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("../discover/write") as typeof import("../discover/write");
 }

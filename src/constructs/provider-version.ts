@@ -6,7 +6,8 @@
  * version up to the next major (the JSON follows that major's schema); a
  * project sets its own in cdktf.json (`context."vpce:awsProviderVersion"`).
  */
-import { App, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 
 let bindings: string | undefined;
@@ -14,8 +15,10 @@ let bindings: string | undefined;
 /** The provider version the bindings were generated from, as cdktf would pin it (e.g. `6.25.0`). */
 export function bindingsAwsVersion(): string {
   if (bindings === undefined) {
-    // The version is only known to an instance; a bare app writes nothing until synth() is called.
-    const provider = new AwsProvider(new TerraformStack(new App({ outdir: "." }), "probe"), "aws");
+    // The version is only known to an instance. Its stack hangs off a bare root construct, not an App: an App
+    // creates its output folder and `<outdir>/stacks` as soon as it is constructed, here in the working directory.
+    const root = new Construct(undefined as unknown as Construct, "");
+    const provider = new AwsProvider(new TerraformStack(root, "probe"), "aws");
     const meta = provider.terraformGeneratorMetadata;
     const version = meta?.providerVersion ?? meta?.providerVersionConstraint;
     if (!version || !/^\d+\.\d+\.\d+$/.test(version))

@@ -10,7 +10,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Plan } from "../planner/plan";
-import { buildApp } from "./app";
+import { synthApp } from "./app";
 import { toHcl, type Json } from "./hcl";
 import { moduleOf } from "./module";
 
@@ -57,13 +57,13 @@ export function synthToDir(plan: Plan, outdir: string, opts: SynthToDirOptions =
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const tmp = fs.mkdtempSync(path.join(path.dirname(out), `.${path.basename(out)}.vpce-`));
   try {
-    buildApp({
+    synthApp({
       plan,
       outdir: tmp,
       finalOutdir: out,
       projectRoot: opts.projectRoot ?? path.dirname(out),
       awsProviderVersion: opts.awsProviderVersion,
-    }).synth();
+    });
     const stacks = plan.stacks.map((s) => s.stack);
     const format = opts.format ?? "json";
     for (const stack of plan.stacks)
