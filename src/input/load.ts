@@ -163,29 +163,30 @@ export class SourceFile {
     return best;
   }
 
-  /** positionOf over the fast reader's tree: the same walk (keys are plain strings there, values never empty). */
+  /**
+   * positionOf over the fast reader's tree: the same walk (keys are plain strings there, values never empty). It
+   * follows offsets and turns only the last into a line and column.
+   */
   private fastPositionOf(fast: FastDocument, segments: readonly PathSegment[], opts: { key?: boolean }): Position {
     let node: FastNode = fast.root;
     let lastPair: FastPair | undefined;
-    let best = this.positionOfOffset(node.offset);
     for (const seg of segments) {
       if (node.kind === "map") {
-        const pair = node.pairs.find((p) => p.key === String(seg));
-        if (!pair) return best;
+        const key = String(seg);
+        const pair = node.pairs.find((p) => p.key === key);
+        if (!pair) return this.positionOfOffset(node.offset);
         lastPair = pair;
         node = pair.value;
       } else if (node.kind === "seq" && typeof seg === "number") {
         const item: FastNode | undefined = node.items[seg];
-        if (item === undefined) return best;
+        if (item === undefined) return this.positionOfOffset(node.offset);
         lastPair = undefined;
         node = item;
       } else {
-        return best;
+        return this.positionOfOffset(node.offset);
       }
-      best = this.positionOfOffset(node.offset);
     }
-    if (opts.key && lastPair) best = this.positionOfOffset(lastPair.keyOffset);
-    return best;
+    return this.positionOfOffset(opts.key && lastPair ? lastPair.keyOffset : node.offset);
   }
 }
 
@@ -372,36 +373,42 @@ function rootOf(doc: Document.Parsed, source: SourceFile): NonNullable<SpecFileF
  * out-of-memory error. Linear, no allocation per character.
  */
 export function scanNesting(text: string): { offset: number } | undefined {
+  // character codes, not one-character strings: this reads every character of every spec
+  const NL = 10;
+  const SPACE = 32;
   let flow = 0;
-  let quote: string | undefined;
+  let quote = 0;
   let comment = false;
   let lineStart = true;
   const indents: number[] = [];
+  const at = (j: number) => text.charCodeAt(j); // NaN past the end, like text[j] was undefined
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\n") {
+    const c = at(i);
+    if (c === NL) {
       comment = false;
       lineStart = true;
       continue;
     }
     if (comment) continue;
-    if (quote) {
-      if (quote === '"' && c === "\\") i++;
-      else if (c === quote) quote = undefined;
+    if (quote !== 0) {
+      if (quote === 34 && c === 92)
+        i++; // a backslash in double quotes escapes the next character
+      else if (c === quote) quote = 0;
       continue;
     }
     if (lineStart && flow === 0) {
       // block structure: indentation levels plus list/key indicators piled on the line
       let j = i;
-      while (text[j] === " ") j++;
+      while (at(j) === SPACE) j++;
       const indent = j - i;
       let piled = 0;
-      while ((text[j] === "-" || text[j] === "?" || text[j] === ":") && (text[j + 1] === " " || text[j + 1] === "\t")) {
+      // `-`, `?` or `:` followed by a space or a tab
+      while ((at(j) === 45 || at(j) === 63 || at(j) === 58) && (at(j + 1) === SPACE || at(j + 1) === 9)) {
         piled++;
         j += 2;
-        while (text[j] === " ") j++;
+        while (at(j) === SPACE) j++;
       }
-      if (text[j] !== "\n" && text[j] !== "#" && j < text.length) {
+      if (at(j) !== NL && at(j) !== 35 && j < text.length) {
         while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
         indents.push(indent);
         if (indents.length + piled > MAX_SCAN_DEPTH) return { offset: j };
@@ -411,12 +418,12 @@ export function scanNesting(text: string): { offset: number } | undefined {
       continue;
     }
     lineStart = false;
-    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
-    else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1])))
+    if (c === 35 && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
+    else if ((c === 34 || c === 39) && (i === 0 || /[\s[{,:]/.test(text[i - 1])))
       quote = c; // a quote opens a scalar, not inside `don't`
-    else if (c === "[" || c === "{") {
+    else if (c === 91 || c === 123) {
       if (++flow > MAX_SCAN_DEPTH) return { offset: i };
-    } else if ((c === "]" || c === "}") && flow > 0) flow--;
+    } else if ((c === 93 || c === 125) && flow > 0) flow--;
   }
   return undefined;
 }

@@ -361,10 +361,15 @@ function reader(wf: WellFormed): Reader {
       const v = value(obj, segs, key);
       return isMapping(v) ? v : undefined;
     },
-    list: (obj, segs, key, keep) => {
+    list: <T>(obj: Data, segs: readonly PathSegment[], key: string, keep: (x: unknown) => x is T) => {
       const v = value(obj, segs, key);
       if (!Array.isArray(v)) return [];
-      return v.flatMap((x, index) => (keep(x) && wf.ok(segs, key, index) ? [{ value: x, index }] : []));
+      const out: Array<{ value: T; index: number }> = [];
+      for (let index = 0; index < v.length; index++) {
+        const x: unknown = v[index];
+        if (keep(x) && wf.ok(segs, key, index)) out.push({ value: x, index });
+      }
+      return out;
     },
   };
 }
@@ -515,23 +520,56 @@ class Request implements ServiceRequest {
   readonly key: string;
   readonly via: string;
   readonly #source: SourceFile;
-  readonly #segs: readonly PathSegment[];
+  /** The list entry that asked (its `segs` too are built on first read). */
+  readonly #at: { readonly segs: readonly PathSegment[] };
   #path?: string;
   #pos?: Position;
 
-  constructor(opts: { source: SourceFile; segs: readonly PathSegment[]; key: string; via: string }) {
+  constructor(opts: { source: SourceFile; at: { readonly segs: readonly PathSegment[] }; key: string; via: string }) {
     this.key = opts.key;
     this.via = opts.via;
     this.#source = opts.source;
-    this.#segs = opts.segs;
+    this.#at = opts.at;
   }
 
   get path(): string {
-    return (this.#path ??= formatPath(this.#segs));
+    return (this.#path ??= formatPath(this.#at.segs));
   }
 
   get pos(): Position {
-    return (this.#pos ??= this.#source.positionOf(this.#segs));
+    return (this.#pos ??= this.#source.positionOf(this.#at.segs));
+  }
+}
+
+/**
+ * One entry of a subnet's `services`. Its field path is built on first read, for the same reason as a Request's:
+ * a large organisation lists hundreds of thousands of services, and only those a finding names are located.
+ */
+class ServiceEntry implements ServiceAsked {
+  readonly written: string;
+  readonly key?: string;
+  readonly alias: boolean;
+  /** The subnet's field path, and the entry's index in its services. */
+  readonly #subnet: readonly PathSegment[];
+  readonly #index: number;
+  #segs?: readonly PathSegment[];
+
+  constructor(opts: {
+    subnet: readonly PathSegment[];
+    index: number;
+    written: string;
+    key: string | undefined;
+    alias?: boolean;
+  }) {
+    this.written = opts.written;
+    this.key = opts.key;
+    this.alias = opts.alias ?? false;
+    this.#subnet = opts.subnet;
+    this.#index = opts.index;
+  }
+
+  get segs(): readonly PathSegment[] {
+    return (this.#segs ??= [...this.#subnet, "services", this.#index]);
   }
 }
 
@@ -576,10 +614,10 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   const subnets = subnetList.map(({ value: s, index: j }): ResolvedSubnet => {
     const sb = [...base, "subnets", j];
     const services = rd.list(s, sb, "services", isString).map(({ value: svc, index: k }): ServiceAsked => {
-      const segs = [...sb, "services", k];
-      if (known(svc) || customKeys.includes(svc)) return { segs, written: svc, key: svc, alias: false };
+      if (known(svc) || customKeys.includes(svc))
+        return new ServiceEntry({ subnet: sb, index: k, written: svc, key: svc });
       const canonical = resolveAlias(svc);
-      return { segs, written: svc, key: canonical, alias: canonical !== undefined };
+      return new ServiceEntry({ subnet: sb, index: k, written: svc, key: canonical, alias: canonical !== undefined });
     });
     const bundles = rd.list(s, sb, "bundles", isString).map(({ value: b, index: k }) => ({
       segs: [...sb, "bundles", k],
@@ -591,10 +629,10 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
     const requests = new Map<string, ServiceRequest>();
     for (const a of services)
       if (a.key !== undefined && !requests.has(a.key))
-        requests.set(a.key, new Request({ source, segs: a.segs, key: a.key, via: "services" }));
+        requests.set(a.key, new Request({ source, at: a, key: a.key, via: "services" }));
     for (const b of bundles)
       for (const svc of b.bundle?.services ?? [])
-        if (!requests.has(svc)) requests.set(svc, new Request({ source, segs: b.segs, key: svc, via: b.via }));
+        if (!requests.has(svc)) requests.set(svc, new Request({ source, at: b, key: svc, via: b.via }));
     const cidrOf = rd.str(s, sb, "cidr");
     const spec: SubnetFields = {
       name: rd.str(s, sb, "name"),
