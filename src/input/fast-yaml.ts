@@ -11,11 +11,19 @@
  * library on every example, fixture and generated spec (__tests__/input/fast-yaml.test.ts).
  */
 
-/** A node with where it starts (what the library calls `range[0]`). */
+/**
+ * A node with where it starts (what the library calls `range[0]`). A scalar is its offset alone: its value is in the
+ * data, and a spec has hundreds of thousands of scalars (an object each was a tenth of the reader's time and memory).
+ */
 export type FastNode =
   | { readonly kind: "map"; readonly offset: number; readonly pairs: readonly FastPair[] }
   | { readonly kind: "seq"; readonly offset: number; readonly items: readonly FastNode[] }
-  | { readonly kind: "scalar"; readonly offset: number; readonly value: string | number | boolean | null };
+  | number;
+
+/** Where a node starts. */
+export function offsetOf(node: FastNode): number {
+  return typeof node === "number" ? node : node.offset;
+}
 
 export interface FastPair {
   readonly key: string;
@@ -25,7 +33,7 @@ export interface FastPair {
 
 export interface FastDocument {
   /** The root mapping (a spec is one; any other root goes to the library). */
-  readonly root: FastNode & { readonly kind: "map" };
+  readonly root: Extract<FastNode, { readonly kind: "map" }>;
   /** The document as plain data, as the library's toJS gives it. */
   readonly data: Record<string, unknown>;
 }
@@ -78,7 +86,7 @@ export function readFastYaml(text: string): FastDocument | undefined {
   try {
     const reader = new Reader(text, lines);
     const root = reader.node(0);
-    if (root.kind !== "map" || reader.next < lines.count) return undefined;
+    if (typeof root === "number" || root.kind !== "map" || reader.next < lines.count) return undefined;
     return { root, data: reader.data as Record<string, unknown> };
   } catch (e) {
     if (e instanceof Outside) return undefined;
@@ -248,7 +256,7 @@ class Reader {
         continue;
       }
       this.data = value;
-      return { node: { kind: "scalar", offset: c, value }, after: close + 1 };
+      return { node: c, after: close + 1 };
     }
   }
 
@@ -318,9 +326,8 @@ class Reader {
 
   /** A plain scalar as the core schema reads it: strings, plain decimals, booleans and null; else the library's. */
   private plain(raw: string, offset: number): FastNode {
-    const value = plainValue(raw);
-    this.data = value;
-    return { kind: "scalar", offset, value };
+    this.data = plainValue(raw);
+    return offset;
   }
 }
 

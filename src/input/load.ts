@@ -14,7 +14,7 @@ import { MAX_SPEC_BYTES } from "../rules/load/file-too-large";
 import { MAX_ALIAS_COUNT } from "../rules/load/yaml-alias-limit";
 import { MAX_DEPTH, MAX_SCAN_DEPTH } from "../rules/load/yaml-syntax";
 import { runRules } from "../rules/run";
-import { readFastYaml, type FastDocument, type FastNode, type FastPair } from "./fast-yaml";
+import { offsetOf, readFastYaml, type FastDocument, type FastNode, type FastPair } from "./fast-yaml";
 
 /**
  * The `yaml` library, loaded on first use: most spec files are read by readFastYaml, and loading the library
@@ -171,13 +171,15 @@ export class SourceFile {
     let node: FastNode = fast.root;
     let lastPair: FastPair | undefined;
     for (const seg of segments) {
-      if (node.kind === "map") {
+      if (typeof node === "number") {
+        return this.positionOfOffset(node);
+      } else if (node.kind === "map") {
         const key = String(seg);
-        const pair = node.pairs.find((p) => p.key === key);
+        const pair: FastPair | undefined = node.pairs.find((p) => p.key === key);
         if (!pair) return this.positionOfOffset(node.offset);
         lastPair = pair;
         node = pair.value;
-      } else if (node.kind === "seq" && typeof seg === "number") {
+      } else if (typeof seg === "number") {
         const item: FastNode | undefined = node.items[seg];
         if (item === undefined) return this.positionOfOffset(node.offset);
         lastPair = undefined;
@@ -186,7 +188,7 @@ export class SourceFile {
         return this.positionOfOffset(node.offset);
       }
     }
-    return this.positionOfOffset(opts.key && lastPair ? lastPair.keyOffset : node.offset);
+    return this.positionOfOffset(opts.key && lastPair ? lastPair.keyOffset : offsetOf(node));
   }
 }
 
@@ -348,11 +350,12 @@ export function parseYamlDocument(text: string): { doc: Document.Parsed; lines: 
 /** nodeDepth over the fast reader's tree. */
 function fastDepth(node: FastNode, depth: number): number {
   if (depth > MAX_DEPTH) return depth;
-  if (node.kind === "scalar") return depth;
+  if (typeof node === "number") return depth;
   let max = depth + 1;
-  for (const child of node.kind === "map" ? node.pairs.map((p) => p.value) : node.items) {
+  const children = node.kind === "map" ? node.pairs.length : node.items.length;
+  for (let i = 0; i < children && max <= MAX_DEPTH; i++) {
+    const child = node.kind === "map" ? node.pairs[i].value : node.items[i];
     max = Math.max(max, fastDepth(child, depth + 1));
-    if (max > MAX_DEPTH) break;
   }
   return max;
 }
