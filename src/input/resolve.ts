@@ -346,11 +346,35 @@ interface Reader {
     key: string,
     keep: (x: unknown) => x is T,
   ): Array<{ value: T; index: number }>;
+  /** `list`, each element and index passed straight to `f` (no pair per element: a subnet's services are many). */
+  listMap<T, U>(
+    obj: Data,
+    segs: readonly PathSegment[],
+    key: string,
+    keep: (x: unknown) => x is T,
+    f: (value: T, index: number) => U,
+  ): U[];
 }
 
 function reader(wf: WellFormed): Reader {
   const value = (obj: Data, segs: readonly PathSegment[], key: string) =>
     has(obj, key) && wf.ok(segs, key) ? obj[key] : undefined;
+  const listMap = <T, U>(
+    obj: Data,
+    segs: readonly PathSegment[],
+    key: string,
+    keep: (x: unknown) => x is T,
+    f: (value: T, index: number) => U,
+  ): U[] => {
+    const v = value(obj, segs, key);
+    if (!Array.isArray(v)) return [];
+    const out: U[] = [];
+    for (let index = 0; index < v.length; index++) {
+      const x: unknown = v[index];
+      if (keep(x) && wf.ok(segs, key, index)) out.push(f(x, index));
+    }
+    return out;
+  };
   return {
     wf,
     str: (obj, segs, key) => {
@@ -361,16 +385,9 @@ function reader(wf: WellFormed): Reader {
       const v = value(obj, segs, key);
       return isMapping(v) ? v : undefined;
     },
-    list: <T>(obj: Data, segs: readonly PathSegment[], key: string, keep: (x: unknown) => x is T) => {
-      const v = value(obj, segs, key);
-      if (!Array.isArray(v)) return [];
-      const out: Array<{ value: T; index: number }> = [];
-      for (let index = 0; index < v.length; index++) {
-        const x: unknown = v[index];
-        if (keep(x) && wf.ok(segs, key, index)) out.push({ value: x, index });
-      }
-      return out;
-    },
+    list: <T>(obj: Data, segs: readonly PathSegment[], key: string, keep: (x: unknown) => x is T) =>
+      listMap(obj, segs, key, keep, (value, index) => ({ value, index })),
+    listMap,
   };
 }
 
@@ -613,7 +630,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   const subnetList = rd.list(v, base, "subnets", isMapping);
   const subnets = subnetList.map(({ value: s, index: j }): ResolvedSubnet => {
     const sb = [...base, "subnets", j];
-    const services = rd.list(s, sb, "services", isString).map(({ value: svc, index: k }): ServiceAsked => {
+    const services = rd.listMap(s, sb, "services", isString, (svc, k): ServiceAsked => {
       if (known(svc) || customKeys.includes(svc))
         return new ServiceEntry({ subnet: sb, index: k, written: svc, key: svc });
       const canonical = resolveAlias(svc);
@@ -626,13 +643,16 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
       // one string per bundle entry, shared by the requests it makes
       via: `bundle ${b}`,
     }));
-    const requests = new Map<string, ServiceRequest>();
+    // a subnet asks for a few dozen services: searching them costs less than a map per subnet (12,000 of them in a
+    // large organisation), and even a subnet listing the whole catalog is searched in well under a millisecond
+    const requests: ServiceRequest[] = [];
+    const asked = (key: string) => requests.some((r) => r.key === key);
     for (const a of services)
-      if (a.key !== undefined && !requests.has(a.key))
-        requests.set(a.key, new Request({ source, at: a, key: a.key, via: "services" }));
+      if (a.key !== undefined && !asked(a.key))
+        requests.push(new Request({ source, at: a, key: a.key, via: "services" }));
     for (const b of bundles)
       for (const svc of b.bundle?.services ?? [])
-        if (!requests.has(svc)) requests.set(svc, new Request({ source, at: b, key: svc, via: b.via }));
+        if (!asked(svc)) requests.push(new Request({ source, at: b, key: svc, via: b.via }));
     const cidrOf = rd.str(s, sb, "cidr");
     const spec: SubnetFields = {
       name: rd.str(s, sb, "name"),
@@ -654,7 +674,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
         (has(s, "azId") && spec.azId === undefined),
       services,
       bundles,
-      requests: [...requests.values()].sort(by((r) => r.key)),
+      requests: requests.sort(by((r) => r.key)),
     };
   });
 
