@@ -290,13 +290,16 @@ export function parseSpecText(opts: { bytes: Buffer; file: string; absPath: stri
   return { ...(r.sources[0] ? { source: r.sources[0] } : {}), diagnostics: r.diagnostics };
 }
 
+/** Strict UTF-8, the BOM dropped; one decoder for every file (a decode without `stream` keeps no state). */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
 /** Decodes and parses, recording each step's facts; stops where the next step cannot run. */
 function readSpecText(opts: { bytes: Buffer; file: string; absPath: string }): ReadFile {
   const { bytes, file, absPath } = opts;
   const none = { file, yamlErrors: [], yamlWarnings: [] };
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const before = bytes.subarray(0, bad).toString("utf8");
