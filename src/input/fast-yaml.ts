@@ -11,11 +11,19 @@
  * library on every example, fixture and generated spec (__tests__/input/fast-yaml.test.ts).
  */
 
-/** A node with where it starts (what the library calls `range[0]`). */
+/**
+ * A node with where it starts (what the library calls `range[0]`). A scalar is its offset alone: its value is in the
+ * data, and a spec has hundreds of thousands of scalars (an object each was a tenth of the reader's time and memory).
+ */
 export type FastNode =
   | { readonly kind: "map"; readonly offset: number; readonly pairs: readonly FastPair[] }
   | { readonly kind: "seq"; readonly offset: number; readonly items: readonly FastNode[] }
-  | { readonly kind: "scalar"; readonly offset: number; readonly value: string | number | boolean | null };
+  | number;
+
+/** Where a node starts. */
+export function offsetOf(node: FastNode): number {
+  return typeof node === "number" ? node : node.offset;
+}
 
 export interface FastPair {
   readonly key: string;
@@ -25,7 +33,7 @@ export interface FastPair {
 
 export interface FastDocument {
   /** The root mapping (a spec is one; any other root goes to the library). */
-  readonly root: FastNode & { readonly kind: "map" };
+  readonly root: Extract<FastNode, { readonly kind: "map" }>;
   /** The document as plain data, as the library's toJS gives it. */
   readonly data: Record<string, unknown>;
 }
@@ -36,13 +44,16 @@ const outside = (): never => {
   throw new Outside();
 };
 
-interface Line {
-  /** Column of the first character of the content (spaces before it). */
-  indent: number;
-  /** Offset of the content; moved past `- ` when a sequence item's content is read as a node. */
-  start: number;
-  /** Offset of the end of the line (the `\n` or the text's end). */
-  end: number;
+/**
+ * The lines with content, as three columns (typed arrays, no object per line): the column of the first character
+ * of the content (`indent`), the offset of the content (`start`; moved past `- ` when a sequence item's content is
+ * read as a node) and the offset of the end of the line (`end`: the `\n` or the text's end).
+ */
+interface Lines {
+  readonly count: number;
+  readonly indent: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
 }
 
 /** Anything the reader leaves to the library, found by one scan before reading. */
@@ -51,7 +62,9 @@ const UNSUPPORTED = /[\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\uf
 
 export function readFastYaml(text: string): FastDocument | undefined {
   if (UNSUPPORTED.test(text)) return undefined;
-  const lines: Line[] = [];
+  let most = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) most++;
+  const lines = { count: 0, indent: new Int32Array(most), start: new Int32Array(most), end: new Int32Array(most) };
   let pos = 0;
   while (pos <= text.length) {
     let end = text.indexOf("\n", pos);
@@ -59,19 +72,22 @@ export function readFastYaml(text: string): FastDocument | undefined {
     let i = pos;
     while (i < end && text.charCodeAt(i) === 32) i++;
     // blank and comment-only lines say nothing (at any indentation)
-    if (i < end && text[i] !== "#") {
+    if (i < end && text.charCodeAt(i) !== 35) {
       // document markers and directives are the library's
       if (i === pos && (text.startsWith("---", i) || text.startsWith("...", i))) return undefined;
-      lines.push({ indent: i - pos, start: i, end });
+      lines.indent[lines.count] = i - pos;
+      lines.start[lines.count] = i;
+      lines.end[lines.count] = end;
+      lines.count++;
     }
     pos = end + 1;
   }
-  if (lines.length === 0 || lines[0].indent !== 0) return undefined;
+  if (lines.count === 0 || lines.indent[0] !== 0) return undefined;
   try {
     const reader = new Reader(text, lines);
     const root = reader.node(0);
-    if (root.node.kind !== "map" || reader.next < lines.length) return undefined;
-    return { root: root.node, data: root.data as Record<string, unknown> };
+    if (typeof root === "number" || root.kind !== "map" || reader.next < lines.count) return undefined;
+    return { root, data: reader.data as Record<string, unknown> };
   } catch (e) {
     if (e instanceof Outside) return undefined;
     throw e;
@@ -84,90 +100,100 @@ const KEY = /^[A-Za-z_$/][A-Za-z0-9_.$/:-]*$/;
 const MAYBE_NOT_STRING = /^(?:[-+.~0-9]|(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$)/;
 const PLAIN_FIRST_REFUSED = new Set([..."-?:,[]{}#&*!|>'\"%@`<="]);
 
-interface Read {
-  readonly node: FastNode;
-  readonly data: unknown;
-}
-
 class Reader {
   next = 0;
+  /**
+   * The plain data of the node the last read returned (what the library's toJS gives): each read returns the node
+   * and leaves its data here, so no pair of the two is allocated per node.
+   */
+  data: unknown = undefined;
   constructor(
     private readonly text: string,
-    private readonly lines: Line[],
+    private readonly lines: Lines,
   ) {}
 
   /** The block node starting at the next line, whose indentation must be `indent`. */
-  node(indent: number): Read {
-    const line = this.lines[this.next];
-    if (!line || line.indent !== indent) outside();
-    return this.isSeqItem(line) ? this.seq(indent) : this.map(indent);
+  node(indent: number): FastNode {
+    const n = this.next;
+    if (n >= this.lines.count || this.lines.indent[n] !== indent) outside();
+    return this.isSeqItem(n) ? this.seq(indent) : this.map(indent);
   }
 
-  private isSeqItem(line: Line): boolean {
-    return this.text[line.start] === "-" && (line.start + 1 === line.end || this.text[line.start + 1] === " ");
+  /** Line `n` is a sequence item (`- ...` or a lone `-`). */
+  private isSeqItem(n: number): boolean {
+    const start = this.lines.start[n];
+    return (
+      this.text.charCodeAt(start) === 45 && (start + 1 === this.lines.end[n] || this.text.charCodeAt(start + 1) === 32)
+    );
   }
 
-  private map(indent: number): Read {
+  private map(indent: number): FastNode {
+    const { lines, text } = this;
     const pairs: FastPair[] = [];
     const data: Record<string, unknown> = {};
-    const offset = this.lines[this.next].start;
-    while (this.next < this.lines.length) {
-      const line = this.lines[this.next];
-      if (line.indent < indent) break;
-      if (line.indent > indent || this.isSeqItem(line)) outside();
-      const { text } = this;
-      const colon = keyEnd(text, line.start, line.end);
-      const key = text.slice(line.start, colon);
+    const offset = lines.start[this.next];
+    while (this.next < lines.count) {
+      const n = this.next;
+      if (lines.indent[n] < indent) break;
+      if (lines.indent[n] > indent || this.isSeqItem(n)) outside();
+      const start = lines.start[n];
+      const end = lines.end[n];
+      const colon = keyEnd(text, start, end);
+      const key = text.slice(start, colon);
       if (!KEY.test(key) || key.length > 1000 || MAYBE_NOT_STRING.test(key) || key === "__proto__") outside();
       if (Object.prototype.hasOwnProperty.call(data, key)) outside(); // a duplicate: the library's error
       let v = colon + 1;
-      while (v < line.end && text.charCodeAt(v) === 32) v++;
+      while (v < end && text.charCodeAt(v) === 32) v++;
       this.next++;
-      let value: Read;
-      if (v === line.end || text[v] === "#") {
+      let value: FastNode;
+      if (v === end || text.charCodeAt(v) === 35) {
         // the value is the block below: deeper, or a sequence at the key's own indentation
-        const below = this.lines[this.next];
-        if (!below) outside();
-        if (below.indent > indent) value = this.node(below.indent);
-        else if (below.indent === indent && this.isSeqItem(below)) value = this.seq(indent);
+        const below = this.next;
+        if (below >= lines.count) outside();
+        if (lines.indent[below] > indent) value = this.node(lines.indent[below]);
+        else if (lines.indent[below] === indent && this.isSeqItem(below)) value = this.seq(indent);
         else value = outside();
       } else {
-        value = this.inline(v, line.end);
+        value = this.inline(v, end);
         this.noContinuation(indent);
       }
-      pairs.push({ key, keyOffset: line.start, value: value.node });
-      data[key] = value.data;
+      pairs.push({ key, keyOffset: start, value });
+      data[key] = this.data;
     }
-    return { node: { kind: "map", offset, pairs }, data };
+    this.data = data;
+    return { kind: "map", offset, pairs };
   }
 
-  private seq(indent: number): Read {
+  private seq(indent: number): FastNode {
+    const { lines, text } = this;
     const items: FastNode[] = [];
     const data: unknown[] = [];
-    const offset = this.lines[this.next].start;
-    while (this.next < this.lines.length) {
-      const line = this.lines[this.next];
-      if (line.indent < indent || (line.indent === indent && !this.isSeqItem(line))) break;
-      if (line.indent > indent) outside();
-      let c = line.start + 1;
-      while (c < line.end && this.text.charCodeAt(c) === 32) c++;
-      if (c === line.end || this.text[c] === "#") outside(); // an empty item or a nested block below: rare
-      let item: Read;
-      if (this.isInlineNode(c, line.end)) {
+    const offset = lines.start[this.next];
+    while (this.next < lines.count) {
+      const n = this.next;
+      if (lines.indent[n] < indent || (lines.indent[n] === indent && !this.isSeqItem(n))) break;
+      if (lines.indent[n] > indent) outside();
+      const end = lines.end[n];
+      let c = lines.start[n] + 1;
+      while (c < end && text.charCodeAt(c) === 32) c++;
+      if (c === end || text.charCodeAt(c) === 35) outside(); // an empty item or a nested block below: rare
+      let item: FastNode;
+      if (this.isInlineNode(c, end)) {
         this.next++;
-        item = this.inline(c, line.end);
+        item = this.inline(c, end);
         this.noContinuation(indent);
       } else {
         // `- key: value` or `- - x`: the item is a block node whose first line starts after the dash
-        const column = c - (line.start - line.indent);
-        line.indent = column;
-        line.start = c;
+        const column = c - (lines.start[n] - lines.indent[n]);
+        lines.indent[n] = column;
+        lines.start[n] = c;
         item = this.node(column);
       }
-      items.push(item.node);
-      data.push(item.data);
+      items.push(item);
+      data.push(this.data);
     }
-    return { node: { kind: "seq", offset, items }, data };
+    this.data = data;
+    return { kind: "seq", offset, items };
   }
 
   /** The content at `c` is one inline value (a scalar or a flow collection), not a key or a nested item. */
@@ -180,12 +206,11 @@ class Reader {
 
   /** A line after an inline value that is deeper than its key continues the value: the library's. */
   private noContinuation(indent: number): void {
-    const after = this.lines[this.next];
-    if (after && after.indent > indent) outside();
+    if (this.next < this.lines.count && this.lines.indent[this.next] > indent) outside();
   }
 
   /** One scalar or one-line flow collection from `c` to the end of the line (a comment may follow). */
-  private inline(c: number, end: number): Read {
+  private inline(c: number, end: number): FastNode {
     const { text } = this;
     const ch = text[c];
     if (ch === "[" || ch === "{") {
@@ -198,14 +223,14 @@ class Reader {
     if (ch === "'" || ch === '"') {
       const q = this.quoted(c, end);
       this.restIsComment(q.after, end);
-      return q.read;
+      return q.node;
     }
     // searches stay within the line: a search to the end of the text would make a file quadratic
     const rest = text.slice(c, end);
     const hash = rest.indexOf(" #");
     const raw = (hash >= 0 ? rest.slice(0, hash) : rest).trimEnd();
     if (raw.includes(": ") || raw.endsWith(":")) outside();
-    return plain(raw, c);
+    return this.plain(raw, c);
   }
 
   private restIsComment(from: number, end: number): void {
@@ -214,7 +239,7 @@ class Reader {
     if (i < end && !(this.text[i] === "#" && i > from)) outside();
   }
 
-  private quoted(c: number, end: number): { read: Read; after: number } {
+  private quoted(c: number, end: number): { node: FastNode; after: number } {
     const { text } = this;
     const q = text[c];
     let i = c + 1;
@@ -230,24 +255,25 @@ class Reader {
         i = close + 2;
         continue;
       }
-      return { read: { node: { kind: "scalar", offset: c, value }, data: value }, after: close + 1 };
+      this.data = value;
+      return { node: c, after: close + 1 };
     }
   }
 
   /** `[a, b]` on one line: scalars only; an empty entry (`[a,,b]`, `[a,]`) is the library's. */
-  private flowSeq(open: number, close: number): Read {
+  private flowSeq(open: number, close: number): FastNode {
     const items: FastNode[] = [];
     const data: unknown[] = [];
     for (const entry of this.flowEntries(open, close)) {
-      const r = this.flowScalar(entry.start, entry.end);
-      items.push(r.node);
-      data.push(r.data);
+      items.push(this.flowScalar(entry.start, entry.end));
+      data.push(this.data);
     }
-    return { node: { kind: "seq", offset: open, items }, data };
+    this.data = data;
+    return { kind: "seq", offset: open, items };
   }
 
   /** `{ k: v, ... }` on one line: plain keys, scalar values. */
-  private flowMap(open: number, close: number): Read {
+  private flowMap(open: number, close: number): FastNode {
     const pairs: FastPair[] = [];
     const data: Record<string, unknown> = {};
     for (const entry of this.flowEntries(open, close)) {
@@ -259,11 +285,11 @@ class Reader {
       if (Object.prototype.hasOwnProperty.call(data, key)) outside();
       let v = sep + 1;
       while (v < entry.end && this.text.charCodeAt(v) === 32) v++;
-      const r = this.flowScalar(v, entry.end);
-      pairs.push({ key, keyOffset: entry.start, value: r.node });
-      data[key] = r.data;
+      pairs.push({ key, keyOffset: entry.start, value: this.flowScalar(v, entry.end) });
+      data[key] = this.data;
     }
-    return { node: { kind: "map", offset: open, pairs }, data };
+    this.data = data;
+    return { kind: "map", offset: open, pairs };
   }
 
   /** The entries between the brackets, trimmed; `[]` has none. */
@@ -286,16 +312,22 @@ class Reader {
     return out;
   }
 
-  private flowScalar(start: number, end: number): Read {
+  private flowScalar(start: number, end: number): FastNode {
     const ch = this.text[start];
     if (ch === "'" || ch === '"') {
       const q = this.quoted(start, end);
       if (q.after !== end) outside();
-      return q.read;
+      return q.node;
     }
     const raw = this.text.slice(start, end);
     if (raw.includes(":")) outside();
-    return plain(raw, start);
+    return this.plain(raw, start);
+  }
+
+  /** A plain scalar as the core schema reads it: strings, plain decimals, booleans and null; else the library's. */
+  private plain(raw: string, offset: number): FastNode {
+    this.data = plainValue(raw);
+    return offset;
   }
 }
 
@@ -321,17 +353,15 @@ const CORE_NUMBER = [
   /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
 ];
 
-/** A plain scalar as the core schema reads it: strings, plain decimals, booleans and null; else the library's. */
-function plain(raw: string, offset: number): Read {
+/** The value of a plain scalar as the core schema reads it: strings, plain decimals, booleans and null. */
+function plainValue(raw: string): string | number | boolean | null {
   if (raw === "" || PLAIN_FIRST_REFUSED.has(raw[0])) outside();
-  let value: string | number | boolean | null = raw;
-  if (MAYBE_NOT_STRING.test(raw)) {
-    if (/^(?:0|[1-9][0-9]{0,14})$/.test(raw)) value = Number(raw);
-    else if (/^(?:[Tt]rue|TRUE)$/.test(raw)) value = true;
-    else if (/^(?:[Ff]alse|FALSE)$/.test(raw)) value = false;
-    else if (/^(?:~|[Nn]ull|NULL)$/.test(raw)) value = null;
-    // any other number form of the core schema (signs, floats, octal, hex, .inf, .nan) is the library's
-    else if (CORE_NUMBER.some((r) => r.test(raw))) outside();
-  }
-  return { node: { kind: "scalar", offset, value }, data: value };
+  if (!MAYBE_NOT_STRING.test(raw)) return raw;
+  if (/^(?:0|[1-9][0-9]{0,14})$/.test(raw)) return Number(raw);
+  if (/^(?:[Tt]rue|TRUE)$/.test(raw)) return true;
+  if (/^(?:[Ff]alse|FALSE)$/.test(raw)) return false;
+  if (/^(?:~|[Nn]ull|NULL)$/.test(raw)) return null;
+  // any other number form of the core schema (signs, floats, octal, hex, .inf, .nan) is the library's
+  if (CORE_NUMBER.some((r) => r.test(raw))) outside();
+  return raw;
 }

@@ -14,7 +14,7 @@ import { MAX_SPEC_BYTES } from "../rules/load/file-too-large";
 import { MAX_ALIAS_COUNT } from "../rules/load/yaml-alias-limit";
 import { MAX_DEPTH, MAX_SCAN_DEPTH } from "../rules/load/yaml-syntax";
 import { runRules } from "../rules/run";
-import { readFastYaml, type FastDocument, type FastNode, type FastPair } from "./fast-yaml";
+import { offsetOf, readFastYaml, type FastDocument, type FastNode, type FastPair } from "./fast-yaml";
 
 /**
  * The `yaml` library, loaded on first use: most spec files are read by readFastYaml, and loading the library
@@ -163,29 +163,32 @@ export class SourceFile {
     return best;
   }
 
-  /** positionOf over the fast reader's tree: the same walk (keys are plain strings there, values never empty). */
+  /**
+   * positionOf over the fast reader's tree: the same walk (keys are plain strings there, values never empty). It
+   * follows offsets and turns only the last into a line and column.
+   */
   private fastPositionOf(fast: FastDocument, segments: readonly PathSegment[], opts: { key?: boolean }): Position {
     let node: FastNode = fast.root;
     let lastPair: FastPair | undefined;
-    let best = this.positionOfOffset(node.offset);
     for (const seg of segments) {
-      if (node.kind === "map") {
-        const pair = node.pairs.find((p) => p.key === String(seg));
-        if (!pair) return best;
+      if (typeof node === "number") {
+        return this.positionOfOffset(node);
+      } else if (node.kind === "map") {
+        const key = String(seg);
+        const pair: FastPair | undefined = node.pairs.find((p) => p.key === key);
+        if (!pair) return this.positionOfOffset(node.offset);
         lastPair = pair;
         node = pair.value;
-      } else if (node.kind === "seq" && typeof seg === "number") {
+      } else if (typeof seg === "number") {
         const item: FastNode | undefined = node.items[seg];
-        if (item === undefined) return best;
+        if (item === undefined) return this.positionOfOffset(node.offset);
         lastPair = undefined;
         node = item;
       } else {
-        return best;
+        return this.positionOfOffset(node.offset);
       }
-      best = this.positionOfOffset(node.offset);
     }
-    if (opts.key && lastPair) best = this.positionOfOffset(lastPair.keyOffset);
-    return best;
+    return this.positionOfOffset(opts.key && lastPair ? lastPair.keyOffset : offsetOf(node));
   }
 }
 
@@ -287,13 +290,16 @@ export function parseSpecText(opts: { bytes: Buffer; file: string; absPath: stri
   return { ...(r.sources[0] ? { source: r.sources[0] } : {}), diagnostics: r.diagnostics };
 }
 
+/** Strict UTF-8, the BOM dropped; one decoder for every file (a decode without `stream` keeps no state). */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
 /** Decodes and parses, recording each step's facts; stops where the next step cannot run. */
 function readSpecText(opts: { bytes: Buffer; file: string; absPath: string }): ReadFile {
   const { bytes, file, absPath } = opts;
   const none = { file, yamlErrors: [], yamlWarnings: [] };
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const before = bytes.subarray(0, bad).toString("utf8");
@@ -347,11 +353,12 @@ export function parseYamlDocument(text: string): { doc: Document.Parsed; lines: 
 /** nodeDepth over the fast reader's tree. */
 function fastDepth(node: FastNode, depth: number): number {
   if (depth > MAX_DEPTH) return depth;
-  if (node.kind === "scalar") return depth;
+  if (typeof node === "number") return depth;
   let max = depth + 1;
-  for (const child of node.kind === "map" ? node.pairs.map((p) => p.value) : node.items) {
+  const children = node.kind === "map" ? node.pairs.length : node.items.length;
+  for (let i = 0; i < children && max <= MAX_DEPTH; i++) {
+    const child = node.kind === "map" ? node.pairs[i].value : node.items[i];
     max = Math.max(max, fastDepth(child, depth + 1));
-    if (max > MAX_DEPTH) break;
   }
   return max;
 }
@@ -372,36 +379,42 @@ function rootOf(doc: Document.Parsed, source: SourceFile): NonNullable<SpecFileF
  * out-of-memory error. Linear, no allocation per character.
  */
 export function scanNesting(text: string): { offset: number } | undefined {
+  // character codes, not one-character strings: this reads every character of every spec
+  const NL = 10;
+  const SPACE = 32;
   let flow = 0;
-  let quote: string | undefined;
+  let quote = 0;
   let comment = false;
   let lineStart = true;
   const indents: number[] = [];
+  const at = (j: number) => text.charCodeAt(j); // NaN past the end, like text[j] was undefined
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\n") {
+    const c = at(i);
+    if (c === NL) {
       comment = false;
       lineStart = true;
       continue;
     }
     if (comment) continue;
-    if (quote) {
-      if (quote === '"' && c === "\\") i++;
-      else if (c === quote) quote = undefined;
+    if (quote !== 0) {
+      if (quote === 34 && c === 92)
+        i++; // a backslash in double quotes escapes the next character
+      else if (c === quote) quote = 0;
       continue;
     }
     if (lineStart && flow === 0) {
       // block structure: indentation levels plus list/key indicators piled on the line
       let j = i;
-      while (text[j] === " ") j++;
+      while (at(j) === SPACE) j++;
       const indent = j - i;
       let piled = 0;
-      while ((text[j] === "-" || text[j] === "?" || text[j] === ":") && (text[j + 1] === " " || text[j + 1] === "\t")) {
+      // `-`, `?` or `:` followed by a space or a tab
+      while ((at(j) === 45 || at(j) === 63 || at(j) === 58) && (at(j + 1) === SPACE || at(j + 1) === 9)) {
         piled++;
         j += 2;
-        while (text[j] === " ") j++;
+        while (at(j) === SPACE) j++;
       }
-      if (text[j] !== "\n" && text[j] !== "#" && j < text.length) {
+      if (at(j) !== NL && at(j) !== 35 && j < text.length) {
         while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
         indents.push(indent);
         if (indents.length + piled > MAX_SCAN_DEPTH) return { offset: j };
@@ -411,12 +424,12 @@ export function scanNesting(text: string): { offset: number } | undefined {
       continue;
     }
     lineStart = false;
-    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
-    else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1])))
+    if (c === 35 && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
+    else if ((c === 34 || c === 39) && (i === 0 || /[\s[{,:]/.test(text[i - 1])))
       quote = c; // a quote opens a scalar, not inside `don't`
-    else if (c === "[" || c === "{") {
+    else if (c === 91 || c === 123) {
       if (++flow > MAX_SCAN_DEPTH) return { offset: i };
-    } else if ((c === "]" || c === "}") && flow > 0) flow--;
+    } else if ((c === 93 || c === 125) && flow > 0) flow--;
   }
   return undefined;
 }

@@ -346,11 +346,35 @@ interface Reader {
     key: string,
     keep: (x: unknown) => x is T,
   ): Array<{ value: T; index: number }>;
+  /** `list`, each element and index passed straight to `f` (no pair per element: a subnet's services are many). */
+  listMap<T, U>(
+    obj: Data,
+    segs: readonly PathSegment[],
+    key: string,
+    keep: (x: unknown) => x is T,
+    f: (value: T, index: number) => U,
+  ): U[];
 }
 
 function reader(wf: WellFormed): Reader {
   const value = (obj: Data, segs: readonly PathSegment[], key: string) =>
     has(obj, key) && wf.ok(segs, key) ? obj[key] : undefined;
+  const listMap = <T, U>(
+    obj: Data,
+    segs: readonly PathSegment[],
+    key: string,
+    keep: (x: unknown) => x is T,
+    f: (value: T, index: number) => U,
+  ): U[] => {
+    const v = value(obj, segs, key);
+    if (!Array.isArray(v)) return [];
+    const out: U[] = [];
+    for (let index = 0; index < v.length; index++) {
+      const x: unknown = v[index];
+      if (keep(x) && wf.ok(segs, key, index)) out.push(f(x, index));
+    }
+    return out;
+  };
   return {
     wf,
     str: (obj, segs, key) => {
@@ -361,11 +385,9 @@ function reader(wf: WellFormed): Reader {
       const v = value(obj, segs, key);
       return isMapping(v) ? v : undefined;
     },
-    list: (obj, segs, key, keep) => {
-      const v = value(obj, segs, key);
-      if (!Array.isArray(v)) return [];
-      return v.flatMap((x, index) => (keep(x) && wf.ok(segs, key, index) ? [{ value: x, index }] : []));
-    },
+    list: <T>(obj: Data, segs: readonly PathSegment[], key: string, keep: (x: unknown) => x is T) =>
+      listMap(obj, segs, key, keep, (value, index) => ({ value, index })),
+    listMap,
   };
 }
 
@@ -515,23 +537,56 @@ class Request implements ServiceRequest {
   readonly key: string;
   readonly via: string;
   readonly #source: SourceFile;
-  readonly #segs: readonly PathSegment[];
+  /** The list entry that asked (its `segs` too are built on first read). */
+  readonly #at: { readonly segs: readonly PathSegment[] };
   #path?: string;
   #pos?: Position;
 
-  constructor(opts: { source: SourceFile; segs: readonly PathSegment[]; key: string; via: string }) {
+  constructor(opts: { source: SourceFile; at: { readonly segs: readonly PathSegment[] }; key: string; via: string }) {
     this.key = opts.key;
     this.via = opts.via;
     this.#source = opts.source;
-    this.#segs = opts.segs;
+    this.#at = opts.at;
   }
 
   get path(): string {
-    return (this.#path ??= formatPath(this.#segs));
+    return (this.#path ??= formatPath(this.#at.segs));
   }
 
   get pos(): Position {
-    return (this.#pos ??= this.#source.positionOf(this.#segs));
+    return (this.#pos ??= this.#source.positionOf(this.#at.segs));
+  }
+}
+
+/**
+ * One entry of a subnet's `services`. Its field path is built on first read, for the same reason as a Request's:
+ * a large organisation lists hundreds of thousands of services, and only those a finding names are located.
+ */
+class ServiceEntry implements ServiceAsked {
+  readonly written: string;
+  readonly key?: string;
+  readonly alias: boolean;
+  /** The subnet's field path, and the entry's index in its services. */
+  readonly #subnet: readonly PathSegment[];
+  readonly #index: number;
+  #segs?: readonly PathSegment[];
+
+  constructor(opts: {
+    subnet: readonly PathSegment[];
+    index: number;
+    written: string;
+    key: string | undefined;
+    alias?: boolean;
+  }) {
+    this.written = opts.written;
+    this.key = opts.key;
+    this.alias = opts.alias ?? false;
+    this.#subnet = opts.subnet;
+    this.#index = opts.index;
+  }
+
+  get segs(): readonly PathSegment[] {
+    return (this.#segs ??= [...this.#subnet, "services", this.#index]);
   }
 }
 
@@ -575,11 +630,11 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   const subnetList = rd.list(v, base, "subnets", isMapping);
   const subnets = subnetList.map(({ value: s, index: j }): ResolvedSubnet => {
     const sb = [...base, "subnets", j];
-    const services = rd.list(s, sb, "services", isString).map(({ value: svc, index: k }): ServiceAsked => {
-      const segs = [...sb, "services", k];
-      if (known(svc) || customKeys.includes(svc)) return { segs, written: svc, key: svc, alias: false };
+    const services = rd.listMap(s, sb, "services", isString, (svc, k): ServiceAsked => {
+      if (known(svc) || customKeys.includes(svc))
+        return new ServiceEntry({ subnet: sb, index: k, written: svc, key: svc });
       const canonical = resolveAlias(svc);
-      return { segs, written: svc, key: canonical, alias: canonical !== undefined };
+      return new ServiceEntry({ subnet: sb, index: k, written: svc, key: canonical, alias: canonical !== undefined });
     });
     const bundles = rd.list(s, sb, "bundles", isString).map(({ value: b, index: k }) => ({
       segs: [...sb, "bundles", k],
@@ -588,13 +643,16 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
       // one string per bundle entry, shared by the requests it makes
       via: `bundle ${b}`,
     }));
-    const requests = new Map<string, ServiceRequest>();
+    // a subnet asks for a few dozen services: searching them costs less than a map per subnet (12,000 of them in a
+    // large organisation), and even a subnet listing the whole catalog is searched in well under a millisecond
+    const requests: ServiceRequest[] = [];
+    const asked = (key: string) => requests.some((r) => r.key === key);
     for (const a of services)
-      if (a.key !== undefined && !requests.has(a.key))
-        requests.set(a.key, new Request({ source, segs: a.segs, key: a.key, via: "services" }));
+      if (a.key !== undefined && !asked(a.key))
+        requests.push(new Request({ source, at: a, key: a.key, via: "services" }));
     for (const b of bundles)
       for (const svc of b.bundle?.services ?? [])
-        if (!requests.has(svc)) requests.set(svc, new Request({ source, segs: b.segs, key: svc, via: b.via }));
+        if (!asked(svc)) requests.push(new Request({ source, at: b, key: svc, via: b.via }));
     const cidrOf = rd.str(s, sb, "cidr");
     const spec: SubnetFields = {
       name: rd.str(s, sb, "name"),
@@ -616,7 +674,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
         (has(s, "azId") && spec.azId === undefined),
       services,
       bundles,
-      requests: [...requests.values()].sort(by((r) => r.key)),
+      requests: requests.sort(by((r) => r.key)),
     };
   });
 

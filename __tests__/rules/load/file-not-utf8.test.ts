@@ -9,6 +9,13 @@ describe("file-not-utf8", () => {
     expect(f[0].pos).toEqual({ line: BASE.split("\n").length, col: 6 });
   });
 
+  test("Compliance: a file read after one that is not UTF-8 (one decoder serves every file)", () => {
+    const bad = Buffer.concat([Buffer.from(BASE), Buffer.from([0xe2, 0x82])]);
+    const r = pipelineOf({ "a.yaml": bad, "b.yaml": BASE.replace("stack: base", "stack: other") + "# café\n" });
+    expect(findings(r, "FILE_NOT_UTF8").map((d) => d.file.replace(/.*\//, ""))).toEqual(["a.yaml"]);
+    expect(r.models.map((m) => m.stack)).toEqual(["other"]);
+  });
+
   test("Compliance: the same character encoded as UTF-8", () => {
     expect(findings(pipelineOf({ "a.yaml": BASE + "# café\n" }), "FILE_NOT_UTF8")).toEqual([]);
   });

@@ -15,6 +15,16 @@ describe("address-collision", () => {
     expect(f.length).toBeGreaterThan(0);
     expect(f[0].path).toBe("vpcs[0].endpoints.ecr_api");
     expect(f.map((d) => d.message).join("\n")).toContain("aws_vpc_endpoint.main_ecr_api.");
+    // the owners are put into words only for a finding: each kind says which resource holds the address
+    expect(f.map((d) => d.message).sort()).toEqual([
+      'rule "ecr_api from subnet app-a (subnet-0aaaaaaaaaaaaaaa1)" of VPC main and rule "ecr.api from subnet app-a ' +
+        '(subnet-0aaaaaaaaaaaaaaa1)" of VPC main both map to the Terraform address ' +
+        "aws_vpc_security_group_ingress_rule.main_ecr_api_app-a.",
+      "the interface endpoint of ecr_api in VPC main and the interface endpoint of ecr.api in VPC main both map to " +
+        "the Terraform address aws_vpc_endpoint.main_ecr_api.",
+      "the security group vpce-main-ecr_api of VPC main and the security group vpce-main-ecr.api of VPC main both " +
+        "map to the Terraform address aws_security_group.main_ecr_api.",
+    ]);
   });
 
   test("Compliance: a key that differs after sanitizing", () => {
@@ -40,6 +50,27 @@ describe("address-collision", () => {
     expect(f.map((d) => d.message).join("\n")).toContain(
       "aws_vpc_endpoint.main_ecr_api, which the interface endpoint of ecr.api",
     );
+  });
+
+  test("Noncompliance: MOVED_ADDRESS_COLLISION when two renamed keys' old addresses sanitize alike", () => {
+    const r = runSpecs({
+      "a.yaml": spec((s) => {
+        s.vpcs[0].subnets[0].services = ["p1", "p2"];
+        s.vpcs[0].endpoints = {
+          p1: { serviceName: custom, renamedFrom: "old.api" },
+          p2: { serviceName: custom.replace(/0$/, "1"), renamedFrom: "old_api" },
+        };
+      }),
+    });
+    expect(findings(r, "MOVED_ADDRESS_COLLISION").map((d) => d.message)).toEqual([
+      'rule "p2 from subnet app-a (subnet-0aaaaaaaaaaaaaaa1)" of VPC main would be moved from ' +
+        'aws_vpc_security_group_ingress_rule.main_old_api_app-a, which rule "p1 from subnet app-a ' +
+        '(subnet-0aaaaaaaaaaaaaaa1)" of VPC main is moved from too.',
+      "the interface endpoint of p2 in VPC main would be moved from aws_vpc_endpoint.main_old_api, which the " +
+        "interface endpoint of p1 in VPC main is moved from too.",
+      "the security group vpce-main-p2 of VPC main would be moved from aws_security_group.main_old_api, which the " +
+        "security group vpce-main-p1 of VPC main is moved from too.",
+    ]);
   });
 
   test("Compliance: a renamed key whose old address nothing holds", () => {

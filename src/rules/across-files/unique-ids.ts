@@ -3,7 +3,7 @@
  * files, it would get two endpoints per service (private DNS conflicts,
  * route tables twice).
  */
-import type { PathSegment } from "../../input/load";
+import type { PathSegment, SourceFile } from "../../input/load";
 import type { AcrossFilesSubject } from "../../input/subjects";
 import { formatPath } from "../../input/validate-schema";
 import { rule } from "../rule";
@@ -37,37 +37,42 @@ export const uniqueIds = rule<AcrossFilesSubject>()({
       items.flatMap((it) => (it.spec.id !== undefined ? [{ id: it.spec.id, segs: it.segs }] : []));
     // within a file: VPC ids among VPCs, subnet ids among subnets, pointing at the id field
     for (const { source, facts } of subject.files) {
-      const groups = [withId(facts.vpcs), withId(facts.vpcs.flatMap((v) => v.subnets))].map((items) =>
-        items.map((it) => ({ id: it.id, segs: [...it.segs, "id"] })),
-      );
-      for (const items of groups) {
-        const seen = new Map<string, PathSegment[]>();
+      for (const items of [withId(facts.vpcs), withId(facts.vpcs.flatMap((v) => v.subnets))]) {
+        const seen = new Map<string, readonly PathSegment[]>();
         for (const it of items) {
           const first = seen.get(it.id);
           if (!first) seen.set(it.id, it.segs);
-          else
-            ctx.report(
-              { file: source.file, pos: source.positionOf(it.segs), path: formatPath(it.segs) },
-              "DUPLICATE_ID",
-              { kind: "in-file", id: it.id, firstPath: formatPath(first), firstLine: source.positionOf(first).line },
-            );
+          else {
+            const segs = [...it.segs, "id"];
+            const firstSegs = [...first, "id"];
+            ctx.report({ file: source.file, pos: source.positionOf(segs), path: formatPath(segs) }, "DUPLICATE_ID", {
+              kind: "in-file",
+              id: it.id,
+              firstPath: formatPath(firstSegs),
+              firstLine: source.positionOf(firstSegs).line,
+            });
+          }
         }
       }
     }
-    // across files: the first file describing an id keeps it, pointing at the VPC or subnet
-    const first = new Map<string, { file: string; line: number }>();
+    // across files: the first file describing an id keeps it, pointing at the VPC or subnet; positions are looked
+    // up only for a finding (most ids are unique)
+    const first = new Map<string, { source: SourceFile; segs: readonly PathSegment[] }>();
     for (const { source, facts } of subject.files) {
       for (const it of withId(facts.vpcs.flatMap((v) => [v, ...v.subnets]))) {
         const prev = first.get(it.id);
-        const pos = source.positionOf(it.segs);
-        if (prev && prev.file !== source.file)
-          ctx.report({ file: source.file, pos, path: formatPath(it.segs) }, "DUPLICATE_ID", {
-            kind: "across-files",
-            id: it.id,
-            otherFile: prev.file,
-            otherLine: prev.line,
-          });
-        else if (!prev) first.set(it.id, { file: source.file, line: pos.line });
+        if (prev && prev.source.file !== source.file)
+          ctx.report(
+            { file: source.file, pos: source.positionOf(it.segs), path: formatPath(it.segs) },
+            "DUPLICATE_ID",
+            {
+              kind: "across-files",
+              id: it.id,
+              otherFile: prev.source.file,
+              otherLine: prev.source.positionOf(prev.segs).line,
+            },
+          );
+        else if (!prev) first.set(it.id, { source, segs: it.segs });
       }
     }
   },

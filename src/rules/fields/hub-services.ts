@@ -55,7 +55,8 @@ export const hubServices = rule<FieldSubject>()({
   },
   check(subject, ctx) {
     const r = subject.facts;
-    const ids = allServices().map((s) => s.id);
+    // the catalog's ids, sorted, only for the suggestions of a finding (most files have none)
+    const ids = () => allServices().map((s) => s.id);
     for (const v of r.vpcs) {
       if (v.hub && v.useHub)
         ctx.report(subject.at(v.useHub.segs, { key: true }), "HUB_AND_SPOKE", { vpc: v.spec.name ?? `#${v.index}` });
@@ -66,7 +67,7 @@ export const hubServices = rule<FieldSubject>()({
             subject.at(h.segs),
             "HUB_SERVICE_UNKNOWN",
             { service: h.written, region: r.region?.name },
-            { suggestions: closest(h.written, ids) },
+            { suggestions: closest(h.written, ids()) },
           );
           continue;
         }

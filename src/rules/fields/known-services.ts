@@ -33,7 +33,8 @@ export const knownServices = rule<FieldSubject>()({
   },
   check(subject, ctx) {
     const r = subject.facts;
-    const ids = allServices().map((s) => s.id);
+    // the catalog's ids, sorted, only for the suggestions of a finding (most files have none)
+    const ids = () => allServices().map((s) => s.id);
     for (const v of r.vpcs) {
       // an ill-formed endpoints entry (or a misspelt `endpoints:`) may declare the service: reported where it stands
       if (v.customKeysComplete)
@@ -44,7 +45,7 @@ export const knownServices = rule<FieldSubject>()({
                 subject.at(a.segs),
                 "UNKNOWN_SERVICE",
                 { kind: "subnet", service: a.written, region: r.region?.name },
-                { suggestions: closest(a.written, [...ids, ...v.customKeys]) },
+                { suggestions: closest(a.written, [...ids(), ...v.customKeys]) },
               );
       for (const e of v.endpoints)
         // an entry with an unknown key may hold a misspelt serviceName
@@ -61,7 +62,7 @@ export const knownServices = rule<FieldSubject>()({
             subject.at(e.segs, { key: true }),
             "UNKNOWN_SERVICE",
             { kind: "endpoints", key: e.key },
-            { suggestions: closest(e.key, ids) },
+            { suggestions: closest(e.key, ids()) },
           );
     }
   },

@@ -52,11 +52,14 @@ export const renames = rule<FieldSubject>()({
   check(subject, ctx) {
     // the well-formed parts of the file: a name that is not well-formed is reported where it stands
     const r = subject.facts;
-    const judge = (opts: { items: Renamed[]; taken: ReadonlyMap<string, string>; where: string }) => {
+    // `taken` is built only when something is renamed: the names of a large VPC's requests cost more than the rule
+    const judge = (opts: { items: Renamed[]; taken: () => ReadonlyMap<string, string>; where: string }) => {
+      if (opts.items.length === 0) return;
+      const taken = opts.taken();
       const first = new Map<string, Renamed>();
       for (const it of opts.items) {
         const at = subject.at([...it.segs, "renamedFrom"]);
-        const holder = opts.taken.get(it.from);
+        const holder = taken.get(it.from);
         if (it.from === it.name) ctx.report(at, "RENAMED_FROM_SELF", { what: it.what, name: it.name });
         else if (holder !== undefined) ctx.report(at, "RENAMED_FROM_TAKEN", { ...it, where: opts.where, holder });
         else if (first.has(it.from))
@@ -75,15 +78,18 @@ export const renames = rule<FieldSubject>()({
       );
     const names = <T extends { spec: { name?: string } }>(xs: readonly T[], what: string) =>
       new Map(xs.flatMap((x) => (x.spec.name !== undefined ? [[x.spec.name, `${what} ${quote(x.spec.name)}`]] : [])));
-    judge({ items: named(r.vpcs, "VPC"), taken: names(r.vpcs, "VPC"), where: "the stack" });
+    judge({ items: named(r.vpcs, "VPC"), taken: () => names(r.vpcs, "VPC"), where: "the stack" });
     for (const v of r.vpcs) {
       const where = `VPC ${v.spec.name ?? `#${v.index + 1}`}`;
-      judge({ items: named(v.subnets, "subnet"), taken: names(v.subnets, "subnet"), where });
+      judge({ items: named(v.subnets, "subnet"), taken: () => names(v.subnets, "subnet"), where });
       // an old key that is still an entry, or still asked for by a subnet, still has its endpoint
-      const taken = new Map<string, string>();
-      for (const s of v.subnets)
-        for (const q of s.requests) taken.set(q.key, `the service ${quote(q.key)} (asked for by ${s.spec.name})`);
-      for (const e of v.endpoints) taken.set(e.key, `endpoints.${e.key}`);
+      const taken = () => {
+        const byKey = new Map<string, string>();
+        for (const s of v.subnets)
+          for (const q of s.requests) byKey.set(q.key, `the service ${quote(q.key)} (asked for by ${s.spec.name})`);
+        for (const e of v.endpoints) byKey.set(e.key, `endpoints.${e.key}`);
+        return byKey;
+      };
       judge({
         items: v.endpoints.flatMap((e) =>
           e.settings.renamedFrom !== undefined && !e.repeated

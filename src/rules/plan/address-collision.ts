@@ -1,7 +1,10 @@
 import type { Located, VpcModel } from "../../input/spec-model";
-import type { Movable } from "../../planner/plan";
+import type { IngressRule, SecurityGroupPlan } from "../../planner/plan";
 import { locate, type PlanSubject } from "../../planner/subject";
 import { rule } from "../rule";
+
+/** What holds an address, put into words on demand ("the security group X of VPC Y"). */
+type Owner = () => string;
 
 /**
  * cdktf merges two resources whose names sanitize alike; Terraform addresses
@@ -35,75 +38,82 @@ export const addressCollision = rule<PlanSubject>()({
   },
   check(subject, ctx) {
     for (const { spec, plan } of subject.stacks) {
-      const seen = new Map<string, string>();
-      const claim = (address: string, owner: string, at: Located) => {
-        const previous = seen.get(address);
-        if (previous !== undefined && previous !== owner)
-          ctx.report(locate(spec.file, at), "ADDRESS_COLLISION", { owner, previous, address });
-        else seen.set(address, owner);
+      // by resource type, then address: no `type.address` string per resource. An owner is put into words only
+      // when its address is claimed again (to compare) or moved: a stack has tens of thousands of addresses.
+      const seen = new Map<string, Map<string, Owner>>();
+      const claim = (type: string, address: string, owner: Owner, at: Located) => {
+        let ofType = seen.get(type);
+        if (!ofType) seen.set(type, (ofType = new Map()));
+        const previous = ofType.get(address);
+        if (previous === undefined) ofType.set(address, owner);
+        else if (previous() !== owner())
+          ctx.report(locate(spec.file, at), "ADDRESS_COLLISION", {
+            owner: owner(),
+            previous: previous(),
+            address: `${type}.${address}`,
+          });
       };
-      const moves: Array<{ from: string; owner: string; at: Located }> = [];
+      const moves: Array<{ type: string; from: string; owner: Owner; at: Located }> = [];
       for (const vpc of plan.vpcs) {
         const vm = spec.vpcs.find((v) => v.name === vpc.name) as VpcModel;
         for (const e of vpc.endpoints) {
           const at = vm.endpoints.get(e.service) ?? vm;
-          claim(
-            `aws_vpc_endpoint.${e.address}`,
-            `the ${e.type.toLowerCase()} endpoint of ${e.service} in VPC ${vpc.name}`,
-            at,
-          );
-          for (const sg of e.securityGroups)
-            claim(`aws_security_group.${sg.address}`, `the security group ${sg.name} of VPC ${vpc.name}`, at);
-          for (const r of e.securityGroups.flatMap((g) => g.ingress))
-            claim(`aws_vpc_security_group_ingress_rule.${r.address}`, `rule "${r.description}" of VPC ${vpc.name}`, at);
-          const moved = (type: string, m: Movable, owner: string) => {
-            if (m.movedFrom !== undefined) moves.push({ from: `${type}.${m.movedFrom}`, owner, at });
-          };
-          moved("aws_vpc_endpoint", e, `the ${e.type.toLowerCase()} endpoint of ${e.service} in VPC ${vpc.name}`);
+          const endpoint = () => `the ${e.type.toLowerCase()} endpoint of ${e.service} in VPC ${vpc.name}`;
+          const groupOwner = (g: SecurityGroupPlan) => () => `the security group ${g.name} of VPC ${vpc.name}`;
+          const ruleOwner = (r: IngressRule) => () => `rule "${r.description}" of VPC ${vpc.name}`;
+          claim("aws_vpc_endpoint", e.address, endpoint, at);
+          for (const g of e.securityGroups) claim("aws_security_group", g.address, groupOwner(g), at);
+          for (const g of e.securityGroups)
+            for (const r of g.ingress) claim("aws_vpc_security_group_ingress_rule", r.address, ruleOwner(r), at);
+          const moved = (type: string, from: string, owner: Owner) => moves.push({ type, from, owner, at });
+          if (e.movedFrom !== undefined) moved("aws_vpc_endpoint", e.movedFrom, endpoint);
           for (const g of e.securityGroups) {
-            moved("aws_security_group", g, `the security group ${g.name} of VPC ${vpc.name}`);
+            if (g.movedFrom !== undefined) moved("aws_security_group", g.movedFrom, groupOwner(g));
             for (const r of g.ingress)
-              moved("aws_vpc_security_group_ingress_rule", r, `rule "${r.description}" of VPC ${vpc.name}`);
+              if (r.movedFrom !== undefined) moved("aws_vpc_security_group_ingress_rule", r.movedFrom, ruleOwner(r));
           }
         }
         // a hub's zones, records and associations; a cross-account spoke's associations
         for (const s of vpc.hub?.services ?? [])
           for (const z of s.zones) {
             const at = vm.hub ?? vm;
-            claim(`aws_route53_zone.${z.address}`, `the hub zone ${z.name} of VPC ${vpc.name}`, at);
-            for (const r of z.records) claim(`aws_route53_record.${r.address}`, `the ${r.type} record ${r.name}`, at);
+            claim("aws_route53_zone", z.address, () => `the hub zone ${z.name} of VPC ${vpc.name}`, at);
+            for (const r of z.records)
+              claim("aws_route53_record", r.address, () => `the ${r.type} record ${r.name}`, at);
             for (const a of z.associations.filter((x) => x.kind !== "inline")) {
               const type =
                 a.kind === "same-account"
                   ? "aws_route53_zone_association"
                   : "aws_route53_vpc_association_authorization";
-              claim(`${type}.${a.address}`, `the association of ${z.name} with ${a.stack}/${a.vpc}`, at);
+              claim(type, a.address, () => `the association of ${z.name} with ${a.stack}/${a.vpc}`, at);
             }
           }
         for (const a of vpc.useHub?.associations ?? [])
           claim(
-            `aws_route53_zone_association.${a.address}`,
-            `the association of ${a.zone} with VPC ${vpc.name}`,
+            "aws_route53_zone_association",
+            a.address,
+            () => `the association of ${a.zone} with VPC ${vpc.name}`,
             vm.useHub ?? vm,
           );
       }
       const movedFrom = new Map<string, string>();
       for (const m of moves) {
-        const holder = seen.get(m.from);
-        const mover = movedFrom.get(m.from);
+        const address = `${m.type}.${m.from}`;
+        const holder = seen.get(m.type)?.get(m.from);
+        const mover = movedFrom.get(address);
         if (holder !== undefined)
           ctx.report(locate(spec.file, m.at), "MOVED_ADDRESS_COLLISION", {
-            owner: m.owner,
-            address: m.from,
-            holder: `${holder} still has`,
+            owner: m.owner(),
+            address,
+            holder: `${holder()} still has`,
           });
         else if (mover !== undefined)
           ctx.report(locate(spec.file, m.at), "MOVED_ADDRESS_COLLISION", {
-            owner: m.owner,
-            address: m.from,
+            owner: m.owner(),
+            address,
             holder: `${mover} is moved from too`,
           });
-        else movedFrom.set(m.from, m.owner);
+        else movedFrom.set(address, m.owner());
       }
     }
   },

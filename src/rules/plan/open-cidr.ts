@@ -58,15 +58,20 @@ export const openCidr = rule<PlanSubject>()({
         }
         for (const { plan, facts } of vpc.endpoints) {
           if (refused.has(plan.service)) continue;
-          const ingress = plan.securityGroups.flatMap((g) => g.ingress);
-          // merging is lossless, so a /0 means the listed blocks cover every address
-          const open = ingress.find((r) => r.cidr.endsWith("/0"));
-          if (open)
+          // merging is lossless, so a /0 means the listed blocks cover every address (walked in place: an
+          // organisation has hundreds of thousands of rules, and a copy of each endpoint's was most of this rule)
+          let open: string | undefined;
+          let blocks = 0;
+          for (const g of plan.securityGroups) {
+            blocks += g.ingress.length;
+            if (open === undefined) open = g.ingress.find((r) => r.cidr.endsWith("/0"))?.cidr;
+          }
+          if (open !== undefined)
             ctx.report(locate(stack.spec.file, facts.at), "OPEN_CIDR", {
               case: "merged",
               service: plan.service,
-              blocks: ingress.length,
-              cidr: open.cidr,
+              blocks,
+              cidr: open,
             });
         }
       }
