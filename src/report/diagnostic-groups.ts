@@ -38,7 +38,9 @@ export function terminalDiagnostics(opts: {
   for (const d of diagnostics) {
     if (d.severity === "error") continue;
     const key = `${d.severity} ${d.code}`;
-    groups.set(key, [...(groups.get(key) ?? []), d]);
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
   }
   const subnets = subnetsByFile(opts.plan);
   const folded = { ...none };
@@ -69,25 +71,42 @@ function vpcOf(path: string): string {
   return /^vpcs\[\d+\]/.exec(path)?.[0] ?? "";
 }
 
-/** Every subnet name of each file's stack in the plan (requesters, ENI subnets, captured subnets). */
-export function subnetsByFile(plan?: Plan): Map<string, ReadonlySet<string>> {
-  const out = new Map<string, ReadonlySet<string>>();
-  for (const s of plan?.stacks ?? [])
-    out.set(s.file, new Set(s.vpcs.flatMap((v) => vpcSubnets({ vpc: v }).map((x) => x.name))));
-  return out;
+/** The subnets of a file's stack, collected when first asked for. */
+export type SubnetsOfFile = (file: string) => ReadonlySet<string> | undefined;
+
+/**
+ * Every subnet name of each file's stack in the plan (requesters, ENI subnets, captured subnets), collected per
+ * file on first use: most groups carry their subnets as data, and walking every endpoint of a large organisation
+ * for nothing cost more than the grouping.
+ */
+export function subnetsByFile(plan?: Plan): SubnetsOfFile {
+  const stacks = new Map((plan?.stacks ?? []).map((s) => [s.file, s]));
+  const done = new Map<string, ReadonlySet<string>>();
+  return (file) => {
+    const stack = stacks.get(file);
+    if (!stack) return undefined;
+    let names = done.get(file);
+    if (!names) {
+      names = new Set(stack.vpcs.flatMap((v) => vpcSubnets({ vpc: v }).map((x) => x.name)));
+      done.set(file, names);
+    }
+    return names;
+  };
 }
 
 /**
  * Two or more findings of one code: the first in full, then per VPC (in file order) how many, on which lines, and
  * the subnets their messages name.
  */
-function groupText(opts: { group: readonly Diagnostic[]; subnets: ReadonlyMap<string, ReadonlySet<string>> }): string {
+function groupText(opts: { group: readonly Diagnostic[]; subnets: SubnetsOfFile }): string {
   const { group } = opts;
   const first = group[0];
   const byVpc = new Map<string, Diagnostic[]>();
   for (const d of group) {
     const key = `${d.file}\0${vpcOf(d.path)}`;
-    byVpc.set(key, [...(byVpc.get(key) ?? []), d]);
+    const ds = byVpc.get(key);
+    if (ds) ds.push(d);
+    else byVpc.set(key, [d]);
   }
   const vpcs = [...byVpc.values()].filter((ds) => vpcOf(ds[0].path) !== "").length;
   const files = new Set(group.map((d) => d.file)).size;
@@ -101,7 +120,7 @@ function groupText(opts: { group: readonly Diagnostic[]; subnets: ReadonlyMap<st
   // consecutive VPCs of a file whose findings name the same subnets share a line: `vpcs[0..9]`
   const rows: Array<{ file: string; vpcs: number[]; findings: Diagnostic[]; subnets: string }> = [];
   for (const ds of byVpc.values()) {
-    const named = namedSubnets({ group: ds, known: opts.subnets.get(ds[0].file) });
+    const named = namedSubnets({ group: ds, known: () => opts.subnets(ds[0].file) });
     const subnets = named.length > 0 ? compactNames(named) : "";
     const index = /^vpcs\[(\d+)\]/.exec(ds[0].path)?.[1];
     const last = rows.at(-1);
@@ -134,12 +153,17 @@ function groupText(opts: { group: readonly Diagnostic[]; subnets: ReadonlyMap<st
  * rule gives none, the words of the message that are subnets of the file's stack (names are letters, digits,
  * `-` and `_`, so they are whole words of a message).
  */
-export function namedSubnets(opts: { group: readonly Diagnostic[]; known?: ReadonlySet<string> }): string[] {
+export function namedSubnets(opts: {
+  group: readonly Diagnostic[];
+  /** The subnets of the findings' stack; asked for only when a finding's rule gives no list. */
+  known?: () => ReadonlySet<string> | undefined;
+}): string[] {
   // the list a rule gave is exact; text matching only for findings whose rule gives none
   const given = opts.group.flatMap((d) => d.subnets ?? []);
   const unlisted = opts.group.filter((d) => !d.subnets);
   const words = new Set(unlisted.flatMap((d) => d.message.split(/[^A-Za-z0-9_-]+/)));
-  const matched = opts.known && unlisted.length > 0 ? [...opts.known].filter((s) => words.has(s)) : [];
+  const known = unlisted.length > 0 ? opts.known?.() : undefined;
+  const matched = known ? [...known].filter((s) => words.has(s)) : [];
   return [...new Set([...given, ...matched])].sort(compareStrings);
 }
 

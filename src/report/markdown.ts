@@ -495,7 +495,7 @@ export function renderMarkdown(opts: MarkdownOptions): string {
     items: diagnostics.map((diagnostic) =>
       diagnosticItem({
         diagnostic,
-        subnets: namedSubnets({ group: [diagnostic], known: subnets.get(diagnostic.file) }),
+        subnets: namedSubnets({ group: [diagnostic], known: () => subnets(diagnostic.file) }),
       }),
     ),
   };
