@@ -23,7 +23,8 @@ import { decideAdoption } from "./decisions/adoption";
 import { displayPath } from "../input/load";
 import { PLAN_RULES } from "../rules/plan";
 import { runRules } from "../rules/run";
-import { by } from "../order";
+import { by, compareStrings } from "../order";
+import { byName, sortInPlace, sortStrings } from "./sort";
 import type { EndpointType } from "../catalog";
 import { sanitizeName } from "./names";
 import { hubTopology, vpcKey, type HubNode, type HubTopology } from "./hub/topology";
@@ -48,7 +49,7 @@ export interface PlanResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const byName = by((x: { name: string }) => x.name);
+const byAddress = (a: EndpointSubject, b: EndpointSubject) => compareStrings(a.plan.address, b.plan.address);
 
 /**
  * Why a VPC Lattice endpoint has no hourly price in the plan. AWS PrivateLink pricing lists resource endpoints'
@@ -110,17 +111,21 @@ function planVpc(opts: {
   const hubNode = opts.topology.hubs.get(vpcKey(spec.stack, vpc.name));
   const spokeNode = opts.topology.spokes.get(vpcKey(spec.stack, vpc.name));
   // the requesting subnets of each service, by name: one pass over the requests, not one per endpoint
-  const requestersOf = new Map<string, SubnetModel[]>();
-  for (const s of [...vpc.subnets].sort(byName))
+  // (with the way each asked, the subnet's first request of the key, for the reasons and the plan)
+  const requestersOf = new Map<string, Requesters>();
+  for (const s of sortInPlace([...vpc.subnets], byName))
     for (const r of s.requests) {
       const list = requestersOf.get(r.key);
-      if (!list) requestersOf.set(r.key, [s]);
-      else if (list[list.length - 1] !== s) list.push(s);
+      if (!list) requestersOf.set(r.key, { subnets: [s], vias: [r.via] });
+      else if (list.subnets[list.subnets.length - 1] !== s) {
+        list.subnets.push(s);
+        list.vias.push(r.via);
+      }
     }
   // a spoke plans no endpoint for what its hub serves; a hub plans every service it offers
-  const keys = [...new Set([...requestersOf.keys(), ...(hubNode?.services ?? [])])]
-    .filter((k) => !spokeNode?.served.has(k))
-    .sort();
+  const requested = new Set(requestersOf.keys());
+  if (hubNode) for (const k of hubNode.services) requested.add(k);
+  const keys = sortStrings(spokeNode ? [...requested].filter((k) => !spokeNode.served.has(k)) : [...requested]);
   for (const key of keys) {
     const settings = vpc.endpoints.get(key);
     const svc = resolveService({ key, region: spec.region, partition: spec.partition, settings, dump });
@@ -134,7 +139,7 @@ function planVpc(opts: {
           spec,
           vpc,
           resolved: svc,
-          requesters: requestersOf.get(key) ?? [],
+          requesters: requestersOf.get(key) ?? NO_REQUESTERS,
           type,
           typeReasons: types.reasons,
           vpcHasGateway: types.decision.includes("Gateway"),
@@ -145,7 +150,7 @@ function planVpc(opts: {
       );
     }
   }
-  endpoints.sort(by((e) => e.plan.address));
+  sortInPlace(endpoints, byAddress);
   const hub = hubNode ? planHub({ node: hubNode, endpoints, topology: opts.topology, dump }) : undefined;
   const useHub = spokeNode
     ? planUseHub({ spoke: spokeNode, hub: opts.topology.hubs.get(spokeNode.hub) as HubNode, dump })
@@ -194,7 +199,7 @@ function planVpc(opts: {
   return {
     model: vpc,
     plan,
-    requested: new Set([...requestersOf.keys(), ...(hubNode?.services ?? [])]),
+    requested,
     endpoints,
     ...(hubNode ? { hubNode } : {}),
     ...(spokeNode ? { spokeNode } : {}),
@@ -226,12 +231,19 @@ function consultDump(opts: { svc: ResolvedService; type: PlannedEndpointType; du
   };
 }
 
+/** The subnets of a VPC asking for one service, sorted by name, and how each asked (its request's `via`). */
+interface Requesters {
+  readonly subnets: SubnetModel[];
+  readonly vias: string[];
+}
+const NO_REQUESTERS: Requesters = { subnets: [], vias: [] };
+
 function planEndpoint(opts: {
   spec: SpecModel;
   vpc: VpcModel;
   resolved: ResolvedService;
-  /** The subnets asking for the service, sorted by name. */
-  requesters: SubnetModel[];
+  /** The subnets asking for the service. */
+  requesters: Requesters;
   type: PlannedEndpointType;
   /** Why the endpoint has this type (decideEndpointTypes). */
   typeReasons: readonly string[];
@@ -243,7 +255,9 @@ function planEndpoint(opts: {
   /** The VPC is a hub offering the service: its endpoint serves the spokes too, without private DNS. */
   hub?: HubNode;
 }): EndpointSubject {
-  const { spec, vpc, resolved, requesters, type, split, hub } = opts;
+  const { spec, vpc, resolved, type, split, hub } = opts;
+  const requesters = opts.requesters.subnets;
+  const vias = opts.requesters.vias;
   const settings = vpc.endpoints.get(resolved.key);
   const at: Located =
     settings ??
@@ -259,7 +273,8 @@ function planEndpoint(opts: {
   );
   const fromDump = consultDump({ svc: resolved, type, dump: opts.dump });
   const svc = fromDump.svc;
-  const asked = requesters.map((s) => `${s.name} (${s.requests.find((r) => r.key === svc.key)?.via})`).join(", ");
+  let asked = "";
+  for (let i = 0; i < requesters.length; i++) asked += `${i > 0 ? ", " : ""}${requesters[i].name} (${vias[i]})`;
   const reasons: string[] = [
     hub
       ? `hub service (${hub.vpc.hub?.path}): for ${asked || "no subnet of the hub"} and ` +
@@ -268,15 +283,14 @@ function planEndpoint(opts: {
           ? ` (${[...new Set(clients.map((c) => c.label?.replace(/\/[^/]*$/, "")))].join(", ")})`
           : "")
       : `requested by ${asked}`,
-    ...opts.typeReasons,
-    ...fromDump.reasons,
-    ...(svc.crossRegion
-      ? [
-          `${svc.crossRegion.catalogId} in ${svc.crossRegion.region} (serviceRegion): a cross-region interface ` +
-            `endpoint to ${svc.names.Interface}`,
-        ]
-      : []),
   ];
+  for (const r of opts.typeReasons) reasons.push(r);
+  for (const r of fromDump.reasons) reasons.push(r);
+  if (svc.crossRegion)
+    reasons.push(
+      `${svc.crossRegion.catalogId} in ${svc.crossRegion.region} (serviceRegion): a cross-region interface ` +
+        `endpoint to ${svc.names.Interface}`,
+    );
   const policy = decidePolicy({ spec, svc, settings, at });
   let routeTableIds: string[] = [];
   let subnets: EndpointPlan["subnets"] = [];
@@ -299,8 +313,11 @@ function planEndpoint(opts: {
       requesters: hub ? hubVpc.subnets.filter((s) => hubVpc.endpointSubnets?.includes(s.name)) : requesters,
       offer: fromDump.dump?.offer,
     });
-    const fixed = settings?.fixedIps ?? {};
-    subnets = p.decision.subnets.map((s) => (fixed[s.subnet] ? { ...s, ipv4: fixed[s.subnet] } : s));
+    const fixed = settings?.fixedIps;
+    subnets =
+      fixed && hasKeys(fixed)
+        ? p.decision.subnets.map((s) => (fixed[s.subnet] ? { ...s, ipv4: fixed[s.subnet] } : s))
+        : p.decision.subnets;
     decided.placement = p.decision;
     reasons.push(...p.reasons);
     if (svc.lattice)
@@ -344,7 +361,7 @@ function planEndpoint(opts: {
           requesters,
           vpcHasGateway: opts.vpcHasGateway,
           // a group reference admits whatever its members are: it proves no subnet keeps access
-          admitted: securityGroups.flatMap((g) => g.ingress.filter((r) => r.kind === "ipv4").map((r) => r.cidr)),
+          admitted: () => securityGroups.flatMap((g) => g.ingress.filter((r) => r.kind === "ipv4").map((r) => r.cidr)),
         });
     decided.privateDns = dns.decision;
     privateDns = dns.decision.enabled;
@@ -364,8 +381,8 @@ function planEndpoint(opts: {
         .join(", ") + " (endpoints entry)",
     );
   // sorted: the order keys are written in changes no byte of the output
-  const tags = Object.fromEntries(Object.entries(settings?.tags ?? {}).sort(by(([k]) => k)));
-  if (Object.keys(tags).length > 0)
+  const tags = settings?.tags && hasKeys(settings.tags) ? sortedRecord(settings.tags) : {};
+  if (settings?.tags && hasKeys(settings.tags))
     reasons.push(
       `tags ${Object.entries(tags)
         .map(([k, v]) => `${k}=${v}`)
@@ -386,13 +403,13 @@ function planEndpoint(opts: {
     type,
     port: svc.port,
     ...(svc.lattice ? { ports: svc.lattice.ports } : {}),
-    requesters: requesters.map((s) => ({
+    requesters: requesters.map((s, i) => ({
       subnet: s.name,
       subnetId: s.id,
       cidr: s.cidr,
       az: azLabel(s),
       routeTable: s.routeTable,
-      via: s.requests.find((r) => r.key === svc.key)?.via ?? "services",
+      via: vias[i],
     })),
     routeTableIds,
     subnets,
@@ -419,6 +436,16 @@ function planEndpoint(opts: {
     ...decided,
   };
   return { plan: endpoint, facts };
+}
+
+/** Whether the record has an own key: without building the list of its entries. */
+function hasKeys(record: Readonly<Record<string, unknown>>): boolean {
+  for (const k in record) if (Object.hasOwn(record, k)) return true;
+  return false;
+}
+
+function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(by(([k]) => k)));
 }
 
 export type { Plan, StackPlan, VpcPlan, EndpointPlan } from "./plan";
