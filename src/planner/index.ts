@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from "../diagnostics";
 import type { Located, SpecModel, SubnetModel, VpcModel } from "../input/spec-model";
-import type { EndpointPlan, Plan, PlannedEndpointType, StackPlan, VpcPlan } from "./plan";
+import type { EndpointPlan, Plan, PlannedEndpointType, Requester, StackPlan, VpcPlan } from "./plan";
 import { PRICES } from "./pricing";
 import { decideEndpointTypes } from "./decisions/endpoint-type";
 import { planGatewayRouteTables } from "./decisions/gateway";
@@ -25,6 +25,7 @@ import { PLAN_RULES } from "../rules/plan";
 import { runRules } from "../rules/run";
 import { by, compareStrings } from "../order";
 import { byName, sortInPlace, sortStrings } from "./sort";
+import { flat } from "./flat";
 import type { EndpointType } from "../catalog";
 import { sanitizeName } from "./names";
 import { hubTopology, vpcKey, type HubNode, type HubTopology } from "./hub/topology";
@@ -123,6 +124,22 @@ function planVpc(opts: {
       }
     }
   // a spoke plans no endpoint for what its hub serves; a hub plans every service it offers
+  // one plan entry per subnet and way of asking, shared by the VPC's endpoints (the plan is never changed)
+  const entries = new Map<SubnetModel, Requester>();
+  const requesterEntry = (s: SubnetModel, via: string): Requester => {
+    const known = entries.get(s);
+    if (known?.via === via) return known;
+    const entry: Requester = {
+      subnet: s.name,
+      subnetId: s.id,
+      cidr: s.cidr,
+      az: azLabel(s),
+      routeTable: s.routeTable,
+      via,
+    };
+    if (!known) entries.set(s, entry);
+    return entry;
+  };
   const requested = new Set(requestersOf.keys());
   if (hubNode) for (const k of hubNode.services) requested.add(k);
   const keys = sortStrings(spokeNode ? [...requested].filter((k) => !spokeNode.served.has(k)) : [...requested]);
@@ -140,6 +157,7 @@ function planVpc(opts: {
           vpc,
           resolved: svc,
           requesters: requestersOf.get(key) ?? NO_REQUESTERS,
+          requesterEntry,
           type,
           typeReasons: types.reasons,
           vpcHasGateway: types.decision.includes("Gateway"),
@@ -163,7 +181,7 @@ function planVpc(opts: {
   if (dnsCheck)
     for (const e of endpoints.filter((x) => x.plan.privateDns))
       (e.plan.reasons as string[]).push(
-        `private DNS needs the VPC's DNS support and DNS hostnames: checked at plan time (check vpc_dns_${vpc.name})`,
+        flat`private DNS needs the VPC's DNS support and DNS hostnames: checked at plan time (check vpc_dns_${vpc.name})`,
       );
   const adoption = opts.inventory
     ? decideAdoption({
@@ -244,6 +262,8 @@ function planEndpoint(opts: {
   resolved: ResolvedService;
   /** The subnets asking for the service. */
   requesters: Requesters;
+  /** The plan's entry for a requesting subnet. */
+  requesterEntry: (s: SubnetModel, via: string) => Requester;
   type: PlannedEndpointType;
   /** Why the endpoint has this type (decideEndpointTypes). */
   typeReasons: readonly string[];
@@ -273,8 +293,7 @@ function planEndpoint(opts: {
   );
   const fromDump = consultDump({ svc: resolved, type, dump: opts.dump });
   const svc = fromDump.svc;
-  let asked = "";
-  for (let i = 0; i < requesters.length; i++) asked += `${i > 0 ? ", " : ""}${requesters[i].name} (${vias[i]})`;
+  const asked = requesters.map((s, i) => `${s.name} (${vias[i]})`).join(", ");
   const reasons: string[] = [
     hub
       ? `hub service (${hub.vpc.hub?.path}): for ${asked || "no subnet of the hub"} and ` +
@@ -282,7 +301,7 @@ function planEndpoint(opts: {
         (clients.length > 0
           ? ` (${[...new Set(clients.map((c) => c.label?.replace(/\/[^/]*$/, "")))].join(", ")})`
           : "")
-      : `requested by ${asked}`,
+      : flat`requested by ${asked}`,
   ];
   for (const r of opts.typeReasons) reasons.push(r);
   for (const r of fromDump.reasons) reasons.push(r);
@@ -403,14 +422,7 @@ function planEndpoint(opts: {
     type,
     port: svc.port,
     ...(svc.lattice ? { ports: svc.lattice.ports } : {}),
-    requesters: requesters.map((s, i) => ({
-      subnet: s.name,
-      subnetId: s.id,
-      cidr: s.cidr,
-      az: azLabel(s),
-      routeTable: s.routeTable,
-      via: vias[i],
-    })),
+    requesters: requesters.map((s, i) => opts.requesterEntry(s, vias[i])),
     routeTableIds,
     subnets,
     securityGroups,

@@ -3,6 +3,7 @@ import type { SubnetModel } from "../../input/spec-model";
 import type { IngressRule, SecurityGroupPlan } from "../plan";
 import type { Decided } from "./types";
 import { byName, sortInPlace, sortStrings } from "../sort";
+import { flat } from "../flat";
 
 /**
  * A client subnet the group admits: a subnet of the endpoint's VPC, or (hub endpoints) of a spoke, whose `name`
@@ -11,6 +12,8 @@ import { byName, sortInPlace, sortStrings } from "../sort";
 export type SgClient = Pick<SubnetModel, "name" | "id" | "cidr" | "ipv6Cidr" | "renamedFrom"> & {
   readonly label?: string;
 };
+
+const NAME_PREFIX = "(name prefix): a replacement is created before the group it replaces is destroyed";
 
 /** Default quotas (Amazon VPC quotas: security groups). */
 export const SG_LIMITS = { inboundRulesPerGroup: 60, groupsPerInterface: 5 } as const;
@@ -64,12 +67,14 @@ export function planSecurityGroups(opts: {
     const label = s.label ?? s.name;
     ingress.push(
       rule({
-        address: `${address}_${s.name}`,
-        before: `${previous}_${s.renamedFrom ?? s.name}`,
+        address: flat`${address}_${s.name}`,
+        // (the same address unless a rename changed it: not built twice)
+        before:
+          s.renamedFrom === undefined && address === previous ? undefined : `${previous}_${s.renamedFrom ?? s.name}`,
         kind: "ipv4",
         cidr: s.cidr,
         port,
-        description: `${service} from subnet ${label} (${s.id})`,
+        description: flat`${service} from subnet ${label} (${s.id})`,
         subnets: [label],
       }),
     );
@@ -160,8 +165,8 @@ export function planSecurityGroups(opts: {
     groups.push({
       address: `${address}${suffix}`,
       ...(address !== previous ? { movedFrom: `${previous}${suffix}` } : {}),
-      name: `vpce-${vpc}-${service}${n === 1 ? "" : `-${n}`}`,
-      description: `Clients of the ${service} VPC endpoint in ${vpc} (managed by vpce)`,
+      name: flat`vpce-${vpc}-${service}${n === 1 ? "" : `-${n}`}`,
+      description: flat`Clients of the ${service} VPC endpoint in ${vpc} (managed by vpce)`,
       ingress:
         ingress.length <= SG_LIMITS.inboundRulesPerGroup
           ? ingress
@@ -174,18 +179,11 @@ export function planSecurityGroups(opts: {
         `${SG_LIMITS.inboundRulesPerGroup}`,
     );
   reasons.push(
-    `security group${groups.length > 1 ? "s" : ""} named ${groups.map((g) => `${g.name}-*`).join(", ")} ` +
-      "(name prefix): a replacement is created before the group it replaces is destroyed",
+    flat`security group${groups.length > 1 ? "s" : ""} named ${groups.map((g) => `${g.name}-*`).join(", ")} ${NAME_PREFIX}`,
   );
-  let sources = "";
-  const named = new Set<string>();
-  for (const r of ingress) {
-    const source = r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr;
-    if (named.has(source)) continue;
-    named.add(source);
-    sources += named.size > 1 ? `, ${source}` : source;
-  }
-  reasons.push(`security group admits TCP ${ports.join(", ")} from ${sources} only`);
+  const sources = new Set<string>();
+  for (const r of ingress) sources.add(r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr);
+  reasons.push(flat`security group admits TCP ${ports.join(", ")} from ${[...sources].join(", ")} only`);
   return { decision: groups, reasons };
 }
 
@@ -193,9 +191,9 @@ export function planSecurityGroups(opts: {
  * An ingress rule, with `movedFrom` when its address before the renames differs (keys in the plan's order: the
  * JSON plan prints them so).
  */
-function rule(r: Omit<IngressRule, "movedFrom"> & { readonly before: string }): IngressRule {
+function rule(r: Omit<IngressRule, "movedFrom"> & { readonly before?: string }): IngressRule {
   const { address, before, kind, cidr, port, description, subnets } = r;
-  return address !== before
+  return before !== undefined && address !== before
     ? { address, movedFrom: before, kind, cidr, port, description, subnets }
     : { address, kind, cidr, port, description, subnets };
 }
