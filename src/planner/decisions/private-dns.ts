@@ -93,6 +93,9 @@ export function decidePrivateDns(opts: {
     );
     if (onlyForInboundResolver) return { decision: { enabled, onlyForInboundResolver, captured: [] }, reasons };
   }
+  // the requesters are distinct subnets of the VPC: when every subnet asked, none is captured
+  if (requesters.length === vpc.subnets.length)
+    return { decision: { enabled, onlyForInboundResolver, captured: [] }, reasons };
   const { captured, partlyAdmitted, admittedAnyway } = capturedSubnets({
     subnets: vpc.subnets,
     asking: new Set(requesters.map((s) => s.name)),
