@@ -25,7 +25,6 @@ import { PLAN_RULES } from "../rules/plan";
 import { runRules } from "../rules/run";
 import { by, compareStrings } from "../order";
 import { byName, sortInPlace, sortStrings } from "./sort";
-import { flat } from "./flat";
 import type { EndpointType } from "../catalog";
 import { sanitizeName } from "./names";
 import { hubTopology, vpcKey, type HubNode, type HubTopology } from "./hub/topology";
@@ -181,7 +180,7 @@ function planVpc(opts: {
   if (dnsCheck)
     for (const e of endpoints.filter((x) => x.plan.privateDns))
       (e.plan.reasons as string[]).push(
-        flat`private DNS needs the VPC's DNS support and DNS hostnames: checked at plan time (check vpc_dns_${vpc.name})`,
+        `private DNS needs the VPC's DNS support and DNS hostnames: checked at plan time (check vpc_dns_${vpc.name})`,
       );
   const adoption = opts.inventory
     ? decideAdoption({
@@ -301,7 +300,7 @@ function planEndpoint(opts: {
         (clients.length > 0
           ? ` (${[...new Set(clients.map((c) => c.label?.replace(/\/[^/]*$/, "")))].join(", ")})`
           : "")
-      : flat`requested by ${asked}`,
+      : `requested by ${asked}`,
   ];
   for (const r of opts.typeReasons) reasons.push(r);
   for (const r of fromDump.reasons) reasons.push(r);

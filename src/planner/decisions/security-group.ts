@@ -67,14 +67,14 @@ export function planSecurityGroups(opts: {
     const label = s.label ?? s.name;
     ingress.push(
       rule({
-        address: flat`${address}_${s.name}`,
+        address: `${address}_${s.name}`,
         // (the same address unless a rename changed it: not built twice)
         before:
           s.renamedFrom === undefined && address === previous ? undefined : `${previous}_${s.renamedFrom ?? s.name}`,
         kind: "ipv4",
         cidr: s.cidr,
         port,
-        description: flat`${service} from subnet ${label} (${s.id})`,
+        description: `${service} from subnet ${label} (${s.id})`,
         subnets: [label],
       }),
     );
@@ -179,7 +179,8 @@ export function planSecurityGroups(opts: {
         `${SG_LIMITS.inboundRulesPerGroup}`,
     );
   reasons.push(
-    flat`security group${groups.length > 1 ? "s" : ""} named ${groups.map((g) => `${g.name}-*`).join(", ")} ${NAME_PREFIX}`,
+    flat`security group${groups.length > 1 ? "s" : ""} named ${groups.map((g) => `${g.name}-*`).join(", ")} ` +
+      NAME_PREFIX,
   );
   const sources = new Set<string>();
   for (const r of ingress) sources.add(r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr);
