@@ -67,14 +67,14 @@ export function planSecurityGroups(opts: {
     const label = s.label ?? s.name;
     ingress.push(
       rule({
-        address: `${address}_${s.name}`,
+        address: flat`${address}_${s.name}`,
         // (the same address unless a rename changed it: not built twice)
         before:
           s.renamedFrom === undefined && address === previous ? undefined : `${previous}_${s.renamedFrom ?? s.name}`,
         kind: "ipv4",
         cidr: s.cidr,
         port,
-        description: `${service} from subnet ${label} (${s.id})`,
+        description: flat`${service} from subnet ${label} (${s.id})`,
         subnets: [label],
       }),
     );
