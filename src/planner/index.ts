@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from "../diagnostics";
 import type { Located, SpecModel, SubnetModel, VpcModel } from "../input/spec-model";
-import type { EndpointPlan, Plan, PlannedEndpointType, StackPlan, VpcPlan } from "./plan";
+import type { EndpointPlan, Plan, PlannedEndpointType, Requester, StackPlan, VpcPlan } from "./plan";
 import { PRICES } from "./pricing";
 import { decideEndpointTypes } from "./decisions/endpoint-type";
 import type { Decided } from "./decisions/types";
@@ -24,7 +24,8 @@ import { decideAdoption } from "./decisions/adoption";
 import { displayPath } from "../input/load";
 import { PLAN_RULES } from "../rules/plan";
 import { runRules } from "../rules/run";
-import { by } from "../order";
+import { by, compareStrings } from "../order";
+import { byName, sortInPlace, sortStrings } from "./sort";
 import type { EndpointType } from "../catalog";
 import { sanitizeName } from "./names";
 import { hubTopology, vpcKey, type HubNode, type HubTopology } from "./hub/topology";
@@ -56,7 +57,7 @@ export interface PlanResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const byName = by((x: { name: string }) => x.name);
+const byAddress = (a: EndpointSubject, b: EndpointSubject) => compareStrings(a.plan.address, b.plan.address);
 
 /**
  * Why a VPC Lattice endpoint has no hourly price in the plan. AWS PrivateLink pricing lists resource endpoints'
@@ -116,9 +117,9 @@ function endpointTypes(opts: {
   const { spec, vpc, topology, dump } = opts;
   const hubNode = topology.hubs.get(vpcKey(spec.stack, vpc.name));
   const spokeNode = topology.spokes.get(vpcKey(spec.stack, vpc.name));
-  const keys = [...new Set([...opts.requested, ...(hubNode?.services ?? [])])]
-    .filter((k) => !spokeNode?.served.has(k))
-    .sort();
+  const asked = new Set(opts.requested);
+  if (hubNode) for (const k of hubNode.services) asked.add(k);
+  const keys = sortStrings(spokeNode ? [...asked].filter((k) => !spokeNode.served.has(k)) : [...asked]);
   return keys.map((key) => {
     const settings = vpc.endpoints.get(key);
     const svc = resolveService({ key, region: spec.region, partition: spec.partition, settings, dump });
@@ -167,27 +168,45 @@ function planVpc(opts: {
   const hubNode = opts.topology.hubs.get(vpcKey(spec.stack, vpc.name));
   const spokeNode = opts.topology.spokes.get(vpcKey(spec.stack, vpc.name));
   // the requesting subnets of each service, by name: one pass over the requests, not one per endpoint
-  const requestersOf = new Map<string, SubnetModel[]>();
-  for (const s of [...vpc.subnets].sort(byName))
+  // (with the way each asked, the subnet's first request of the key, for the reasons and the plan)
+  const requestersOf = new Map<string, Requesters>();
+  for (const s of sortInPlace([...vpc.subnets], byName))
     for (const r of s.requests) {
       const list = requestersOf.get(r.key);
-      if (!list) requestersOf.set(r.key, [s]);
-      else if (list[list.length - 1] !== s) list.push(s);
+      if (!list) requestersOf.set(r.key, { subnets: [s], vias: [r.via] });
+      else if (list.subnets[list.subnets.length - 1] !== s) {
+        list.subnets.push(s);
+        list.vias.push(r.via);
+      }
     }
-  for (const { key, svc, hub, types } of endpointTypes({
-    spec,
-    vpc,
-    requested: requestersOf.keys(),
-    topology: opts.topology,
-    dump,
-  })) {
+  // one plan entry per subnet and way of asking, shared by the VPC's endpoints (the plan is never changed)
+  const entries = new Map<SubnetModel, Requester>();
+  const requesterEntry = (s: SubnetModel, via: string): Requester => {
+    const known = entries.get(s);
+    if (known?.via === via) return known;
+    const entry: Requester = {
+      subnet: s.name,
+      subnetId: s.id,
+      cidr: s.cidr,
+      az: azLabel(s),
+      routeTable: s.routeTable,
+      via,
+    };
+    if (!known) entries.set(s, entry);
+    return entry;
+  };
+  // what the VPC's subnets ask for and, for a hub, what it offers (the rules read it from the VPC subject)
+  const requested = new Set(requestersOf.keys());
+  if (hubNode) for (const k of hubNode.services) requested.add(k);
+  for (const { key, svc, hub, types } of endpointTypes({ spec, vpc, requested, topology: opts.topology, dump })) {
     for (const type of types.decision) {
       endpoints.push(
         planEndpoint({
           spec,
           vpc,
           resolved: svc,
-          requesters: requestersOf.get(key) ?? [],
+          requesters: requestersOf.get(key) ?? NO_REQUESTERS,
+          requesterEntry,
           type,
           typeReasons: types.reasons,
           vpcHasGateway: types.decision.includes("Gateway"),
@@ -198,7 +217,7 @@ function planVpc(opts: {
       );
     }
   }
-  endpoints.sort(by((e) => e.plan.address));
+  sortInPlace(endpoints, byAddress);
   const hub = hubNode ? planHub({ node: hubNode, endpoints, topology: opts.topology, dump }) : undefined;
   const useHub = spokeNode
     ? planUseHub({ spoke: spokeNode, hub: opts.topology.hubs.get(spokeNode.hub) as HubNode, dump })
@@ -247,7 +266,7 @@ function planVpc(opts: {
   return {
     model: vpc,
     plan,
-    requested: new Set([...requestersOf.keys(), ...(hubNode?.services ?? [])]),
+    requested,
     endpoints,
     ...(hubNode ? { hubNode } : {}),
     ...(spokeNode ? { spokeNode } : {}),
@@ -279,12 +298,21 @@ function consultDump(opts: { svc: ResolvedService; type: PlannedEndpointType; du
   };
 }
 
+/** The subnets of a VPC asking for one service, sorted by name, and how each asked (its request's `via`). */
+interface Requesters {
+  readonly subnets: SubnetModel[];
+  readonly vias: string[];
+}
+const NO_REQUESTERS: Requesters = { subnets: [], vias: [] };
+
 function planEndpoint(opts: {
   spec: SpecModel;
   vpc: VpcModel;
   resolved: ResolvedService;
-  /** The subnets asking for the service, sorted by name. */
-  requesters: SubnetModel[];
+  /** The subnets asking for the service. */
+  requesters: Requesters;
+  /** The plan's entry for a requesting subnet. */
+  requesterEntry: (s: SubnetModel, via: string) => Requester;
   type: PlannedEndpointType;
   /** Why the endpoint has this type (decideEndpointTypes). */
   typeReasons: readonly string[];
@@ -296,7 +324,9 @@ function planEndpoint(opts: {
   /** The VPC is a hub offering the service: its endpoint serves the spokes too, without private DNS. */
   hub?: HubNode;
 }): EndpointSubject {
-  const { spec, vpc, resolved, requesters, type, split, hub } = opts;
+  const { spec, vpc, resolved, type, split, hub } = opts;
+  const requesters = opts.requesters.subnets;
+  const vias = opts.requesters.vias;
   const settings = vpc.endpoints.get(resolved.key);
   const at: Located =
     settings ??
@@ -312,7 +342,7 @@ function planEndpoint(opts: {
   );
   const fromDump = consultDump({ svc: resolved, type, dump: opts.dump });
   const svc = fromDump.svc;
-  const asked = requesters.map((s) => `${s.name} (${s.requests.find((r) => r.key === svc.key)?.via})`).join(", ");
+  const asked = requesters.map((s, i) => `${s.name} (${vias[i]})`).join(", ");
   const reasons: string[] = [
     hub
       ? `hub service (${hub.vpc.hub?.path}): for ${asked || "no subnet of the hub"} and ` +
@@ -321,15 +351,14 @@ function planEndpoint(opts: {
           ? ` (${[...new Set(clients.map((c) => c.label?.replace(/\/[^/]*$/, "")))].join(", ")})`
           : "")
       : `requested by ${asked}`,
-    ...opts.typeReasons,
-    ...fromDump.reasons,
-    ...(svc.crossRegion
-      ? [
-          `${svc.crossRegion.catalogId} in ${svc.crossRegion.region} (serviceRegion): a cross-region interface ` +
-            `endpoint to ${svc.names.Interface}`,
-        ]
-      : []),
   ];
+  for (const r of opts.typeReasons) reasons.push(r);
+  for (const r of fromDump.reasons) reasons.push(r);
+  if (svc.crossRegion)
+    reasons.push(
+      `${svc.crossRegion.catalogId} in ${svc.crossRegion.region} (serviceRegion): a cross-region interface ` +
+        `endpoint to ${svc.names.Interface}`,
+    );
   const policy = decidePolicy({ spec, svc, settings, at });
   let routeTableIds: string[] = [];
   let subnets: EndpointPlan["subnets"] = [];
@@ -352,8 +381,11 @@ function planEndpoint(opts: {
       requesters: hub ? hubVpc.subnets.filter((s) => hubVpc.endpointSubnets?.includes(s.name)) : requesters,
       offer: fromDump.dump?.offer,
     });
-    const fixed = settings?.fixedIps ?? {};
-    subnets = p.decision.subnets.map((s) => (fixed[s.subnet] ? { ...s, ipv4: fixed[s.subnet] } : s));
+    const fixed = settings?.fixedIps;
+    subnets =
+      fixed && hasKeys(fixed)
+        ? p.decision.subnets.map((s) => (fixed[s.subnet] ? { ...s, ipv4: fixed[s.subnet] } : s))
+        : p.decision.subnets;
     decided.placement = p.decision;
     reasons.push(...p.reasons);
     if (svc.lattice)
@@ -397,7 +429,7 @@ function planEndpoint(opts: {
           requesters,
           vpcHasGateway: opts.vpcHasGateway,
           // a group reference admits whatever its members are: it proves no subnet keeps access
-          admitted: securityGroups.flatMap((g) => g.ingress.filter((r) => r.kind === "ipv4").map((r) => r.cidr)),
+          admitted: () => securityGroups.flatMap((g) => g.ingress.filter((r) => r.kind === "ipv4").map((r) => r.cidr)),
         });
     decided.privateDns = dns.decision;
     privateDns = dns.decision.enabled;
@@ -417,8 +449,8 @@ function planEndpoint(opts: {
         .join(", ") + " (endpoints entry)",
     );
   // sorted: the order keys are written in changes no byte of the output
-  const tags = Object.fromEntries(Object.entries(settings?.tags ?? {}).sort(by(([k]) => k)));
-  if (Object.keys(tags).length > 0)
+  const tags = settings?.tags && hasKeys(settings.tags) ? sortedRecord(settings.tags) : {};
+  if (settings?.tags && hasKeys(settings.tags))
     reasons.push(
       `tags ${Object.entries(tags)
         .map(([k, v]) => `${k}=${v}`)
@@ -439,14 +471,7 @@ function planEndpoint(opts: {
     type,
     port: svc.port,
     ...(svc.lattice ? { ports: svc.lattice.ports } : {}),
-    requesters: requesters.map((s) => ({
-      subnet: s.name,
-      subnetId: s.id,
-      cidr: s.cidr,
-      az: azLabel(s),
-      routeTable: s.routeTable,
-      via: s.requests.find((r) => r.key === svc.key)?.via ?? "services",
-    })),
+    requesters: requesters.map((s, i) => opts.requesterEntry(s, vias[i])),
     routeTableIds,
     subnets,
     securityGroups,
@@ -472,6 +497,16 @@ function planEndpoint(opts: {
     ...decided,
   };
   return { plan: endpoint, facts };
+}
+
+/** Whether the record has an own key: without building the list of its entries. */
+function hasKeys(record: Readonly<Record<string, unknown>>): boolean {
+  for (const k in record) if (Object.hasOwn(record, k)) return true;
+  return false;
+}
+
+function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(by(([k]) => k)));
 }
 
 export type { Plan, StackPlan, VpcPlan, EndpointPlan } from "./plan";

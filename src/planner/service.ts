@@ -1,5 +1,5 @@
 /** Resolves a requested service key of a VPC to what the planner needs to know about it. */
-import { awsOwnedResources, getService, serviceNames, type EndpointType } from "../catalog";
+import { awsOwnedResources, getService, serviceNames, type CatalogService, type EndpointType } from "../catalog";
 import { findInDump, type DumpService, type RegionDump } from "../region-dumps/read";
 import type { EndpointSettings } from "../input/spec-model";
 
@@ -58,25 +58,7 @@ export function resolveService(opts: {
   const { key, region, settings, dump } = opts;
   if (settings?.type === "resource" || settings?.type === "service-network") return latticeService({ key, settings });
   if (settings?.serviceRegion !== undefined) return crossRegionService({ key, settings, partition: opts.partition });
-  const svc = getService(key);
-  if (svc) {
-    const resolved: ResolvedService = {
-      key,
-      names: serviceNames(svc, region),
-      types: svc.types,
-      port: svc.port,
-      policy: svc.policy,
-      privateDns: svc.privateDns,
-      custom: false,
-      both: svc.both,
-      inboundResolverOnlyWithGateway: svc.inboundResolverOnlyWithGateway,
-      gatewayIpAddressTypes: svc.gatewayIpAddressTypes,
-      awsOwnedResources: awsOwnedResources(svc, opts.partition, region),
-      ...(svc.awsOwnedResourcesWhy ? { awsOwnedResourcesWhy: svc.awsOwnedResourcesWhy } : {}),
-    };
-    const listed = dump ? svc.types.filter((t) => dumpEntry(dump, resolved, t)) : [];
-    return listed.length > 0 ? { ...resolved, types: listed } : resolved;
-  }
+  if (getService(key)) return catalogService({ key, region, partition: opts.partition, dump });
   const fromDump = !settings?.serviceName && dump ? [...dump.services.values()].find((s) => s.id === key) : undefined;
   if (fromDump) {
     const types = (["Gateway", "Interface"] as const).filter((t) => fromDump.types.has(t));
@@ -102,6 +84,41 @@ export function resolveService(opts: {
     custom: true,
     ...NO_CATALOG_BEHAVIOUR,
   };
+}
+
+/**
+ * Catalog services resolved, by region dump (or none) and by key, region and partition: every VPC asking for a
+ * service in a region gets the same facts, so they are gathered once (the result is never changed).
+ */
+const catalogResolved = new WeakMap<RegionDump | typeof NO_DUMP, Map<string, ResolvedService>>();
+const NO_DUMP = {};
+
+function catalogService(opts: { key: string; region: string; partition: string; dump?: RegionDump }): ResolvedService {
+  const { key, region, partition, dump } = opts;
+  let known = catalogResolved.get(dump ?? NO_DUMP);
+  if (!known) catalogResolved.set(dump ?? NO_DUMP, (known = new Map()));
+  const cacheKey = `${key}\n${region}\n${partition}`;
+  const cached = known.get(cacheKey);
+  if (cached) return cached;
+  const svc = getService(key) as CatalogService;
+  const resolved: ResolvedService = {
+    key,
+    names: serviceNames(svc, region),
+    types: svc.types,
+    port: svc.port,
+    policy: svc.policy,
+    privateDns: svc.privateDns,
+    custom: false,
+    both: svc.both,
+    inboundResolverOnlyWithGateway: svc.inboundResolverOnlyWithGateway,
+    gatewayIpAddressTypes: svc.gatewayIpAddressTypes,
+    awsOwnedResources: awsOwnedResources(svc, partition, region),
+    ...(svc.awsOwnedResourcesWhy ? { awsOwnedResourcesWhy: svc.awsOwnedResourcesWhy } : {}),
+  };
+  const listed = dump ? svc.types.filter((t) => dumpEntry(dump, resolved, t)) : [];
+  const result = listed.length > 0 ? { ...resolved, types: listed } : resolved;
+  known.set(cacheKey, result);
+  return result;
 }
 
 /**

@@ -35,6 +35,15 @@ export function decideEndpointTypes(opts: {
   if (chosen === "gateway") return { decision: ["Gateway"], reasons: [`type gateway set at ${settings?.path}.type`] };
   if (chosen === "interface")
     return { decision: ["Interface"], reasons: [`type interface set at ${settings?.path}.type`] };
+  // the default depends on the service alone: decided once per resolved service (shared, never changed)
+  let known = defaults.get(svc);
+  if (!known) defaults.set(svc, (known = defaultType(svc)));
+  return known;
+}
+
+const defaults = new WeakMap<ResolvedService, Decided<PlannedEndpointType[]>>();
+
+function defaultType(svc: ResolvedService): Decided<PlannedEndpointType[]> {
   if (svc.types.includes("Gateway")) {
     return {
       decision: ["Gateway"],
@@ -43,7 +52,6 @@ export function decideEndpointTypes(opts: {
   }
   return {
     decision: ["Interface"],
-
     reasons: [
       svc.custom
         ? `${svc.key} is a PrivateLink service outside the catalog (${svc.names.Interface}): interface endpoint`

@@ -1,5 +1,6 @@
 import type { SubnetModel, VpcModel } from "../../input/spec-model";
 import { agree } from "../../text";
+import { sortStrings } from "../sort";
 import type { Decided } from "./types";
 
 /** A route table that gets the gateway endpoint and also serves subnets that did not ask for it. */
@@ -35,21 +36,23 @@ export function planGatewayRouteTables(opts: {
     if (!s.routeTable) unrouted.push(s);
     else tables.add(s.routeTable);
   }
-  const routeTableIds = [...tables].sort();
-  const asking = new Set(requesters.map((s) => s.name));
+  const routeTableIds = sortStrings([...tables]);
   const shared: SharedRouteTable[] = [];
-  for (const rtb of routeTableIds) {
-    const bystanders = vpc.subnets
-      .filter((s) => s.routeTable === rtb && !asking.has(s.name))
-      .map((s) => s.name)
-      .sort();
-    if (bystanders.length > 0)
-      shared.push({
-        routeTable: rtb,
-        requester: requesters.find((s) => s.routeTable === rtb) as SubnetModel,
-        bystanders,
-      });
-  }
+  // the requesters are distinct subnets of the VPC: when every subnet asked, no table has a bystander
+  const asking = requesters.length < vpc.subnets.length ? new Set(requesters.map((s) => s.name)) : undefined;
+  if (asking)
+    for (const rtb of routeTableIds) {
+      const bystanders = vpc.subnets
+        .filter((s) => s.routeTable === rtb && !asking.has(s.name))
+        .map((s) => s.name)
+        .sort();
+      if (bystanders.length > 0)
+        shared.push({
+          routeTable: rtb,
+          requester: requesters.find((s) => s.routeTable === rtb) as SubnetModel,
+          bystanders,
+        });
+    }
   return {
     decision: { routeTableIds, unrouted, shared },
     reasons: [

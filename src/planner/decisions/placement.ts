@@ -5,6 +5,7 @@ import type { PlacedSubnet } from "../plan";
 import { agree } from "../../text";
 import type { Decided } from "./types";
 import { compareStrings } from "../../order";
+import { sortStrings } from "../sort";
 
 /** AZs a service is offered in, from a region dump. Either list may be missing (old dumps have no ids). */
 export type AzOffer = DumpAzOffer;
@@ -49,7 +50,9 @@ export function placeInterfaceEndpoint(opts: {
   const reasons: string[] = [];
   let notation: Placement["notation"];
   const dedicated = vpc.endpointSubnets !== undefined;
-  let candidates = dedicated ? vpc.subnets.filter((s) => vpc.endpointSubnets?.includes(s.name)) : [...requesters];
+  let candidates: readonly SubnetModel[] = dedicated
+    ? vpc.subnets.filter((s) => vpc.endpointSubnets?.includes(s.name))
+    : requesters;
   reasons.push(
     dedicated
       ? `ENIs go into the VPC's endpointSubnets (${vpc.endpointSubnets?.join(", ")})`
@@ -89,30 +92,33 @@ export function placeInterfaceEndpoint(opts: {
 
   const byZone = new Map<string, SubnetModel[]>();
   for (const s of candidates) {
-    const list = byZone.get(azLabel(s)) ?? [];
-    list.push(s);
-    byZone.set(azLabel(s), list);
+    const zone = azLabel(s);
+    const list = byZone.get(zone);
+    if (list) list.push(s);
+    else byZone.set(zone, [s]);
   }
-  const requestingZones = new Set(requesters.map(azLabel));
-  let zones = [...byZone.keys()].sort();
+  let zones = sortStrings([...byZone.keys()]);
   if (dedicated) {
+    const requestingZones = new Set(requesters.map(azLabel));
     const matching = zones.filter((z) => requestingZones.has(z));
     if (matching.length > 0) zones = matching;
     else if (zones.length > 0)
       reasons.push("no endpoint subnet shares a zone with a requesting subnet: every endpoint subnet zone is used");
   }
-  const placed: PlacedSubnet[] = zones.map((z) => {
-    const pick = [...(byZone.get(z) as SubnetModel[])].sort(byTieBreak)[0];
-    return { subnet: pick.name, subnetId: pick.id, az: z };
-  });
+  const placed: PlacedSubnet[] = [];
   for (const z of zones) {
     const options = byZone.get(z) as SubnetModel[];
+    // the first in tie-break order: the same pick as sorting the options, without the copy
+    let pick = options[0];
+    for (let i = 1; i < options.length; i++) if (byTieBreak(options[i], pick) < 0) pick = options[i];
+    placed.push({ subnet: pick.name, subnetId: pick.id, az: z });
+  }
+  for (let i = 0; i < zones.length; i++) {
+    const options = byZone.get(zones[i]) as SubnetModel[];
     if (options.length > 1)
       reasons.push(
-        `${z}: ${placed.find((p) => p.az === z)?.subnet} chosen of ${options
-          .map((s) => s.name)
-          .sort()
-          .join(", ")} (largest block, then name)`,
+        `${zones[i]}: ${placed[i].subnet} chosen of ${sortStrings(options.map((s) => s.name)).join(", ")} ` +
+          "(largest block, then name)",
       );
   }
   if (placed.length > 0)

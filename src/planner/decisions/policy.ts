@@ -57,12 +57,16 @@ export function decidePolicy(opts: {
         `policy full-access (${where}): AWS's default policy, no policy attribute`,
       );
     case "org-only": {
-      const { document, extras } = orgOnlyDocument({ spec, svc });
-      return decided(
-        { kind: "org-only", document },
-        `policy org-only (${where}): principals of ${spec.organizationId} on its resources, AWS services` +
-          (extras.length > 0 ? `; ${extras.join("; ")}` : ""),
-      );
+      const built = orgOnlyDocument({ spec, svc });
+      // the same words for every VPC asking for the service: one string, built once
+      let reason = built.reasons.get(where);
+      if (reason === undefined) {
+        reason =
+          `policy org-only (${where}): principals of ${spec.organizationId} on its resources, AWS services` +
+          (built.extras.length > 0 ? `; ${built.extras.join("; ")}` : "");
+        built.reasons.set(where, reason);
+      }
+      return decided({ kind: "org-only", document: built.document }, reason);
     }
     case "file":
       return decided(
@@ -77,17 +81,21 @@ export function decidePolicy(opts: {
  * VPC asking for the service gets the same bytes, and building it (the catalog's facts, the statements, the JSON)
  * was a tenth of planning a large organization.
  */
-const orgOnlyDocuments = new Map<string, { readonly document: string; readonly extras: readonly string[] }>();
-
-function orgOnlyDocument(opts: { spec: SpecModel; svc: ResolvedService }): {
+interface OrgOnlyBuilt {
   readonly document: string;
   readonly extras: readonly string[];
-} {
+  /** The reason, by where the choice was written. */
+  readonly reasons: Map<string, string>;
+}
+const orgOnlyDocuments = new Map<string, OrgOnlyBuilt>();
+
+function orgOnlyDocument(opts: { spec: SpecModel; svc: ResolvedService }): OrgOnlyBuilt {
   const { spec, svc } = opts;
   // Services outside the catalog (custom, or newer in a region dump) get the generic perimeter.
   const catalogId = svc.custom ? undefined : (svc.crossRegion?.catalogId ?? svc.key);
   const region = svc.crossRegion?.region ?? spec.region;
-  const key = JSON.stringify([spec.organizationId, catalogId ?? null, spec.partition, region]);
+  // (none of the four holds a newline)
+  const key = `${spec.organizationId}\n${catalogId ?? ""}\n${spec.partition}\n${region}`;
   const known = orgOnlyDocuments.get(key);
   if (known) return known;
   const service = catalogId === undefined ? undefined : getService(catalogId);
@@ -99,7 +107,7 @@ function orgOnlyDocument(opts: { spec: SpecModel; svc: ResolvedService }): {
     facts.awsOwnedResources.length > 0 ? (service?.awsOwnedResourcesWhy ?? "AWS-owned resources") : "",
   ].filter((e) => e !== "");
   const document = JSON.stringify(orgOnlyPolicy({ organizationId: spec.organizationId as string, facts }));
-  const built = { document, extras };
+  const built = { document, extras, reasons: new Map<string, string>() };
   orgOnlyDocuments.set(key, built);
   return built;
 }

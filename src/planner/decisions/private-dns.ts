@@ -45,8 +45,8 @@ export function decidePrivateDns(opts: {
   requesters: readonly SubnetModel[];
   /** The VPC also gets this service's gateway endpoint. */
   vpcHasGateway: boolean;
-  /** The CIDRs the endpoint's security groups admit (every ingress rule). */
-  admitted: readonly string[];
+  /** The CIDRs the endpoint's security groups admit (every ingress rule); asked only when a subnet did not ask. */
+  admitted: () => readonly string[];
 }): Decided<PrivateDnsDecision> {
   const { spec, vpc, svc, settings, requesters, vpcHasGateway } = opts;
   const reasons: string[] = [];
@@ -93,6 +93,9 @@ export function decidePrivateDns(opts: {
     );
     if (onlyForInboundResolver) return { decision: { enabled, onlyForInboundResolver, captured: [] }, reasons };
   }
+  // the requesters are distinct subnets of the VPC: when every subnet asked, none is captured
+  if (requesters.length === vpc.subnets.length)
+    return { decision: { enabled, onlyForInboundResolver, captured: [] }, reasons };
   const { captured, partlyAdmitted, admittedAnyway } = capturedSubnets({
     subnets: vpc.subnets,
     asking: new Set(requesters.map((s) => s.name)),
@@ -136,17 +139,21 @@ export function capturedSubnets(opts: {
   subnets: readonly SubnetModel[];
   asking: ReadonlySet<string>;
   holdsEnis: (s: SubnetModel) => boolean;
-  /** The CIDRs the endpoint's security groups admit. */
-  admitted: readonly string[];
+  /** The CIDRs the endpoint's security groups admit; asked only when some subnet is neither asking nor an ENI's. */
+  admitted: () => readonly string[];
 }): { captured: string[]; partlyAdmitted: string[]; admittedAnyway: string[] } {
-  // the merged blocks are the maximal aligned blocks of the admitted addresses, so a subnet (itself an
-  // aligned block) lies wholly inside the admitted addresses exactly when it lies inside one merged block
-  const blocks = aggregateCidrs(opts.admitted).map((c) => parseCidr(c) as Cidr);
   const captured: string[] = [];
   const partlyAdmitted: string[] = [];
   const admittedAnyway: string[] = [];
-  for (const s of [...opts.subnets].sort(by((s) => s.name))) {
-    if (opts.asking.has(s.name) || (opts.holdsEnis(s) && s.requests.length === 0)) continue;
+  // most often every subnet asked: nothing to merge, nothing to sort
+  const others = opts.subnets.filter(
+    (s) => !opts.asking.has(s.name) && !(opts.holdsEnis(s) && s.requests.length === 0),
+  );
+  if (others.length === 0) return { captured, partlyAdmitted, admittedAnyway };
+  // the merged blocks are the maximal aligned blocks of the admitted addresses, so a subnet (itself an
+  // aligned block) lies wholly inside the admitted addresses exactly when it lies inside one merged block
+  const blocks = aggregateCidrs(opts.admitted()).map((c) => parseCidr(c) as Cidr);
+  for (const s of others.sort(by((s) => s.name))) {
     const cidr = parseCidr(s.cidr) as Cidr;
     if (blocks.some((b) => contains(b, cidr))) admittedAnyway.push(s.name);
     else {

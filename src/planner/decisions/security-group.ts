@@ -2,7 +2,8 @@ import { aggregateCidrs, contains, parseCidr, type Cidr } from "../../cidr";
 import type { SubnetModel } from "../../input/spec-model";
 import type { IngressRule, SecurityGroupPlan } from "../plan";
 import type { Decided } from "./types";
-import { by } from "../../order";
+import { byName, sortInPlace, sortStrings } from "../sort";
+import { flat } from "../flat";
 
 /**
  * A client subnet the group admits: a subnet of the endpoint's VPC, or (hub endpoints) of a spoke, whose `name`
@@ -11,6 +12,8 @@ import { by } from "../../order";
 export type SgClient = Pick<SubnetModel, "name" | "id" | "cidr" | "ipv6Cidr" | "renamedFrom"> & {
   readonly label?: string;
 };
+
+const NAME_PREFIX = "(name prefix): a replacement is created before the group it replaces is destroyed";
 
 /** Default quotas (Amazon VPC quotas: security groups). */
 export const SG_LIMITS = { inboundRulesPerGroup: 60, groupsPerInterface: 5 } as const;
@@ -53,36 +56,45 @@ export function planSecurityGroups(opts: {
   // rules are first planned per source on the first port, then repeated for every port
   const port = ports[0];
   const previous = opts.previousAddress ?? address;
-  // the address a resource had before the renames, when it differs from the one it has now
-  const moved = (now: string, before: string) => (now !== before ? { movedFrom: before } : {});
   const reasons: string[] = [];
+  const sorted = sortInPlace([...requesters], byName);
   let ingress: IngressRule[] = [];
-  for (const s of [...requesters].sort(by((s) => s.name))) {
-    ingress.push({
-      address: `${address}_${s.name}`,
-      ...moved(`${address}_${s.name}`, `${previous}_${s.renamedFrom ?? s.name}`),
-      kind: "ipv4",
-      cidr: s.cidr,
-      port,
-      description: `${service} from subnet ${s.label ?? s.name} (${s.id})`,
-      subnets: [s.label ?? s.name],
-    });
-  }
-  for (const c of [...new Set(allowedCidrs)].sort()) {
-    const tail = `_cidr_${c.replace(/[./]/g, "_")}`;
-    ingress.push({
-      address: `${address}${tail}`,
-      ...moved(`${address}${tail}`, `${previous}${tail}`),
-      kind: "ipv4",
-      cidr: c,
-      port,
-      description: `${service} from ${c} (allowedCidrs)`,
-      subnets: [],
-    });
-  }
-  // a subnet CIDR repeated in allowedCidrs: one rule is enough (AWS rejects duplicates)
+  // a subnet CIDR repeated (or repeated in allowedCidrs): one rule is enough (AWS rejects duplicates)
   const seen = new Set<string>();
-  ingress = ingress.filter((r) => (seen.has(r.cidr) ? false : (seen.add(r.cidr), true)));
+  for (const s of sorted) {
+    if (seen.has(s.cidr)) continue;
+    seen.add(s.cidr);
+    const label = s.label ?? s.name;
+    ingress.push(
+      rule({
+        address: flat`${address}_${s.name}`,
+        // (the same address unless a rename changed it: not built twice)
+        before:
+          s.renamedFrom === undefined && address === previous ? undefined : `${previous}_${s.renamedFrom ?? s.name}`,
+        kind: "ipv4",
+        cidr: s.cidr,
+        port,
+        description: flat`${service} from subnet ${label} (${s.id})`,
+        subnets: [label],
+      }),
+    );
+  }
+  for (const c of allowedCidrs.length > 0 ? sortStrings([...new Set(allowedCidrs)]) : allowedCidrs) {
+    if (seen.has(c)) continue;
+    seen.add(c);
+    const tail = `_cidr_${c.replace(/[./]/g, "_")}`;
+    ingress.push(
+      rule({
+        address: `${address}${tail}`,
+        before: `${previous}${tail}`,
+        kind: "ipv4",
+        cidr: c,
+        port,
+        description: `${service} from ${c} (allowedCidrs)`,
+        subnets: [],
+      }),
+    );
+  }
   if (ingress.length * ports.length > SG_LIMITS.inboundRulesPerGroup) {
     const merged = aggregateCidrs(ingress.map((r) => r.cidr));
     reasons.push(
@@ -94,46 +106,48 @@ export function planSecurityGroups(opts: {
       const members = ingress.filter((r) => contains(block, parseCidr(r.cidr) as Cidr));
       const names = members.map((m) => m.description.replace(/^\S+ from /, "")).join(", ");
       const tail = `_cidr_${c.replace(/[./]/g, "_")}`;
-      return {
+      return rule({
         address: `${address}${tail}`,
-        ...moved(`${address}${tail}`, `${previous}${tail}`),
-        kind: "ipv4" as const,
+        before: `${previous}${tail}`,
+        kind: "ipv4",
         cidr: c,
         port,
         description: truncate(`${service} from ${names}`, 255),
         subnets: members.flatMap((m) => m.subnets),
-      };
+      });
     });
   }
   // IPv6 blocks (cidr_ipv6) only where the ENIs have IPv6 addresses: an IPv4-only endpoint gets no IPv6 rule
-  const v6: IngressRule[] = opts.ipv6
-    ? [...requesters].sort(by((s) => s.name)).flatMap((s) =>
-        s.ipv6Cidr
-          ? [
-              {
-                address: `${address}_${s.name}_ipv6`,
-                ...moved(`${address}_${s.name}_ipv6`, `${previous}_${s.renamedFrom ?? s.name}_ipv6`),
-                kind: "ipv6" as const,
-                cidr: s.ipv6Cidr,
-                port,
-                description: `${service} from subnet ${s.label ?? s.name} (${s.id}) over IPv6`,
-                subnets: [s.label ?? s.name],
-              },
-            ]
-          : [],
-      )
-    : [];
+  if (opts.ipv6)
+    for (const s of sorted)
+      if (s.ipv6Cidr)
+        ingress.push(
+          rule({
+            address: `${address}_${s.name}_ipv6`,
+            before: `${previous}_${s.renamedFrom ?? s.name}_ipv6`,
+            kind: "ipv6",
+            cidr: s.ipv6Cidr,
+            port,
+            description: `${service} from subnet ${s.label ?? s.name} (${s.id}) over IPv6`,
+            subnets: [s.label ?? s.name],
+          }),
+        );
   // group references are never merged: each names its own group
-  const references: IngressRule[] = [...new Set(opts.allowedSecurityGroups ?? [])].sort().map((id) => ({
-    address: `${address}_${id.replace(/-/g, "_")}`,
-    ...moved(`${address}_${id.replace(/-/g, "_")}`, `${previous}_${id.replace(/-/g, "_")}`),
-    kind: "security-group",
-    cidr: id,
-    port,
-    description: `${service} from security group ${id} (allowedSecurityGroups)`,
-    subnets: [],
-  }));
-  ingress = [...ingress, ...v6, ...references];
+  const groupIds = opts.allowedSecurityGroups ?? [];
+  for (const id of groupIds.length > 0 ? sortStrings([...new Set(groupIds)]) : groupIds) {
+    const tail = `_${id.replace(/-/g, "_")}`;
+    ingress.push(
+      rule({
+        address: `${address}${tail}`,
+        before: `${previous}${tail}`,
+        kind: "security-group",
+        cidr: id,
+        port,
+        description: `${service} from security group ${id} (allowedSecurityGroups)`,
+        subnets: [],
+      }),
+    );
+  }
   if (opts.portInAddress)
     ingress = ingress.flatMap((r) =>
       ports.map((p) => ({
@@ -150,10 +164,13 @@ export function planSecurityGroups(opts: {
     const suffix = n === 1 ? "" : `_${n}`;
     groups.push({
       address: `${address}${suffix}`,
-      ...moved(`${address}${suffix}`, `${previous}${suffix}`),
-      name: `vpce-${vpc}-${service}${n === 1 ? "" : `-${n}`}`,
-      description: `Clients of the ${service} VPC endpoint in ${vpc} (managed by vpce)`,
-      ingress: ingress.slice(i, i + SG_LIMITS.inboundRulesPerGroup),
+      ...(address !== previous ? { movedFrom: `${previous}${suffix}` } : {}),
+      name: flat`vpce-${vpc}-${service}${n === 1 ? "" : `-${n}`}`,
+      description: flat`Clients of the ${service} VPC endpoint in ${vpc} (managed by vpce)`,
+      ingress:
+        ingress.length <= SG_LIMITS.inboundRulesPerGroup
+          ? ingress
+          : ingress.slice(i, i + SG_LIMITS.inboundRulesPerGroup),
     });
   }
   if (groups.length > 1)
@@ -162,12 +179,24 @@ export function planSecurityGroups(opts: {
         `${SG_LIMITS.inboundRulesPerGroup}`,
     );
   reasons.push(
-    `security group${groups.length > 1 ? "s" : ""} named ${groups.map((g) => `${g.name}-*`).join(", ")} ` +
-      "(name prefix): a replacement is created before the group it replaces is destroyed",
+    flat`security group${groups.length > 1 ? "s" : ""} named ${groups.map((g) => `${g.name}-*`).join(", ")} ` +
+      NAME_PREFIX,
   );
-  const sources = ingress.map((r) => (r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr));
-  reasons.push(`security group admits TCP ${ports.join(", ")} from ${[...new Set(sources)].join(", ")} only`);
+  const sources = new Set<string>();
+  for (const r of ingress) sources.add(r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr);
+  reasons.push(flat`security group admits TCP ${ports.join(", ")} from ${[...sources].join(", ")} only`);
   return { decision: groups, reasons };
+}
+
+/**
+ * An ingress rule, with `movedFrom` when its address before the renames differs (keys in the plan's order: the
+ * JSON plan prints them so).
+ */
+function rule(r: Omit<IngressRule, "movedFrom"> & { readonly before?: string }): IngressRule {
+  const { address, before, kind, cidr, port, description, subnets } = r;
+  return before !== undefined && address !== before
+    ? { address, movedFrom: before, kind, cidr, port, description, subnets }
+    : { address, kind, cidr, port, description, subnets };
 }
 
 function truncate(s: string, n: number): string {

@@ -122,7 +122,7 @@ export function planHub(opts: {
         asking: new Set(own.map((s) => s.name)),
         // the hub's ENI subnets that ask for nothing hold endpoints, not clients
         holdsEnis: (s) => enis.has(s.name) || vpc.endpointSubnets?.includes(s.name) === true,
-        admitted,
+        admitted: () => admitted,
       }).captured,
     };
     const ipv6 = endpoint.plan.ipAddressType === "dualstack" || endpoint.plan.ipAddressType === "ipv6";
@@ -210,7 +210,7 @@ function spokeCaptured(opts: { spoke: SpokeNode; service: string; admitted: read
     subnets: spoke.vpc.subnets,
     asking: new Set((spoke.served.get(service) ?? []).map((s) => s.name)),
     holdsEnis: (s) => spoke.vpc.endpointSubnets?.includes(s.name) === true,
-    admitted,
+    admitted: () => admitted,
   }).captured;
 }
 
