@@ -7,7 +7,7 @@ import type { Diagnostic } from "../diagnostics";
 import type { EndpointPlan, Plan, StackPlan } from "../planner/plan";
 import { COST_NOTE, hasUnpriced, monthlyUsd, round2, stackMonthlyUsd, UNPRICED_NOTE } from "./cost";
 import { tcpPorts, typeLabel } from "./endpoint-type";
-import { hang, longestWord, wrap } from "./wrap";
+import { hang, longestLine, longestWord, wrap } from "./wrap";
 import { HUB_COST_NOTE, hubLines, useHubLine } from "./hub";
 import { boxTable } from "./box-table";
 
@@ -105,9 +105,14 @@ export function fitColumns(opts: { natural: readonly number[]; words: readonly n
 
 function vpcTable(opts: { stack: StackPlan; endpoints: readonly EndpointPlan[]; width: number }): string {
   const rows = opts.endpoints.map((e) => COLUMNS.map((c) => c.cell(e, opts.stack)));
-  const texts = (i: number) => [COLUMNS[i].head, ...rows.map((r) => r[i])];
-  const natural = COLUMNS.map((_, i) => Math.max(...texts(i).flatMap((t) => t.split("\n").map((l) => l.length))));
-  const words = COLUMNS.map((_, i) => Math.max(...texts(i).map(longestWord)));
+  // per column, its longest line and its longest word, header included (one pass: a large plan has many tables)
+  const natural = COLUMNS.map((c) => longestLine(c.head));
+  const words = COLUMNS.map((c) => longestWord(c.head));
+  for (const r of rows)
+    for (let i = 0; i < r.length; i++) {
+      natural[i] = Math.max(natural[i], longestLine(r[i]));
+      words[i] = Math.max(words[i], longestWord(r[i]));
+    }
   const widths = fitColumns({ natural, words, width: opts.width });
   const fit = (text: string, i: number) => wrap({ text, width: widths[i] }).join("\n");
   return boxTable({

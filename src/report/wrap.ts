@@ -12,6 +12,16 @@ export function wrap(opts: { text: string; width: number }): string[] {
   const width = Math.max(1, opts.width);
   const lines: string[] = [];
   for (const paragraph of opts.text.split("\n")) {
+    // most cells already fit: a line within the width with single spaces inside and none at its ends stays as it is
+    if (
+      paragraph.length <= width &&
+      !paragraph.includes("  ") &&
+      !paragraph.startsWith(" ") &&
+      !paragraph.endsWith(" ")
+    ) {
+      lines.push(paragraph);
+      continue;
+    }
     let line = "";
     for (const word of paragraph.split(" ").filter((w) => w !== "")) {
       if (line && line.length + 1 + word.length <= width) {
@@ -42,7 +52,25 @@ export function hang(opts: { text: string; width: number; first: string }): stri
 
 /** The longest run without a space: the narrowest width that wraps `text` without breaking a word. */
 export function longestWord(text: string): number {
-  return Math.max(0, ...text.split(/[ \n]/).map((w) => w.length));
+  return longestRun({ text, breaks: [" ", "\n"] });
+}
+
+/** The longest line of `text`. */
+export function longestLine(text: string): number {
+  return longestRun({ text, breaks: ["\n"] });
+}
+
+/** The longest run of characters between two of `breaks` (a loop, no array of the parts: every cell is measured). */
+function longestRun(opts: { text: string; breaks: readonly string[] }): number {
+  let longest = 0;
+  let start = 0;
+  const { text } = opts;
+  for (let i = 0; i <= text.length; i++)
+    if (i === text.length || opts.breaks.includes(text[i])) {
+      longest = Math.max(longest, i - start);
+      start = i + 1;
+    }
+  return longest;
 }
 
 function breakPoint(opts: { word: string; width: number }): number {
