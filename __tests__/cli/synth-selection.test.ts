@@ -82,7 +82,11 @@ describe("--stack", () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^vpce: stack two selected: named by --stack$/m);
     expect(r.err).toMatch(
-      /vpce: 1 of 3 stack\(s\) written to .*; 2 other stack\(s\) validated, not planned \(vpce validate plans all\)\)$/m,
+      new RegExp(
+        "vpce: 1 of 3 stack\\(s\\) written to .*; " +
+          "2 other stack\\(s\\) validated, not planned \\(vpce validate plans all\\)\\)$",
+        "m",
+      ),
     );
     expect({ one: snapshot(out, "one"), three: snapshot(out, "three") }).toEqual(before);
     expect(snapshot(out, "two")["cdk.tf.json"].bytes).not.toEqual(two["cdk.tf.json"].bytes);

@@ -10,7 +10,8 @@ type Details = { count: number; region: string; account?: string };
 /**
  * More gateway endpoints in one region of one account than the default
  * quota, counted over all stacks in plan order (stacks without `account`
- * count together), the stacks a scoped run did not plan included. Reported once, at the `vpcs` of the stack that crosses the line.
+ * count together), the stacks a scoped run did not plan included. Reported
+ * once, at the `vpcs` of the stack that crosses the line.
  */
 export const gatewayQuota = rule<PlanSubject>()({
   name: "gateway-quota",
