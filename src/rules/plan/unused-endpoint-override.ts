@@ -3,12 +3,14 @@ import { rule } from "../rule";
 
 type Details =
   | { case: "not-requested"; key: string; vpc: string }
+  | { case: "not-a-spoke"; key: string; vpc: string; unused: readonly string[] }
   | { case: "gateway"; key: string; unused: readonly string[]; canBeBoth: boolean };
 
 /**
  * Endpoint settings that do nothing: an `endpoints:` entry no subnet of the
- * VPC requests, or settings only interface endpoints use on a service
- * planned as a gateway alone.
+ * VPC requests, settings only interface endpoints use on a service
+ * planned as a gateway alone, or the settings only a spoke reads (`useHub:
+ * false`, `gbPerMonth`) in a VPC without `useHub:`.
  */
 export const unusedEndpointOverride = rule<PlanSubject>()({
   name: "unused-endpoint-override",
@@ -17,32 +19,52 @@ export const unusedEndpointOverride = rule<PlanSubject>()({
     UNUSED_ENDPOINT_OVERRIDE: {
       severity: "warning",
       trigger:
-        "an endpoints entry no subnet requests, or allowedCidrs/allowedSecurityGroups/privateDns on a service " +
-        "planned as a gateway",
-      fix: "request the service, change its type, or remove the settings",
+        "an endpoints entry no subnet requests, allowedCidrs/allowedSecurityGroups/privateDns on a service " +
+        "planned as a gateway, or useHub: false/gbPerMonth in a VPC that is not a spoke",
+      fix: "request the service, change its type, make the VPC a spoke (useHub:), or remove the settings",
       message: (d: Details) =>
         d.case === "not-requested"
           ? `endpoints.${d.key} is set, but no subnet of VPC ${d.vpc} requests ${d.key}: no endpoint is created.`
-          : `endpoints.${d.key} sets ${d.unused.join(" and ")}, which only interface endpoints use, ` +
-            `but ${d.key} is planned as a gateway endpoint: ` +
-            `${d.unused.length > 1 ? "they do" : "it does"} nothing.`,
+          : d.case === "not-a-spoke"
+            ? `endpoints.${d.key} sets ${d.unused.join(" and ")}, which only a spoke of a hub reads, ` +
+              `but VPC ${d.vpc} has no useHub: ${d.unused.length > 1 ? "they do" : "it does"} nothing.`
+            : `endpoints.${d.key} sets ${d.unused.join(" and ")}, which only interface endpoints use, ` +
+              `but ${d.key} is planned as a gateway endpoint: ` +
+              `${d.unused.length > 1 ? "they do" : "it does"} nothing.`,
       hint: (d: Details) =>
         d.case === "not-requested"
           ? `Add ${d.key} to the services of the subnets that need it, or remove the entry.`
-          : d.canBeBoth
-            ? "Set type: both to add an interface endpoint for clients outside the VPC, or remove the settings."
-            : "Set type: interface, or remove the settings.",
+          : d.case === "not-a-spoke"
+            ? `Set useHub: <stack>/<vpc> on VPC ${d.vpc} to take ${d.key} from a hub, or remove ` +
+              `${d.unused.length > 1 ? "them" : "it"}.`
+            : d.canBeBoth
+              ? "Set type: both to add an interface endpoint for clients outside the VPC, or remove the settings."
+              : "Set type: interface, or remove the settings.",
     },
   },
   check(subject, ctx) {
     for (const stack of subject.stacks) {
       for (const vpc of stack.vpcs) {
         for (const e of vpc.model.endpoints.values()) {
-          if (!vpc.requested.has(e.key))
+          if (!vpc.requested.has(e.key)) {
             ctx.report(locate(stack.spec.file, e), "UNUSED_ENDPOINT_OVERRIDE", {
               case: "not-requested",
               key: e.key,
               vpc: vpc.model.name,
+            });
+            continue;
+          }
+          // what a spoke reads of its endpoints entries (docs/SPEC-FORMAT.md, hub additions)
+          const spokeOnly = [
+            e.useHub === false ? "useHub: false" : undefined,
+            e.gbPerMonth !== undefined ? "gbPerMonth" : undefined,
+          ].filter((x): x is string => x !== undefined);
+          if (!vpc.model.useHub && spokeOnly.length > 0)
+            ctx.report(locate(stack.spec.file, e), "UNUSED_ENDPOINT_OVERRIDE", {
+              case: "not-a-spoke",
+              key: e.key,
+              vpc: vpc.model.name,
+              unused: spokeOnly,
             });
         }
       }
