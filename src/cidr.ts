@@ -38,11 +38,8 @@ export function parseCidr(text: string): Cidr | CidrProblem {
 
 function parseUncached(text: string): Cidr | CidrProblem {
   const m = CIDR_TEXT.exec(text);
-  if (!m) {
-    // what the general form would have refused anyway, told apart as before: IPv6, else syntax
-    if (!/^([0-9.]+)\/(\d{1,2})$/.test(text)) return text.includes(":") ? { kind: "ipv6" } : { kind: "syntax" };
-    return { kind: "syntax" };
-  }
+  // refused: IPv6 told apart from any other text
+  if (!m) return text.includes(":") ? { kind: "ipv6" } : { kind: "syntax" };
   const parts = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
   const prefix = Number(m[5]);
   if (prefix > 32 || parts.some((p) => p > 255)) return { kind: "syntax" };

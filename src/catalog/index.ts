@@ -441,7 +441,8 @@ export function serviceName(service: CatalogService, region: string, type: Endpo
 
 /** The service's AWS-owned resource ARNs (see CatalogService.awsOwnedResources) in one partition and region. */
 export function awsOwnedResources(service: CatalogService, partition: string, region: string): readonly string[] {
-  // asked once per planned endpoint: filled once per service, partition and region (one shared list, unchanged)
+  // the planner caches its own callers; cross-region services still ask per endpoint: filled once per service,
+  // partition and region (one shared list, unchanged)
   if (service.awsOwnedResources.length === 0) return NO_RESOURCES;
   let byPlace = ownedResourcesCache.get(service);
   if (!byPlace) ownedResourcesCache.set(service, (byPlace = new Map()));

@@ -64,7 +64,7 @@ const byAddress = (a: EndpointSubject, b: EndpointSubject) => compareStrings(a.p
  * data processing ($0.01/GB for the first PB, https://aws.amazon.com/privatelink/pricing/); an hourly rate for
  * either type could not be confirmed from AWS's pages, so none is invented.
  */
-export const LATTICE_UNPRICED: Readonly<Record<"Resource" | "ServiceNetwork", string>> = {
+const LATTICE_UNPRICED: Readonly<Record<"Resource" | "ServiceNetwork", string>> = {
   Resource:
     "resource endpoint: hourly price not confirmed (AWS bills data through it at $0.01/GB, first PB); not counted",
   ServiceNetwork:
@@ -94,12 +94,19 @@ function gatewayCount(opts: { spec: SpecModel; topology: HubTopology; dump?: Reg
   const { spec, topology, dump } = opts;
   let n = 0;
   for (const vpc of spec.vpcs) {
-    const requested = new Set<string>();
-    for (const s of vpc.subnets) for (const r of s.requests) requested.add(r.key);
+    const subnetKeys = vpc.subnets.flatMap((s) => s.requests.map((r) => r.key));
+    const requested = requestedKeys({ subnetKeys, hub: topology.hubs.get(vpcKey(spec.stack, vpc.name)) });
     for (const d of endpointTypes({ spec, vpc, requested, topology, dump }))
       n += d.types.decision.filter((t) => t === "Gateway").length;
   }
   return n;
+}
+
+/** What a VPC asks for: the service keys its subnets request and, for a hub, every service it offers. */
+function requestedKeys(opts: { subnetKeys: Iterable<string>; hub?: HubNode }): Set<string> {
+  const keys = new Set(opts.subnetKeys);
+  if (opts.hub) for (const k of opts.hub.services) keys.add(k);
+  return keys;
 }
 
 /**
@@ -109,17 +116,17 @@ function gatewayCount(opts: { spec: SpecModel; topology: HubTopology; dump?: Reg
 function endpointTypes(opts: {
   spec: SpecModel;
   vpc: VpcModel;
-  /** The service keys its subnets request. */
-  requested: Iterable<string>;
+  /** What the VPC asks for (requestedKeys). */
+  requested: ReadonlySet<string>;
   topology: HubTopology;
   dump?: RegionDump;
 }): Array<{ key: string; svc: ResolvedService; hub?: HubNode; types: Decided<PlannedEndpointType[]> }> {
   const { spec, vpc, topology, dump } = opts;
   const hubNode = topology.hubs.get(vpcKey(spec.stack, vpc.name));
   const spokeNode = topology.spokes.get(vpcKey(spec.stack, vpc.name));
-  const asked = new Set(opts.requested);
-  if (hubNode) for (const k of hubNode.services) asked.add(k);
-  const keys = sortStrings(spokeNode ? [...asked].filter((k) => !spokeNode.served.has(k)) : [...asked]);
+  const keys = sortStrings(
+    spokeNode ? [...opts.requested].filter((k) => !spokeNode.served.has(k)) : [...opts.requested],
+  );
   return keys.map((key) => {
     const settings = vpc.endpoints.get(key);
     const svc = resolveService({ key, region: spec.region, partition: spec.partition, settings, dump });
@@ -179,7 +186,8 @@ function planVpc(opts: {
         list.vias.push(r.via);
       }
     }
-  // one plan entry per subnet and way of asking, shared by the VPC's endpoints (the plan is never changed)
+  // a subnet's plan entry, shared by the VPC's endpoints it asks in the same way as it first did (the plan is
+  // never changed); another way of asking gets an entry of its own
   const entries = new Map<SubnetModel, Requester>();
   const requesterEntry = (s: SubnetModel, via: string): Requester => {
     const known = entries.get(s);
@@ -196,8 +204,7 @@ function planVpc(opts: {
     return entry;
   };
   // what the VPC's subnets ask for and, for a hub, what it offers (the rules read it from the VPC subject)
-  const requested = new Set(requestersOf.keys());
-  if (hubNode) for (const k of hubNode.services) requested.add(k);
+  const requested = requestedKeys({ subnetKeys: requestersOf.keys(), hub: hubNode });
   for (const { key, svc, hub, types } of endpointTypes({ spec, vpc, requested, topology: opts.topology, dump })) {
     for (const type of types.decision) {
       endpoints.push(
@@ -218,7 +225,7 @@ function planVpc(opts: {
     }
   }
   sortInPlace(endpoints, byAddress);
-  const hub = hubNode ? planHub({ node: hubNode, endpoints, topology: opts.topology, dump }) : undefined;
+  const hub = hubNode ? planHub({ node: hubNode, endpoints, dump }) : undefined;
   const useHub = spokeNode
     ? planUseHub({ spoke: spokeNode, hub: opts.topology.hubs.get(spokeNode.hub) as HubNode, dump })
     : undefined;
@@ -273,8 +280,6 @@ function planVpc(opts: {
     ...(adoption ? { adoption } : {}),
   };
 }
-
-export { sanitizeName } from "./names";
 
 /** The dump's word on one service and type: the service as the dump describes it, and where it is offered. */
 function consultDump(opts: { svc: ResolvedService; type: PlannedEndpointType; dump?: RegionDump }): {
@@ -449,8 +454,9 @@ function planEndpoint(opts: {
         .join(", ") + " (endpoints entry)",
     );
   // sorted: the order keys are written in changes no byte of the output
-  const tags = settings?.tags && hasKeys(settings.tags) ? sortedRecord(settings.tags) : {};
-  if (settings?.tags && hasKeys(settings.tags))
+  const tagged = settings?.tags !== undefined && hasKeys(settings.tags);
+  const tags = tagged ? sortedRecord(settings.tags) : {};
+  if (tagged)
     reasons.push(
       `tags ${Object.entries(tags)
         .map(([k, v]) => `${k}=${v}`)

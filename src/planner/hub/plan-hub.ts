@@ -17,7 +17,7 @@ import type { HostedZonePlan, HubPlan, HubServicePlan, UseHubPlan, ZoneAssociati
 import { PRICES } from "../pricing";
 import { resolveService } from "../service";
 import type { EndpointSubject } from "../subject";
-import type { HubNode, HubTopology, SpokeNode } from "./topology";
+import type { HubNode, SpokeNode } from "./topology";
 import { hubZones } from "./zones";
 
 /** The hub stack's output holding every zone id, by HostedZonePlan.key: cross-account spokes read it by name. */
@@ -97,7 +97,6 @@ export function planHub(opts: {
   node: HubNode;
   /** The hub VPC's planned endpoints. */
   endpoints: readonly EndpointSubject[];
-  topology: HubTopology;
   dump?: RegionDump;
 }): HubPlan {
   const { node, endpoints, dump } = opts;
@@ -105,9 +104,12 @@ export function planHub(opts: {
   const services = node.services.flatMap((service): HubServicePlan[] => {
     const endpoint = endpoints.find((e) => e.plan.service === service && e.plan.type === "Interface");
     if (!endpoint) return [];
-    const admitted = endpoint.plan.securityGroups.flatMap((g) =>
-      g.ingress.filter((r) => r.kind === "ipv4").map((r) => r.cidr),
-    );
+    // only a capture check that finds a subnet which neither asked nor holds ENIs reads them
+    let cidrs: string[] | undefined;
+    const admitted = () =>
+      (cidrs ??= endpoint.plan.securityGroups.flatMap((g) =>
+        g.ingress.filter((r) => r.kind === "ipv4").map((r) => r.cidr),
+      ));
     const own = endpoint.facts.requesters;
     const enis = new Set(endpoint.plan.subnets.map((s) => s.subnet));
     const asking = node.spokes.filter((s) => s.served.has(service));
@@ -122,7 +124,7 @@ export function planHub(opts: {
         asking: new Set(own.map((s) => s.name)),
         // the hub's ENI subnets that ask for nothing hold endpoints, not clients
         holdsEnis: (s) => enis.has(s.name) || vpc.endpointSubnets?.includes(s.name) === true,
-        admitted: () => admitted,
+        admitted,
       }).captured,
     };
     const ipv6 = endpoint.plan.ipAddressType === "dualstack" || endpoint.plan.ipAddressType === "ipv6";
@@ -204,13 +206,13 @@ export function planHub(opts: {
 }
 
 /** Subnets of a spoke that the hub's zone for the service answers although they did not ask, and not admitted. */
-function spokeCaptured(opts: { spoke: SpokeNode; service: string; admitted: readonly string[] }): string[] {
+function spokeCaptured(opts: { spoke: SpokeNode; service: string; admitted: () => readonly string[] }): string[] {
   const { spoke, service, admitted } = opts;
   return capturedSubnets({
     subnets: spoke.vpc.subnets,
     asking: new Set((spoke.served.get(service) ?? []).map((s) => s.name)),
     holdsEnis: (s) => spoke.vpc.endpointSubnets?.includes(s.name) === true,
-    admitted: () => admitted,
+    admitted,
   }).captured;
 }
 

@@ -3,6 +3,7 @@
  * inside it and is not one AWS reserves, and no two endpoints of the VPC claim one address. Whether the subnet
  * holds one of the endpoint's ENIs is known only once placed (plan rule fixed-ip-placement).
  */
+import { size } from "../../cidr";
 import { quote } from "../../diagnostics";
 import type { FieldSubject } from "../../input/subjects";
 import { closest } from "../../suggest";
@@ -87,8 +88,8 @@ export const fixedIps = rule<FieldSubject>()({
           else claimed.set(ip, e.key);
           const block = subnet.cidr?.cidr;
           if (!block) continue;
-          const start = ipNumber(block.addr.toString());
-          const end = start + 2 ** (32 - block.prefix) - 1;
+          const start = block.start;
+          const end = start + size(block) - 1;
           const n = ipNumber(ip);
           if (n < start || n > end)
             ctx.report(subject.at(segs), "FIXED_IP_OUTSIDE_SUBNET", {
