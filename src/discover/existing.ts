@@ -20,19 +20,29 @@ export function existingEndpointLookup(opts: {
     const inventory = inventoryFor(opts.inventories, { region: m.region, account: m.account });
     if (inventory) for (const v of m.vpcs) where.set(v.id, { region: m.region, inventory });
   }
+  // asked per log query: the answer depends on the VPC, the subnet's route table and the service only
+  const answers = new Map<string, string | undefined>();
   return ({ vpcId, subnet, service }) => {
+    const key = `${vpcId}\0${subnet.routeTable ?? ""}\0${service}`;
+    if (answers.has(key)) return answers.get(key);
+    const found = serving({ vpcId, routeTable: subnet.routeTable, service });
+    answers.set(key, found);
+    return found;
+  };
+
+  function serving(q: { vpcId: string; routeTable?: string; service: string }): string | undefined {
+    const { vpcId, routeTable, service } = q;
     const at = where.get(vpcId);
     const catalog = getService(service);
     if (!at || !catalog) return undefined;
     const names = new Set(Object.values(serviceNames(catalog, at.region)));
-    const serving = at.inventory.endpoints.find(
+    return at.inventory.endpoints.find(
       (e) =>
         e.live &&
         e.vpcId === vpcId &&
         names.has(e.serviceName) &&
-        ((e.type === "Gateway" && subnet.routeTable !== undefined && e.routeTableIds.includes(subnet.routeTable)) ||
+        ((e.type === "Gateway" && routeTable !== undefined && e.routeTableIds.includes(routeTable)) ||
           (e.type === "Interface" && e.privateDns === true)),
-    );
-    return serving?.id;
-  };
+    )?.id;
+  }
 }
