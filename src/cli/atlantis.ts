@@ -7,6 +7,7 @@
 import * as path from "node:path";
 import { EXIT, type Io } from "./io";
 import { loadStackRows, type StackRow } from "./stacks";
+import { yamlLib } from "../input/load";
 
 export const ATLANTIS_WORKFLOW = "vpce";
 
@@ -54,13 +55,10 @@ export function atlantisCommand(opts: { specs?: string; outDir: string; io: Io }
       "# The server needs allow_custom_workflows (or this workflow in its repos.yaml) and a pre_workflow_hooks\n" +
       "# step running `npm ci && npx vpce synth` (docs/terraform-pipelines.md): Atlantis plans only projects\n" +
       "# whose dir exists.\n" +
-      yamlStringify()(atlantisConfig({ rows, outDir: opts.outDir }), { lineWidth: 0 }).trimEnd(),
+      // the yaml library is loaded here only: every other command starts without it
+      yamlLib()
+        .stringify(atlantisConfig({ rows, outDir: opts.outDir }), { lineWidth: 0 })
+        .trimEnd(),
   );
   return EXIT.ok;
-}
-
-/** The yaml library's stringify, loaded when atlantis.yaml is written: every other command starts without it. */
-function yamlStringify(): typeof import("yaml").stringify {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require("yaml") as typeof import("yaml")).stringify;
 }

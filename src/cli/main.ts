@@ -36,7 +36,7 @@ export { EXIT, UsageError, type Io } from "./io";
 const FOOTER = `
 Specs: --specs DIR or --specs FILE.yaml, else VPCE_SPECS, else specs/.
 Streams: results on stdout; diagnostics and the summary line on stderr (JSON carries its diagnostics).
-Warnings on stderr are grouped by code and VPC (errors never): --all-diagnostics prints each one.
+validate, plan and synth group warnings on stderr by code and VPC (errors never): --all-diagnostics prints each.
 Exit codes: 0 ok, 1 invalid spec (nothing written), 2 usage error, 3 internal error, 4 changes found (diff).`;
 
 interface Options {

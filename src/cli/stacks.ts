@@ -30,7 +30,7 @@ export interface StackRow {
 export function stackRows(opts: { plan: Plan; outDir: string; projectRoot: string }): StackRow[] {
   const sources = opts.plan.stacks.map((s) => ({ stack: s.stack, vpcs: s.vpcs }));
   const links = hubLinks(sources);
-  const order = hubFirstOrder(sources);
+  const rank = new Map(hubFirstOrder(sources).map((stack, i) => [stack, i]));
   const rel = (p: string) =>
     path.relative(opts.projectRoot, path.resolve(opts.projectRoot, p)).split(path.sep).join("/");
   return opts.plan.stacks
@@ -53,7 +53,7 @@ export function stackRows(opts: { plan: Plan; outDir: string; projectRoot: strin
         spokes: links.get(s.stack)?.spokes ?? [],
       };
     })
-    .sort((a, b) => order.indexOf(a.stack) - order.indexOf(b.stack));
+    .sort((a, b) => (rank.get(a.stack) as number) - (rank.get(b.stack) as number));
 }
 
 /**

@@ -2,7 +2,7 @@
  * The one synth flow, run by `vpce synth` and by main.ts (what `cdktf synth`
  * runs): diagnostics to stderr; when a spec is invalid, exit 1 and write
  * nothing; else write the stacks, report the stacks whose spec is gone (not
- * when synthesizing one spec file) and a summary line. cdktf is loaded only
+ * when synthesizing one spec file or a --stack/--changed-since selection) and a summary line. cdktf is loaded only
  * here, so validate, plan and catalog never load it.
  *
  * The project root is the working directory (where cdktf.json is, and where
@@ -20,7 +20,7 @@ import { dumpDir } from "../region-dumps/read";
 import { inventoryDir } from "../inventory/read";
 import { closest } from "../suggest";
 import { canonicalPath, changedFilesSince } from "./changed-files";
-import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io } from "./io";
+import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io, type SpecsPath } from "./io";
 import { selectStacks, stackInputs, stackRelations, stacksOfChangedFiles, type SelectedStack } from "./select-stacks";
 
 export interface SynthesizeOptions {
@@ -50,7 +50,7 @@ export function synthesize(opts: SynthesizeOptions): number {
   const configured = readContextString({ projectRoot, key: AWS_PROVIDER_VERSION_KEY });
   const specs = specsPath({ explicit: opts.specsDir, env: io.env });
   const inputs = loadInputs(specs.path, { env: io.env });
-  const selection = selectedStacks({ opts, inputs, specsDir: specs.path, projectRoot });
+  const selection = selectedStacks({ opts, inputs, specs, projectRoot });
   // a selection plans only its stacks (the load stages and cross-file checks still cover every spec)
   const r = planInputs(inputs, selection ? { only: new Set(selection.map((s) => s.stack)) } : {});
   printTerminalDiagnostics({ diagnostics: r.diagnostics, plan: r.plan, all: opts.allDiagnostics, io });
@@ -109,7 +109,7 @@ export function synthesize(opts: SynthesizeOptions): number {
 function selectedStacks(args: {
   opts: SynthesizeOptions;
   inputs: PipelineInputs;
-  specsDir: string;
+  specs: SpecsPath;
   projectRoot: string;
 }): SelectedStack[] | undefined {
   const { opts, inputs } = args;
@@ -130,7 +130,7 @@ function selectedStacks(args: {
     seeds.set(name, "named by --stack");
   }
   if (opts.changedSince !== undefined) {
-    const specsFolder = fs.statSync(args.specsDir).isFile() ? path.dirname(args.specsDir) : args.specsDir;
+    const specsFolder = args.specs.file ? path.dirname(args.specs.path) : args.specs.path;
     const changed = changedFilesSince({ ref: opts.changedSince, dir: specsFolder });
     const files = stackInputs({
       models: inputs.models,

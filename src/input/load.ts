@@ -20,10 +20,11 @@ import { offsetOf, readFastYaml, type FastDocument, type FastNode, type FastPair
  * The `yaml` library, loaded on first use: most spec files are read by readFastYaml, and loading the library
  * costs ~35 ms of CPU that a small synth would otherwise pay.
  */
-function yamlLib(): typeof import("yaml") {
+export function yamlLib(): typeof import("yaml") {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require("yaml") as typeof import("yaml");
+  return (yaml ??= require("yaml") as typeof import("yaml"));
 }
+let yaml: typeof import("yaml") | undefined;
 
 // The limits belong to the rules that judge them; the loader needs them to stop reading early.
 export { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_SCAN_DEPTH, MAX_SPEC_BYTES };
