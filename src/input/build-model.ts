@@ -70,7 +70,8 @@ interface BuildVpcOptions {
 /**
  * The Located fields of a VPC, subnet and endpoints entry are written out (`path`, `pos`), not spread from `at()`:
  * V8 builds an object that starts with a spread and goes on with named fields about ten times slower, which made
- * building the models of 12,000 subnets cost more than resolving them.
+ * building the models of 12,000 subnets cost more than resolving them. The rarer fields (one `hub`, `useHub` or
+ * `retire` entry per VPC at most) keep the spread.
  */
 function buildVpc({ v, spec, at }: BuildVpcOptions): VpcModel {
   const endpoints = new Map<string, EndpointSettings>();

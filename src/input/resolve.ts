@@ -790,7 +790,8 @@ function wellFormedMap(
 function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): EndpointOverride {
   const flag = (key: string) => (has(e, key) && rd.wf.ok(eb, key) && typeof e[key] === "boolean" ? e[key] : undefined);
   const type = rd.str(e, eb, "type");
-  const port = has(e, "port") && rd.wf.ok(eb, "port") && typeof e.port === "number" ? e.port : undefined;
+  const num = (key: string) => (has(e, key) && rd.wf.ok(eb, key) && typeof e[key] === "number" ? e[key] : undefined);
+  const port = num("port");
   const settings: Record<string, unknown> = {
     type,
     privateDns: flag("privateDns"),
@@ -805,17 +806,13 @@ function endpointSettings(rd: Reader, e: Data, eb: readonly PathSegment[]): Endp
     serviceRegion: rd.str(e, eb, "serviceRegion"),
     resourceConfigurationArn: rd.str(e, eb, "resourceConfigurationArn"),
     serviceNetworkArn: rd.str(e, eb, "serviceNetworkArn"),
-    ports:
-      has(e, "ports") && rd.wf.ok([...eb, "ports"]) ? rd.list(e, eb, "ports", isPort).map((p) => p.value) : undefined,
+    ports: has(e, "ports") && rd.wf.ok(eb, "ports") ? rd.list(e, eb, "ports", isPort).map((p) => p.value) : undefined,
     ipAddressType: rd.str(e, eb, "ipAddressType"),
     dnsRecordIpType: rd.str(e, eb, "dnsRecordIpType"),
     tags: wellFormedMap(rd, e, eb, "tags"),
     fixedIps: wellFormedMap(rd, e, eb, "fixedIps"),
     renamedFrom: rd.str(e, eb, "renamedFrom"),
-    gbPerMonth:
-      has(e, "gbPerMonth") && rd.wf.ok([...eb, "gbPerMonth"]) && typeof e.gbPerMonth === "number"
-        ? e.gbPerMonth
-        : undefined,
+    gbPerMonth: num("gbPerMonth"),
     useHub: flag("useHub"),
   };
   // only the keys that hold a well-formed value: `"type" in settings` means the user set it

@@ -27,8 +27,6 @@ import { INVENTORY_RULES } from "../rules/inventory";
 import { runRules } from "../rules/run";
 import { GONE_STATES, LIVE_STATES, type BadInventoryEntry, type InventoryFileFacts } from "./facts";
 
-export { GONE_STATES, LIVE_STATES } from "./facts";
-
 /** One endpoint as the inventory records it. */
 export interface ExistingEndpoint {
   readonly id: string;

@@ -1,3 +1,4 @@
+import { PRICES } from "../../planner/pricing";
 import { locate, type PlanSubject } from "../../planner/subject";
 import { rule } from "../rule";
 
@@ -46,7 +47,7 @@ export const hubServiceZones = rule<PlanSubject>()({
             ctx.report(at, "HUB_SERVICE_UNUSED", {
               service: s.service,
               hub: `${stack.spec.stack}/${vpc.model.name}`,
-              usd: Math.round((endpoint?.plan.hourlyUsd ?? 0) * 730 * 100) / 100,
+              usd: Math.round((endpoint?.plan.hourlyUsd ?? 0) * PRICES.hoursPerMonth * 100) / 100,
             });
         }
       }
