@@ -1,6 +1,7 @@
 /**
- * A folder of recorded AWS output (region dumps, inventories): where it is (an explicit folder, else an
- * environment variable relative to the working directory, else a default folder there) and its `*.json` files.
+ * A folder of recorded AWS output (region dumps, inventories): where it is (an environment variable relative to
+ * the working directory, else a default folder there; a folder given as an argument is taken as it is by the
+ * callers) and its `*.json` files.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -16,16 +17,14 @@ export interface JsonFolder {
   readonly listError?: string;
 }
 
-/** The folder: `explicit`, else `env[variable]` (relative to cwd), else `<cwd>/<fallback>`. */
+/** The folder: `env[variable]` (relative to cwd), else `<cwd>/<fallback>`. */
 export function jsonFolderPath(opts: {
-  explicit?: string;
   env: NodeJS.ProcessEnv;
   variable: string;
   fallback: string;
   cwd?: string;
 }): { dir: string; named: boolean } {
   const cwd = opts.cwd ?? process.cwd();
-  if (opts.explicit !== undefined) return { dir: path.resolve(cwd, opts.explicit), named: true };
   const fromEnv = opts.env[opts.variable];
   if (fromEnv && fromEnv.trim() !== "") return { dir: path.resolve(cwd, fromEnv), named: true };
   return { dir: path.join(cwd, opts.fallback), named: false };
