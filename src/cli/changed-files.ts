@@ -4,8 +4,8 @@
  * not ignore, in the repository holding the specs folder. Absolute paths.
  */
 import { spawnSync } from "node:child_process";
-import * as fs from "node:fs";
 import * as path from "node:path";
+import { canonicalPath } from "../canonical-path";
 import { UsageError } from "./io";
 
 function git(opts: { cwd: string; args: readonly string[]; what: string }): string {
@@ -41,18 +41,4 @@ export function changedFilesSince(opts: { ref: string; dir: string }): Set<strin
       .filter((f) => f !== "")
       .map((f) => canonicalPath(path.resolve(top, f))),
   );
-}
-
-/**
- * The path with its links resolved, so that git's paths and the specs' paths compare (a specs folder reached
- * through a link, /tmp on macOS); a path that no longer exists (a deleted file) keeps its own name under its
- * folder's resolved path.
- */
-export function canonicalPath(p: string): string {
-  try {
-    return fs.realpathSync.native(p);
-  } catch {
-    const parent = path.dirname(p);
-    return parent === p ? p : path.join(canonicalPath(parent), path.basename(p));
-  }
 }

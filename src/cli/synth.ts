@@ -19,7 +19,8 @@ import { loadInputs, planInputs, type PipelineInputs } from "../pipeline";
 import { dumpDir } from "../region-dumps/read";
 import { inventoryDir } from "../inventory/read";
 import { closest } from "../suggest";
-import { canonicalPath, changedFilesSince } from "./changed-files";
+import { canonicalPath } from "../canonical-path";
+import { changedFilesSince } from "./changed-files";
 import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io, type SpecsPath } from "./io";
 import { selectStacks, stackInputs, stackRelations, stacksOfChangedFiles, type SelectedStack } from "./select-stacks";
 

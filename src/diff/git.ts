@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { canonicalPath } from "../canonical-path";
 
 /** Why the ref could not be read: a usage problem (not a repository, an unknown ref), never a crash. */
 export class GitRefError extends Error {}
@@ -67,7 +68,7 @@ export function snapshotAt(opts: SnapshotOptions): Snapshot {
   }
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "vpce-base-"));
   const inRepo = (p: string): string | undefined => {
-    const rel = path.relative(top, realish(p));
+    const rel = path.relative(top, canonicalPath(p));
     return rel.startsWith("..") || path.isAbsolute(rel) ? undefined : rel;
   };
   // the specs' own folder (a spec file's policies are read from its folder), then the other folders
@@ -116,12 +117,7 @@ export function snapshotAt(opts: SnapshotOptions): Snapshot {
   };
 }
 
-/** The path with symlinks resolved as far as it exists (macOS /tmp is /private/tmp). */
-function realish(p: string): string {
-  const base = existingAncestor(p);
-  return path.join(fs.realpathSync(base), path.relative(base, p));
-}
-
+/** The nearest folder of `p` (or `p` itself) that exists: git needs a working directory that does. */
 function existingAncestor(p: string): string {
   let d = path.resolve(p);
   while (!fs.existsSync(d) && d !== path.dirname(d)) d = path.dirname(d);

@@ -1,0 +1,17 @@
+/** One way to compare paths that git and the user name differently. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/**
+ * The path with its links resolved, so that git's paths and the specs' paths compare (a specs folder reached
+ * through a link, /tmp on macOS); a path that no longer exists (a deleted file) keeps its own name under its
+ * folder's resolved path.
+ */
+export function canonicalPath(p: string): string {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    const parent = path.dirname(p);
+    return parent === p ? p : path.join(canonicalPath(parent), path.basename(p));
+  }
+}
