@@ -105,7 +105,8 @@ export const hubReferences = rule<AcrossFilesSubject>()({
       for (const { source, facts } of subject.files)
         for (const v of facts.vpcs)
           if (v.hub) ctx.report(at(source, v.hub.segs), "HUB_SPOKES_UNREAD", { vpc: v.spec.name ?? `#${v.index}` });
-    const crossAccount = new Map<Found, { names: string[]; hubFile: Found }>();
+    // per hub VPC (in insertion order, as reported): its file and the cross-account spokes naming it
+    const crossAccount = new Map<Found["vpc"], { hub: Found; names: string[] }>();
     for (const { source, facts } of subject.files) {
       for (const v of facts.vpcs) {
         if (!v.useHub || v.hub) continue;
@@ -162,14 +163,17 @@ export const hubReferences = rule<AcrossFilesSubject>()({
           if (hit) ctx.report(at(source, o.segs), "HUB_CIDR_OVERLAP", { ref, block: o.block.text, hubBlock: hit.text });
         }
         if (facts.account !== undefined && facts.account !== stack.facts.account) {
-          const key: Found = { source: stack.source, facts: stack.facts, vpc: hubVpc };
-          const entry = [...crossAccount.entries()].find(([k]) => k.vpc === hubVpc)?.[1] ?? { names: [], hubFile: key };
+          let entry = crossAccount.get(hubVpc);
+          if (!entry)
+            crossAccount.set(
+              hubVpc,
+              (entry = { hub: { source: stack.source, facts: stack.facts, vpc: hubVpc }, names: [] }),
+            );
           entry.names.push(`${facts.stack ?? source.file}/${v.spec.name ?? `#${v.index}`}`);
-          crossAccount.set(entry.hubFile, entry);
         }
       }
     }
-    for (const [hub, { names }] of crossAccount) {
+    for (const { hub, names } of crossAccount.values()) {
       const kind = hub.facts.backendKind;
       if (kind === undefined || kind === "s3" || !hub.vpc.hub) continue;
       ctx.report(at(hub.source, hub.vpc.hub.segs), "HUB_BACKEND_REQUIRED", {
