@@ -18,12 +18,10 @@ export interface JsonFolder {
 }
 
 /** The folder: `env[variable]` (relative to cwd), else `<cwd>/<fallback>`. */
-export function jsonFolderPath(opts: {
-  env: NodeJS.ProcessEnv;
-  variable: string;
-  fallback: string;
-  cwd?: string;
-}): { dir: string; named: boolean } {
+export function jsonFolderPath(opts: { env: NodeJS.ProcessEnv; variable: string; fallback: string; cwd?: string }): {
+  dir: string;
+  named: boolean;
+} {
   const cwd = opts.cwd ?? process.cwd();
   const fromEnv = opts.env[opts.variable];
   if (fromEnv && fromEnv.trim() !== "") return { dir: path.resolve(cwd, fromEnv), named: true };
