@@ -1,3 +1,5 @@
+// before cdktf: its root would load archiver at once (see defer-archiver.ts)
+import "./defer-archiver";
 import * as path from "node:path";
 import { App } from "cdktf";
 import type { Plan } from "../planner/plan";

@@ -3,6 +3,8 @@
  * is the only place that imports cdktf or the AWS provider bindings (deep
  * paths only: the package root costs seconds and hundreds of MB).
  */
+// before cdktf: its root would load archiver at once (see defer-archiver.ts)
+import "./defer-archiver";
 import * as path from "node:path";
 import {
   LocalBackend,

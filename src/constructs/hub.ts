@@ -6,6 +6,8 @@
  * the hub's state (terraform_remote_state on its S3 backend) and the
  * associations, reading the zone ids from the hub's named output.
  */
+// before cdktf: its root would load archiver at once (see defer-archiver.ts)
+import "./defer-archiver";
 import { DataTerraformRemoteStateS3, type TerraformElement } from "cdktf";
 import { Construct } from "constructs";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";

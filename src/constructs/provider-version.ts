@@ -6,6 +6,8 @@
  * version up to the next major (the JSON follows that major's schema); a
  * project sets its own in cdktf.json (`context."vpce:awsProviderVersion"`).
  */
+// before cdktf: its root would load archiver at once (see defer-archiver.ts)
+import "./defer-archiver";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
