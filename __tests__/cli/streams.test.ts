@@ -4,6 +4,7 @@
  */
 import * as path from "node:path";
 import { BASE, edit, ROOT, tmpDir, writeTree } from "../helpers";
+import { run, type Io } from "../../src/cli/main";
 import { vpce, widest } from "./run";
 
 const SPECS = path.join(ROOT, "specs");
@@ -142,5 +143,24 @@ describe("reasons", () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe(vpce(["plan", "--specs", SPECS]).out);
     expect(r.err.split("\n")[0]).toBe("vpce: --no-reasons is deprecated: reasons are shown only with --why.");
+  });
+});
+
+describe("a large result in pieces (Io.write, which stdout has)", () => {
+  test.each([["table"], ["json"]])("plan (%s): piece by piece through write, the same text as one out", (format) => {
+    const args = ["plan", "--specs", SPECS, "--format", format];
+    const pieces: string[] = [];
+    const io: Io = {
+      out: () => {
+        throw new Error("the plan must go through write");
+      },
+      write: (t) => pieces.push(t),
+      err: () => undefined,
+      env: {},
+    };
+    expect(run(args, io)).toBe(0);
+    // a piece per stack (4) and the rest
+    expect(pieces.length).toBeGreaterThan(4);
+    expect(pieces.join("")).toBe(vpce(args).out + "\n");
   });
 });

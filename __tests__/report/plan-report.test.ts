@@ -1,7 +1,16 @@
 /** The plan table fitted to a width, the word wrapping under it, and the JSON report. */
 import * as path from "node:path";
 import { runPipeline } from "../../src/pipeline";
-import { fitColumns, MIN_TABLE_WIDTH, renderJson, renderTable } from "../../src/report/plan-report";
+import type { Plan } from "../../src/planner/plan";
+import { COST_NOTE, monthlyUsd, round2, stackMonthlyUsd } from "../../src/report/cost";
+import {
+  fitColumns,
+  jsonParts,
+  MIN_TABLE_WIDTH,
+  renderJson,
+  renderTable,
+  tableParts,
+} from "../../src/report/plan-report";
 import { hang, wrap } from "../../src/report/wrap";
 import { ROOT } from "../helpers";
 
@@ -110,5 +119,48 @@ describe("renderJson", () => {
     const j = JSON.parse(renderJson({ diagnostics: examples.diagnostics }));
     expect(Object.keys(j)).toEqual(["version", "valid", "diagnostics"]);
     expect(j.valid).toBe(false);
+  });
+});
+
+describe("in parts", () => {
+  /** The JSON as one JSON.stringify of the whole report: what the parts must add up to, byte for byte. */
+  const whole = (p: Plan, indent?: number) => {
+    const stacks = p.stacks.map((s) => ({
+      ...s,
+      monthlyUsd: stackMonthlyUsd(s),
+      vpcs: s.vpcs.map((v) => ({ ...v, endpoints: v.endpoints.map((e) => ({ ...e, monthlyUsd: monthlyUsd(e) })) })),
+    }));
+    const total = round2(stacks.reduce((n, s) => n + s.monthlyUsd, 0));
+    const report = { version: 1, valid: true, stacks, monthlyUsd: total, costNote: COST_NOTE, diagnostics };
+    return JSON.stringify(report, null, indent);
+  };
+  const diagnostics = examples.diagnostics;
+  const plans: Array<[string, Plan]> = [
+    ["every example stack", plan],
+    ["one stack", { stacks: plan.stacks.slice(1, 2) }],
+    ["no stack", { stacks: [] }],
+  ];
+
+  test.each(plans)("JSON of %s: compact and indented by 2 or 4, the same bytes as one JSON.stringify", (_, p) => {
+    for (const indent of [undefined, 2, 4]) {
+      const parts = [...jsonParts({ plan: p, diagnostics, indent })];
+      expect(parts.join("")).toBe(whole(p, indent));
+      // a part per stack between the head and the tail (one part when there is no stack)
+      expect(parts).toHaveLength(p.stacks.length === 0 ? 1 : p.stacks.length + 2);
+    }
+  });
+
+  test("JSON without a plan: one part, the invalid report", () => {
+    expect([...jsonParts({ diagnostics })]).toEqual([renderJson({ diagnostics })]);
+  });
+
+  test("table: a part per stack, each starting with its Stack line, then the notes", () => {
+    const parts = [...tableParts({ plan, width: 100 })];
+    expect(parts.join("")).toBe(renderTable({ plan, width: 100 }));
+    expect(parts).toHaveLength(plan.stacks.length + 1);
+    parts
+      .slice(0, -1)
+      .forEach((part, i) => expect(part).toMatch(new RegExp(`^(\\n\\n)?Stack ${plan.stacks[i].stack} `)));
+    expect(parts[parts.length - 1]).toMatch(/^\n\nHourly charges /);
   });
 });

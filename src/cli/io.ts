@@ -13,6 +13,8 @@ import { terminalDiagnostics } from "../report/diagnostic-groups";
  */
 export interface Io {
   out(text: string): void;
+  /** stdout without a line end, for a result written in pieces (outParts); without it, pieces are joined for out. */
+  write?(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
   /** The width of stdout when it is a terminal. */
@@ -32,6 +34,7 @@ export class UsageError extends Error {}
 export function processIo(): Io {
   return {
     out: (t) => process.stdout.write(t + "\n"),
+    write: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t + "\n"),
     env: process.env,
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
@@ -71,6 +74,16 @@ export function specsPath(opts: { explicit?: string; env: NodeJS.ProcessEnv }): 
   throw new UsageError(
     `${from} "${displayPath(p)}" is a file but not a spec: give a folder of specs or one *.yaml or *.yml file.`,
   );
+}
+
+/** A large result (a plan's JSON or table) on stdout piece by piece where the Io can, then one line end. */
+export function outParts(io: Io, parts: Iterable<string>): void {
+  if (!io.write) {
+    io.out([...parts].join(""));
+    return;
+  }
+  for (const p of parts) io.write(p);
+  io.write("\n");
 }
 
 /** Runs a command; anything it throws but a UsageError is an internal error (exit 3) with its stack. */

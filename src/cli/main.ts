@@ -21,9 +21,9 @@ import { runPipeline, type PipelineResult } from "../pipeline";
 import { PRICES } from "../planner/pricing";
 import { renderMarkdown } from "../report/markdown";
 import { round2 } from "../report/cost";
-import { renderJson, renderTable } from "../report/plan-report";
+import { jsonParts, tableParts } from "../report/plan-report";
 import { closest } from "../suggest";
-import { EXIT, guarded, outputWidth, printTerminalDiagnostics, specsPath, UsageError, type Io } from "./io";
+import { EXIT, guarded, outParts, outputWidth, printTerminalDiagnostics, specsPath, UsageError, type Io } from "./io";
 import { adoptCommand } from "./adopt";
 import { atlantisCommand } from "./atlantis";
 import { discoverCommand } from "./discover";
@@ -296,13 +296,13 @@ function plan(o: Options, io: Io): number {
   const r = pipeline(o, io);
   // indented for a terminal, compact when piped to a file or a program
   const indent = io.columns === undefined ? undefined : 2;
-  if (o.format === "json") io.out(renderJson({ plan: r.plan, diagnostics: r.diagnostics, indent }));
+  if (o.format === "json") outParts(io, jsonParts({ plan: r.plan, diagnostics: r.diagnostics, indent }));
   else if (o.format === "markdown")
     io.out(
       renderMarkdown({ plan: r.plan, diagnostics: r.diagnostics, gbPerMonth: o.gbPerMonth ?? 0, limit: o.maxChars }),
     );
   else {
-    if (r.plan) io.out(renderTable({ plan: r.plan, width: outputWidth(io), why: o.why === true }));
+    if (r.plan) outParts(io, tableParts({ plan: r.plan, width: outputWidth(io), why: o.why === true }));
     printDiagnostics({ r, o, io });
   }
   io.err(`vpce: ${summarize(r.diagnostics)}${r.plan ? ` in ${r.plan.stacks.length} stack(s)` : "; no plan."}`);

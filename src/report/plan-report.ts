@@ -128,10 +128,15 @@ function vpcTable(opts: { stack: StackPlan; endpoints: readonly EndpointPlan[]; 
  * per VPC a table of endpoints; with `why`, each endpoint's reasons.
  */
 export function renderTable(opts: { plan: Plan; width: number; why?: boolean }): string {
+  return [...tableParts(opts)].join("");
+}
+
+/** renderTable's text in pieces, one per stack and one for the notes: a large plan's table is never one string. */
+export function* tableParts(opts: { plan: Plan; width: number; why?: boolean }): Generator<string> {
   const { width } = opts;
-  const lines: string[] = [];
-  for (const s of opts.plan.stacks) {
-    if (lines.length > 0) lines.push("");
+  for (let i = 0; i < opts.plan.stacks.length; i++) {
+    const s = opts.plan.stacks[i];
+    const lines: string[] = [];
     const cost = `$${stackMonthlyUsd(s).toFixed(2)}/month`;
     const head = `${s.stack} (${s.file}, ${s.region}): ${endpointCount(s)} endpoints, ${cost}`;
     lines.push(...hang({ text: head, width, first: "Stack " }));
@@ -146,12 +151,14 @@ export function renderTable(opts: { plan: Plan; width: number; why?: boolean }):
         for (const r of e.reasons) lines.push(...hang({ text: r, width, first: "    - " }));
       }
     }
+    // stacks are parted by an empty line
+    yield (i > 0 ? "\n\n" : "") + lines.join("\n");
   }
-  lines.push("", ...wrap({ text: COST_NOTE, width }));
-  if (hasUnpriced(opts.plan.stacks)) lines.push(...wrap({ text: UNPRICED_NOTE, width }));
-  if (opts.plan.stacks.some((s) => s.vpcs.some((v) => v.hub))) lines.push(...wrap({ text: HUB_COST_NOTE, width }));
-  if (!opts.why) lines.push(...wrap({ text: "Why each endpoint is planned as it is: vpce plan --why.", width }));
-  return lines.join("\n");
+  const notes = ["", ...wrap({ text: COST_NOTE, width })];
+  if (hasUnpriced(opts.plan.stacks)) notes.push(...wrap({ text: UNPRICED_NOTE, width }));
+  if (opts.plan.stacks.some((s) => s.vpcs.some((v) => v.hub))) notes.push(...wrap({ text: HUB_COST_NOTE, width }));
+  if (!opts.why) notes.push(...wrap({ text: "Why each endpoint is planned as it is: vpce plan --why.", width }));
+  yield (opts.plan.stacks.length > 0 ? "\n" : "") + notes.join("\n");
 }
 
 /**
@@ -160,17 +167,50 @@ export function renderTable(opts: { plan: Plan; width: number; why?: boolean }):
  * bytes and time of an indented one for a large organisation (123 instead of 231 MB for 1,000 VPCs).
  */
 export function renderJson(opts: { plan?: Plan; diagnostics: readonly Diagnostic[]; indent?: number }): string {
+  return [...jsonParts(opts)].join("");
+}
+
+/**
+ * renderJson's text in pieces, one per stack between the envelope's head and tail: the same bytes as one
+ * JSON.stringify of the whole, without ever holding the whole (a 1,000-VPC plan is 123 MB of text, which as one
+ * string doubled the command's memory and cost a quarter of a second of copying).
+ */
+export function* jsonParts(opts: {
+  plan?: Plan;
+  diagnostics: readonly Diagnostic[];
+  indent?: number;
+}): Generator<string> {
   const { plan, diagnostics, indent } = opts;
-  if (!plan) return JSON.stringify({ version: 1, valid: false, diagnostics }, null, indent);
-  const stacks = plan.stacks.map((s) => ({
-    ...s,
-    monthlyUsd: stackMonthlyUsd(s),
-    vpcs: s.vpcs.map((v) => ({ ...v, endpoints: v.endpoints.map((e) => ({ ...e, monthlyUsd: monthlyUsd(e) })) })),
-  }));
-  const total = round2(stacks.reduce((n, s) => n + s.monthlyUsd, 0));
-  return JSON.stringify(
-    { version: 1, valid: true, stacks, monthlyUsd: total, costNote: COST_NOTE, diagnostics },
+  if (!plan) {
+    yield JSON.stringify({ version: 1, valid: false, diagnostics }, null, indent);
+    return;
+  }
+  const costs = plan.stacks.map(stackMonthlyUsd);
+  const total = round2(costs.reduce((n, c) => n + c, 0));
+  // the envelope with no stacks, cut where its stacks go: the first "stacks" key (version and valid come before it)
+  const envelope = JSON.stringify(
+    { version: 1, valid: true, stacks: [], monthlyUsd: total, costNote: COST_NOTE, diagnostics },
     null,
     indent,
   );
+  const empty = indent ? '"stacks": []' : '"stacks":[]';
+  const cut = envelope.indexOf(empty) + empty.length - 1;
+  if (plan.stacks.length === 0) {
+    yield envelope;
+    return;
+  }
+  yield envelope.slice(0, cut);
+  // an element of the stacks array sits two levels deep: JSON.stringify indents each of its lines by two gaps
+  const gap = indent ? " ".repeat(indent) : "";
+  for (let i = 0; i < plan.stacks.length; i++) {
+    const s = plan.stacks[i];
+    const stack = {
+      ...s,
+      monthlyUsd: costs[i],
+      vpcs: s.vpcs.map((v) => ({ ...v, endpoints: v.endpoints.map((e) => ({ ...e, monthlyUsd: monthlyUsd(e) })) })),
+    };
+    const text = JSON.stringify(stack, null, indent);
+    yield (i > 0 ? "," : "") + (indent ? `\n${gap}${gap}${text.replace(/\n/g, `\n${gap}${gap}`)}` : text);
+  }
+  yield (indent ? `\n${gap}` : "") + envelope.slice(cut);
 }
