@@ -64,18 +64,18 @@ export function planSecurityGroups(opts: {
   for (const s of sorted) {
     if (seen.has(s.cidr)) continue;
     seen.add(s.cidr);
-    const label = s.label ?? s.name;
+    const parts = clientParts(s);
     ingress.push(
       rule({
-        address: flat`${address}_${s.name}`,
+        address: address + parts.addressTail,
         // (the same address unless a rename changed it: not built twice)
         before:
           s.renamedFrom === undefined && address === previous ? undefined : `${previous}_${s.renamedFrom ?? s.name}`,
         kind: "ipv4",
         cidr: s.cidr,
         port,
-        description: flat`${service} from subnet ${label} (${s.id})`,
-        subnets: [label],
+        description: service + parts.descriptionTail,
+        subnets: parts.subnets,
       }),
     );
   }
@@ -186,6 +186,33 @@ export function planSecurityGroups(opts: {
   for (const r of ingress) sources.add(r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr);
   reasons.push(flat`security group admits TCP ${ports.join(", ")} from ${[...sources].join(", ")} only`);
   return { decision: groups, reasons };
+}
+
+/** What every rule admitting one client subnet shares, whichever endpoint it is for. */
+interface ClientParts {
+  /** `_<name>`: a rule's address is its endpoint's address and this. */
+  readonly addressTail: string;
+  /** ` from subnet <label> (<id>)`: a rule's description is its service and this. */
+  readonly descriptionTail: string;
+  /** The rule's `subnets`: the client's label alone. */
+  readonly subnets: readonly string[];
+}
+
+const clientPartsOf = new WeakMap<SgClient, ClientParts>();
+
+/**
+ * A client subnet's parts, built once for all the endpoints it asks for (a subnet asking for 20 services has 20
+ * rules). Each rule's address and description is then one join of two flat strings, the second shared: less to build
+ * and to keep than a copy per rule (the plan holds a rule per requesting subnet and service).
+ */
+function clientParts(s: SgClient): ClientParts {
+  let parts = clientPartsOf.get(s);
+  if (!parts) {
+    const label = s.label ?? s.name;
+    parts = { addressTail: flat`_${s.name}`, descriptionTail: flat` from subnet ${label} (${s.id})`, subnets: [label] };
+    clientPartsOf.set(s, parts);
+  }
+  return parts;
 }
 
 /**
