@@ -11,13 +11,28 @@ import {
   renderTable,
   tableParts,
 } from "../../src/report/plan-report";
-import { hang, wrap } from "../../src/report/wrap";
+import { hang, longestLine, longestWord, wrap } from "../../src/report/wrap";
 import { ROOT } from "../helpers";
 
 const examples = runPipeline(path.join(ROOT, "specs"));
 const plan = examples.plan!;
 const lines = (text: string) => text.split("\n");
 const widest = (text: string) => Math.max(...lines(text).map((l) => l.length));
+
+describe("longestWord and longestLine", () => {
+  test.each([
+    ["", 0, 0],
+    ["abc", 3, 3],
+    ["ab cde\nf", 3, 6],
+    ["abcd\n", 4, 4],
+    ["\nabcd", 4, 4],
+    ["a  b\n\nxyz q", 3, 5],
+    [" leading", 7, 8],
+  ])("%j: word %d, line %d", (text, word, line) => {
+    expect(longestWord(text)).toBe(word);
+    expect(longestLine(text)).toBe(line);
+  });
+});
 
 describe("wrap", () => {
   test("breaks at spaces, keeps the text's own line breaks", () => {

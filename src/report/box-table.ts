@@ -19,9 +19,11 @@ export function boxTable(opts: BoxTableOptions): string {
   const rule = (left: string, middle: string, right: string) =>
     left + opts.widths.map((w) => "─".repeat(w + 2)).join(middle) + right;
   const out = [rule("┌", "┬", "┐")];
+  // the same between every two rows: drawn once
+  const between = rule("├", "┼", "┤");
   const rows = [opts.head, ...opts.rows];
   rows.forEach((row, r) => {
-    if (r > 0) out.push(rule("├", "┼", "┤"));
+    if (r > 0) out.push(between);
     const cells = row.map((text) => text.split("\n"));
     const height = Math.max(1, ...cells.map((lines) => lines.length));
     for (let l = 0; l < height; l++) {

@@ -50,27 +50,35 @@ export function hang(opts: { text: string; width: number; first: string }): stri
   );
 }
 
+const SPACE = 32;
+const NEWLINE = 10;
+
 /** The longest run without a space: the narrowest width that wraps `text` without breaking a word. */
 export function longestWord(text: string): number {
-  return longestRun({ text, breaks: [" ", "\n"] });
+  return longestRun({ text, spaceBreaks: true });
 }
 
 /** The longest line of `text`. */
 export function longestLine(text: string): number {
-  return longestRun({ text, breaks: ["\n"] });
+  return longestRun({ text, spaceBreaks: false });
 }
 
-/** The longest run of characters between two of `breaks` (a loop, no array of the parts: every cell is measured). */
-function longestRun(opts: { text: string; breaks: readonly string[] }): number {
+/**
+ * The longest run of characters between two line breaks, or also spaces (a loop over character codes, no array of
+ * the parts: every cell of a large plan's tables is measured).
+ */
+function longestRun(opts: { text: string; spaceBreaks: boolean }): number {
   let longest = 0;
   let start = 0;
-  const { text } = opts;
-  for (let i = 0; i <= text.length; i++)
-    if (i === text.length || opts.breaks.includes(text[i])) {
-      longest = Math.max(longest, i - start);
+  const { text, spaceBreaks } = opts;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE || (spaceBreaks && c === SPACE)) {
+      if (i - start > longest) longest = i - start;
       start = i + 1;
     }
-  return longest;
+  }
+  return Math.max(longest, text.length - start);
 }
 
 function breakPoint(opts: { word: string; width: number }): number {
