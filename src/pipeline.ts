@@ -55,8 +55,16 @@ export function specsDir(explicit?: string, env: NodeJS.ProcessEnv = process.env
   return path.resolve(explicit ?? (env.VPCE_SPECS || "specs"));
 }
 
-export function runPipeline(dir: string, opts: PipelineOptions = {}): PipelineResult {
-  return planInputs(loadInputs(dir, opts));
+export function runPipeline(dir: string, opts: PipelineOptions & PlanStageOptions = {}): PipelineResult {
+  return planInputs(loadInputs(dir, opts), { explain: opts.explain });
+}
+
+/** How the plan stage runs (planInputs). */
+export interface PlanStageOptions {
+  /** Plan only these stacks (a scoped synth); default every stack. */
+  readonly only?: ReadonlySet<string>;
+  /** Write each endpoint's reasons (default true): false for commands that never show them (PlanOptions.explain). */
+  readonly explain?: boolean;
 }
 
 /** What the pipeline reads before planning: every spec (validated, and checked across files), dumps, inventories. */
@@ -109,11 +117,12 @@ export function loadInputs(dir: string, opts: PipelineOptions = {}): PipelineInp
  * judge only them, except the rules that look across stacks, which see what they need of the others (see
  * PlanOptions.only). The findings of the load stages are every file's either way.
  */
-export function planInputs(inputs: PipelineInputs, opts: { only?: ReadonlySet<string> } = {}): PipelineResult {
+export function planInputs(inputs: PipelineInputs, opts: PlanStageOptions = {}): PipelineResult {
   const planned = planStacks(inputs.models, {
     dumps: inputs.dumps,
     inventories: inputs.inventories,
     ...(opts.only ? { only: opts.only } : {}),
+    ...(opts.explain === false ? { explain: false } : {}),
   });
   const diagnostics = sortDiagnostics([...inputs.diagnostics, ...planned.diagnostics]);
   return {

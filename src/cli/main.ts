@@ -247,8 +247,9 @@ function suggestText(word: string, options: string[]): string {
   return s.length ? ` Did you mean ${s.map((x) => `"${x}"`).join(", ")}?` : "";
 }
 
-function pipeline(o: Options, io: Io) {
-  return runPipeline(specsPath({ explicit: o.specs, env: io.env }).path, { env: io.env });
+/** `explain`: whether the command shows the endpoints' reasons (PlanOptions.explain); those that do not skip them. */
+function pipeline(o: Options, io: Io, opts: { explain: boolean }) {
+  return runPipeline(specsPath({ explicit: o.specs, env: io.env }).path, { env: io.env, explain: opts.explain });
 }
 
 function printDiagnostics(opts: { r: PipelineResult; o: Options; io: Io }): void {
@@ -261,7 +262,7 @@ function printDiagnostics(opts: { r: PipelineResult; o: Options; io: Io }): void
 }
 
 function validate(o: Options, io: Io): number {
-  const r = pipeline(o, io);
+  const r = pipeline(o, io, { explain: false });
   if (o.json) io.out(JSON.stringify({ valid: r.plan !== undefined, diagnostics: r.diagnostics }, null, 2));
   else printDiagnostics({ r, o, io });
   io.err(`vpce: ${summarize(r.diagnostics)}${r.plan ? ` in ${r.plan.stacks.length} stack(s)` : ""}`);
@@ -293,7 +294,8 @@ function plan(o: Options, io: Io): number {
     throw new UsageError("--gb-per-month applies to --format markdown only; the table and JSON show hourly costs.");
   if (o.maxChars !== undefined && o.format !== "markdown")
     throw new UsageError("--max-chars applies to --format markdown only.");
-  const r = pipeline(o, io);
+  // the reasons are in the JSON, and in the table with --why only
+  const r = pipeline(o, io, { explain: o.format === "json" || o.why === true });
   // indented for a terminal, compact when piped to a file or a program
   const indent = io.columns === undefined ? undefined : 2;
   if (o.format === "json") outParts(io, jsonParts({ plan: r.plan, diagnostics: r.diagnostics, indent }));

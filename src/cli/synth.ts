@@ -52,8 +52,12 @@ export function synthesize(opts: SynthesizeOptions): number {
   const specs = specsPath({ explicit: opts.specsDir, env: io.env });
   const inputs = loadInputs(specs.path, { env: io.env });
   const selection = selectedStacks({ opts, inputs, specs, projectRoot });
-  // a selection plans only its stacks (the load stages and cross-file checks still cover every spec)
-  const r = planInputs(inputs, selection ? { only: new Set(selection.map((s) => s.stack)) } : {});
+  // a selection plans only its stacks (the load stages and cross-file checks still cover every spec); the Terraform
+  // written holds no reasons, so none are built
+  const r = planInputs(inputs, {
+    ...(selection ? { only: new Set(selection.map((s) => s.stack)) } : {}),
+    explain: false,
+  });
   printTerminalDiagnostics({ diagnostics: r.diagnostics, plan: r.plan, all: opts.allDiagnostics, io });
   if (!r.plan) {
     io.err(`vpce: ${summarize(r.diagnostics)}; nothing was written.`);

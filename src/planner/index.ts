@@ -10,7 +10,7 @@ import type { Located, SpecModel, SubnetModel, VpcModel } from "../input/spec-mo
 import type { EndpointPlan, Plan, PlannedEndpointType, Requester, StackPlan, VpcPlan } from "./plan";
 import { PRICES } from "./pricing";
 import { decideEndpointTypes } from "./decisions/endpoint-type";
-import type { Decided } from "./decisions/types";
+import { NO_REASONS, type Decided } from "./decisions/types";
 import { planGatewayRouteTables } from "./decisions/gateway";
 import { azLabel, placeInterfaceEndpoint } from "./decisions/placement";
 import { decidePolicy } from "./decisions/policy";
@@ -50,6 +50,12 @@ export interface PlanOptions {
    * selection always does). Default: every stack.
    */
   readonly only?: ReadonlySet<string>;
+  /**
+   * Write each endpoint's reasons (`vpce plan --why`, the JSON plan). Default true. Without, every `reasons` is
+   * empty and nothing else changes: validate, synth and the plan table without --why show no reasons, and building
+   * their text was about a fifth of planning.
+   */
+  readonly explain?: boolean;
 }
 
 export interface PlanResult {
@@ -76,10 +82,11 @@ const LATTICE_UNPRICED: Readonly<Record<"Resource" | "ServiceNetwork", string>> 
 export function planStacks(models: readonly SpecModel[], opts: PlanOptions = {}): PlanResult {
   const topology = hubTopology({ models, dumps: opts.dumps });
   const { only } = opts;
+  const explain = opts.explain !== false;
   const sorted = [...models].sort(by((m) => m.stack));
   const stacks = sorted
     .filter((m) => !only || only.has(m.stack))
-    .map((m) => planStack({ spec: m, dumps: opts.dumps, inventories: opts.inventories, topology }));
+    .map((m) => planStack({ spec: m, dumps: opts.dumps, inventories: opts.inventories, topology, explain }));
   const unplanned = only
     ? sorted
         .filter((m) => !only.has(m.stack))
@@ -143,11 +150,12 @@ function planStack(opts: {
   dumps?: ReadonlyMap<string, RegionDump>;
   inventories?: ReadonlyMap<string, Inventory>;
   topology: HubTopology;
+  explain: boolean;
 }): StackSubject {
-  const { spec, topology } = opts;
+  const { spec, topology, explain } = opts;
   const dump = opts.dumps?.get(spec.region);
   const inventory = opts.inventories ? inventoryFor(opts.inventories, spec) : undefined;
-  const vpcs = [...spec.vpcs].sort(byName).map((vpc) => planVpc({ spec, vpc, dump, inventory, topology }));
+  const vpcs = [...spec.vpcs].sort(byName).map((vpc) => planVpc({ spec, vpc, dump, inventory, topology, explain }));
   const plan: StackPlan = {
     stack: spec.stack,
     file: spec.file,
@@ -169,8 +177,9 @@ function planVpc(opts: {
   dump?: RegionDump;
   inventory?: Inventory;
   topology: HubTopology;
+  explain: boolean;
 }): VpcSubject {
-  const { spec, vpc, dump } = opts;
+  const { spec, vpc, dump, explain } = opts;
   let endpoints: EndpointSubject[] = [];
   const hubNode = opts.topology.hubs.get(vpcKey(spec.stack, vpc.name));
   const spokeNode = opts.topology.spokes.get(vpcKey(spec.stack, vpc.name));
@@ -220,6 +229,7 @@ function planVpc(opts: {
           split: types.decision.length > 1,
           dump,
           hub,
+          explain,
         }),
       );
     }
@@ -234,7 +244,7 @@ function planVpc(opts: {
     endpoints.some((e) => e.plan.privateDns) ||
     hub !== undefined ||
     (useHub !== undefined && useHub.services.length > 0);
-  if (dnsCheck)
+  if (dnsCheck && explain)
     for (const e of endpoints.filter((x) => x.plan.privateDns))
       (e.plan.reasons as string[]).push(
         `private DNS needs the VPC's DNS support and DNS hostnames: checked at plan time (check vpc_dns_${vpc.name})`,
@@ -256,9 +266,13 @@ function planVpc(opts: {
     endpoints = endpoints.map((e) => {
       const adopt = adoption.adopted.get(e.plan.address);
       if (!adopt) return e;
-      const reason =
-        `adopts ${adopt.endpointId} (${adopt.source}): imported, ` + `${adopt.changes.length} change(s) at apply`;
-      return { ...e, plan: { ...e.plan, adopt, reasons: [...e.plan.reasons, reason] } };
+      const reasons = explain
+        ? [
+            ...e.plan.reasons,
+            `adopts ${adopt.endpointId} (${adopt.source}): imported, ${adopt.changes.length} change(s) at apply`,
+          ]
+        : NO_REASONS;
+      return { ...e, plan: { ...e.plan, adopt, reasons } };
     });
   const plan: VpcPlan = {
     name: vpc.name,
@@ -328,8 +342,10 @@ function planEndpoint(opts: {
   dump?: RegionDump;
   /** The VPC is a hub offering the service: its endpoint serves the spokes too, without private DNS. */
   hub?: HubNode;
+  /** Write the reasons (PlanOptions.explain). */
+  explain: boolean;
 }): EndpointSubject {
-  const { spec, vpc, resolved, type, split, hub } = opts;
+  const { spec, vpc, resolved, type, split, hub, explain } = opts;
   const requesters = opts.requesters.subnets;
   const vias = opts.requesters.vias;
   const settings = vpc.endpoints.get(resolved.key);
@@ -347,20 +363,24 @@ function planEndpoint(opts: {
   );
   const fromDump = consultDump({ svc: resolved, type, dump: opts.dump });
   const svc = fromDump.svc;
-  const asked = requesters.map((s, i) => `${s.name} (${vias[i]})`).join(", ");
-  const reasons: string[] = [
-    hub
-      ? `hub service (${hub.vpc.hub?.path}): for ${asked || "no subnet of the hub"} and ` +
-        `${clients.length} subnet${clients.length === 1 ? "" : "s"} of its spokes` +
-        (clients.length > 0
-          ? ` (${[...new Set(clients.map((c) => c.label?.replace(/\/[^/]*$/, "")))].join(", ")})`
-          : "")
-      : `requested by ${asked}`,
-  ];
-  for (const r of opts.typeReasons) reasons.push(r);
-  for (const r of fromDump.reasons) reasons.push(r);
-  if (svc.crossRegion)
+  // (`reasons?.push(...)` builds no text at all without reasons)
+  const reasons: string[] | undefined = explain ? [] : undefined;
+  if (reasons) {
+    const asked = requesters.map((s, i) => `${s.name} (${vias[i]})`).join(", ");
     reasons.push(
+      hub
+        ? `hub service (${hub.vpc.hub?.path}): for ${asked || "no subnet of the hub"} and ` +
+            `${clients.length} subnet${clients.length === 1 ? "" : "s"} of its spokes` +
+            (clients.length > 0
+              ? ` (${[...new Set(clients.map((c) => c.label?.replace(/\/[^/]*$/, "")))].join(", ")})`
+              : "")
+        : `requested by ${asked}`,
+    );
+    for (const r of opts.typeReasons) reasons.push(r);
+    for (const r of fromDump.reasons) reasons.push(r);
+  }
+  if (svc.crossRegion)
+    reasons?.push(
       `${svc.crossRegion.catalogId} in ${svc.crossRegion.region} (serviceRegion): a cross-region interface ` +
         `endpoint to ${svc.names.Interface}`,
     );
@@ -376,7 +396,7 @@ function planEndpoint(opts: {
     const g = planGatewayRouteTables({ vpc, requesters });
     routeTableIds = g.decision.routeTableIds;
     decided.gateway = g.decision;
-    reasons.push(...g.reasons);
+    reasons?.push(...g.reasons);
   } else {
     // a hub's ENIs go into its endpointSubnets, else into all its subnets: one per zone of the hub VPC
     const hubVpc = hub ? { ...vpc, endpointSubnets: vpc.endpointSubnets ?? vpc.subnets.map((s) => s.name) } : vpc;
@@ -385,6 +405,7 @@ function planEndpoint(opts: {
       service: svc.key,
       requesters: hub ? hubVpc.subnets.filter((s) => hubVpc.endpointSubnets?.includes(s.name)) : requesters,
       offer: fromDump.dump?.offer,
+      explain,
     });
     const fixed = settings?.fixedIps;
     subnets =
@@ -392,16 +413,16 @@ function planEndpoint(opts: {
         ? p.decision.subnets.map((s) => (fixed[s.subnet] ? { ...s, ipv4: fixed[s.subnet] } : s))
         : p.decision.subnets;
     decided.placement = p.decision;
-    reasons.push(...p.reasons);
+    reasons?.push(...p.reasons);
     if (svc.lattice)
-      reasons.push(
+      reasons?.push(
         settings?.ports
           ? `ports ${svc.lattice.ports.join(", ")} (${settings.path}.ports)`
           : "port 443 (default: the resource's own ports are not known offline; set ports: to admit others)",
       );
     const pinned = subnets.filter((s) => s.ipv4 !== undefined);
     if (pinned.length > 0)
-      reasons.push(
+      reasons?.push(
         `fixed ENI address${pinned.length > 1 ? "es" : ""} ${pinned.map((s) => `${s.ipv4} in ${s.subnet}`).join(", ")}`,
       );
     const sg = planSecurityGroups({
@@ -415,9 +436,10 @@ function planEndpoint(opts: {
       allowedSecurityGroups: settings?.allowedSecurityGroups ?? [],
       ipv6: settings?.ipAddressType === "dualstack" || settings?.ipAddressType === "ipv6",
       previousAddress,
+      explain,
     });
     securityGroups = sg.decision;
-    reasons.push(...sg.reasons);
+    reasons?.push(...sg.reasons);
     const dns = hub
       ? {
           decision: { enabled: false, captured: [] },
@@ -440,12 +462,12 @@ function planEndpoint(opts: {
     privateDns = dns.decision.enabled;
     onlyInbound = dns.decision.onlyForInboundResolver;
     dnsCaptured = dns.decision.captured;
-    reasons.push(...dns.reasons);
+    reasons?.push(...dns.reasons);
   }
-  reasons.push(...policy.reasons);
-  if (svc.lattice) reasons.push(`cost: ${LATTICE_UNPRICED[svc.lattice.type]}`);
+  reasons?.push(...policy.reasons);
+  if (svc.lattice) reasons?.push(`cost: ${LATTICE_UNPRICED[svc.lattice.type]}`);
   if (settings?.ipAddressType !== undefined || settings?.dnsRecordIpType !== undefined)
-    reasons.push(
+    reasons?.push(
       [
         settings.ipAddressType ? `ip address type ${settings.ipAddressType}` : undefined,
         settings.dnsRecordIpType ? `DNS records ${settings.dnsRecordIpType}` : undefined,
@@ -457,7 +479,7 @@ function planEndpoint(opts: {
   const tagged = settings?.tags !== undefined && hasKeys(settings.tags);
   const tags = tagged ? sortedRecord(settings.tags) : {};
   if (tagged)
-    reasons.push(
+    reasons?.push(
       `tags ${Object.entries(tags)
         .map(([k, v]) => `${k}=${v}`)
         .join(", ")} on the endpoint${type !== "Gateway" ? " and its security groups" : ""}, over the stack tags`,
@@ -488,7 +510,7 @@ function planEndpoint(opts: {
     dnsCaptured,
     policy: policy.decision.policy,
     tags,
-    reasons,
+    reasons: reasons ?? NO_REASONS,
     hourlyUsd: type === "Interface" ? subnets.length * PRICES.interfacePerAzHour : PRICES.gatewayPerHour,
     ...(svc.lattice ? { unpriced: LATTICE_UNPRICED[svc.lattice.type] } : {}),
   };

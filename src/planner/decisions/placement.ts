@@ -3,7 +3,7 @@ import { compareCidrs, parseCidr, type Cidr } from "../../cidr";
 import type { SubnetModel, VpcModel } from "../../input/spec-model";
 import type { PlacedSubnet } from "../plan";
 import { agree } from "../../text";
-import type { Decided } from "./types";
+import { NO_REASONS, type Decided } from "./types";
 import { compareStrings } from "../../order";
 import { sortStrings } from "../sort";
 
@@ -45,15 +45,18 @@ export function placeInterfaceEndpoint(opts: {
   requesters: readonly SubnetModel[];
   /** Where the region dump offers the service, when one was recorded. */
   offer?: AzOffer;
+  /** Write the reasons (default); without, the decision alone (see PlanOptions.explain). */
+  explain?: boolean;
 }): Decided<Placement> {
   const { vpc, service, requesters, offer } = opts;
-  const reasons: string[] = [];
+  // (`reasons?.push(...)` builds no text at all without reasons)
+  const reasons: string[] | undefined = opts.explain === false ? undefined : [];
   let notation: Placement["notation"];
   const dedicated = vpc.endpointSubnets !== undefined;
   let candidates: readonly SubnetModel[] = dedicated
     ? vpc.subnets.filter((s) => vpc.endpointSubnets?.includes(s.name))
     : requesters;
-  reasons.push(
+  reasons?.push(
     dedicated
       ? `ENIs go into the VPC's endpointSubnets (${vpc.endpointSubnets?.join(", ")})`
       : "ENIs go into the requesting subnets (no endpointSubnets declared)",
@@ -62,7 +65,7 @@ export function placeInterfaceEndpoint(opts: {
   if (offer) {
     const notOffered = candidates.filter((s) => offeredIn(s, offer) === false);
     if (notOffered.length > 0) {
-      reasons.push(
+      reasons?.push(
         `${offer.source} does not offer ${service} in ` +
           `${[...new Set(notOffered.map(azLabel))].sort().join(", ")}: no ENI there`,
       );
@@ -70,7 +73,7 @@ export function placeInterfaceEndpoint(opts: {
     }
     const unknown = candidates.filter((s) => offeredIn(s, offer) === undefined);
     if (unknown.length > 0) {
-      reasons.push(
+      reasons?.push(
         `${offer.source} lists zone ${offer.azIds ? "ids" : "names"} only, so ${unknown
           .map((s) => s.name)
           .sort()
@@ -103,7 +106,7 @@ export function placeInterfaceEndpoint(opts: {
     const matching = zones.filter((z) => requestingZones.has(z));
     if (matching.length > 0) zones = matching;
     else if (zones.length > 0)
-      reasons.push("no endpoint subnet shares a zone with a requesting subnet: every endpoint subnet zone is used");
+      reasons?.push("no endpoint subnet shares a zone with a requesting subnet: every endpoint subnet zone is used");
   }
   const placed: PlacedSubnet[] = [];
   for (const z of zones) {
@@ -116,16 +119,19 @@ export function placeInterfaceEndpoint(opts: {
   for (let i = 0; i < zones.length; i++) {
     const options = byZone.get(zones[i]) as SubnetModel[];
     if (options.length > 1)
-      reasons.push(
+      reasons?.push(
         `${zones[i]}: ${placed[i].subnet} chosen of ${sortStrings(options.map((s) => s.name)).join(", ")} ` +
           "(largest block, then name)",
       );
   }
   if (placed.length > 0)
-    reasons.push(
+    reasons?.push(
       `${agree({ n: placed, one: "ENI", many: "ENIs" })} in ${placed.map((p) => `${p.az} (${p.subnet})`).join(", ")}`,
     );
-  return { decision: { subnets: placed, dedicated, ...(notation ? { notation } : {}) }, reasons };
+  return {
+    decision: { subnets: placed, dedicated, ...(notation ? { notation } : {}) },
+    reasons: reasons ?? NO_REASONS,
+  };
 }
 
 function byTieBreak(a: SubnetModel, b: SubnetModel): number {

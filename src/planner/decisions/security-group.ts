@@ -1,7 +1,7 @@
 import { aggregateCidrs, contains, parseCidr, type Cidr } from "../../cidr";
 import type { SubnetModel } from "../../input/spec-model";
 import type { IngressRule, SecurityGroupPlan } from "../plan";
-import type { Decided } from "./types";
+import { NO_REASONS, type Decided } from "./types";
 import { byName, sortInPlace, sortStrings } from "../sort";
 import { flat } from "../flat";
 
@@ -51,12 +51,15 @@ export function planSecurityGroups(opts: {
    * own `renamedFrom`, every group and rule whose address changed gets `movedFrom`.
    */
   previousAddress?: string;
+  /** Write the reasons (default); without, the decision alone (see PlanOptions.explain). */
+  explain?: boolean;
 }): Decided<SecurityGroupPlan[]> {
   const { vpc, service, address, ports, requesters, allowedCidrs } = opts;
   // rules are first planned per source on the first port, then repeated for every port
   const port = ports[0];
   const previous = opts.previousAddress ?? address;
-  const reasons: string[] = [];
+  // (`reasons?.push(...)` builds no text at all without reasons)
+  const reasons: string[] | undefined = opts.explain === false ? undefined : [];
   const sorted = sortInPlace([...requesters], byName);
   let ingress: IngressRule[] = [];
   // a subnet CIDR repeated (or repeated in allowedCidrs): one rule is enough (AWS rejects duplicates)
@@ -97,7 +100,7 @@ export function planSecurityGroups(opts: {
   }
   if (ingress.length * ports.length > SG_LIMITS.inboundRulesPerGroup) {
     const merged = aggregateCidrs(ingress.map((r) => r.cidr));
-    reasons.push(
+    reasons?.push(
       `${ingress.length} client CIDRs exceed ${SG_LIMITS.inboundRulesPerGroup} rules per security ` +
         `group: merged into ${merged.length} blocks that cover exactly the same addresses`,
     );
@@ -174,14 +177,15 @@ export function planSecurityGroups(opts: {
     });
   }
   if (groups.length > 1)
-    reasons.push(
+    reasons?.push(
       `${ingress.length} rules spread over ${groups.length} security groups of at most ` +
         `${SG_LIMITS.inboundRulesPerGroup}`,
     );
-  reasons.push(
+  reasons?.push(
     flat`security group${groups.length > 1 ? "s" : ""} named ${groups.map((g) => `${g.name}-*`).join(", ")} ` +
       NAME_PREFIX,
   );
+  if (!reasons) return { decision: groups, reasons: NO_REASONS };
   const sources = new Set<string>();
   for (const r of ingress) sources.add(r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr);
   reasons.push(flat`security group admits TCP ${ports.join(", ")} from ${[...sources].join(", ")} only`);

@@ -4,3 +4,6 @@ export interface Decided<T> {
   /** One line per decision, for reviewers. */
   readonly reasons: readonly string[];
 }
+
+/** The reasons of a plan made without them (PlanOptions.explain false): one shared empty list, never changed. */
+export const NO_REASONS: readonly string[] = Object.freeze([]);
