@@ -116,6 +116,14 @@ export interface SubnetFields {
   readonly renamedFrom?: string;
 }
 
+/**
+ * How a message names a VPC or subnet: its name, or `#<position>` counting from 1 when the name is missing or
+ * malformed (a message to a person: "the second VPC" is #2).
+ */
+export function shownName(item: { readonly spec: { readonly name?: string }; readonly index: number }): string {
+  return item.spec.name ?? `#${item.index + 1}`;
+}
+
 export interface ResolvedSubnet {
   /** Its index in the VPC's subnets. */
   readonly index: number;

@@ -20,6 +20,16 @@ describe("hub-services", () => {
     expect(findings(r, "HUB_AND_SPOKE").map((d) => d.path)).toEqual(["vpcs[0].useHub"]);
   });
 
+  test("Noncompliance: HUB_AND_SPOKE names a VPC without a name by its position, counting from 1 like every rule", () => {
+    const r = runSpecs({
+      "hub.yaml": hubSpec((s) => {
+        s.vpcs[0].useHub = "network-hub/endpoints";
+        delete s.vpcs[0].name;
+      }),
+    });
+    expect(findings(r, "HUB_AND_SPOKE").map((d) => d.message)).toEqual([expect.stringMatching(/^VPC #1 /)]);
+  });
+
   test("Noncompliance: HUB_ENDPOINT_SETTING for privateDns: true and type gateway on a hub service", () => {
     const r = runSpecs({
       "hub.yaml": hubSpec((s) => {

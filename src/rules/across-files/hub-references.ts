@@ -9,7 +9,7 @@
  */
 import { overlaps, type Cidr } from "../../cidr";
 import type { PathSegment, SourceFile } from "../../input/load";
-import type { ResolvedSpec, ResolvedVpc } from "../../input/resolve";
+import { shownName, type ResolvedSpec, type ResolvedVpc } from "../../input/resolve";
 import type { AcrossFilesSubject } from "../../input/subjects";
 import { formatPath } from "../../input/validate-schema";
 import { closest } from "../../suggest";
@@ -104,7 +104,7 @@ export const hubReferences = rule<AcrossFilesSubject>()({
     if (singleFile)
       for (const { source, facts } of subject.files)
         for (const v of facts.vpcs)
-          if (v.hub) ctx.report(at(source, v.hub.segs), "HUB_SPOKES_UNREAD", { vpc: v.spec.name ?? `#${v.index}` });
+          if (v.hub) ctx.report(at(source, v.hub.segs), "HUB_SPOKES_UNREAD", { vpc: shownName(v) });
     // per hub VPC (in insertion order, as reported): its file and the cross-account spokes naming it
     const crossAccount = new Map<Found["vpc"], { hub: Found; names: string[] }>();
     for (const { source, facts } of subject.files) {
@@ -169,7 +169,7 @@ export const hubReferences = rule<AcrossFilesSubject>()({
               hubVpc,
               (entry = { hub: { source: stack.source, facts: stack.facts, vpc: hubVpc }, names: [] }),
             );
-          entry.names.push(`${facts.stack ?? source.file}/${v.spec.name ?? `#${v.index}`}`);
+          entry.names.push(`${facts.stack ?? source.file}/${shownName(v)}`);
         }
       }
     }
@@ -177,7 +177,7 @@ export const hubReferences = rule<AcrossFilesSubject>()({
       const kind = hub.facts.backendKind;
       if (kind === undefined || kind === "s3" || !hub.vpc.hub) continue;
       ctx.report(at(hub.source, hub.vpc.hub.segs), "HUB_BACKEND_REQUIRED", {
-        vpc: hub.vpc.spec.name ?? `#${hub.vpc.index}`,
+        vpc: shownName(hub.vpc),
         spokes: [...names].sort(),
         backend: kind === "local" ? "in a local file (backend.local)" : "in a local file (no backend:)",
       });

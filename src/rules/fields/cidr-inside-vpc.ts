@@ -1,4 +1,5 @@
 /** A subnet's CIDR lies inside one of its VPC's blocks. */
+import { shownName } from "../../input/resolve";
 import { contains } from "../../cidr";
 import type { FieldSubject } from "../../input/subjects";
 import { rule } from "../rule";
@@ -24,7 +25,7 @@ export const cidrInsideVpc = rule<FieldSubject>()({
         const block = s.cidr?.cidr;
         if (s.cidr && block && !v.blocks.some((b) => contains(b, block)))
           ctx.report(subject.at(s.cidr.segs), "CIDR_NOT_IN_VPC", {
-            subnet: s.spec.name ?? `#${s.index + 1}`,
+            subnet: shownName(s),
             cidr: s.cidr.text,
             vpcCidrs: v.blocks.map((b) => b.text),
           });

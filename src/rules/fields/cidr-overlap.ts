@@ -1,4 +1,5 @@
 /** A VPC's blocks do not overlap one another, nor do the subnets of a VPC (AWS refuses both). */
+import { shownName } from "../../input/resolve";
 import { overlaps, type Cidr } from "../../cidr";
 import type { FieldSubject } from "../../input/subjects";
 import { rule } from "../rule";
@@ -35,7 +36,7 @@ export const cidrOverlap = rule<FieldSubject>()({
       for (const s of v.subnets) {
         const block = s.cidr?.cidr;
         if (!s.cidr || !block) continue;
-        const name = s.spec.name ?? `#${s.index + 1}`;
+        const name = shownName(s);
         const clash = earlier.find((o) => overlaps(o.cidr, block));
         if (clash)
           ctx.report(subject.at(s.cidr.segs), "CIDR_OVERLAP", {

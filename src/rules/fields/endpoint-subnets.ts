@@ -1,4 +1,5 @@
 /** endpointSubnets names subnets of its own VPC. */
+import { shownName } from "../../input/resolve";
 import { quote } from "../../diagnostics";
 import type { FieldSubject } from "../../input/subjects";
 import { closest } from "../../suggest";
@@ -28,7 +29,7 @@ export const endpointSubnets = rule<FieldSubject>()({
           ctx.report(
             subject.at(segs),
             "UNKNOWN_ENDPOINT_SUBNET",
-            { name, vpc: v.spec.name ?? `#${v.index + 1}`, subnets },
+            { name, vpc: shownName(v), subnets },
             { suggestions: closest(name, subnets) },
           );
     }

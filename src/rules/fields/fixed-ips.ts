@@ -3,6 +3,7 @@
  * inside it and is not one AWS reserves, and no two endpoints of the VPC claim one address. Whether the subnet
  * holds one of the endpoint's ENIs is known only once placed (plan rule fixed-ip-placement).
  */
+import { shownName } from "../../input/resolve";
 import { size } from "../../cidr";
 import { quote } from "../../diagnostics";
 import type { FieldSubject } from "../../input/subjects";
@@ -77,7 +78,7 @@ export const fixedIps = rule<FieldSubject>()({
               ctx.report(
                 subject.at(segs, { key: true }),
                 "FIXED_IP_UNKNOWN_SUBNET",
-                { kind: "unknown-subnet", subnet: name, vpc: v.spec.name ?? `#${v.index + 1}`, subnets: names },
+                { kind: "unknown-subnet", subnet: name, vpc: shownName(v), subnets: names },
                 { suggestions: closest(name, names) },
               );
             continue;

@@ -6,6 +6,7 @@
  * hosted zone, which would clash with the endpoint's own private DNS zone).
  * A VPC is a hub or a spoke, never both.
  */
+import { shownName } from "../../input/resolve";
 import { allServices, getService } from "../../catalog";
 import { quote } from "../../diagnostics";
 import type { FieldSubject } from "../../input/subjects";
@@ -59,7 +60,7 @@ export const hubServices = rule<FieldSubject>()({
     const ids = () => allServices().map((s) => s.id);
     for (const v of r.vpcs) {
       if (v.hub && v.useHub)
-        ctx.report(subject.at(v.useHub.segs, { key: true }), "HUB_AND_SPOKE", { vpc: v.spec.name ?? `#${v.index}` });
+        ctx.report(subject.at(v.useHub.segs, { key: true }), "HUB_AND_SPOKE", { vpc: shownName(v) });
       if (!v.hub) continue;
       for (const h of v.hub.services) {
         if (!h.known) {

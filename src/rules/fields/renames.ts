@@ -3,6 +3,7 @@
  * can move every old Terraform address to the new one. A move must lead from an address nothing else holds now,
  * and two things cannot both come from one old name: Terraform would refuse the plan, or move the wrong state.
  */
+import { shownName } from "../../input/resolve";
 import { quote } from "../../diagnostics";
 import type { PathSegment } from "../../input/load";
 import type { FieldSubject } from "../../input/subjects";
@@ -80,7 +81,7 @@ export const renames = rule<FieldSubject>()({
       new Map(xs.flatMap((x) => (x.spec.name !== undefined ? [[x.spec.name, `${what} ${quote(x.spec.name)}`]] : [])));
     judge({ items: named(r.vpcs, "VPC"), taken: () => names(r.vpcs, "VPC"), where: "the stack" });
     for (const v of r.vpcs) {
-      const where = `VPC ${v.spec.name ?? `#${v.index + 1}`}`;
+      const where = `VPC ${shownName(v)}`;
       judge({ items: named(v.subnets, "subnet"), taken: () => names(v.subnets, "subnet"), where });
       // an old key that is still an entry, or still asked for by a subnet, still has its endpoint
       const taken = () => {

@@ -3,6 +3,7 @@
  * stack, subnet names in a VPC, and one endpoints entry per service of a VPC
  * (an alias and its id, or two keys naming one serviceName, would plan two).
  */
+import { shownName } from "../../input/resolve";
 import { getService } from "../../catalog";
 import type { PathSegment } from "../../input/load";
 import type { FieldSubject } from "../../input/subjects";
@@ -91,7 +92,7 @@ export const uniqueNames = rule<FieldSubject>()({
           s.spec.name !== undefined ? [{ value: s.spec.name, segs: [...s.segs, "name"] }] : [],
         ),
         what: "subnet name",
-        where: `VPC ${v.spec.name ?? `#${v.index + 1}`}`,
+        where: `VPC ${shownName(v)}`,
       });
       // one endpoint per (VPC, service): two keys for one service name would plan two endpoints for it
       const customNames = new Map<string, string>();
