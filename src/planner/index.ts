@@ -398,13 +398,12 @@ function planEndpoint(opts: {
     decided.gateway = g.decision;
     reasons?.push(...g.reasons);
   } else {
-    // a hub's ENIs go into its endpointSubnets, else into all its subnets: one per zone of the hub VPC
-    const hubVpc = hub ? { ...vpc, endpointSubnets: vpc.endpointSubnets ?? vpc.subnets.map((s) => s.name) } : vpc;
     const p = placeInterfaceEndpoint({
-      vpc: hubVpc,
+      vpc,
       service: svc.key,
-      requesters: hub ? hubVpc.subnets.filter((s) => hubVpc.endpointSubnets?.includes(s.name)) : requesters,
+      requesters,
       offer: fromDump.dump?.offer,
+      ...(hub ? { hub: true } : {}),
       explain,
     });
     const fixed = settings?.fixedIps;

@@ -45,6 +45,11 @@ export function placeInterfaceEndpoint(opts: {
   requesters: readonly SubnetModel[];
   /** Where the region dump offers the service, when one was recorded. */
   offer?: AzOffer;
+  /**
+   * The endpoint is a hub's, serving its spokes from every zone: its ENIs go into the endpointSubnets, else into the
+   * VPC's subnets, one per zone of either, whoever asks.
+   */
+  hub?: boolean;
   /** Write the reasons (default); without, the decision alone (see PlanOptions.explain). */
   explain?: boolean;
 }): Decided<Placement> {
@@ -52,14 +57,21 @@ export function placeInterfaceEndpoint(opts: {
   // (`reasons?.push(...)` builds no text at all without reasons)
   const reasons: string[] | undefined = opts.explain === false ? undefined : [];
   let notation: Placement["notation"];
-  const dedicated = vpc.endpointSubnets !== undefined;
-  let candidates: readonly SubnetModel[] = dedicated
+  const { hub } = opts;
+  const declared = vpc.endpointSubnets !== undefined;
+  // a hub's candidates are never its requesting subnets: its clients are mostly the spokes'
+  const dedicated = declared || hub === true;
+  let candidates: readonly SubnetModel[] = declared
     ? vpc.subnets.filter((s) => vpc.endpointSubnets?.includes(s.name))
-    : requesters;
+    : hub
+      ? vpc.subnets
+      : requesters;
   reasons?.push(
-    dedicated
-      ? `ENIs go into the VPC's endpointSubnets (${vpc.endpointSubnets?.join(", ")})`
-      : "ENIs go into the requesting subnets (no endpointSubnets declared)",
+    declared
+      ? `ENIs go into the ${hub ? "hub " : ""}VPC's endpointSubnets (${vpc.endpointSubnets?.join(", ")})`
+      : hub
+        ? "ENIs go into the hub VPC's subnets, one per zone, for the spokes (no endpointSubnets declared)"
+        : "ENIs go into the requesting subnets (no endpointSubnets declared)",
   );
 
   if (offer) {
@@ -101,7 +113,8 @@ export function placeInterfaceEndpoint(opts: {
     else byZone.set(zone, [s]);
   }
   let zones = sortStrings([...byZone.keys()]);
-  if (dedicated) {
+  // a hub serves every zone; other endpoints keep to the requesting subnets' zones where candidates allow
+  if (dedicated && !hub) {
     const requestingZones = new Set(requesters.map(azLabel));
     const matching = zones.filter((z) => requestingZones.has(z));
     if (matching.length > 0) zones = matching;
