@@ -131,8 +131,9 @@ test("stackInputs: the spec, the policy files it names (relative to it), the reg
         "/repo/catalog/eu-west-1.json",
         "/repo/cdktf.json",
       ],
+      policies: ["/repo/specs/policies/default.json", "/repo/specs/policies/p.json"],
     },
-    { stack: "b", files: ["/repo/specs/b.yaml", "/repo/catalog/eu-west-1.json", "/repo/cdktf.json"] },
+    { stack: "b", files: ["/repo/specs/b.yaml", "/repo/catalog/eu-west-1.json", "/repo/cdktf.json"], policies: [] },
   ]);
 });
 

@@ -18,6 +18,13 @@ test("--json: one row per stack, sorted, with its folder under --out, spec, regi
   expect(rows.map((x: { dir: string }) => x.dir)).toEqual(ROWS.map((x) => `build/tf/stacks/${x[0]}`));
   expect(rows[0].policies).toEqual(["specs/policies/s3-analytics-buckets.json"]);
   expect(rows[3].policies).toEqual([]);
+  // every input file, existing or not: what --changed-since selects by and atlantis watches
+  expect(rows[3].inputs).toEqual([
+    "specs/ssm-fleet.yaml",
+    "catalog/us-east-1.json",
+    "inventory/us-east-1.json",
+    "cdktf.json",
+  ]);
 });
 
 test("the default: a table, folders under cdktf.out", () => {

@@ -1,7 +1,8 @@
 /**
  * `vpce atlantis`: an Atlantis repo config (atlantis.yaml, version 3) with one project per stack. The stack
  * folders are generated (`vpce synth`), so the `vpce` workflow synthesizes before init and plan, and a
- * project is planned when its spec, a policy file it reads, or cdktf.json (the provider constraint) changes.
+ * project is planned when one of its inputs changes (its spec, a policy file it reads, its region dump or
+ * inventories, cdktf.json: StackRow.inputs) or the spec of a stack tied to it by a hub.
  * `when_modified` paths are relative to the project's dir, as Atlantis reads them.
  */
 import * as path from "node:path";
@@ -32,7 +33,8 @@ export function atlantisConfig(opts: { rows: readonly StackRow[]; outDir: string
       workflow: ATLANTIS_WORKFLOW,
       autoplan: {
         enabled: true,
-        when_modified: [r.spec, ...tied(r), ...r.policies, "cdktf.json"].map((p) => fromStack(p, r.dir)),
+        // its own inputs (the spec first), with the specs of the stacks tied to it after its spec
+        when_modified: [...new Set([r.spec, ...tied(r), ...r.inputs])].map((p) => fromStack(p, r.dir)),
       },
     })),
     workflows: {

@@ -17,11 +17,16 @@ export interface StackRelation {
   readonly reason: string;
 }
 
-/** The files a stack is made from: its spec, the policy files it reads, its region dump and inventories, cdktf.json. */
+/**
+ * The files a stack is made from, whether they exist yet or not (a region dump or inventory added later changes the
+ * stack too): its spec, the policy files it names, its region dump and inventories, cdktf.json. Absolute paths.
+ */
 export interface StackInputs {
   readonly stack: string;
-  /** Absolute paths. */
+  /** Every one of them: the spec first, then the policy files, the dump, the inventories and the shared files. */
   readonly files: readonly string[];
+  /** The policy files the spec names (defaults.policy, endpoints.<svc>.policy), sorted. */
+  readonly policies: readonly string[];
 }
 
 /** A selected stack and why (the first reason found: named, changed file, or the relation that pulled it in). */
@@ -70,7 +75,7 @@ export function selectStacks(opts: {
 
 /** Stack -> why, for every stack one of whose input files is among `changed` (absolute paths). */
 export function stacksOfChangedFiles(opts: {
-  readonly inputs: readonly StackInputs[];
+  readonly inputs: readonly Pick<StackInputs, "stack" | "files">[];
   readonly changed: ReadonlySet<string>;
   /** Paths in the reasons are shown relative to this folder when inside it, else absolute. */
   readonly shownFrom: string;
@@ -102,11 +107,13 @@ export function stackInputs(opts: {
     const policies = new Set<string>();
     for (const choice of [s.defaults.policy, ...s.vpcs.flatMap((v) => [...v.endpoints.values()].map((e) => e.policy))])
       if (choice?.kind === "file") policies.add(path.resolve(path.dirname(spec), choice.file));
+    const sorted = [...policies].sort(compareStrings);
     return {
       stack: s.stack,
+      policies: sorted,
       files: [
         spec,
-        ...[...policies].sort(compareStrings),
+        ...sorted,
         path.resolve(opts.dumpDir, `${s.region}.json`),
         ...(opts.inventoryDir
           ? [

@@ -8,7 +8,10 @@ import { formatDiagnostic, summarize } from "../diagnostics";
 import { runPipeline } from "../pipeline";
 import { hubFirstOrder, hubLinks } from "../planner/hub/relations";
 import type { Plan } from "../planner/plan";
+import { dumpDir } from "../region-dumps/read";
+import { inventoryDir } from "../inventory/read";
 import { EXIT, specsPath, type Io } from "./io";
+import { stackInputs, type StackInputs } from "./select-stacks";
 
 export interface StackRow {
   readonly stack: string;
@@ -18,8 +21,14 @@ export interface StackRow {
   readonly region: string;
   readonly account: string | null;
   readonly backend: "s3" | "local";
-  /** Policy files the stack reads (a change to one changes the stack). */
+  /** Policy files the stack's spec names (a change to one changes the stack). */
   readonly policies: readonly string[];
+  /**
+   * Every file the stack is made from, existing or not yet: its spec, policy files, region dump
+   * (`<dumps>/<region>.json`), inventories and cdktf.json. What a CI trigger watches (`vpce atlantis` adds the specs
+   * of the stacks in `hubs` and `spokes`); `vpce synth --changed-since` selects by the same list.
+   */
+  readonly inputs: readonly string[];
   /** Stacks whose hub VPCs this stack's spokes use: plan and apply them first (they come earlier in the rows). */
   readonly hubs: readonly string[];
   /** Stacks whose VPCs use a hub of this stack: a change here can change them (and theirs this one). */
@@ -27,28 +36,32 @@ export interface StackRow {
 }
 
 /** The rows of a plan, each hub's stack before its spokes', else by name; paths relative to `projectRoot`. */
-export function stackRows(opts: { plan: Plan; outDir: string; projectRoot: string }): StackRow[] {
+export function stackRows(opts: {
+  plan: Plan;
+  /** The input files of every planned stack (stackInputs). */
+  inputs: readonly StackInputs[];
+  outDir: string;
+  projectRoot: string;
+}): StackRow[] {
   const sources = opts.plan.stacks.map((s) => ({ stack: s.stack, vpcs: s.vpcs }));
   const links = hubLinks(sources);
   const rank = new Map(hubFirstOrder(sources).map((stack, i) => [stack, i]));
+  const inputsOf = new Map(opts.inputs.map((i) => [i.stack, i]));
   const rel = (p: string) =>
     path.relative(opts.projectRoot, path.resolve(opts.projectRoot, p)).split(path.sep).join("/");
   return opts.plan.stacks
     .map((s) => {
-      const specAbs = path.resolve(s.file);
-      const policies = new Set<string>();
-      for (const v of s.vpcs)
-        for (const e of v.endpoints)
-          if (e.policy.kind === "file" && e.policy.source)
-            policies.add(rel(path.resolve(path.dirname(specAbs), e.policy.source)));
+      const inputs = inputsOf.get(s.stack);
+      if (!inputs) throw new Error(`internal: no input files for stack ${s.stack}`);
       return {
         stack: s.stack,
         dir: rel(path.join(opts.outDir, "stacks", s.stack)),
-        spec: rel(specAbs),
+        spec: rel(path.resolve(s.file)),
         region: s.region,
         account: s.account ?? null,
         backend: s.backend.kind,
-        policies: [...policies].sort(),
+        policies: inputs.policies.map(rel),
+        inputs: inputs.files.map(rel),
         hubs: links.get(s.stack)?.hubs ?? [],
         spokes: links.get(s.stack)?.spokes ?? [],
       };
@@ -61,13 +74,21 @@ export function stackRows(opts: { plan: Plan; outDir: string; projectRoot: strin
  * on stderr). Warnings are left to validate and plan: these commands print data for machines.
  */
 export function loadStackRows(opts: { specs?: string; outDir: string; io: Io }): StackRow[] | number {
-  const r = runPipeline(specsPath({ explicit: opts.specs, env: opts.io.env }).path, { env: opts.io.env });
+  const { env } = opts.io;
+  const r = runPipeline(specsPath({ explicit: opts.specs, env }).path, { env, explain: false });
   if (!r.plan) {
     for (const d of r.diagnostics) opts.io.err(formatDiagnostic(d));
     opts.io.err(`vpce: ${summarize(r.diagnostics)}; no stacks.`);
     return EXIT.invalid;
   }
-  return stackRows({ plan: r.plan, outDir: opts.outDir, projectRoot: process.cwd() });
+  const projectRoot = process.cwd();
+  const inputs = stackInputs({
+    models: r.models,
+    dumpDir: dumpDir(env),
+    inventoryDir: inventoryDir(env),
+    shared: [path.join(projectRoot, "cdktf.json")],
+  });
+  return stackRows({ plan: r.plan, inputs, outDir: opts.outDir, projectRoot });
 }
 
 /** `vpce stacks [--json] [--out DIR]`. */
