@@ -1,6 +1,6 @@
 /** Hub relations for pipelines: `vpce stacks --json` orders hubs first and names the tied stacks; atlantis too. */
 import { stringify } from "yaml";
-import { hubFirstOrder, hubLinks, stacksTiedTo } from "../../src/planner/hub/relations";
+import { hubFirstOrder, hubLinks } from "../../src/planner/hub/relations";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { tmpDir, writeTree } from "../helpers";
@@ -24,13 +24,6 @@ describe("hub relations", () => {
     { stack: "network-hub", vpcs: [{}] },
     { stack: "payments", vpcs: [{ useHub: { stack: "network-hub" } }, {}] },
   ];
-
-  test("stacksTiedTo: a spoke is tied to its hub, a hub to all its spokes, other stacks to nothing", () => {
-    expect(stacksTiedTo({ stacks, stack: "a-orders" })).toEqual(["network-hub"]);
-    expect(stacksTiedTo({ stacks, stack: "network-hub" })).toEqual(["a-orders", "payments"]);
-    expect(stacksTiedTo({ stacks, stack: "alone" })).toEqual([]);
-    expect(stacksTiedTo({ stacks, stack: "unknown" })).toEqual([]);
-  });
 
   test("hubFirstOrder: every hub before its spokes, else by name; a cycle keeps name order", () => {
     expect(hubFirstOrder(stacks)).toEqual(["alone", "network-hub", "a-orders", "payments"]);

@@ -39,16 +39,6 @@ export function hubLinks(stacks: readonly HubLinkSource[]): Map<string, StackHub
 }
 
 /**
- * The stacks a change to `stack`'s spec can change besides itself: its hubs' stacks (they admit and associate
- * its VPCs) and its spokes' stacks (what the hub offers decides what they plan and read). Sorted.
- */
-export function stacksTiedTo(opts: { stacks: readonly HubLinkSource[]; stack: string }): string[] {
-  const links = hubLinks(opts.stacks).get(opts.stack);
-  if (!links) return [];
-  return [...new Set([...links.hubs, ...links.spokes])].sort(compareStrings);
-}
-
-/**
  * Stack names ordered so that every hub's stack comes before its spokes' (a cross-account spoke's association
  * needs the hub's authorization applied first); otherwise by name. Stacks tied in a cycle keep name order.
  */
