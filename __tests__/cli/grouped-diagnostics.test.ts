@@ -151,6 +151,46 @@ describe("vpce validate / plan / synth on stderr", () => {
   });
 });
 
+describe("every other command groups the same way", () => {
+  /** The organisation with one unknown service: errors besides its many warnings. */
+  function invalidOrg(): string {
+    const bad = tmpDir("vpce-org-bad-");
+    fs.cpSync(org, bad, { recursive: true });
+    const f = path.join(bad, "bench-0.yaml");
+    fs.writeFileSync(f, fs.readFileSync(f, "utf8").replace("- autoscaling\n", "- autoscalling\n"));
+    return bad;
+  }
+  const GROUPED = /^vpce: \d+ warnings shown in \d+ groups by code and VPC; --all-diagnostics/m;
+
+  test("adopt: warnings grouped; --all-diagnostics prints each, as validate does", () => {
+    const grouped = vpce(["adopt", "--specs", org]);
+    const all = vpce(["adopt", "--specs", org, "--all-diagnostics"]);
+    expect(grouped.code).toBe(0);
+    expect(grouped.err).toMatch(GROUPED);
+    expect(all.err).not.toMatch(GROUPED);
+    // the same diagnostics as validate shows, then adopt's own summary line
+    const validate = vpce(["validate", "--specs", org]).err.split("\n");
+    expect(grouped.err.split("\n").slice(0, -1)).toEqual(validate.slice(0, -1));
+  });
+
+  test.each([
+    ["stacks", ["stacks"]],
+    ["atlantis", ["atlantis"]],
+    ["diff", ["diff", "--base", "HEAD"]],
+    ["discover", ["discover", "--resolver-logs", __filename]],
+  ])("%s on invalid specs: the warnings grouped, the errors one by one, exit 1", (_, args) => {
+    const bad = invalidOrg();
+    const grouped = vpce([...args, "--specs", bad]);
+    const all = vpce([...args, "--specs", bad, "--all-diagnostics"]);
+    expect(grouped.code).toBe(1);
+    expect(grouped.err).toMatch(GROUPED);
+    expect(grouped.err).toMatch(/bench-0\.yaml:\d+:\d+: error UNKNOWN_SERVICE /);
+    expect(all.err).not.toMatch(GROUPED);
+    expect(all.err.split("\n").length).toBeGreaterThan(grouped.err.split("\n").length * 5);
+    fs.rmSync(bad, { recursive: true, force: true });
+  });
+});
+
 describe("compactNames", () => {
   test("runs of three or more consecutive numbers fold; numeric order; other names stay", () => {
     expect(compactNames(["s0", "s1", "s2", "s3", "s5", "s6", "s11", "nodes-a", "nodes-b"])).toBe(

@@ -49,7 +49,7 @@ export function atlantisConfig(opts: { rows: readonly StackRow[]; outDir: string
 }
 
 /** `vpce atlantis [--out DIR]`: the atlantis.yaml text on stdout. */
-export function atlantisCommand(opts: { specs?: string; outDir: string; io: Io }): number {
+export function atlantisCommand(opts: { specs?: string; outDir: string; allDiagnostics?: boolean; io: Io }): number {
   const rows = loadStackRows(opts);
   if (typeof rows === "number") return rows;
   opts.io.out(

@@ -5,14 +5,14 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { formatDiagnostic, summarize, type Diagnostic } from "../diagnostics";
+import { summarize, type Diagnostic } from "../diagnostics";
 import { diffPlans } from "../diff/compare";
 import { GitRefError, snapshotAt } from "../diff/git";
 import { policyDirs, runPipeline } from "../pipeline";
 import type { Plan } from "../planner/plan";
 import { dumpDir } from "../region-dumps/read";
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from "../report/diff";
-import { EXIT, specsPath, UsageError, type Io } from "./io";
+import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io } from "./io";
 
 export interface DiffCommandOptions {
   readonly specs?: string;
@@ -20,6 +20,8 @@ export interface DiffCommandOptions {
   readonly format: "table" | "json" | "markdown";
   /** Markdown: the most characters the diff may take (the rest of the comment holds the plan). */
   readonly maxChars?: number;
+  /** Every warning on its own (`--all-diagnostics`); default: grouped by code and VPC. */
+  readonly allDiagnostics?: boolean;
   readonly io: Io;
 }
 
@@ -27,7 +29,7 @@ export function diffCommand(opts: DiffCommandOptions): number {
   const { io } = opts;
   const specs = specsPath({ explicit: opts.specs, env: io.env });
   const head = runPipeline(specs.path, { env: io.env });
-  if (!head.plan) return invalid({ diagnostics: head.diagnostics, side: "the working tree", io });
+  if (!head.plan) return invalid({ diagnostics: head.diagnostics, side: "the working tree", opts });
   const dumps = dumpDir(io.env);
   const policies = policyDirs(io.env);
   let snapshot;
@@ -51,7 +53,7 @@ export function diffCommand(opts: DiffCommandOptions): number {
       if (dumpsThen !== undefined) fs.mkdirSync(dumpsThen, { recursive: true });
       const base = runPipeline(snapshot.at(specs.path) as string, { env, dumpDir: dumpsThen });
       const shown = base.diagnostics.map((d) => ({ ...d, file: snapshot.shown(d.file) }));
-      if (!base.plan) return invalid({ diagnostics: shown, side: opts.base, io });
+      if (!base.plan) return invalid({ diagnostics: shown, side: opts.base, opts });
       basePlan = { stacks: base.plan.stacks.map((s) => ({ ...s, file: snapshot.shown(s.file) })) };
     }
     const diff = diffPlans({ base: basePlan, head: head.plan });
@@ -70,8 +72,9 @@ export function diffCommand(opts: DiffCommandOptions): number {
   }
 }
 
-function invalid(opts: { diagnostics: readonly Diagnostic[]; side: string; io: Io }): number {
-  for (const d of opts.diagnostics) opts.io.err(formatDiagnostic(d));
-  opts.io.err(`vpce: ${summarize(opts.diagnostics)} in the specs of ${opts.side}; no diff.`);
+function invalid(args: { diagnostics: readonly Diagnostic[]; side: string; opts: DiffCommandOptions }): number {
+  const { io, allDiagnostics } = args.opts;
+  printTerminalDiagnostics({ diagnostics: args.diagnostics, all: allDiagnostics, io });
+  io.err(`vpce: ${summarize(args.diagnostics)} in the specs of ${args.side}; no diff.`);
   return EXIT.invalid;
 }

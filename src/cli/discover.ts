@@ -18,7 +18,7 @@ import { displayPath } from "../input/load";
 import type { SpecModel } from "../input/spec-model";
 import { runPipeline } from "../pipeline";
 import { PRICES } from "../planner/pricing";
-import { EXIT, specsPath, UsageError, type Io } from "./io";
+import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io } from "./io";
 
 export interface DiscoverOptions {
   readonly specs?: string;
@@ -28,6 +28,8 @@ export interface DiscoverOptions {
   readonly flowLogFormat?: string;
   readonly format: "table" | "json";
   readonly write: boolean;
+  /** Every warning on its own (`--all-diagnostics`); default: grouped by code and VPC. */
+  readonly allDiagnostics?: boolean;
   readonly io: Io;
 }
 
@@ -51,7 +53,7 @@ export function discoverCommand(o: DiscoverOptions): number {
   const specs = specsPath({ explicit: o.specs, env: io.env });
   const r = runPipeline(specs.path, { env: io.env });
   if (!r.plan) {
-    for (const d of r.diagnostics) io.err(formatDiagnostic(d));
+    printTerminalDiagnostics({ diagnostics: r.diagnostics, all: o.allDiagnostics, io });
     io.err(`vpce: ${summarize(r.diagnostics)}; nothing discovered (the specs must be valid).`);
     return EXIT.invalid;
   }

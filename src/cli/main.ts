@@ -36,7 +36,8 @@ export { EXIT, UsageError, type Io } from "./io";
 const FOOTER = `
 Specs: --specs DIR or --specs FILE.yaml, else VPCE_SPECS, else specs/.
 Streams: results on stdout; diagnostics and the summary line on stderr (JSON carries its diagnostics).
-validate, plan and synth group warnings on stderr by code and VPC (errors never): --all-diagnostics prints each.
+Warnings on stderr are grouped by code and VPC (errors never): --all-diagnostics (or VPCE_ALL_DIAGNOSTICS=1)
+prints each.
 Exit codes: 0 ok, 1 invalid spec (nothing written), 2 usage error, 3 internal error, 4 changes found (diff).`;
 
 interface Options {
@@ -154,8 +155,16 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
   command("adopt", "existing endpoints (inventory/): which the plan adopts, what the first apply changes, conflicts")
     .addOption(specs())
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
+    .addOption(allDiagnostics())
     .action((o: Options) =>
-      then(() => adoptCommand({ specs: o.specs, format: o.format === "json" ? "json" : "table", io })),
+      then(() =>
+        adoptCommand({
+          specs: o.specs,
+          format: o.format === "json" ? "json" : "table",
+          allDiagnostics: o.allDiagnostics,
+          io,
+        }),
+      ),
     );
   command("diff", "what changes between the specs at a git ref and the working tree; exit 4 when something does")
     .addOption(specs())
@@ -166,6 +175,7 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
         .default("table"),
     )
     .addOption(maxChars())
+    .addOption(allDiagnostics())
     .action((o: Options & { base: string }) =>
       then(() => {
         if (o.maxChars !== undefined && o.format !== "markdown")
@@ -175,6 +185,7 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
           base: o.base,
           format: o.format ?? "table",
           maxChars: o.maxChars,
+          allDiagnostics: o.allDiagnostics,
           io,
         });
       }),
@@ -191,6 +202,7 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     .option("--flow-log-format <format>", 'flow log files without a header line: "${field} ..." (default: version 2)')
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .option("--write", "add the proposed services to the specs (comments and layout kept)")
+    .addOption(allDiagnostics())
     .action((o: Options & { resolverLogs: string[]; flowLogs?: string[]; flowLogFormat?: string; write?: boolean }) =>
       then(() =>
         discoverCommand({
@@ -200,6 +212,7 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
           flowLogFormat: o.flowLogFormat,
           format: o.format === "json" ? "json" : "table",
           write: o.write === true,
+          allDiagnostics: o.allDiagnostics,
           io,
         }),
       ),
@@ -208,13 +221,27 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     .addOption(specs())
     .option("--out <dir>", "the output folder synth writes to", "cdktf.out")
     .option("--json", "machine-readable rows on stdout")
+    .addOption(allDiagnostics())
     .action((o: Options) =>
-      then(() => stacksCommand({ specs: o.specs, outDir: o.out ?? "cdktf.out", json: o.json === true, io })),
+      then(() =>
+        stacksCommand({
+          specs: o.specs,
+          outDir: o.out ?? "cdktf.out",
+          json: o.json === true,
+          allDiagnostics: o.allDiagnostics,
+          io,
+        }),
+      ),
     );
   command("atlantis", "an Atlantis repo config (atlantis.yaml) with one project per stack, on stdout")
     .addOption(specs())
     .option("--out <dir>", "the output folder synth writes to", "cdktf.out")
-    .action((o: Options) => then(() => atlantisCommand({ specs: o.specs, outDir: o.out ?? "cdktf.out", io })));
+    .addOption(allDiagnostics())
+    .action((o: Options) =>
+      then(() =>
+        atlantisCommand({ specs: o.specs, outDir: o.out ?? "cdktf.out", allDiagnostics: o.allDiagnostics, io }),
+      ),
+    );
   program.showHelpAfterError('Run "vpce --help" for the commands.');
   return program;
 }

@@ -4,13 +4,13 @@
  * where synth runs), with `/`, so a CI job can `cd` into `dir` after `vpce synth --out` with the same folder.
  */
 import * as path from "node:path";
-import { formatDiagnostic, summarize } from "../diagnostics";
+import { summarize } from "../diagnostics";
 import { runPipeline } from "../pipeline";
 import { hubFirstOrder, hubLinks } from "../planner/hub/relations";
 import type { Plan } from "../planner/plan";
 import { dumpDir } from "../region-dumps/read";
 import { inventoryDir } from "../inventory/read";
-import { EXIT, specsPath, type Io } from "./io";
+import { EXIT, printTerminalDiagnostics, specsPath, type Io } from "./io";
 import { stackInputs, type StackInputs } from "./select-stacks";
 
 export interface StackRow {
@@ -73,11 +73,17 @@ export function stackRows(opts: {
  * Runs the pipeline and returns the rows, or the exit code when a spec is invalid (diagnostics and the summary
  * on stderr). Warnings are left to validate and plan: these commands print data for machines.
  */
-export function loadStackRows(opts: { specs?: string; outDir: string; io: Io }): StackRow[] | number {
+export function loadStackRows(opts: {
+  specs?: string;
+  outDir: string;
+  /** Every warning on its own (`--all-diagnostics`); default: grouped by code and VPC. */
+  allDiagnostics?: boolean;
+  io: Io;
+}): StackRow[] | number {
   const { env } = opts.io;
   const r = runPipeline(specsPath({ explicit: opts.specs, env }).path, { env, explain: false });
   if (!r.plan) {
-    for (const d of r.diagnostics) opts.io.err(formatDiagnostic(d));
+    printTerminalDiagnostics({ diagnostics: r.diagnostics, all: opts.allDiagnostics, io: opts.io });
     opts.io.err(`vpce: ${summarize(r.diagnostics)}; no stacks.`);
     return EXIT.invalid;
   }
@@ -92,7 +98,13 @@ export function loadStackRows(opts: { specs?: string; outDir: string; io: Io }):
 }
 
 /** `vpce stacks [--json] [--out DIR]`. */
-export function stacksCommand(opts: { specs?: string; outDir: string; json: boolean; io: Io }): number {
+export function stacksCommand(opts: {
+  specs?: string;
+  outDir: string;
+  json: boolean;
+  allDiagnostics?: boolean;
+  io: Io;
+}): number {
   const rows = loadStackRows(opts);
   if (typeof rows === "number") return rows;
   if (opts.json) {
