@@ -89,16 +89,23 @@ function servedBy(opts: {
 }): Map<string, SubnetModel[]> {
   const { spec, vpc, offered, dump } = opts;
   const served = new Map<string, SubnetModel[]>();
-  const keys = [...new Set(vpc.subnets.flatMap((s) => s.requests.map((r) => r.key)))].sort();
-  for (const key of keys) {
-    if (!offered.has(key)) continue;
+  // the subnets asking for each offered key, by name: one pass over the requests, not one per key
+  const askedBy = new Map<string, SubnetModel[]>();
+  for (const s of [...vpc.subnets].sort(by((x) => x.name)))
+    for (const r of s.requests) {
+      if (!offered.has(r.key)) continue;
+      const list = askedBy.get(r.key);
+      if (!list) askedBy.set(r.key, [s]);
+      else if (list[list.length - 1] !== s) list.push(s);
+    }
+  for (const key of [...askedBy.keys()].sort()) {
     const settings = vpc.endpoints.get(key);
     if (settings?.useHub === false || settings?.serviceName !== undefined || settings?.serviceRegion !== undefined)
       continue;
     const svc = resolveService({ key, region: spec.region, partition: spec.partition, settings, dump });
     const types = decideEndpointTypes({ svc, settings }).decision;
     if (types.length !== 1 || types[0] !== "Interface") continue;
-    served.set(key, vpc.subnets.filter((s) => s.requests.some((r) => r.key === key)).sort(by((s) => s.name)));
+    served.set(key, askedBy.get(key) as SubnetModel[]);
   }
   return served;
 }
