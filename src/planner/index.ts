@@ -12,7 +12,7 @@ import { PRICES } from "./pricing";
 import { decideEndpointTypes } from "./decisions/endpoint-type";
 import { NO_REASONS, type Decided } from "./decisions/types";
 import { planGatewayRouteTables } from "./decisions/gateway";
-import { azLabel, placeInterfaceEndpoint } from "./decisions/placement";
+import { azLabel, placeInterfaceEndpoint, type AzOffer, type Placement } from "./decisions/placement";
 import { decidePolicy } from "./decisions/policy";
 import { decidePrivateDns } from "./decisions/private-dns";
 import { planSecurityGroups } from "./decisions/security-group";
@@ -212,6 +212,7 @@ function planVpc(opts: {
     if (!known) entries.set(s, entry);
     return entry;
   };
+  const placements = placementsOf();
   // what the VPC's subnets ask for and, for a hub, what it offers (the rules read it from the VPC subject)
   const requested = requestedKeys({ subnetKeys: requestersOf.keys(), hub: hubNode });
   for (const { key, svc, hub, types } of endpointTypes({ spec, vpc, requested, topology: opts.topology, dump })) {
@@ -223,6 +224,7 @@ function planVpc(opts: {
           resolved: svc,
           requesters: requestersOf.get(key) ?? NO_REQUESTERS,
           requesterEntry,
+          placements,
           type,
           typeReasons: types.reasons,
           vpcHasGateway: types.decision.includes("Gateway"),
@@ -317,6 +319,32 @@ function consultDump(opts: { svc: ResolvedService; type: PlannedEndpointType; du
   };
 }
 
+/** Placing an interface endpoint of a VPC: `place` runs unless an endpoint of the VPC was placed alike before. */
+type Placements = (opts: {
+  requesters: readonly SubnetModel[];
+  offer?: AzOffer;
+  hub: boolean;
+  place: () => Decided<Placement>;
+}) => Decided<Placement>;
+
+/**
+ * One VPC's placements, by what decides them: the requesting subnets (by name), the dump's offer of the service
+ * (by identity: an offer names its service, which its reasons then name) and whether it is a hub's endpoint. Most
+ * interface endpoints of a VPC are asked for by the same subnets and place alike: the decision and its reasons are
+ * made once and shared (the plan is never changed).
+ */
+function placementsOf(): Placements {
+  const byOffer = new Map<AzOffer | undefined, Map<string, Decided<Placement>>>();
+  return ({ requesters, offer, hub, place }) => {
+    let known = byOffer.get(offer);
+    if (!known) byOffer.set(offer, (known = new Map()));
+    const key = `${hub ? "hub" : ""}\0${requesters.map((s) => s.name).join("\0")}`;
+    let placed = known.get(key);
+    if (!placed) known.set(key, (placed = place()));
+    return placed;
+  };
+}
+
 /** The subnets of a VPC asking for one service, sorted by name, and how each asked (its request's `via`). */
 interface Requesters {
   readonly subnets: SubnetModel[];
@@ -332,6 +360,8 @@ function planEndpoint(opts: {
   requesters: Requesters;
   /** The plan's entry for a requesting subnet. */
   requesterEntry: (s: SubnetModel, via: string) => Requester;
+  /** The VPC's placements, shared by its endpoints placed alike (placementsOf). */
+  placements: Placements;
   type: PlannedEndpointType;
   /** Why the endpoint has this type (decideEndpointTypes). */
   typeReasons: readonly string[];
@@ -398,13 +428,19 @@ function planEndpoint(opts: {
     decided.gateway = g.decision;
     reasons?.push(...g.reasons);
   } else {
-    const p = placeInterfaceEndpoint({
-      vpc,
-      service: svc.key,
+    const p = opts.placements({
       requesters,
       offer: fromDump.dump?.offer,
-      ...(hub ? { hub: true } : {}),
-      explain,
+      hub: hub !== undefined,
+      place: () =>
+        placeInterfaceEndpoint({
+          vpc,
+          service: svc.key,
+          requesters,
+          offer: fromDump.dump?.offer,
+          ...(hub ? { hub: true } : {}),
+          explain,
+        }),
     });
     const fixed = settings?.fixedIps;
     subnets =
