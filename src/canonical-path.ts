@@ -8,10 +8,14 @@ import * as path from "node:path";
  * folder's resolved path.
  */
 export function canonicalPath(p: string): string {
-  try {
-    return fs.realpathSync.native(p);
-  } catch {
-    const parent = path.dirname(p);
-    return parent === p ? p : path.join(canonicalPath(parent), path.basename(p));
-  }
+  // asked first, not caught: a stack's region dump and inventories often do not exist, and a thrown error (with
+  // its stack trace) per missing file cost more than the lookups (--changed-since checks every stack's inputs)
+  if (fs.existsSync(p))
+    try {
+      return fs.realpathSync.native(p);
+    } catch {
+      // gone since, or unreadable: named under its folder like a missing one
+    }
+  const parent = path.dirname(p);
+  return parent === p ? p : path.join(canonicalPath(parent), path.basename(p));
 }

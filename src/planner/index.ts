@@ -101,7 +101,8 @@ function gatewayCount(opts: { spec: SpecModel; topology: HubTopology; dump?: Reg
   const { spec, topology, dump } = opts;
   let n = 0;
   for (const vpc of spec.vpcs) {
-    const subnetKeys = vpc.subnets.flatMap((s) => s.requests.map((r) => r.key));
+    const subnetKeys = new Set<string>();
+    for (const s of vpc.subnets) for (const r of s.requests) subnetKeys.add(r.key);
     const requested = requestedKeys({ subnetKeys, hub: topology.hubs.get(vpcKey(spec.stack, vpc.name)) });
     for (const d of endpointTypes({ spec, vpc, requested, topology, dump }))
       n += d.types.decision.filter((t) => t === "Gateway").length;
