@@ -1,5 +1,9 @@
 /** Warnings carry the subnets they concern as data (ReportOptions.subnets); the markdown lists those. */
+import * as path from "node:path";
+import { runPipeline } from "../../src/pipeline";
 import { renderMarkdown } from "../../src/report/markdown";
+import { vpcSubnetNames, vpcSubnets } from "../../src/report/mermaid";
+import { ROOT } from "../helpers";
 import { findings, runSpecs, spec } from "../rules/support";
 
 test("PRIVATE_DNS_CAPTURE, CROSS_AZ and SHARED_ROUTE_TABLE name their subnets as data", () => {
@@ -22,4 +26,17 @@ test("the markdown lists a warning's subnets from its data, not from its wording
   const reworded = { ...d, message: "private DNS captures a subnet that did not ask." };
   const md = renderMarkdown({ plan: r.plan, diagnostics: [reworded], gbPerMonth: 0 });
   expect(md).toContain("(subnet app-b)");
+});
+
+test("vpcSubnetNames: the names vpcSubnets lists, for every VPC of the examples and of a hub with spokes", () => {
+  for (const dir of ["specs", "__tests__/fixtures/hub-example"]) {
+    const plan = runPipeline(path.join(ROOT, dir), { env: {} }).plan;
+    const vpcs = plan?.stacks.flatMap((s) => s.vpcs) ?? [];
+    expect(vpcs.length).toBeGreaterThan(1);
+    for (const vpc of vpcs) {
+      const into = new Set<string>();
+      vpcSubnetNames({ vpc, into });
+      expect([...into].sort()).toEqual(vpcSubnets({ vpc }).map((s) => s.name));
+    }
+  }
 });

@@ -9,7 +9,7 @@
 import { formatDiagnostic, type Diagnostic } from "../diagnostics";
 import { compareStrings } from "../order";
 import type { Plan } from "../planner/plan";
-import { vpcSubnets } from "./mermaid";
+import { vpcSubnetNames } from "./mermaid";
 
 /** Line numbers listed per VPC before the rest is counted (`--all-diagnostics` prints each finding). */
 const MAX_LINES_LISTED = 12;
@@ -87,8 +87,9 @@ export function subnetsByFile(plan?: Plan): SubnetsOfFile {
     if (!stack) return undefined;
     let names = done.get(file);
     if (!names) {
-      names = new Set(stack.vpcs.flatMap((v) => vpcSubnets({ vpc: v }).map((x) => x.name)));
-      done.set(file, names);
+      const into = new Set<string>();
+      for (const v of stack.vpcs) vpcSubnetNames({ vpc: v, into });
+      done.set(file, (names = into));
     }
     return names;
   };

@@ -45,6 +45,17 @@ export function vpcSubnets(opts: { vpc: VpcPlan }): SubnetFacts[] {
   return [...found.values()].sort((a, b) => compareStrings(a.name, b.name));
 }
 
+/** The names of vpcSubnets, without its facts or order: what diagnostics match message words against. */
+export function vpcSubnetNames(opts: { vpc: VpcPlan; into: Set<string> }): void {
+  const { into } = opts;
+  for (const e of opts.vpc.endpoints) {
+    for (const r of e.requesters) into.add(r.subnet);
+    for (const p of e.subnets) into.add(p.subnet);
+    for (const c of e.dnsCaptured) into.add(c);
+  }
+  for (const c of opts.vpc.useHub?.clients ?? []) into.add(c.subnet);
+}
+
 /** Short codes after `_` for the characters names and endpoint keys hold; none of them is a hex digit. */
 const ID_CODES: Readonly<Record<string, string>> = { _: "_", "-": "h", ".": "p", "/": "s" };
 
