@@ -569,6 +569,7 @@ class Request implements ServiceRequest {
 /**
  * One entry of a subnet's `services`. Its field path is built on first read, for the same reason as a Request's:
  * a large organisation lists hundreds of thousands of services, and only those a finding names are located.
+ * An entry whose service is known is a RequestingEntry.
  */
 class ServiceEntry implements ServiceAsked {
   readonly written: string;
@@ -595,6 +596,39 @@ class ServiceEntry implements ServiceAsked {
 
   get segs(): readonly PathSegment[] {
     return (this.#segs ??= [...this.#subnet, "services", this.#index]);
+  }
+}
+
+/**
+ * An entry of a subnet's `services` naming a known service (or an alias of one): also the request it makes, so a
+ * request written in `services` is one object, not two (a large organisation has hundreds of thousands). Located on
+ * first read like a Request.
+ */
+class RequestingEntry extends ServiceEntry implements ServiceRequest {
+  declare readonly key: string;
+  readonly via = "services";
+  readonly #source: SourceFile;
+  #path?: string;
+  #pos?: Position;
+
+  constructor(opts: {
+    source: SourceFile;
+    subnet: readonly PathSegment[];
+    index: number;
+    written: string;
+    key: string;
+    alias?: boolean;
+  }) {
+    super(opts);
+    this.#source = opts.source;
+  }
+
+  get path(): string {
+    return (this.#path ??= formatPath(this.segs));
+  }
+
+  get pos(): Position {
+    return (this.#pos ??= this.#source.positionOf(this.segs));
   }
 }
 
@@ -640,9 +674,11 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
     const sb = [...base, "subnets", j];
     const services = rd.listMap(s, sb, "services", isString, (svc, k): ServiceAsked => {
       if (known(svc) || customKeys.includes(svc))
-        return new ServiceEntry({ subnet: sb, index: k, written: svc, key: svc });
+        return new RequestingEntry({ source, subnet: sb, index: k, written: svc, key: svc });
       const canonical = resolveAlias(svc);
-      return new ServiceEntry({ subnet: sb, index: k, written: svc, key: canonical, alias: canonical !== undefined });
+      return canonical !== undefined
+        ? new RequestingEntry({ source, subnet: sb, index: k, written: svc, key: canonical, alias: true })
+        : new ServiceEntry({ subnet: sb, index: k, written: svc, key: undefined });
     });
     const bundles = rd.list(s, sb, "bundles", isString).map(({ value: b, index: k }) => ({
       segs: [...sb, "bundles", k],
@@ -655,9 +691,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
     // large organisation), and even a subnet listing the whole catalog is searched in well under a millisecond
     const requests: ServiceRequest[] = [];
     const asked = (key: string) => requests.some((r) => r.key === key);
-    for (const a of services)
-      if (a.key !== undefined && !asked(a.key))
-        requests.push(new Request({ source, at: a, key: a.key, via: "services" }));
+    for (const a of services) if (a instanceof RequestingEntry && !asked(a.key)) requests.push(a);
     for (const b of bundles)
       for (const svc of b.bundle?.services ?? [])
         if (!asked(svc)) requests.push(new Request({ source, at: b, key: svc, via: b.via }));
