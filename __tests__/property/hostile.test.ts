@@ -69,7 +69,10 @@ const manyVpcs = (n: number) => {
   let t = "version: 1\nstack: many\nregion: eu-central-1\nvpcs:\n";
   for (let i = 0; i < n; i++) {
     const h = i.toString(16).padStart(4, "0");
-    t += `  - name: v${i}\n    id: vpc-0123456789abc${h}\n    cidr: 10.${i % 256}.0.0/16\n    subnets:\n      - { name: a, id: subnet-0123456789abc${h}, az: eu-central-1a, cidr: 10.${i % 256}.1.0/24, services: [sts] }\n`;
+    t +=
+      `  - name: v${i}\n    id: vpc-0123456789abc${h}\n    cidr: 10.${i % 256}.0.0/16\n    subnets:\n` +
+      `      - { name: a, id: subnet-0123456789abc${h}, az: eu-central-1a, ` +
+      `cidr: 10.${i % 256}.1.0/24, services: [sts] }\n`;
   }
   return t;
 };
@@ -412,7 +415,8 @@ const ROWS: Row[] = [
     files: {
       "a.yaml":
         BASE +
-        "    endpoints:\n      __proto__: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n",
+        "    endpoints:\n" +
+        "      __proto__: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n",
     },
     expect: "INVALID_VALUE",
     line: 23,
