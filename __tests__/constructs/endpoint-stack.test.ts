@@ -88,7 +88,7 @@ describe("EndpointStack", () => {
     });
   });
 
-  test("S3 both: the interface endpoint waits for the gateway (AWS refuses inbound-resolver-only DNS before it exists)", () => {
+  test("S3 both: interface endpoint waits for the gateway (AWS refuses inbound-resolver-only DNS without it)", () => {
     const json = JSON.parse(synth(stackPlanOf(BASE + "    endpoints:\n      s3: { type: both }\n")));
     expect(json.resource.aws_vpc_endpoint.main_s3_interface.depends_on).toEqual(["aws_vpc_endpoint.main_s3"]);
     expect(json.resource.aws_vpc_endpoint.main_s3_interface.tags.Name).toBe("main-s3-interface");
