@@ -504,7 +504,8 @@ describe("hostile input", () => {
       expect({ codes: errors.map((d) => d.code), has: hits.length > 0 }).toMatchObject({ has: true });
       if (row.line !== undefined) expect(hits.map((d) => d.pos?.line)).toContain(row.line);
       if (row.message) expect(hits.map((d) => d.message).join("\n")).toMatch(row.message);
-      for (const d of hits) expect(d.message.length).toBeLessThan(2000); // a 200,000-character value is not echoed whole
+      // a 200,000-character value is not echoed whole
+      for (const d of hits) expect(d.message.length).toBeLessThan(2000);
       if (row.secret) expect(JSON.stringify(r.diagnostics)).not.toContain(row.secret);
     }
     expect({ ms, timeBoundMs, bounded: ms < timeBoundMs }).toMatchObject({ bounded: true });
