@@ -5,8 +5,8 @@
  * 1,000-spec guarantees, mutations and their pairs, hostile input), the
  * workflow test (it synthesizes every example once per spec), the 40-VPC
  * markdown sizes, the catalog's cross-checks against aws-cdk-lib in every
- * region, and the cdktf CLI itself (VPCE_FAST skips that one test). `npm test` runs everything, with the type check of the
- * tests; CI runs `npm test`.
+ * region, and the cdktf CLI itself (VPCE_FAST skips that one test). `npm test`
+ * runs everything, with the type check of the tests; CI runs `npm test`.
  */
 const base = require("./jest.config.js");
 

@@ -14,7 +14,7 @@ function specs(edit?: Parameters<typeof spec>[0]): string {
 }
 
 describe("vpce adopt", () => {
-  test("--format json: one object per existing endpoint with stack, vpc, service, type, endpointId, action, changes", () => {
+  test("--format json: each existing endpoint as { stack, vpc, service, type, endpointId, action, changes }", () => {
     const r = vpce(["adopt", "--specs", specs(), "--format", "json"], { env: { VPCE_INVENTORY: FIXTURE } });
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out) as Record<string, unknown>[];

@@ -149,7 +149,8 @@ describe("security group replacement", () => {
 
   test("the plan's reasons say so", () => {
     expect(endpointPlan(spec(), "main_ssm").reasons).toContain(
-      "security group named vpce-main-ssm-* (name prefix): a replacement is created before the group it replaces is destroyed",
+      "security group named vpce-main-ssm-* (name prefix): " +
+        "a replacement is created before the group it replaces is destroyed",
     );
   });
 });

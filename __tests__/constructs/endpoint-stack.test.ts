@@ -88,7 +88,7 @@ describe("EndpointStack", () => {
     });
   });
 
-  test("S3 both: the interface endpoint waits for the gateway (AWS refuses inbound-resolver-only DNS before it exists)", () => {
+  test("S3 both: interface endpoint waits for the gateway (AWS refuses inbound-resolver-only DNS without it)", () => {
     const json = JSON.parse(synth(stackPlanOf(BASE + "    endpoints:\n      s3: { type: both }\n")));
     expect(json.resource.aws_vpc_endpoint.main_s3_interface.depends_on).toEqual(["aws_vpc_endpoint.main_s3"]);
     expect(json.resource.aws_vpc_endpoint.main_s3_interface.tags.Name).toBe("main-s3-interface");
@@ -101,7 +101,8 @@ describe("EndpointStack", () => {
       synth(
         stackPlanOf(
           edit(BASE, "services: [s3, ssm]", "services: [s3, ssm, feed_interface]") +
-            "    endpoints:\n      feed_interface: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n",
+            "    endpoints:\n" +
+            "      feed_interface: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n",
         ),
       ),
     );
@@ -141,7 +142,8 @@ describe("EndpointStack", () => {
     const yaml = edit(
       BASE,
       "stack: base\n",
-      'stack: base\naccount: "111122223333"\nassumeRoleArn: arn:aws:iam::111122223333:role/tf\ntags: { team: net }\nbackend:\n  s3: { bucket: b-state, key: k.tfstate, region: eu-central-1, useLockfile: true }\n',
+      'stack: base\naccount: "111122223333"\nassumeRoleArn: arn:aws:iam::111122223333:role/tf\ntags: { team: net }\n' +
+        "backend:\n  s3: { bucket: b-state, key: k.tfstate, region: eu-central-1, useLockfile: true }\n",
     );
     const json = JSON.parse(synth(stackPlanOf(yaml)));
     expect(json.provider.aws[0]).toEqual({

@@ -20,7 +20,7 @@ function planWith(opts: { inventory?: string; retire?: Record<string, string> })
 }
 
 describe("import blocks", () => {
-  test("JSON: one import per adopted or retired endpoint, sorted by address, and the retired endpoint as recorded", () => {
+  test("JSON: one import per adopted or retired endpoint, sorted by address; the retired endpoint as recorded", () => {
     const out = path.join(tmpDir(), "cdktf.out");
     synthToDir(planWith({ inventory: FIXTURE, retire: { [KMS]: "adopt" } }), out);
     const json = JSON.parse(fs.readFileSync(path.join(out, "stacks", "base", "cdk.tf.json"), "utf8"));

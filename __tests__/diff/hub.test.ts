@@ -213,7 +213,7 @@ test("no change: no hub change either", () => {
   expect(j.stacks.flatMap((s) => [...s.changes, ...s.outages])).toEqual([]);
 });
 
-test("a cross-account spoke VPC renamed: moved with renamedFrom; without it, authorizations and associations replaced", () => {
+test("cross-account spoke VPC renamed: moved given renamedFrom, else authorizations and associations replaced", () => {
   const declared = json({ at: "spoke-rename", base: "rename-undeclared" });
   expect(declared.outages).toBe(0);
   expect(declared.stacks.flatMap((x) => x.changes).filter((c) => c.category.startsWith("hub-"))).toEqual([]);

@@ -43,7 +43,9 @@ const manyCustom = (n: number) => {
   for (let i = 0; i < n; i++) {
     const key = `svc${String(i).padStart(2, "0")}`;
     keys.push(key);
-    endpoints += `      ${key}: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcd${String(i).padStart(3, "0")} }\n`;
+    endpoints +=
+      `      ${key}: { serviceName: com.amazonaws.vpce.eu-central-1.` +
+      `vpce-svc-0123456789abcd${String(i).padStart(3, "0")} }\n`;
   }
   return (
     edit(
@@ -58,7 +60,10 @@ const manyVpcs = (n: number) => {
   let text = "version: 1\nregion: eu-central-1\nvpcs:\n";
   for (let i = 0; i < n; i++) {
     const h = i.toString(16).padStart(2, "0");
-    text += `  - name: v${i}\n    id: vpc-0123456789abcd${h}0\n    cidr: 10.${i}.0.0/16\n    subnets:\n      - { name: a, id: subnet-0123456789abcd${h}0, az: eu-central-1a, cidr: 10.${i}.1.0/24, routeTable: rtb-0123456789abcd${h}0, services: [s3] }\n`;
+    text +=
+      `  - name: v${i}\n    id: vpc-0123456789abcd${h}0\n    cidr: 10.${i}.0.0/16\n    subnets:\n` +
+      `      - { name: a, id: subnet-0123456789abcd${h}0, az: eu-central-1a, cidr: 10.${i}.1.0/24, ` +
+      `routeTable: rtb-0123456789abcd${h}0, services: [s3] }\n`;
   }
   return text;
 };
@@ -164,7 +169,9 @@ const CASES: Case[] = [
   {
     code: "YAML_ALIAS_LIMIT",
     files: {
-      "a.yaml": `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`,
+      "a.yaml":
+        `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n` +
+        `c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`,
     },
   },
   { code: "EMPTY_SPEC", files: { "a.yaml": "# nothing here yet\n" } },
@@ -369,7 +376,8 @@ const CASES: Case[] = [
     files: {
       "a.yaml":
         edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [ecr.api, partner]\n      - name: app-b") +
-        "    endpoints:\n      partner:\n        serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0\n" +
+        "    endpoints:\n      partner:\n" +
+        "        serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0\n" +
         "        renamedFrom: ecr_api\n",
     },
   },
@@ -378,7 +386,9 @@ const CASES: Case[] = [
     files: {
       "a.yaml":
         BASE +
-        `    endpoints:\n      ssm: { allowedCidrs: [${Array.from({ length: 301 }, (_, i) => `172.${16 + Math.floor(i / 128)}.${(i % 128) * 2}.0/24`).join(", ")}] }\n`,
+        "    endpoints:\n      ssm: { allowedCidrs: [" +
+        Array.from({ length: 301 }, (_, i) => `172.${16 + Math.floor(i / 128)}.${(i % 128) * 2}.0/24`).join(", ") +
+        "] }\n",
     },
     line: 23,
   },
@@ -392,7 +402,9 @@ const CASES: Case[] = [
     files: {
       "a.yaml":
         BASE +
-        `    endpoints:\n      ssm: { allowedCidrs: [${Array.from({ length: 256 }, (_, i) => `${i}.0.0.0/8`).join(", ")}] }\n`,
+        "    endpoints:\n      ssm: { allowedCidrs: [" +
+        Array.from({ length: 256 }, (_, i) => `${i}.0.0.0/8`).join(", ") +
+        "] }\n",
     },
     line: 23,
   },
@@ -455,7 +467,9 @@ const CASES: Case[] = [
     files: {
       "a.yaml":
         edit(BASE, "services: [s3, ssm]", "services: [s3, ssm, partner]") +
-        "    endpoints:\n      partner: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0, privateDns: true }\n",
+        "    endpoints:\n" +
+        "      partner: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0, " +
+        "privateDns: true }\n",
     },
     catalog: {
       "eu-central-1.json": JSON.stringify({
@@ -554,7 +568,8 @@ const CASES: Case[] = [
     files: {
       "a.yaml":
         BASE.replace("services: [s3, ssm]", "services: [s3, ssm, kms]") +
-        "    endpoints:\n      kms: { fixedIps: { app-a: 10.20.1.10 } }\n      ssm: { fixedIps: { app-a: 10.20.1.10 } }\n",
+        "    endpoints:\n      kms: { fixedIps: { app-a: 10.20.1.10 } }\n" +
+        "      ssm: { fixedIps: { app-a: 10.20.1.10 } }\n",
     },
     line: 24,
   },
@@ -580,7 +595,8 @@ const CASES: Case[] = [
     files: {
       "a.yaml":
         BASE.replace("services: [s3, ssm]", `services: [s3, ssm, p${"x".repeat(230)}]`) +
-        `    endpoints:\n      p${"x".repeat(230)}: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n`,
+        `    endpoints:\n      p${"x".repeat(230)}: ` +
+        "{ serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n",
     },
     line: 23,
   },
@@ -612,12 +628,15 @@ const CASES: Case[] = [
       ["LATTICE_INCOMPLETE", "{ type: resource }", 'vpcs[0].endpoints["orders-db"]'],
       [
         "LATTICE_ARN",
-        "{ type: service-network, serviceNetworkArn: 'arn:aws:vpc-lattice:us-east-1:111122223333:servicenetwork/sn-0123456789abcdef0' }",
+        "{ type: service-network, " +
+          "serviceNetworkArn: 'arn:aws:vpc-lattice:us-east-1:111122223333:servicenetwork/sn-0123456789abcdef0' }",
         'vpcs[0].endpoints["orders-db"].serviceNetworkArn',
       ],
       [
         "LATTICE_OPTION",
-        "{ type: resource, resourceConfigurationArn: 'arn:aws:vpc-lattice:eu-central-1:111122223333:resourceconfiguration/rcfg-0123456789abcdef0', policy: org-only }",
+        "{ type: resource, resourceConfigurationArn: " +
+          "'arn:aws:vpc-lattice:eu-central-1:111122223333:resourceconfiguration/rcfg-0123456789abcdef0', " +
+          "policy: org-only }",
         'vpcs[0].endpoints["orders-db"].policy',
       ],
       [

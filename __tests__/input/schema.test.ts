@@ -7,12 +7,12 @@ import { SPEC_VALIDATOR_FILE, specValidatorSource } from "../../src/input/spec-v
 import { ROOT } from "../helpers";
 
 describe("published JSON Schema", () => {
-  test("schema/spec.schema.json is generated from the validator's schema (run `npm run schema` after changing it)", () => {
+  test("schema/spec.schema.json is generated from the validator's schema (run `npm run schema` after edits)", () => {
     const committed = fs.readFileSync(path.join(ROOT, "schema", "spec.schema.json"), "utf8");
     expect(committed).toBe(JSON.stringify(specJsonSchema(), null, 2) + "\n");
   });
 
-  test("the precompiled validator is Ajv's standalone code of the schema (run `npm run schema` after changing it)", () => {
+  test("the precompiled validator is Ajv's standalone code of the schema (run `npm run schema` after edits)", () => {
     expect(fs.readFileSync(path.join(ROOT, SPEC_VALIDATOR_FILE), "utf8")).toBe(specValidatorSource());
   });
 

@@ -11,7 +11,8 @@ function endpoints(yaml: string, catalog?: Record<string, string>): EndpointPlan
 }
 
 const subnet = (name: string, az: string, cidr: string, services: string, id: string) =>
-  `      - { name: ${name}, id: subnet-0${id.padStart(16, "0")}, ${az}, cidr: ${cidr}, routeTable: rtb-0aaaaaaaaaaaaaaa1, services: ${services} }\n`;
+  `      - { name: ${name}, id: subnet-0${id.padStart(16, "0")}, ${az}, cidr: ${cidr}, ` +
+  `routeTable: rtb-0aaaaaaaaaaaaaaa1, services: ${services} }\n`;
 
 describe("placement: one subnet per AZ, deterministic tie-break", () => {
   test.each([

@@ -69,7 +69,10 @@ const manyVpcs = (n: number) => {
   let t = "version: 1\nstack: many\nregion: eu-central-1\nvpcs:\n";
   for (let i = 0; i < n; i++) {
     const h = i.toString(16).padStart(4, "0");
-    t += `  - name: v${i}\n    id: vpc-0123456789abc${h}\n    cidr: 10.${i % 256}.0.0/16\n    subnets:\n      - { name: a, id: subnet-0123456789abc${h}, az: eu-central-1a, cidr: 10.${i % 256}.1.0/24, services: [sts] }\n`;
+    t +=
+      `  - name: v${i}\n    id: vpc-0123456789abc${h}\n    cidr: 10.${i % 256}.0.0/16\n    subnets:\n` +
+      `      - { name: a, id: subnet-0123456789abc${h}, az: eu-central-1a, ` +
+      `cidr: 10.${i % 256}.1.0/24, services: [sts] }\n`;
   }
   return t;
 };
@@ -412,7 +415,8 @@ const ROWS: Row[] = [
     files: {
       "a.yaml":
         BASE +
-        "    endpoints:\n      __proto__: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n",
+        "    endpoints:\n" +
+        "      __proto__: { serviceName: com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 }\n",
     },
     expect: "INVALID_VALUE",
     line: 23,
@@ -500,7 +504,8 @@ describe("hostile input", () => {
       expect({ codes: errors.map((d) => d.code), has: hits.length > 0 }).toMatchObject({ has: true });
       if (row.line !== undefined) expect(hits.map((d) => d.pos?.line)).toContain(row.line);
       if (row.message) expect(hits.map((d) => d.message).join("\n")).toMatch(row.message);
-      for (const d of hits) expect(d.message.length).toBeLessThan(2000); // a 200,000-character value is not echoed whole
+      // a 200,000-character value is not echoed whole
+      for (const d of hits) expect(d.message.length).toBeLessThan(2000);
       if (row.secret) expect(JSON.stringify(r.diagnostics)).not.toContain(row.secret);
     }
     expect({ ms, timeBoundMs, bounded: ms < timeBoundMs }).toMatchObject({ bounded: true });

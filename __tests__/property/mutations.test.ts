@@ -579,7 +579,12 @@ describe("valid specs broken one field at a time", () => {
       });
       if (good.length === 0)
         failures.push(
-          `${where}: no ${m.code} at ${target.path} on a line holding ${JSON.stringify(target.needle)}; got ${JSON.stringify(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.pos?.line}:${d.pos?.col} ${d.code} ${d.path}`))}`,
+          `${where}: no ${m.code} at ${target.path} on a line holding ${JSON.stringify(target.needle)}; got ` +
+            JSON.stringify(
+              r.diagnostics
+                .filter((d) => d.severity === "error")
+                .map((d) => `${d.file}:${d.pos?.line}:${d.pos?.col} ${d.code} ${d.path}`),
+            ),
         );
       // vpce synth: exit 1, no stack trace, the output folder untouched
       const before = seedOutput();

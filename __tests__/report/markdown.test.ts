@@ -120,7 +120,9 @@ describe("per VPC", () => {
   test("each VPC's endpoints in a complete table, folded, with its count and cost in the summary", () => {
     for (const { vpc } of vpcs) {
       const cost = vpc.endpoints.reduce((n, e) => n + monthlyUsd(e), 0);
-      const head = `<details><summary><b>${vpc.name}</b> (${vpc.id}): ${vpc.endpoints.length} endpoints, &#36;${dollars(cost).slice(1)}/month`;
+      const head =
+        `<details><summary><b>${vpc.name}</b> (${vpc.id}): ${vpc.endpoints.length} endpoints, ` +
+        `&#36;${dollars(cost).slice(1)}/month`;
       expect(md).toContain(head);
       const after = md.slice(md.indexOf(head));
       const table = tablesOf(after)[0];
@@ -173,7 +175,8 @@ describe("with --gb-per-month", () => {
     const allInterfaces = endpoints.filter((e) => e.type === "Interface").length;
     expect(gb).toContain(
       `At 100 GB per endpoint per month: **${usd(all + allInterfaces)}/month** with the data, against ` +
-        `**${usd(endpoints.filter((e) => !e.unpriced).length * 4.5)}/month** for the same traffic through NAT gateways.`,
+        `**${usd(endpoints.filter((e) => !e.unpriced).length * 4.5)}/month** ` +
+        "for the same traffic through NAT gateways.",
     );
     expect(gb).toMatch(/the NAT gateway's own hours are not counted/);
     expect(gb).not.toMatch(/Data cost needs a volume/);

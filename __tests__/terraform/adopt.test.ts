@@ -182,7 +182,7 @@ if ("missing" in toolchain) {
       expect(deleted).toEqual([[`aws_vpc_endpoint.main_retired_${KMS}`, ["delete"]]]);
     }, 120_000);
 
-    test("the replacement table: each argument changed alone replaces the endpoint exactly when its row says so", async () => {
+    test("replacement table: each argument changed alone replaces the endpoint exactly as its row says", async () => {
       const base = {
         vpc_id: "vpc-0123456789abcdef0",
         service_name: "com.amazonaws.eu-central-1.ssm",

@@ -82,7 +82,8 @@ ${calls}`,
       );
       fs.writeFileSync(
         path.join(root, "mirror_override.tf"),
-        `terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = "${tc.awsVersion}" }\n  }\n}\n`,
+        "terraform {\n  required_providers {\n" +
+          `    aws = { source = "hashicorp/aws", version = "${tc.awsVersion}" }\n  }\n}\n`,
       );
       // the modules keep their own constraint, which the mirror's provider does not meet: relax it there too
       for (const m of modules)

@@ -96,7 +96,8 @@ if ("missing" in toolchain) {
         relax(dir);
         const init = await tf.tf(dir, ["init", "-no-color"]);
         if (!init.ok) throw new Error(init.out);
-        // the backend Terraform configured: relative, from the stack folder (two levels deeper than cdktf.out) to the root
+        // the backend Terraform configured: relative, from the stack folder (two levels deeper than
+        // cdktf.out) to the root
         expect(backendPath(dir)).toBe(`../../../../${file}`);
         // a state written through the backend lands at the project root, not in the output folder
         const lineage = `vpce-test-${stack}`;

@@ -164,8 +164,9 @@ const PROBES: Record<string, Probe> = {
   },
   rule_description: { type: "aws_vpc_security_group_ingress_rule", before: rule, after: { ...rule, description: "x" } },
 };
+const KEY_PREFIX = { aws_vpc_endpoint: "ep", aws_security_group: "sg", aws_vpc_security_group_ingress_rule: "rule" };
 for (const row of FORCES_REPLACEMENT) {
-  const key = `${{ aws_vpc_endpoint: "ep", aws_security_group: "sg", aws_vpc_security_group_ingress_rule: "rule" }[row.resource]}_${row.argument}`;
+  const key = `${KEY_PREFIX[row.resource]}_${row.argument}`;
   if (PROBES[key]) Object.assign(PROBES[key], { replaces: row.argument, row: `${row.resource}.${row.argument}` });
 }
 

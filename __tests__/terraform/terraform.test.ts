@@ -27,7 +27,7 @@ if ("missing" in toolchain) {
     test.skip(`real Terraform (${toolchain.missing})`, () => undefined);
   }
 } else {
-  describe(`real Terraform (${toolchain.terraform}, hashicorp/aws ${toolchain.awsVersion} from ${toolchain.mirror})`, () => {
+  describe(`real Terraform (${toolchain.terraform}, aws ${toolchain.awsVersion} from ${toolchain.mirror})`, () => {
     const work = tmpDir("vpce-tf-");
     const tf = new Terraform(toolchain, work);
     const stacks: Array<{ stack: string; file: string; resources: number; checks: string[] }> = [];

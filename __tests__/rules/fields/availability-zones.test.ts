@@ -91,7 +91,7 @@ describe("availability-zones", () => {
     expect(findings(other, "AZ_UNKNOWN").map((d) => d.path)).toEqual(["vpcs[0].subnets[1].az"]);
   });
 
-  test("Compliance: every zone the catalog lists, by name and by id, and any well-formed zone where unconfirmed", () => {
+  test("Compliance: every zone the catalog lists, by name and id, and any well-formed zone where unconfirmed", () => {
     const byName = runSpecs({ "a.yaml": inRegion("us-east-1", ["us-east-1a", "us-east-1f"]) });
     const byId = runSpecs({ "a.yaml": inRegion("us-east-1", ["use1-az1", "use1-az6"], { azId: true }) });
     const iso = runSpecs({ "a.yaml": inRegion("us-iso-east-1", ["us-iso-east-1a", "us-iso-east-1x"]) });

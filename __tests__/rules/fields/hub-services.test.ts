@@ -20,7 +20,7 @@ describe("hub-services", () => {
     expect(findings(r, "HUB_AND_SPOKE").map((d) => d.path)).toEqual(["vpcs[0].useHub"]);
   });
 
-  test("Noncompliance: HUB_AND_SPOKE names a VPC without a name by its position, counting from 1 like every rule", () => {
+  test("Noncompliance: HUB_AND_SPOKE names an unnamed VPC by its position, counting from 1 like every rule", () => {
     const r = runSpecs({
       "hub.yaml": hubSpec((s) => {
         s.vpcs[0].useHub = "network-hub/endpoints";

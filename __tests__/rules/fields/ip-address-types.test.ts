@@ -35,7 +35,7 @@ describe("ip-address-types", () => {
     }
   });
 
-  test("Compliance: /64 and /56 blocks; every accepted pair; an ill-formed ipAddressType gets only its own error", () => {
+  test("Compliance: /64, /56 blocks; every accepted pair; an ill-formed ipAddressType gets only its own error", () => {
     const r = runSpecs({
       "a.yaml": spec((s) => {
         s.vpcs[0].subnets[0].ipv6Cidr = "2001:db8:1234:1a00::/64";

@@ -41,7 +41,7 @@ describe("inventory-entry", () => {
     expect(findings(r, "INVENTORY_OTHER_ACCOUNT")[0].message).toContain("444455556666");
   });
 
-  test("Compliance: States in either spelling (available, Available, pendingAcceptance) and absent optional fields", () => {
+  test("Compliance: States in either case (available, Available, pendingAcceptance), absent optional fields", () => {
     const minimal = {
       VpcEndpointId: "vpce-0a1b2c3d4e5f60009",
       VpcEndpointType: "Interface",

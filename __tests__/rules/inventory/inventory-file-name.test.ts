@@ -13,7 +13,7 @@ describe("inventory-file-name", () => {
     expect(findings(r, "INVENTORY_UNKNOWN_REGION")).toHaveLength(1);
   });
 
-  test("Compliance: 111122223333-eu-central-1.json covers a spec with that account; eu-central-1.json one without", () => {
+  test("Compliance: 111122223333-eu-central-1.json matches that account's spec; eu-central-1.json one without", () => {
     const withAccount = runWithInventory(
       { "a.yaml": spec((s) => (s.account = "111122223333")) },
       { "111122223333-eu-central-1.json": inventory([]), "eu-central-1.json": inventory([]) },

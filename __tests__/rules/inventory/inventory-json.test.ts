@@ -24,7 +24,7 @@ describe("inventory-json", () => {
     expect(findings(r, "INVENTORY_SHAPE")).toEqual([expect.objectContaining({ pos: { line: 1, col: 1 } })]);
   });
 
-  test("Noncompliance: INVENTORY_TRUNCATED for one page of the list (an endpoint it lacks would be created twice)", () => {
+  test("Noncompliance: INVENTORY_TRUNCATED for one page of the list (an endpoint it lacks would be duplicated)", () => {
     const r = runWithInventory(
       { "a.yaml": spec() },
       { "eu-central-1.json": inventory([], { NextToken: "eyJ2IjoxfQ==" }) },

@@ -17,7 +17,7 @@ describe("adoption-conflicts", () => {
     expect(r.draft?.stacks[0].vpcs[0].existing?.map((e) => e.action)).toEqual(["conflict", "conflict"]);
   });
 
-  test("Noncompliance: ADOPT_ROUTE_TABLE_TAKEN when the gateway being retired is on a route table the plan adds", () => {
+  test("Noncompliance: ADOPT_ROUTE_TABLE_TAKEN when the retired gateway is on a route table the plan adds", () => {
     // keep A (adopted, extended to rtb-B), retire B: AWS refuses the route on rtb-B while B exists
     const r = runWithInventory(
       { "a.yaml": spec((s) => (s.vpcs[0].retire = { "vpce-0a1b2c3d4e5f60011": "adopt" })) },
@@ -39,7 +39,7 @@ describe("adoption-conflicts", () => {
     expect(f[0].message).toContain("vpce-0a1b2c3d4e5f60002");
   });
 
-  test("Noncompliance: ADOPT_PRIVATE_DNS_TAKEN for a private-DNS endpoint of the service that cannot be adopted", () => {
+  test("Noncompliance: ADOPT_PRIVATE_DNS_TAKEN for a private-DNS endpoint of the service that can't be adopted", () => {
     // same service name, but the endpoint reaches another region's service (service_region): no match
     const r = runWithInventory(
       { "a.yaml": spec() },
@@ -48,7 +48,7 @@ describe("adoption-conflicts", () => {
     expect(findings(r, "ADOPT_PRIVATE_DNS_TAKEN")).toHaveLength(1);
   });
 
-  test("Compliance: one existing endpoint per planned one adopts; private DNS off and gone endpoints meet no one", () => {
+  test("Compliance: one existing per planned endpoint adopts; private DNS off and gone endpoints meet no one", () => {
     const r = runWithInventory(
       { "a.yaml": spec((s) => (s.vpcs[0].retire = { "vpce-0a1b2c3d4e5f60012": "adopt" })) },
       {

@@ -24,7 +24,7 @@ describe("ip-address-type-support", () => {
     expect(findings(r, "IPV6_ONLY_SUBNETS").map((d) => d.path)).toEqual(["vpcs[0].endpoints.ssm"]);
   });
 
-  test("Noncompliance: IP_ADDRESS_TYPE_UNSUPPORTED for a dynamodb gateway, an ipv6 s3 gateway, a dump without ipv6", () => {
+  test("Noncompliance: IP_ADDRESS_TYPE_UNSUPPORTED for a dynamodb or ipv6 s3 gateway, a dump without ipv6", () => {
     const gw = runSpecs({
       "a.yaml": spec((s) => {
         s.vpcs[0].subnets[0].services.push("dynamodb");

@@ -13,7 +13,8 @@ const withLattice = (n: number, type: "resource" | "service-network") =>
         type === "resource"
           ? {
               type,
-              resourceConfigurationArn: `arn:aws:vpc-lattice:eu-central-1:111122223333:resourceconfiguration/rcfg-${id(i)}`,
+              resourceConfigurationArn:
+                "arn:aws:vpc-lattice:eu-central-1:111122223333:" + `resourceconfiguration/rcfg-${id(i)}`,
             }
           : { type, serviceNetworkArn: `arn:aws:vpc-lattice:eu-central-1:111122223333:servicenetwork/sn-${id(i)}` },
       ]),

@@ -110,7 +110,7 @@ describe("private-dns-capture", () => {
     );
   });
 
-  test("Noncompliance: a subnet only half inside allowedCidrs is still captured, and said to be partly admitted", () => {
+  test("Noncompliance: a subnet only half inside allowedCidrs is still captured, said to be partly admitted", () => {
     const r = runSpecs({
       "a.yaml": withDataSubnets({ names: ["data-a"], edit: allowing(["10.20.3.0/25"]) }),
     });
