@@ -15,7 +15,7 @@ import { planGatewayRouteTables } from "./decisions/gateway";
 import { azLabel, placeInterfaceEndpoint, type AzOffer, type Placement } from "./decisions/placement";
 import { decidePolicy } from "./decisions/policy";
 import { decidePrivateDns } from "./decisions/private-dns";
-import { planSecurityGroups } from "./decisions/security-group";
+import { planSecurityGroups, type ClientPartsCache } from "./decisions/security-group";
 import { applyDump, dumpEntry, resolveService, type ResolvedService } from "./service";
 import type { EndpointFacts, EndpointSubject, PlanSubject, StackSubject, VpcSubject } from "./subject";
 import { azOfferOf, type RegionDump } from "../region-dumps/read";
@@ -196,6 +196,7 @@ function planVpc(opts: {
         list.vias.push(r.via);
       }
     }
+  internRequesters(requestersOf);
   // a subnet's plan entry, shared by the VPC's endpoints it asks in the same way as it first did (the plan is
   // never changed); another way of asking gets an entry of its own
   const entries = new Map<SubnetModel, Requester>();
@@ -214,6 +215,7 @@ function planVpc(opts: {
     return entry;
   };
   const placements = placementsOf();
+  const clientParts: ClientPartsCache = new Map();
   // what the VPC's subnets ask for and, for a hub, what it offers (the rules read it from the VPC subject)
   const requested = requestedKeys({ subnetKeys: requestersOf.keys(), hub: hubNode });
   for (const { key, svc, hub, types } of endpointTypes({ spec, vpc, requested, topology: opts.topology, dump })) {
@@ -226,6 +228,7 @@ function planVpc(opts: {
           requesters: requestersOf.get(key) ?? NO_REQUESTERS,
           requesterEntry,
           placements,
+          clientParts,
           type,
           typeReasons: types.reasons,
           vpcHasGateway: types.decision.includes("Gateway"),
@@ -329,27 +332,59 @@ type Placements = (opts: {
 }) => Decided<Placement>;
 
 /**
- * One VPC's placements, by what decides them: the requesting subnets (by name), the dump's offer of the service
+ * One VPC's placements, by what decides them: the requesting subnets, the dump's offer of the service
  * (by identity: an offer names its service, which its reasons then name) and whether it is a hub's endpoint. Most
  * interface endpoints of a VPC are asked for by the same subnets and place alike: the decision and its reasons are
  * made once and shared (the plan is never changed).
  */
 function placementsOf(): Placements {
-  const byOffer = new Map<AzOffer | undefined, Map<string, Decided<Placement>>>();
+  type Known = { requesters: readonly SubnetModel[]; offer?: AzOffer; hub: boolean; placed: Decided<Placement> };
+  // by first requesting subnet, then compared subnet by subnet: no key text built per endpoint
+  const byFirst = new Map<SubnetModel | undefined, Known[]>();
   return ({ requesters, offer, hub, place }) => {
-    let known = byOffer.get(offer);
-    if (!known) byOffer.set(offer, (known = new Map()));
-    const key = `${hub ? "hub" : ""}\0${requesters.map((s) => s.name).join("\0")}`;
-    let placed = known.get(key);
-    if (!placed) known.set(key, (placed = place()));
+    let known = byFirst.get(requesters[0]);
+    if (!known) byFirst.set(requesters[0], (known = []));
+    for (const k of known)
+      if (k.offer === offer && k.hub === hub && sameItems(k.requesters, requesters)) return k.placed;
+    const placed = place();
+    known.push({ requesters, offer, hub, placed });
     return placed;
   };
 }
 
-/** The subnets of a VPC asking for one service, sorted by name, and how each asked (its request's `via`). */
+/**
+ * The subnets of a VPC asking for one service, sorted by name, and how each asked (its request's `via`). Lists
+ * alike are one object per VPC (internRequesters), which keeps what depends on the list alone, made on first use.
+ */
 interface Requesters {
   readonly subnets: SubnetModel[];
   readonly vias: string[];
+  /** The plan's requester entries of the list. */
+  entries?: readonly Requester[];
+  /** The list in a reason's words: `app-a (services), app-b (bundle ecr-pull)`. */
+  asked?: string;
+}
+
+/** Whether two lists hold the same items in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Makes the requester lists of a VPC that are alike (the same subnets, asking the same way) one object: most of a
+ * VPC's services are asked for by the same subnets, and their entries, reason text and placement are then made once.
+ */
+function internRequesters(lists: Map<string, Requesters>): void {
+  const byFirst = new Map<SubnetModel, Requesters[]>();
+  for (const [key, list] of lists) {
+    const alike = byFirst.get(list.subnets[0]);
+    const same = alike?.find((x) => sameItems(x.subnets, list.subnets) && sameItems(x.vias, list.vias));
+    if (same) lists.set(key, same);
+    else if (alike) alike.push(list);
+    else byFirst.set(list.subnets[0], [list]);
+  }
 }
 const NO_REQUESTERS: Requesters = { subnets: [], vias: [] };
 
@@ -363,6 +398,8 @@ function planEndpoint(opts: {
   requesterEntry: (s: SubnetModel, via: string) => Requester;
   /** The VPC's placements, shared by its endpoints placed alike (placementsOf). */
   placements: Placements;
+  /** The VPC's security group client parts (planSecurityGroups). */
+  clientParts: ClientPartsCache;
   type: PlannedEndpointType;
   /** Why the endpoint has this type (decideEndpointTypes). */
   typeReasons: readonly string[];
@@ -397,7 +434,8 @@ function planEndpoint(opts: {
   // (`reasons?.push(...)` builds no text at all without reasons)
   const reasons: string[] | undefined = explain ? [] : undefined;
   if (reasons) {
-    const asked = requesters.map((s, i) => `${s.name} (${vias[i]})`).join(", ");
+    const list = opts.requesters;
+    const asked = (list.asked ??= requesters.map((s, i) => `${s.name} (${vias[i]})`).join(", "));
     reasons.push(
       hub
         ? `hub service (${hub.vpc.hub?.path}): for ${asked || "no subnet of the hub"} and ` +
@@ -473,6 +511,7 @@ function planEndpoint(opts: {
       ipv6: settings?.ipAddressType === "dualstack" || settings?.ipAddressType === "ipv6",
       previousAddress,
       explain,
+      clientParts: opts.clientParts,
     });
     securityGroups = sg.decision;
     reasons?.push(...sg.reasons);
@@ -535,7 +574,7 @@ function planEndpoint(opts: {
     type,
     port: svc.port,
     ...(svc.lattice ? { ports: svc.lattice.ports } : {}),
-    requesters: requesters.map((s, i) => opts.requesterEntry(s, vias[i])),
+    requesters: (opts.requesters.entries ??= requesters.map((s, i) => opts.requesterEntry(s, vias[i]))),
     routeTableIds,
     subnets,
     securityGroups,

@@ -53,7 +53,10 @@ export function planSecurityGroups(opts: {
   previousAddress?: string;
   /** Write the reasons (default); without, the decision alone (see PlanOptions.explain). */
   explain?: boolean;
+  /** The client parts of the VPC's other endpoints, to share (default: none). */
+  clientParts?: ClientPartsCache;
 }): Decided<SecurityGroupPlan[]> {
+  const clientCache = opts.clientParts ?? new Map();
   const { vpc, service, address, ports, requesters, allowedCidrs } = opts;
   // rules are first planned per source on the first port, then repeated for every port
   const port = ports[0];
@@ -67,7 +70,7 @@ export function planSecurityGroups(opts: {
   for (const s of sorted) {
     if (seen.has(s.cidr)) continue;
     seen.add(s.cidr);
-    const parts = clientParts(s);
+    const parts = clientParts(s, clientCache);
     ingress.push(
       rule({
         address: address + parts.addressTail,
@@ -202,19 +205,20 @@ interface ClientParts {
   readonly subnets: readonly string[];
 }
 
-const clientPartsOf = new WeakMap<SgClient, ClientParts>();
-
 /**
- * A client subnet's parts, built once for all the endpoints it asks for (a subnet asking for 20 services has 20
- * rules). Each rule's address and description is then one join of two flat strings, the second shared: less to build
- * and to keep than a copy per rule (the plan holds a rule per requesting subnet and service).
+ * Client subnets' parts, built once for all the endpoints of a VPC a subnet asks for (a subnet asking for 20
+ * services has 20 rules). Each rule's address and description is then one join of two flat strings, the second
+ * shared: less to build and to keep than a copy per rule. One per VPC (planVpc), dropped with it: a map of every
+ * subnet of an organisation, weak or not, cost more than it saved where subnets ask for one interface service.
  */
-function clientParts(s: SgClient): ClientParts {
-  let parts = clientPartsOf.get(s);
+export type ClientPartsCache = Map<SgClient, ClientParts>;
+
+function clientParts(s: SgClient, cache: ClientPartsCache): ClientParts {
+  let parts = cache.get(s);
   if (!parts) {
     const label = s.label ?? s.name;
     parts = { addressTail: flat`_${s.name}`, descriptionTail: flat` from subnet ${label} (${s.id})`, subnets: [label] };
-    clientPartsOf.set(s, parts);
+    cache.set(s, parts);
   }
   return parts;
 }

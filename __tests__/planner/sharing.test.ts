@@ -1,7 +1,8 @@
 /**
- * Endpoints of a VPC asked for by the same subnets share one placement (decision and reasons): only where nothing
- * else tells them apart. A region dump's offer names its service, so services the dump offers in different zones
- * are placed, and explained, each on its own.
+ * Endpoints of a VPC asked for by the same subnets share what depends on those alone (their placement, requester
+ * entries and the reason naming them): only where nothing else tells them apart. A region dump's offer names its
+ * service, so services the dump offers in different zones are placed, and explained, each on its own; subnets asking
+ * another way (a bundle) make another list.
  */
 import type { EndpointPlan } from "../../src/planner/plan";
 import { dump, dumpEntry, runSpecs, spec } from "../rules/support";
@@ -41,4 +42,25 @@ test("a dump offering each service in other zones: each placed and explained on 
   expect(e.get("ssm")?.reasons.join("\n")).toMatch(/does not offer ssm in eu-central-1b/);
   expect(e.get("logs")?.reasons.join("\n")).toMatch(/does not offer logs in eu-central-1a/);
   expect(e.get("kms")?.reasons.join("\n")).not.toMatch(/does not offer/);
+});
+
+test("the same subnets asking another way (a bundle) are another list: entries and reasons say how each asked", () => {
+  const r = runSpecs({
+    "a.yaml": spec((s) => {
+      s.vpcs[0].subnets[0].services = ["ssm", "kms", "ssmmessages"];
+      s.vpcs[0].subnets[1].services = ["ssm"];
+      s.vpcs[0].subnets[1].bundles = ["ecs-exec"];
+    }),
+  });
+  expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  const e = new Map((r.plan?.stacks[0].vpcs[0].endpoints ?? []).map((x) => [x.service, x]));
+  const vias = (svc: string) => e.get(svc)?.requesters.map((q) => `${q.subnet} ${q.via}`);
+  expect(vias("ssm")).toEqual(["app-a services", "app-b services"]);
+  expect(vias("kms")).toEqual(["app-a services", "app-b bundle ecs-exec"]);
+  expect(vias("ssmmessages")).toEqual(vias("kms"));
+  expect(e.get("ssm")?.reasons[0]).toBe("requested by app-a (services), app-b (services)");
+  expect(e.get("kms")?.reasons[0]).toBe("requested by app-a (services), app-b (bundle ecs-exec)");
+  // one list for kms and ssmmessages (asked alike), another for ssm
+  expect(e.get("kms")?.requesters).toBe(e.get("ssmmessages")?.requesters);
+  expect(e.get("ssm")?.requesters).not.toBe(e.get("kms")?.requesters);
 });
