@@ -64,3 +64,18 @@ test("the same subnets asking another way (a bundle) are another list: entries a
   expect(e.get("kms")?.requesters).toBe(e.get("ssmmessages")?.requesters);
   expect(e.get("ssm")?.requesters).not.toBe(e.get("kms")?.requesters);
 });
+
+test("gateways asked for by the same subnets share their route tables; other subnets get their own", () => {
+  const r = runSpecs({
+    "a.yaml": spec((s) => {
+      s.vpcs[0].subnets[0].services = ["s3", "dynamodb"];
+      s.vpcs[0].subnets[1].services = ["s3"];
+    }),
+  });
+  const e = new Map((r.plan?.stacks[0].vpcs[0].endpoints ?? []).map((x) => [x.service, x]));
+  expect(e.get("s3")?.routeTableIds).toEqual(["rtb-0aaaaaaaaaaaaaaa1", "rtb-0bbbbbbbbbbbbbbb2"]);
+  expect(e.get("dynamodb")?.routeTableIds).toEqual(["rtb-0aaaaaaaaaaaaaaa1"]);
+  expect(e.get("dynamodb")?.reasons).toContain(
+    "attached to route table rtb-0aaaaaaaaaaaaaaa1 of the requesting subnet",
+  );
+});

@@ -1,6 +1,8 @@
 // Plan-only timing for the benchmark: loads and validates a specs folder (untimed), then times planStacks alone.
-//   node scripts/bench/plan-only.js <specs dir> [profile.cpuprofile]   -> prints {"subnets":..,"ms":..,"cpuMs":..}
-// With a profile file, planStacks alone is profiled (the V8 profiler through node:inspector).
+//   node scripts/bench/plan-only.js <specs dir> [profile.cpuprofile] [--no-reasons]
+//   -> prints {"subnets":..,"ms":..,"cpuMs":..}
+// With a profile file, planStacks alone is profiled (the V8 profiler through node:inspector). --no-reasons plans as
+// validate and synth do (PlanOptions.explain false); by default with reasons, as `vpce plan` does.
 "use strict";
 const path = require("node:path");
 
@@ -9,10 +11,12 @@ const { loadSpecs } = require(path.join(dist, "input"));
 const { planStacks } = require(path.join(dist, "planner"));
 const { hasErrors } = require(path.join(dist, "diagnostics"));
 
-const specs = loadSpecs(path.resolve(process.argv[2]), { dumpFacts: () => undefined });
+const args = process.argv.slice(2).filter((a) => a !== "--no-reasons");
+const explain = !process.argv.includes("--no-reasons");
+const specs = loadSpecs(path.resolve(args[0]), { dumpFacts: () => undefined });
 if (hasErrors(specs.diagnostics)) throw new Error("the generated specs are invalid");
 const subnets = specs.models.reduce((n, m) => n + m.vpcs.reduce((k, v) => k + v.subnets.length, 0), 0);
-const profileFile = process.argv[3];
+const profileFile = args[1];
 const session = profileFile ? new (require("node:inspector").Session)() : undefined;
 const post = (method) =>
   session.post(method, (err, r) => {
@@ -30,7 +34,7 @@ require("node:v8").setFlagsFromString("--expose-gc");
 require("node:vm").runInNewContext("gc")();
 const t0 = process.hrtime.bigint();
 const cpu0 = process.cpuUsage();
-const planned = planStacks(specs.models, { dumps: new Map() });
+const planned = planStacks(specs.models, { dumps: new Map(), explain });
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 const cpu = process.cpuUsage(cpu0);
 const cpuMs = (cpu.user + cpu.system) / 1000;

@@ -11,7 +11,7 @@ import type { EndpointPlan, Plan, PlannedEndpointType, Requester, StackPlan, Vpc
 import { PRICES } from "./pricing";
 import { decideEndpointTypes } from "./decisions/endpoint-type";
 import { NO_REASONS, type Decided } from "./decisions/types";
-import { planGatewayRouteTables } from "./decisions/gateway";
+import { planGatewayRouteTables, type GatewayRouting } from "./decisions/gateway";
 import { azLabel, placeInterfaceEndpoint, type AzOffer, type Placement } from "./decisions/placement";
 import { decidePolicy } from "./decisions/policy";
 import { decidePrivateDns } from "./decisions/private-dns";
@@ -197,6 +197,8 @@ function planVpc(opts: {
       }
     }
   internRequesters(requestersOf);
+  // the list of a hub service no subnet of the hub asks for (the VPC's own: it keeps what is made from it)
+  const none: Requesters = { subnets: [], vias: [] };
   // a subnet's plan entry, shared by the VPC's endpoints it asks in the same way as it first did (the plan is
   // never changed); another way of asking gets an entry of its own
   const entries = new Map<SubnetModel, Requester>();
@@ -225,7 +227,7 @@ function planVpc(opts: {
           spec,
           vpc,
           resolved: svc,
-          requesters: requestersOf.get(key) ?? NO_REQUESTERS,
+          requesters: requestersOf.get(key) ?? none,
           requesterEntry,
           placements,
           clientParts,
@@ -363,6 +365,8 @@ interface Requesters {
   entries?: readonly Requester[];
   /** The list in a reason's words: `app-a (services), app-b (bundle ecr-pull)`. */
   asked?: string;
+  /** The route tables a gateway endpoint of the list's services is attached to. */
+  gateway?: Decided<GatewayRouting>;
 }
 
 /** Whether two lists hold the same items in the same order. */
@@ -386,7 +390,6 @@ function internRequesters(lists: Map<string, Requesters>): void {
     else byFirst.set(list.subnets[0], [list]);
   }
 }
-const NO_REQUESTERS: Requesters = { subnets: [], vias: [] };
 
 function planEndpoint(opts: {
   spec: SpecModel;
@@ -462,7 +465,7 @@ function planEndpoint(opts: {
   let dnsCaptured: readonly string[] = [];
   const decided: { -readonly [K in "gateway" | "placement" | "privateDns"]?: EndpointFacts[K] } = {};
   if (type === "Gateway") {
-    const g = planGatewayRouteTables({ vpc, requesters });
+    const g = (opts.requesters.gateway ??= planGatewayRouteTables({ vpc, requesters }));
     routeTableIds = g.decision.routeTableIds;
     decided.gateway = g.decision;
     reasons?.push(...g.reasons);
