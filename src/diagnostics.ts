@@ -6,6 +6,7 @@
 
 import { compareStrings } from "./order";
 import type { RuleCode } from "./rules";
+import { counted } from "./text";
 
 /** Every code vpce can emit. A closed union: tests assert codes, not wording. */
 export type DiagnosticCode = RuleCode;
@@ -76,5 +77,5 @@ export function summarize(diagnostics: readonly Diagnostic[]): string {
   const count = (s: Severity) => diagnostics.filter((d) => d.severity === s).length;
   const e = count("error");
   const w = count("warning");
-  return `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}`;
+  return `${counted({ n: e, one: "error" })}, ${counted({ n: w, one: "warning" })}`;
 }

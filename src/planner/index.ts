@@ -30,6 +30,7 @@ import type { EndpointType } from "../catalog";
 import { sanitizeName } from "./names";
 import { hubTopology, vpcKey, type HubNode, type HubTopology } from "./hub/topology";
 import { hubClients, planHub, planUseHub } from "./hub/plan-hub";
+import { counted } from "../text";
 
 export interface PlanOptions {
   /**
@@ -442,7 +443,7 @@ function planEndpoint(opts: {
     reasons.push(
       hub
         ? `hub service (${hub.vpc.hub?.path}): for ${asked || "no subnet of the hub"} and ` +
-            `${clients.length} subnet${clients.length === 1 ? "" : "s"} of its spokes` +
+            `${counted({ n: clients, one: "subnet" })} of its spokes` +
             (clients.length > 0
               ? ` (${[...new Set(clients.map((c) => c.label?.replace(/\/[^/]*$/, "")))].join(", ")})`
               : "")

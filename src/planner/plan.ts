@@ -8,6 +8,14 @@ import type { BackendModel } from "../input/spec-model";
 /** `Resource` and `ServiceNetwork` are VPC Lattice endpoints: ENIs and security groups like interface endpoints. */
 export type PlannedEndpointType = "Gateway" | "Interface" | "Resource" | "ServiceNetwork";
 
+/** Each planned type as the spec writes it (`type: service-network`), for messages, reasons and reports. */
+export const SPEC_TYPE_NAMES: Readonly<Record<PlannedEndpointType, string>> = {
+  Gateway: "gateway",
+  Interface: "interface",
+  Resource: "resource",
+  ServiceNetwork: "service-network",
+};
+
 export interface Requester {
   readonly subnet: string;
   readonly subnetId: string;

@@ -10,6 +10,7 @@ import { formatDiagnostic, type Diagnostic } from "../diagnostics";
 import { compareStrings } from "../order";
 import type { Plan } from "../planner/plan";
 import { vpcSubnetNames } from "./mermaid";
+import { counted } from "../text";
 
 /** Line numbers listed per VPC before the rest is counted (`--all-diagnostics` prints each finding). */
 const MAX_LINES_LISTED = 12;
@@ -111,7 +112,7 @@ function groupText(opts: { group: readonly Diagnostic[]; subnets: SubnetsOfFile 
   }
   const vpcs = [...byVpc.values()].filter((ds) => vpcOf(ds[0].path) !== "").length;
   const files = new Set(group.map((d) => d.file)).size;
-  const where = [vpcs > 0 ? `${vpcs} VPC${vpcs === 1 ? "" : "s"}` : "", `${files} file${files === 1 ? "" : "s"}`]
+  const where = [vpcs > 0 ? counted({ n: vpcs, one: "VPC" }) : "", counted({ n: files, one: "file" })]
     .filter(Boolean)
     .join(" of ");
   const lines = [

@@ -215,7 +215,7 @@ function dnsAndPolicy(e: EndpointPlan): string {
 function adopted(e: EndpointPlan): string {
   if (!e.adopt) return "";
   const n = e.adopt.changes.length;
-  return `<br>**adopts** ${codeSpan(e.adopt.endpointId)} (${n === 0 ? "no change" : `${n} change${n > 1 ? "s" : ""}`})`;
+  return `<br>**adopts** ${codeSpan(e.adopt.endpointId)} (${n === 0 ? "no change" : counted({ n, one: "change" })})`;
 }
 
 function endpointTable(opts: { stack: StackPlan; vpc: VpcPlan; gbPerMonth: number }): string {

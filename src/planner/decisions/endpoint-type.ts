@@ -1,4 +1,4 @@
-import type { PlannedEndpointType } from "../plan";
+import { SPEC_TYPE_NAMES, type PlannedEndpointType } from "../plan";
 import type { ResolvedService } from "../service";
 import type { EndpointSettings } from "../../input/spec-model";
 import type { Decided } from "./types";
@@ -19,9 +19,8 @@ export function decideEndpointTypes(opts: {
     return {
       decision: [svc.lattice.type],
       reasons: [
-        `type ${chosen} (${settings?.path}.type): a VPC Lattice ${
-          svc.lattice.type === "Resource" ? "resource" : "service-network"
-        } endpoint to ${svc.lattice.arn}, with ENIs like an interface endpoint`,
+        `type ${chosen} (${settings?.path}.type): a VPC Lattice ${SPEC_TYPE_NAMES[svc.lattice.type]} endpoint to ` +
+          `${svc.lattice.arn}, with ENIs like an interface endpoint`,
       ],
     };
   if (chosen === "both") {

@@ -4,6 +4,7 @@ import type { IngressRule, SecurityGroupPlan } from "../plan";
 import { NO_REASONS, type Decided } from "./types";
 import { byName, sortInPlace, sortStrings } from "../sort";
 import { flat } from "../flat";
+import { agree } from "../../text";
 
 /**
  * A client subnet the group admits: a subnet of the endpoint's VPC, or (hub endpoints) of a spoke, whose `name`
@@ -185,7 +186,7 @@ export function planSecurityGroups(opts: {
         `${SG_LIMITS.inboundRulesPerGroup}`,
     );
   reasons?.push(
-    flat`security group${groups.length > 1 ? "s" : ""} named ${groups.map((g) => `${g.name}-*`).join(", ")} ` +
+    flat`${agree({ n: groups, one: "security group", many: "security groups" })} named ${groups.map((g) => `${g.name}-*`).join(", ")} ` +
       NAME_PREFIX,
   );
   if (!reasons) return { decision: groups, reasons: NO_REASONS };

@@ -1,5 +1,6 @@
 import { locate, type PlanSubject } from "../../planner/subject";
 import { rule } from "../rule";
+import { counted } from "../../text";
 
 type Details = { service: string; vpc: string; gb: number; breakEven: number; localEnis: number };
 
@@ -21,7 +22,7 @@ export const hubCost = rule<PlanSubject>()({
       fix: "keep the service local in that spoke (endpoints.<svc>.useHub: false), or check the volume",
       message: (d: Details) =>
         `${d.gb} GB/month of ${d.service} from ${d.vpc} through the hub cost more in Transit Gateway data ` +
-        `processing than an endpoint of its own (${d.localEnis} ENI${d.localEnis === 1 ? "" : "s"}): the hub ` +
+        `processing than an endpoint of its own (${counted({ n: d.localEnis, one: "ENI" })}): the hub ` +
         `is cheaper below ${d.breakEven} GB/month.`,
       hint: () =>
         "Set useHub: false under the spoke's endpoints.<service> to give it its own endpoint (and no association " +

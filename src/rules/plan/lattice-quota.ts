@@ -1,3 +1,4 @@
+import { SPEC_TYPE_NAMES } from "../../planner/plan";
 import { locate, type PlanSubject } from "../../planner/subject";
 import { rule } from "../rule";
 
@@ -7,8 +8,6 @@ import { rule } from "../rule";
  * 200, "Service network VPC endpoints per VPC" 50, both adjustable). They count apart from the interface quota.
  */
 export const LATTICE_ENDPOINTS_PER_VPC = { Resource: 200, ServiceNetwork: 50 } as const;
-
-const WHAT = { Resource: "resource", ServiceNetwork: "service-network" } as const;
 
 type Details = { vpc: string; count: number; type: keyof typeof LATTICE_ENDPOINTS_PER_VPC };
 
@@ -23,10 +22,10 @@ export const latticeQuota = rule<PlanSubject>()({
         `(${LATTICE_ENDPOINTS_PER_VPC.ServiceNetwork}) than the default quota per VPC`,
       fix: "request a quota increase before applying",
       message: (d: Details) =>
-        `VPC ${d.vpc} gets ${d.count} ${WHAT[d.type]} endpoints; the default quota is ` +
+        `VPC ${d.vpc} gets ${d.count} ${SPEC_TYPE_NAMES[d.type]} endpoints; the default quota is ` +
         `${LATTICE_ENDPOINTS_PER_VPC[d.type]} per VPC.`,
       hint: (d: Details) =>
-        `Request a quota increase (Service Quotas, Amazon VPC: ${WHAT[d.type]} VPC endpoints per VPC) before ` +
+        `Request a quota increase (Service Quotas, Amazon VPC: ${SPEC_TYPE_NAMES[d.type]} VPC endpoints per VPC) before ` +
         "applying, or share fewer, larger resource configurations.",
     },
   },
