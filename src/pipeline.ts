@@ -55,7 +55,10 @@ export function specsDir(explicit?: string, env: NodeJS.ProcessEnv = process.env
   return path.resolve(explicit ?? (env.VPCE_SPECS || "specs"));
 }
 
-export function runPipeline(dir: string, opts: PipelineOptions & PlanStageOptions = {}): PipelineResult {
+export function runPipeline(
+  dir: string,
+  opts: PipelineOptions & Pick<PlanStageOptions, "explain"> = {},
+): PipelineResult {
   return planInputs(loadInputs(dir, opts), { explain: opts.explain });
 }
 

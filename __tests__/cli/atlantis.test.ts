@@ -74,7 +74,17 @@ test("VPCE_CATALOG and VPCE_INVENTORY move the dump and inventory paths, as synt
   const paths = project.autoplan.when_modified.map((f) => path.resolve(ROOT, project.dir, f));
   expect(paths).toContain(path.join(dumps, "eu-west-1.json"));
   expect(paths.filter((p) => p.startsWith(inventories + path.sep))).toHaveLength(2);
+  // and the synth step reads the folders it watches
+  const steps = JSON.stringify((parse(r.out) as { workflows: object }).workflows);
+  expect(steps).toContain(`VPCE_CATALOG=${dumps} VPCE_INVENTORY=${inventories} npx vpce synth --out cdktf.out`);
   expect(
     paths.some((p) => p.startsWith(path.join(ROOT, "catalog")) || p.startsWith(path.join(ROOT, "inventory"))),
   ).toBe(false);
+});
+
+test("--specs and a folder name that needs quoting reach the synth step as given", () => {
+  const r = vpce(["atlantis", "--specs", "specs"], { env: { VPCE_POLICY_DIRS: "shared policies" } });
+  expect(r.code).toBe(0);
+  const steps = JSON.stringify((parse(r.out) as { workflows: object }).workflows);
+  expect(steps).toContain("VPCE_POLICY_DIRS='shared policies' npx vpce synth --specs specs --out cdktf.out");
 });

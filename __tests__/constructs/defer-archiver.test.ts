@@ -64,9 +64,12 @@ test("in Node, loading the construct layer leaves archiver unloaded, and cdktf's
     const cdktfDir = require("path").dirname(require.resolve("cdktf/package.json"));
     const archiver = require(require.resolve("archiver", { paths: [cdktfDir] }));
     const zip = archiver("zip");
-    console.log(JSON.stringify({ before, after: loaded(), append: typeof zip.append }));`;
+    const format = archiver.isRegisteredFormat("zip");
+    console.log(JSON.stringify({ before, after: loaded(), append: typeof zip.append, format }));`;
   const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" }));
   expect(out.before).toBe(0);
   expect(out.after).toBeGreaterThan(0);
   expect(out.append).toBe("function");
+  // its properties read through the forwarder are the real module's
+  expect(out.format).toBe(true);
 });

@@ -157,7 +157,8 @@ describe("in parts", () => {
   ];
 
   test.each(plans)("JSON of %s: compact and indented by 2 or 4, the same bytes as one JSON.stringify", (_, p) => {
-    for (const indent of [undefined, 2, 4]) {
+    // (and what JSON.stringify makes of other whole numbers: at most 10 spaces, none below 1)
+    for (const indent of [undefined, 2, 4, 12, 0, -1]) {
       const parts = [...jsonParts({ plan: p, diagnostics, indent })];
       expect(parts.join("")).toBe(whole(p, indent));
       // a part per stack between the head and the tail (one part when there is no stack)

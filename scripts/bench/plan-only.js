@@ -23,15 +23,15 @@ const post = (method) =>
     if (err) throw err;
     if (r && r.profile) require("node:fs").writeFileSync(profileFile, JSON.stringify(r.profile));
   });
+// a full collection first: the garbage the untimed loading left is loading's cost, not planning's (which of the two
+// paid for collecting it otherwise depended on where V8's heap limits happened to fall)
+require("node:v8").setFlagsFromString("--expose-gc");
+require("node:vm").runInNewContext("gc")();
 if (session) {
   session.connect();
   post("Profiler.enable");
   post("Profiler.start"); // the inspector's posts are synchronous within the same thread
 }
-// a full collection first: the garbage the untimed loading left is loading's cost, not planning's (which of the two
-// paid for collecting it otherwise depended on where V8's heap limits happened to fall)
-require("node:v8").setFlagsFromString("--expose-gc");
-require("node:vm").runInNewContext("gc")();
 const t0 = process.hrtime.bigint();
 const cpu0 = process.cpuUsage();
 const planned = planStacks(specs.models, { dumps: new Map(), explain });

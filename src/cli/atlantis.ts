@@ -13,7 +13,15 @@ import { yamlLib } from "../input/load";
 export const ATLANTIS_WORKFLOW = "vpce";
 
 /** The atlantis.yaml document for these stacks, synthesized into `outDir` (relative to the project root). */
-export function atlantisConfig(opts: { rows: readonly StackRow[]; outDir: string }): object {
+export function atlantisConfig(opts: {
+  rows: readonly StackRow[];
+  outDir: string;
+  /**
+   * What the synth step must be told to read the same inputs the projects watch: `--specs` when given, and the
+   * VPCE_* folders set in the environment (default: none, the defaults).
+   */
+  synthInputs?: { specs?: string; env?: Readonly<Record<string, string>> };
+}): object {
   const fromStack = (p: string, dir: string) => path.posix.relative(dir, p);
   // every stack folder is <out>/stacks/<stack>: the way back to the project root is the same for all
   const root = opts.rows.length > 0 ? fromStack(".", opts.rows[0].dir) : ".";
@@ -40,13 +48,37 @@ export function atlantisConfig(opts: { rows: readonly StackRow[]; outDir: string
     workflows: {
       [ATLANTIS_WORKFLOW]: {
         plan: {
-          steps: [{ run: `cd ${root} && npm ci --no-audit --no-fund && npx vpce synth --out ${out}` }, "init", "plan"],
+          steps: [
+            { run: `cd ${root} && npm ci --no-audit --no-fund && ${synthCommand({ ...opts.synthInputs, out })}` },
+            "init",
+            "plan",
+          ],
         },
         apply: { steps: ["apply"] },
       },
     },
   };
 }
+
+/** A word for a POSIX shell: as it is when plain, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `npx vpce synth --out <out>`, with the `--specs` and VPCE_* variables the config was generated with. */
+function synthCommand(opts: { specs?: string; env?: Readonly<Record<string, string>>; out: string }): string {
+  const vars = Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${shellWord(v)} `);
+  const specs = opts.specs !== undefined ? ` --specs ${shellWord(opts.specs)}` : "";
+  return `${vars.join("")}npx vpce synth${specs} --out ${shellWord(opts.out)}`;
+}
+
+/** A path given on the command line as the project root (the working directory) sees it, with `/`. */
+function relativeToRoot(p: string): string {
+  return path.relative(process.cwd(), path.resolve(p)).split(path.sep).join("/") || ".";
+}
+
+/** The folders synth reads from the environment: the synth step of the generated config must read the same. */
+const INPUT_VARIABLES = ["VPCE_SPECS", "VPCE_CATALOG", "VPCE_INVENTORY", "VPCE_POLICY_DIRS"] as const;
 
 /** `vpce atlantis [--out DIR]`: the atlantis.yaml text on stdout. */
 export function atlantisCommand(opts: { specs?: string; outDir: string; allDiagnostics?: boolean; io: Io }): number {
@@ -59,7 +91,19 @@ export function atlantisCommand(opts: { specs?: string; outDir: string; allDiagn
       "# whose dir exists.\n" +
       // the yaml library is loaded here only: every other command starts without it
       yamlLib()
-        .stringify(atlantisConfig({ rows, outDir: opts.outDir }), { lineWidth: 0 })
+        .stringify(
+          atlantisConfig({
+            rows,
+            outDir: opts.outDir,
+            synthInputs: {
+              ...(opts.specs !== undefined ? { specs: relativeToRoot(opts.specs) } : {}),
+              env: Object.fromEntries(
+                INPUT_VARIABLES.flatMap((v) => (opts.io.env[v] ? [[v, opts.io.env[v] as string]] : [])),
+              ),
+            },
+          }),
+          { lineWidth: 0 },
+        )
         .trimEnd(),
   );
   return EXIT.ok;

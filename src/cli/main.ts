@@ -116,7 +116,8 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     .option("--stack <names...>", "write only these stacks (and those related to them); the others stay as they are")
     .option(
       "--changed-since <ref>",
-      "write only the stacks whose spec, policy files or region dump changed since this git ref (and those related)",
+      "write only the stacks whose inputs (spec, policy files, region dump, inventories, cdktf.json) changed since " +
+        "this git ref (and those related)",
     )
     .addOption(allDiagnostics())
     .action((o: Options & { hcl?: boolean; module?: boolean; stack?: string[]; changedSince?: string }) =>

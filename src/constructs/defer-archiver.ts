@@ -13,7 +13,9 @@ type ModuleCache = Record<string, { exports: unknown } | undefined>;
 
 /**
  * Defers loading `file` (a resolved module path) until its export is first called, constructed or read. The export
- * must be a function (archiver's is); a module already loaded is left as it is.
+ * must be a function (archiver's is); a module already loaded is left as it is. Listing or describing the export's
+ * own properties (Object.keys) is not forwarded: a Proxy of a strict function may not report archiver's sloppy-mode
+ * `arguments`, and cdktf only calls it.
  */
 export function deferModule(opts: { file: string; cache?: ModuleCache; load?: (file: string) => unknown }): void {
   const { file } = opts;

@@ -5,6 +5,8 @@
  * import during synth; the blocks are plain data, written beside the resources as a top-level override, like the
  * `check` blocks.
  */
+// before cdktf: its root would load archiver at once (see defer-archiver.ts)
+import "./defer-archiver";
 import type { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import type { RetiredEndpointPlan, StackPlan } from "../planner/plan";

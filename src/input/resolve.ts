@@ -536,10 +536,11 @@ interface VpcOptions {
 }
 
 /**
- * One request of a subnet. Its field path and position are worked out on first read, once: validating a large
- * organisation makes hundreds of thousands of requests, and only the few a diagnostic or a plan reason names are
- * ever located (building every path and position eagerly was a sixth of `vpce validate`). Private fields: the
- * object's own enumerable properties stay `key` and `via`.
+ * A request a bundle makes for a subnet (a services entry is its own request: RequestingEntry). Its field path and
+ * position are worked out on first read, once: validating a large organisation makes hundreds of thousands of
+ * requests, and only the few a diagnostic or a plan reason names are ever located (building every path and position
+ * eagerly was a sixth of `vpce validate`). Private fields: the object's own enumerable properties stay `key` and
+ * `via`.
  */
 class Request implements ServiceRequest {
   readonly key: string;
@@ -573,23 +574,16 @@ class Request implements ServiceRequest {
  */
 class ServiceEntry implements ServiceAsked {
   readonly written: string;
-  readonly key?: string;
-  readonly alias: boolean;
+  /** No known service: a known one is a RequestingEntry. */
+  readonly key = undefined;
+  readonly alias = false;
   /** The subnet's field path, and the entry's index in its services. */
   readonly #subnet: readonly PathSegment[];
   readonly #index: number;
   #segs?: readonly PathSegment[];
 
-  constructor(opts: {
-    subnet: readonly PathSegment[];
-    index: number;
-    written: string;
-    key: string | undefined;
-    alias?: boolean;
-  }) {
+  constructor(opts: { subnet: readonly PathSegment[]; index: number; written: string }) {
     this.written = opts.written;
-    this.key = opts.key;
-    this.alias = opts.alias ?? false;
     this.#subnet = opts.subnet;
     this.#index = opts.index;
   }
@@ -692,7 +686,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
       const canonical = resolveAlias(svc);
       return canonical !== undefined
         ? new RequestingEntry({ source, subnet: sb, index: k, written: svc, key: canonical, alias: true })
-        : new ServiceEntry({ subnet: sb, index: k, written: svc, key: undefined });
+        : new ServiceEntry({ subnet: sb, index: k, written: svc });
     });
     const bundles = rd.list(s, sb, "bundles", isString).map(({ value: b, index: k }) => ({
       segs: [...sb, "bundles", k],

@@ -30,7 +30,7 @@ import type { EndpointType } from "../catalog";
 import { sanitizeName } from "./names";
 import { hubTopology, vpcKey, type HubNode, type HubTopology } from "./hub/topology";
 import { hubClients, planHub, planUseHub } from "./hub/plan-hub";
-import { counted } from "../text";
+import { agree, counted } from "../text";
 
 export interface PlanOptions {
   /**
@@ -305,10 +305,10 @@ function planVpc(opts: {
 }
 
 /** The dump's word on one service and type: the service as the dump describes it, and where it is offered. */
-function consultDump(opts: { svc: ResolvedService; type: PlannedEndpointType; dump?: RegionDump }): {
+function consultDump(opts: { svc: ResolvedService; type: PlannedEndpointType; dump?: RegionDump; explain: boolean }): {
   svc: ResolvedService;
   dump?: EndpointFacts["dump"];
-  reasons: string[];
+  reasons: readonly string[];
 } {
   const { svc, type, dump } = opts;
   // a dump lists its own region's services: a cross-region service is not in it, nor a VPC Lattice ARN
@@ -318,11 +318,11 @@ function consultDump(opts: { svc: ResolvedService; type: PlannedEndpointType; du
   const entry = dumpEntry(dump, svc, type);
   if (!entry) return { svc, dump: { file }, reasons: [] };
   const offer = azOfferOf(dump, entry, type, file);
-  const zones = offer ? [...(offer.azIds ?? offer.azNames ?? [])].join(", ") : "";
+  const zones = () => (offer ? ` in ${[...(offer.azIds ?? offer.azNames ?? [])].join(", ")}` : "");
   return {
     svc: applyDump(svc, type, entry, file),
     dump: { file, entry, ...(offer ? { offer } : {}) },
-    reasons: [`${file} lists ${entry.name} (${type})${offer ? ` in ${zones}` : ""}`],
+    reasons: opts.explain ? [`${file} lists ${entry.name} (${type})${zones()}`] : NO_REASONS,
   };
 }
 
@@ -335,22 +335,22 @@ type Placements = (opts: {
 }) => Decided<Placement>;
 
 /**
- * One VPC's placements, by what decides them: the requesting subnets, the dump's offer of the service
- * (by identity: an offer names its service, which its reasons then name) and whether it is a hub's endpoint. Most
+ * One VPC's placements, by what decides them: the requesting subnets and whether it is a hub's endpoint. Most
  * interface endpoints of a VPC are asked for by the same subnets and place alike: the decision and its reasons are
- * made once and shared (the plan is never changed).
+ * made once and shared (the plan is never changed). A placement that a region dump's offer decided is its service's
+ * own (its reasons name the service), and is not shared.
  */
 function placementsOf(): Placements {
-  type Known = { requesters: readonly SubnetModel[]; offer?: AzOffer; hub: boolean; placed: Decided<Placement> };
+  type Known = { requesters: readonly SubnetModel[]; hub: boolean; placed: Decided<Placement> };
   // by first requesting subnet, then compared subnet by subnet: no key text built per endpoint
   const byFirst = new Map<SubnetModel | undefined, Known[]>();
   return ({ requesters, offer, hub, place }) => {
+    if (offer) return place();
     let known = byFirst.get(requesters[0]);
     if (!known) byFirst.set(requesters[0], (known = []));
-    for (const k of known)
-      if (k.offer === offer && k.hub === hub && sameItems(k.requesters, requesters)) return k.placed;
+    for (const k of known) if (k.hub === hub && sameItems(k.requesters, requesters)) return k.placed;
     const placed = place();
-    known.push({ requesters, offer, hub, placed });
+    known.push({ requesters, hub, placed });
     return placed;
   };
 }
@@ -372,6 +372,7 @@ interface Requesters {
 
 /** Whether two lists hold the same items in the same order. */
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -379,7 +380,8 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 
 /**
  * Makes the requester lists of a VPC that are alike (the same subnets, asking the same way) one object: most of a
- * VPC's services are asked for by the same subnets, and their entries, reason text and placement are then made once.
+ * VPC's services are asked for by the same subnets, and their entries, reason text and gateway routing are then
+ * made once (placementsOf shares placements by the subnets themselves).
  */
 function internRequesters(lists: Map<string, Requesters>): void {
   const byFirst = new Map<SubnetModel, Requesters[]>();
@@ -433,7 +435,7 @@ function planEndpoint(opts: {
   const previousAddress = sanitizeName(
     `${vpc.renamedFrom ?? vpc.name}_${settings?.renamedFrom ?? resolved.key}${half ? "_interface" : ""}`,
   );
-  const fromDump = consultDump({ svc: resolved, type, dump: opts.dump });
+  const fromDump = consultDump({ svc: resolved, type, dump: opts.dump, explain });
   const svc = fromDump.svc;
   // (`reasons?.push(...)` builds no text at all without reasons)
   const reasons: string[] | undefined = explain ? [] : undefined;
@@ -501,7 +503,8 @@ function planEndpoint(opts: {
     const pinned = subnets.filter((s) => s.ipv4 !== undefined);
     if (pinned.length > 0)
       reasons?.push(
-        `fixed ENI address${pinned.length > 1 ? "es" : ""} ${pinned.map((s) => `${s.ipv4} in ${s.subnet}`).join(", ")}`,
+        `fixed ENI ${agree({ n: pinned, one: "address", many: "addresses" })} ` +
+          pinned.map((s) => `${s.ipv4} in ${s.subnet}`).join(", "),
       );
     const sg = planSecurityGroups({
       vpc: vpc.name,

@@ -132,7 +132,7 @@ export interface EndpointPlan extends Movable {
   readonly policy: PolicyPlan;
   /** The endpoint's own tags (`endpoints.<svc>.tags`), set on it and its security groups over the stack tags. */
   readonly tags: Readonly<Record<string, string>>;
-  /** Why each decision was taken, in the order they were taken. */
+  /** Why each decision was taken, in the order they were taken; empty when planned without them (explain false). */
   readonly reasons: readonly string[];
   /** Hourly price of the endpoint itself (interface: per ENI), USD, reference region. */
   readonly hourlyUsd: number;

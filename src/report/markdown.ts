@@ -380,7 +380,7 @@ function summaryBlocks(opts: { parts: Parts }): string[] {
     const hubs = hubTotals(plan.stacks.flatMap((s) => s.vpcs));
     if (hubs.hubs > 0)
       lines.push(
-        `${counted({ n: hubs.hubs, one: "hub" })} serve${hubs.hubs === 1 ? "s" : ""} ` +
+        `${counted({ n: hubs.hubs, one: "hub" })} ${agree({ n: hubs.hubs, one: "serves", many: "serve" })} ` +
           `${counted({ n: hubs.spokes, one: "spoke" })} through ` +
           `${counted({ n: hubs.zones, one: "private hosted zone" })}: ` +
           `${hubs.usdSaved >= 0 ? "saving" : "costing"} **${usd(Math.abs(hubs.usdSaved))}/month** in ENI-hours ` +

@@ -131,7 +131,10 @@ export function renderTable(opts: { plan: Plan; width: number; why?: boolean }):
   return [...tableParts(opts)].join("");
 }
 
-/** renderTable's text in pieces, one per stack and one for the notes: a large plan's table is never one string. */
+/**
+ * renderTable's text in pieces, one per stack and one for the notes: a large plan's table need not be one string
+ * (written to a file, none is; a pipe's stream keeps what its reader has not taken yet).
+ */
 export function* tableParts(opts: { plan: Plan; width: number; why?: boolean }): Generator<string> {
   const { width } = opts;
   for (let i = 0; i < opts.plan.stacks.length; i++) {
@@ -172,15 +175,18 @@ export function renderJson(opts: { plan?: Plan; diagnostics: readonly Diagnostic
 
 /**
  * renderJson's text in pieces, one per stack between the envelope's head and tail: the same bytes as one
- * JSON.stringify of the whole, without ever holding the whole (a 1,000-VPC plan is 123 MB of text, which as one
- * string doubled the command's memory and cost a quarter of a second of copying).
+ * JSON.stringify of the whole, without making the whole one string (a 1,000-VPC plan is 123 MB of text, which as one
+ * string doubled the command's memory and cost a quarter of a second of copying; written to a file, no piece is
+ * kept, while a pipe's stream keeps what its reader has not taken yet).
  */
 export function* jsonParts(opts: {
   plan?: Plan;
   diagnostics: readonly Diagnostic[];
   indent?: number;
 }): Generator<string> {
-  const { plan, diagnostics, indent } = opts;
+  const { plan, diagnostics } = opts;
+  // as JSON.stringify reads a whole number of spaces: at most 10, none below 1
+  const indent = Math.min(10, Math.max(0, Math.floor(opts.indent ?? 0)));
   if (!plan) {
     yield JSON.stringify({ version: 1, valid: false, diagnostics }, null, indent);
     return;

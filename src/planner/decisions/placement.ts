@@ -24,7 +24,7 @@ export function offeredIn(s: SubnetModel, offer: AzOffer): boolean | undefined {
 export interface Placement {
   /** One subnet per AZ, sorted by AZ; none when no candidate zone is left. */
   readonly subnets: PlacedSubnet[];
-  /** Candidates are the VPC's endpointSubnets (not the requesting subnets). */
+  /** Candidates are the VPC's endpointSubnets, or every subnet of a hub VPC (not the requesting subnets). */
   readonly dedicated: boolean;
   /** The candidates mixed az and azId: the notation kept, and the subnets left out (sorted). */
   readonly notation?: { readonly kept: "az" | "azId"; readonly dropped: readonly string[] };
@@ -33,7 +33,7 @@ export interface Placement {
 /**
  * One subnet per AZ for an interface endpoint, chosen deterministically.
  * Candidates are the VPC's `endpointSubnets` when declared, else the
- * requesting subnets. Tie-break within an AZ: the largest CIDR block (most
+ * requesting subnets (a hub: every subnet of the VPC). Tie-break within an AZ: the largest CIDR block (most
  * free addresses for the ENI), then the subnet name. A subnet list that mixes
  * `az` and `azId` cannot prove two labels are different zones, so only one
  * notation is used for ENIs (the one covering more zones; ids on a tie).

@@ -185,9 +185,9 @@ export function planSecurityGroups(opts: {
       `${ingress.length} rules spread over ${groups.length} security groups of at most ` +
         `${SG_LIMITS.inboundRulesPerGroup}`,
     );
+  const named = reasons && groups.map((g) => `${g.name}-*`).join(", ");
   reasons?.push(
-    flat`${agree({ n: groups, one: "security group", many: "security groups" })} named ${groups.map((g) => `${g.name}-*`).join(", ")} ` +
-      NAME_PREFIX,
+    flat`${agree({ n: groups, one: "security group", many: "security groups" })} named ${named} ` + NAME_PREFIX,
   );
   if (!reasons) return { decision: groups, reasons: NO_REASONS };
   const sources = new Set<string>();
@@ -215,11 +215,12 @@ interface ClientParts {
 export type ClientPartsCache = Map<SgClient, ClientParts>;
 
 function clientParts(s: SgClient, cache: ClientPartsCache): ClientParts {
-  let parts = cache.get(s);
+  // a hub's spoke clients are made anew per service (hubClients): not kept, they would never be found again
+  let parts = s.label === undefined ? cache.get(s) : undefined;
   if (!parts) {
     const label = s.label ?? s.name;
     parts = { addressTail: flat`_${s.name}`, descriptionTail: flat` from subnet ${label} (${s.id})`, subnets: [label] };
-    cache.set(s, parts);
+    if (s.label === undefined) cache.set(s, parts);
   }
   return parts;
 }

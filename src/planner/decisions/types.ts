@@ -1,7 +1,7 @@
 /** What every planner decision returns: what it decided, and why. Decisions judge nothing: the plan rules do. */
 export interface Decided<T> {
   readonly decision: T;
-  /** One line per decision, for reviewers. */
+  /** One line per decision, for reviewers; none when planned without them (PlanOptions.explain false). */
   readonly reasons: readonly string[];
 }
 

@@ -72,7 +72,7 @@ function zonesOf(opts: { hub: HubNode; service: string; dump?: RegionDump }): Zo
 /** ENIs an endpoint of the VPC's own would have for these requesters (the dump's zones aside). */
 function localEnis(opts: { vpc: VpcModel; service: string; requesters: readonly SubnetModel[] }): number {
   if (opts.requesters.length === 0) return 0;
-  return placeInterfaceEndpoint(opts).decision.subnets.length;
+  return placeInterfaceEndpoint({ ...opts, explain: false }).decision.subnets.length;
 }
 
 function records(opts: { zone: ZoneShape; ipv6: boolean }): ZoneRecordPlan[] {

@@ -1,6 +1,7 @@
 import type { Located } from "../../input/spec-model";
 import { locate, type PlanSubject } from "../../planner/subject";
 import { rule } from "../rule";
+import { agree } from "../../text";
 
 type Why = "explicit" | "custom" | "default";
 type Details = { vpc: string; services: readonly string[]; why: Why; organizationId: boolean };
@@ -19,7 +20,7 @@ export const fullAccessPolicy = rule<PlanSubject>()({
       trigger: "an endpoint keeps the full-access policy (any principal, any resource of the service)",
       fix: "set defaults.policy: org-only, or a policy file",
       message: (d: Details) =>
-        `in VPC ${d.vpc}, ${d.services.join(", ")} ${d.services.length === 1 ? "has" : "have"} a ` +
+        `in VPC ${d.vpc}, ${d.services.join(", ")} ${agree({ n: d.services, one: "has", many: "have" })} a ` +
         `full-access endpoint policy: any principal may reach any resource of the service through it.`,
       hint: (d: Details) =>
         d.why === "explicit"

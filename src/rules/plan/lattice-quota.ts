@@ -25,7 +25,8 @@ export const latticeQuota = rule<PlanSubject>()({
         `VPC ${d.vpc} gets ${d.count} ${SPEC_TYPE_NAMES[d.type]} endpoints; the default quota is ` +
         `${LATTICE_ENDPOINTS_PER_VPC[d.type]} per VPC.`,
       hint: (d: Details) =>
-        `Request a quota increase (Service Quotas, Amazon VPC: ${SPEC_TYPE_NAMES[d.type]} VPC endpoints per VPC) before ` +
+        `Request a quota increase (Service Quotas, Amazon VPC: ${SPEC_TYPE_NAMES[d.type]} VPC endpoints per VPC) ` +
+        "before " +
         "applying, or share fewer, larger resource configurations.",
     },
   },

@@ -1,5 +1,6 @@
 import { eachEndpoint, locate, type PlanSubject } from "../../planner/subject";
 import { rule } from "../rule";
+import { agree } from "../../text";
 
 type Details =
   | { case: "not-requested"; key: string; vpc: string }
@@ -27,16 +28,16 @@ export const unusedEndpointOverride = rule<PlanSubject>()({
           ? `endpoints.${d.key} is set, but no subnet of VPC ${d.vpc} requests ${d.key}: no endpoint is created.`
           : d.case === "not-a-spoke"
             ? `endpoints.${d.key} sets ${d.unused.join(" and ")}, which only a spoke of a hub reads, ` +
-              `but VPC ${d.vpc} has no useHub: ${d.unused.length > 1 ? "they do" : "it does"} nothing.`
+              `but VPC ${d.vpc} has no useHub: ${agree({ n: d.unused, one: "it does", many: "they do" })} nothing.`
             : `endpoints.${d.key} sets ${d.unused.join(" and ")}, which only interface endpoints use, ` +
               `but ${d.key} is planned as a gateway endpoint: ` +
-              `${d.unused.length > 1 ? "they do" : "it does"} nothing.`,
+              `${agree({ n: d.unused, one: "it does", many: "they do" })} nothing.`,
       hint: (d: Details) =>
         d.case === "not-requested"
           ? `Add ${d.key} to the services of the subnets that need it, or remove the entry.`
           : d.case === "not-a-spoke"
             ? `Set useHub: <stack>/<vpc> on VPC ${d.vpc} to take ${d.key} from a hub, or remove ` +
-              `${d.unused.length > 1 ? "them" : "it"}.`
+              `${agree({ n: d.unused, one: "it", many: "them" })}.`
             : d.canBeBoth
               ? "Set type: both to add an interface endpoint for clients outside the VPC, or remove the settings."
               : "Set type: interface, or remove the settings.",
