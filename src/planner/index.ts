@@ -11,8 +11,9 @@ import type { EndpointPlan, Plan, PlannedEndpointType, Requester, StackPlan, Vpc
 import { PRICES } from "./pricing";
 import { decideEndpointTypes } from "./decisions/endpoint-type";
 import { NO_REASONS, type Decided } from "./decisions/types";
-import { planGatewayRouteTables, type GatewayRouting } from "./decisions/gateway";
-import { azLabel, placeInterfaceEndpoint, type AzOffer, type Placement } from "./decisions/placement";
+import { planGatewayRouteTables } from "./decisions/gateway";
+import { internRequesters, requestersByKey, type Requesters } from "./requesters";
+import { azLabel, placeInterfaceEndpoint } from "./decisions/placement";
 import { decidePolicy } from "./decisions/policy";
 import { decidePrivateDns } from "./decisions/private-dns";
 import { planSecurityGroups, type ClientPartsCache } from "./decisions/security-group";
@@ -185,18 +186,8 @@ function planVpc(opts: {
   let endpoints: EndpointSubject[] = [];
   const hubNode = opts.topology.hubs.get(vpcKey(spec.stack, vpc.name));
   const spokeNode = opts.topology.spokes.get(vpcKey(spec.stack, vpc.name));
-  // the requesting subnets of each service, by name: one pass over the requests, not one per endpoint
-  // (with the way each asked, the subnet's first request of the key, for the reasons and the plan)
-  const requestersOf = new Map<string, Requesters>();
-  for (const s of sortInPlace([...vpc.subnets], byName))
-    for (const r of s.requests) {
-      const list = requestersOf.get(r.key);
-      if (!list) requestersOf.set(r.key, { subnets: [s], vias: [r.via] });
-      else if (list.subnets[list.subnets.length - 1] !== s) {
-        list.subnets.push(s);
-        list.vias.push(r.via);
-      }
-    }
+  // the requesting subnets of each service, with the way each asked (for the reasons and the plan)
+  const requestersOf = requestersByKey({ subnets: vpc.subnets });
   internRequesters(requestersOf);
   // the list of a hub service no subnet of the hub asks for (the VPC's own: it keeps what is made from it)
   const none: Requesters = { subnets: [], vias: [] };
@@ -217,7 +208,6 @@ function planVpc(opts: {
     if (!known) entries.set(s, entry);
     return entry;
   };
-  const placements = placementsOf();
   const clientParts: ClientPartsCache = new Map();
   // what the VPC's subnets ask for and, for a hub, what it offers (the rules read it from the VPC subject)
   const requested = requestedKeys({ subnetKeys: requestersOf.keys(), hub: hubNode });
@@ -230,7 +220,6 @@ function planVpc(opts: {
           resolved: svc,
           requesters: requestersOf.get(key) ?? none,
           requesterEntry,
-          placements,
           clientParts,
           type,
           typeReasons: types.reasons,
@@ -326,74 +315,6 @@ function consultDump(opts: { svc: ResolvedService; type: PlannedEndpointType; du
   };
 }
 
-/** Placing an interface endpoint of a VPC: `place` runs unless an endpoint of the VPC was placed alike before. */
-type Placements = (opts: {
-  requesters: readonly SubnetModel[];
-  offer?: AzOffer;
-  hub: boolean;
-  place: () => Decided<Placement>;
-}) => Decided<Placement>;
-
-/**
- * One VPC's placements, by what decides them: the requesting subnets and whether it is a hub's endpoint. Most
- * interface endpoints of a VPC are asked for by the same subnets and place alike: the decision and its reasons are
- * made once and shared (the plan is never changed). A placement that a region dump's offer decided is its service's
- * own (its reasons name the service), and is not shared.
- */
-function placementsOf(): Placements {
-  type Known = { requesters: readonly SubnetModel[]; hub: boolean; placed: Decided<Placement> };
-  // by first requesting subnet, then compared subnet by subnet: no key text built per endpoint
-  const byFirst = new Map<SubnetModel | undefined, Known[]>();
-  return ({ requesters, offer, hub, place }) => {
-    if (offer) return place();
-    let known = byFirst.get(requesters[0]);
-    if (!known) byFirst.set(requesters[0], (known = []));
-    for (const k of known) if (k.hub === hub && sameItems(k.requesters, requesters)) return k.placed;
-    const placed = place();
-    known.push({ requesters, hub, placed });
-    return placed;
-  };
-}
-
-/**
- * The subnets of a VPC asking for one service, sorted by name, and how each asked (its request's `via`). Lists
- * alike are one object per VPC (internRequesters), which keeps what depends on the list alone, made on first use.
- */
-interface Requesters {
-  readonly subnets: SubnetModel[];
-  readonly vias: string[];
-  /** The plan's requester entries of the list. */
-  entries?: readonly Requester[];
-  /** The list in a reason's words: `app-a (services), app-b (bundle ecr-pull)`. */
-  asked?: string;
-  /** The route tables a gateway endpoint of the list's services is attached to. */
-  gateway?: Decided<GatewayRouting>;
-}
-
-/** Whether two lists hold the same items in the same order. */
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/**
- * Makes the requester lists of a VPC that are alike (the same subnets, asking the same way) one object: most of a
- * VPC's services are asked for by the same subnets, and their entries, reason text and gateway routing are then
- * made once (placementsOf shares placements by the subnets themselves).
- */
-function internRequesters(lists: Map<string, Requesters>): void {
-  const byFirst = new Map<SubnetModel, Requesters[]>();
-  for (const [key, list] of lists) {
-    const alike = byFirst.get(list.subnets[0]);
-    const same = alike?.find((x) => sameItems(x.subnets, list.subnets) && sameItems(x.vias, list.vias));
-    if (same) lists.set(key, same);
-    else if (alike) alike.push(list);
-    else byFirst.set(list.subnets[0], [list]);
-  }
-}
-
 function planEndpoint(opts: {
   spec: SpecModel;
   vpc: VpcModel;
@@ -402,8 +323,6 @@ function planEndpoint(opts: {
   requesters: Requesters;
   /** The plan's entry for a requesting subnet. */
   requesterEntry: (s: SubnetModel, via: string) => Requester;
-  /** The VPC's placements, shared by its endpoints placed alike (placementsOf). */
-  placements: Placements;
   /** The VPC's security group client parts (planSecurityGroups). */
   clientParts: ClientPartsCache;
   type: PlannedEndpointType;
@@ -473,20 +392,12 @@ function planEndpoint(opts: {
     decided.gateway = g.decision;
     reasons?.push(...g.reasons);
   } else {
-    const p = opts.placements({
-      requesters,
-      offer: fromDump.dump?.offer,
-      hub: hub !== undefined,
-      place: () =>
-        placeInterfaceEndpoint({
-          vpc,
-          service: svc.key,
-          requesters,
-          offer: fromDump.dump?.offer,
-          ...(hub ? { hub: true } : {}),
-          explain,
-        }),
-    });
+    const offer = fromDump.dump?.offer;
+    const place = () =>
+      placeInterfaceEndpoint({ vpc, service: svc.key, requesters, offer, ...(hub ? { hub: true } : {}), explain });
+    // the same for every endpoint its requester list asks for, unless a dump's offer (its reasons name the service)
+    // or a hub (every zone of the hub VPC) decides it
+    const p = offer || hub ? place() : (opts.requesters.placement ??= place());
     const fixed = settings?.fixedIps;
     subnets =
       fixed && hasKeys(fixed)

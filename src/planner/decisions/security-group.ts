@@ -65,6 +65,9 @@ export function planSecurityGroups(opts: {
   // (`reasons?.push(...)` builds no text at all without reasons)
   const reasons: string[] | undefined = opts.explain === false ? undefined : [];
   const sorted = sortInPlace([...requesters], byName);
+  // a rule named after the endpoint and a tail of its own, before the renames as now (a source that is no subnet)
+  const tailed = (tail: string, r: Pick<IngressRule, "kind" | "cidr" | "description"> & { subnets?: string[] }) =>
+    rule({ address: address + tail, before: previous + tail, port, subnets: [], ...r });
   let ingress: IngressRule[] = [];
   // a subnet CIDR repeated (or repeated in allowedCidrs): one rule is enough (AWS rejects duplicates)
   const seen = new Set<string>();
@@ -89,18 +92,7 @@ export function planSecurityGroups(opts: {
   for (const c of allowedCidrs.length > 0 ? sortStrings([...new Set(allowedCidrs)]) : allowedCidrs) {
     if (seen.has(c)) continue;
     seen.add(c);
-    const tail = `_cidr_${c.replace(/[./]/g, "_")}`;
-    ingress.push(
-      rule({
-        address: `${address}${tail}`,
-        before: `${previous}${tail}`,
-        kind: "ipv4",
-        cidr: c,
-        port,
-        description: `${service} from ${c} (allowedCidrs)`,
-        subnets: [],
-      }),
-    );
+    ingress.push(tailed(cidrTail(c), { kind: "ipv4", cidr: c, description: `${service} from ${c} (allowedCidrs)` }));
   }
   if (ingress.length * ports.length > SG_LIMITS.inboundRulesPerGroup) {
     const merged = aggregateCidrs(ingress.map((r) => r.cidr));
@@ -112,13 +104,9 @@ export function planSecurityGroups(opts: {
       const block = parseCidr(c) as Cidr;
       const members = ingress.filter((r) => contains(block, parseCidr(r.cidr) as Cidr));
       const names = members.map((m) => m.description.replace(/^\S+ from /, "")).join(", ");
-      const tail = `_cidr_${c.replace(/[./]/g, "_")}`;
-      return rule({
-        address: `${address}${tail}`,
-        before: `${previous}${tail}`,
+      return tailed(cidrTail(c), {
         kind: "ipv4",
         cidr: c,
-        port,
         description: truncate(`${service} from ${names}`, 255),
         subnets: members.flatMap((m) => m.subnets),
       });
@@ -142,16 +130,11 @@ export function planSecurityGroups(opts: {
   // group references are never merged: each names its own group
   const groupIds = opts.allowedSecurityGroups ?? [];
   for (const id of groupIds.length > 0 ? sortStrings([...new Set(groupIds)]) : groupIds) {
-    const tail = `_${id.replace(/-/g, "_")}`;
     ingress.push(
-      rule({
-        address: `${address}${tail}`,
-        before: `${previous}${tail}`,
+      tailed(`_${id.replace(/-/g, "_")}`, {
         kind: "security-group",
         cidr: id,
-        port,
         description: `${service} from security group ${id} (allowedSecurityGroups)`,
-        subnets: [],
       }),
     );
   }
@@ -234,6 +217,11 @@ function rule(r: Omit<IngressRule, "movedFrom"> & { readonly before?: string }):
   return before !== undefined && address !== before
     ? { address, movedFrom: before, kind, cidr, port, description, subnets }
     : { address, kind, cidr, port, description, subnets };
+}
+
+/** The address tail of a rule admitting a CIDR block: `_cidr_10_0_0_0_8`. */
+function cidrTail(cidr: string): string {
+  return `_cidr_${cidr.replace(/[./]/g, "_")}`;
 }
 
 function truncate(s: string, n: number): string {

@@ -15,6 +15,7 @@ import { by } from "../../order";
 import type { RegionDump } from "../../region-dumps/read";
 import { decideEndpointTypes } from "../decisions/endpoint-type";
 import { resolveService } from "../service";
+import { requestersByKey, type Requesters } from "../requesters";
 
 export interface HubNode {
   readonly spec: SpecModel;
@@ -89,15 +90,7 @@ function servedBy(opts: {
 }): Map<string, SubnetModel[]> {
   const { spec, vpc, offered, dump } = opts;
   const served = new Map<string, SubnetModel[]>();
-  // the subnets asking for each offered key, by name: one pass over the requests, not one per key
-  const askedBy = new Map<string, SubnetModel[]>();
-  for (const s of [...vpc.subnets].sort(by((x) => x.name)))
-    for (const r of s.requests) {
-      if (!offered.has(r.key)) continue;
-      const list = askedBy.get(r.key);
-      if (!list) askedBy.set(r.key, [s]);
-      else if (list[list.length - 1] !== s) list.push(s);
-    }
+  const askedBy = requestersByKey({ subnets: vpc.subnets, keep: (k) => offered.has(k) });
   for (const key of [...askedBy.keys()].sort()) {
     const settings = vpc.endpoints.get(key);
     if (settings?.useHub === false || settings?.serviceName !== undefined || settings?.serviceRegion !== undefined)
@@ -105,7 +98,7 @@ function servedBy(opts: {
     const svc = resolveService({ key, region: spec.region, partition: spec.partition, settings, dump });
     const types = decideEndpointTypes({ svc, settings }).decision;
     if (types.length !== 1 || types[0] !== "Interface") continue;
-    served.set(key, askedBy.get(key) as SubnetModel[]);
+    served.set(key, (askedBy.get(key) as Requesters).subnets);
   }
   return served;
 }
