@@ -2,12 +2,15 @@
  * Which stacks `vpce synth --stack NAME... / --changed-since REF` synthesizes: pure functions over data. The
  * stacks asked for (named, or whose input files changed) are the seeds; every stack that depends on a seed's spec
  * is selected too, so a stack is never written against a stale neighbour. Everything here reads the spec models,
- * not the plan: the selection is made before planning, and only the selected stacks are planned.
+ * not the plan: the selection is made before planning, and only the selected stacks are planned. Only
+ * projectStackInputs reads anything but its arguments (where the environment puts the dump and inventory folders).
  */
 import * as path from "node:path";
 import type { SpecModel } from "../input/spec-model";
 import { compareStrings } from "../order";
 import { hubLinks, type HubLinkSource } from "../planner/hub/relations";
+import { dumpDir } from "../region-dumps/read";
+import { inventoryDir } from "../inventory/read";
 
 /** `stack`'s Terraform depends on `dependsOn`'s spec (e.g. a spoke on its hub): a change to one rewrites both. */
 export interface StackRelation {
@@ -89,6 +92,23 @@ export function stacksOfChangedFiles(opts: {
     out.set(s.stack, `${shown} changed`);
   }
   return out;
+}
+
+/**
+ * The inputs of every stack of a project as vpce reads them: the dump and inventory folders where the environment
+ * (VPCE_CATALOG, VPCE_INVENTORY) puts them, and the project's cdktf.json.
+ */
+export function projectStackInputs(opts: {
+  readonly models: readonly SpecModel[];
+  readonly env: NodeJS.ProcessEnv;
+  readonly projectRoot: string;
+}): StackInputs[] {
+  return stackInputs({
+    models: opts.models,
+    dumpDir: dumpDir(opts.env),
+    inventoryDir: inventoryDir(opts.env),
+    shared: [path.join(opts.projectRoot, "cdktf.json")],
+  });
 }
 
 /** The inputs of every stack (absolute paths). */

@@ -8,10 +8,8 @@ import { summarize } from "../diagnostics";
 import { runPipeline } from "../pipeline";
 import { hubFirstOrder, hubLinks } from "../planner/hub/relations";
 import type { Plan } from "../planner/plan";
-import { dumpDir } from "../region-dumps/read";
-import { inventoryDir } from "../inventory/read";
 import { EXIT, printTerminalDiagnostics, specsPath, type Io } from "./io";
-import { stackInputs, type StackInputs } from "./select-stacks";
+import { projectStackInputs, type StackInputs } from "./select-stacks";
 
 export interface StackRow {
   readonly stack: string;
@@ -88,12 +86,7 @@ export function loadStackRows(opts: {
     return EXIT.invalid;
   }
   const projectRoot = process.cwd();
-  const inputs = stackInputs({
-    models: r.models,
-    dumpDir: dumpDir(env),
-    inventoryDir: inventoryDir(env),
-    shared: [path.join(projectRoot, "cdktf.json")],
-  });
+  const inputs = projectStackInputs({ models: r.models, env, projectRoot });
   return stackRows({ plan: r.plan, inputs, outDir: opts.outDir, projectRoot });
 }
 

@@ -16,13 +16,17 @@ import * as path from "node:path";
 import { hasErrors, summarize } from "../diagnostics";
 import { compareStrings } from "../order";
 import { loadInputs, planInputs, type PipelineInputs } from "../pipeline";
-import { dumpDir } from "../region-dumps/read";
-import { inventoryDir } from "../inventory/read";
 import { closest } from "../suggest";
 import { canonicalPath } from "../canonical-path";
 import { changedFilesSince } from "./changed-files";
 import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io, type SpecsPath } from "./io";
-import { selectStacks, stackInputs, stackRelations, stacksOfChangedFiles, type SelectedStack } from "./select-stacks";
+import {
+  projectStackInputs,
+  selectStacks,
+  stackRelations,
+  stacksOfChangedFiles,
+  type SelectedStack,
+} from "./select-stacks";
 
 export interface SynthesizeOptions {
   /** The specs folder or one spec file; default VPCE_SPECS of `io.env`, else specs/. */
@@ -75,7 +79,6 @@ export function synthesize(opts: SynthesizeOptions): number {
           "Nothing was written.",
       );
   }
-  const plan = r.plan;
   if (selection) {
     for (const s of selection) io.err(`vpce: stack ${s.stack} selected: ${s.why}`);
     if (selection.length === 0) {
@@ -84,7 +87,7 @@ export function synthesize(opts: SynthesizeOptions): number {
     }
   }
   // One spec file or a selection is not every spec: the other stacks' files stay (only a full synth prunes).
-  const written = constructs.synthToDir(plan, opts.outDir ?? "cdktf.out", {
+  const written = constructs.synthToDir(r.plan, opts.outDir ?? "cdktf.out", {
     projectRoot,
     awsProviderVersion: configured,
     prune: !specs.file && !selection,
@@ -95,7 +98,7 @@ export function synthesize(opts: SynthesizeOptions): number {
     io.err(`vpce: stack ${s} has no spec any more: removed its stack files from ${written.outdir}/stacks/${s}`);
   const modules = opts.module ? `, and as modules to ${path.join(written.outdir, "modules")}` : "";
   const of = selection ? ` of ${inputs.models.length}` : "";
-  const others = inputs.models.length - plan.stacks.length;
+  const others = inputs.models.length - r.plan.stacks.length;
   // the plan-stage checks of the stacks a selection left out did not run: say so, and what runs them
   const unplanned =
     selection && others > 0 ? `; ${others} other stack(s) validated, not planned (vpce validate plans all)` : "";
@@ -137,12 +140,9 @@ function selectedStacks(args: {
   if (opts.changedSince !== undefined) {
     const specsFolder = args.specs.file ? path.dirname(args.specs.path) : args.specs.path;
     const changed = changedFilesSince({ ref: opts.changedSince, dir: specsFolder });
-    const files = stackInputs({
-      models: inputs.models,
-      dumpDir: dumpDir(opts.io.env),
-      inventoryDir: inventoryDir(opts.io.env),
-      shared: [path.join(args.projectRoot, "cdktf.json")],
-    }).map((s) => ({ stack: s.stack, files: s.files.map(canonicalPath) }));
+    const files = projectStackInputs({ models: inputs.models, env: opts.io.env, projectRoot: args.projectRoot }).map(
+      (s) => ({ stack: s.stack, files: s.files.map(canonicalPath) }),
+    );
     for (const [stack, why] of stacksOfChangedFiles({
       inputs: files,
       changed,

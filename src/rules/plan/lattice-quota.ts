@@ -26,8 +26,7 @@ export const latticeQuota = rule<PlanSubject>()({
         `${LATTICE_ENDPOINTS_PER_VPC[d.type]} per VPC.`,
       hint: (d: Details) =>
         `Request a quota increase (Service Quotas, Amazon VPC: ${SPEC_TYPE_NAMES[d.type]} VPC endpoints per VPC) ` +
-        "before " +
-        "applying, or share fewer, larger resource configurations.",
+        "before applying, or share fewer, larger resource configurations.",
     },
   },
   check(subject, ctx) {
