@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -65,4 +66,21 @@ vpcs:
 export function edit(base: string, from: string, to: string): string {
   if (!base.includes(from)) throw new Error(`fixture edit: ${JSON.stringify(from)} not found`);
   return base.replace(from, to);
+}
+
+/** `git <args>` in `cwd` with a fixed author (a test repository); its stdout. Throws on failure. */
+export function git(cwd: string, ...args: string[]): string {
+  const r = spawnSync("git", args, {
+    cwd,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.com",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.com",
+    },
+  });
+  if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout;
 }

@@ -7,9 +7,10 @@ import * as path from "node:path";
 import { loadDumps, type RegionDump } from "./region-dumps/read";
 import { loadInventories, type Inventory } from "./inventory/read";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics";
-import { planStacks } from "./planner";
+import { planStacks, unplannedStack } from "./planner";
+import type { UnplannedStack } from "./planner/subject";
 import type { Plan } from "./planner/plan";
-import { loadSpecs, type SpecModel } from "./input";
+import { loadSpecs, type SpecFileResult, type SpecModel, type SpecOptions } from "./input";
 
 export interface PipelineResult {
   /** Present only when no spec has an error. */
@@ -27,9 +28,11 @@ export interface PipelineResult {
   readonly draft?: Plan;
   /** The endpoint inventories read, by `<account>-<region>` or `<region>`. */
   readonly inventories: ReadonlyMap<string, Inventory>;
+  /** A scoped run's unplanned stacks (what the rules across stacks read of them), by stack name; else empty. */
+  readonly unplanned: readonly UnplannedStack[];
 }
 
-export interface PipelineOptions {
+export interface PipelineOptions extends Pick<SpecOptions, "known" | "scope"> {
   /** Folder of region dumps; default VPCE_CATALOG, else catalog/ in the working directory. */
   readonly dumpDir?: string;
   /** Folder of endpoint inventories; default VPCE_INVENTORY, else inventory/ in the working directory. */
@@ -76,6 +79,8 @@ export interface PipelineInputs {
   readonly models: readonly SpecModel[];
   /** The load, fields, across-files, region-dump and inventory findings. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Every spec file, loaded or known (PipelineOptions.known); empty without `known`. */
+  readonly files: readonly SpecFileResult[];
   readonly dumps: ReadonlyMap<string, RegionDump>;
   readonly inventories: ReadonlyMap<string, Inventory>;
 }
@@ -104,11 +109,17 @@ export function loadInputs(dir: string, opts: PipelineOptions = {}): PipelineInp
       ];
     }),
   );
-  const specs = loadSpecs(dir, { dumpFacts: (region) => dumpFacts.get(region), policyDirs: policyDirs(env) });
+  const specs = loadSpecs(dir, {
+    dumpFacts: (region) => dumpFacts.get(region),
+    policyDirs: policyDirs(env),
+    ...(opts.known ? { known: opts.known } : {}),
+    ...(opts.scope ? { scope: opts.scope } : {}),
+  });
   const inventories = loadInventories({ dir: opts.inventoryDir, env });
   return {
     models: specs.models,
     diagnostics: [...specs.diagnostics, ...dumps.diagnostics, ...inventories.diagnostics],
+    files: specs.files,
     dumps: dumps.dumps,
     inventories: inventories.inventories,
   };
@@ -121,10 +132,17 @@ export function loadInputs(dir: string, opts: PipelineOptions = {}): PipelineInp
  * PlanOptions.only). The findings of the load stages are every file's either way.
  */
 export function planInputs(inputs: PipelineInputs, opts: PlanStageOptions = {}): PipelineResult {
+  // the specs known from the synth's cache and not loaded: the rules that look across stacks read them
+  const known = opts.only
+    ? inputs.files.flatMap((f) =>
+        f.known && !f.model ? [unplannedStack({ summary: f.known.summary, gateways: f.known.gateways })] : [],
+      )
+    : [];
   const planned = planStacks(inputs.models, {
     dumps: inputs.dumps,
     inventories: inputs.inventories,
     ...(opts.only ? { only: opts.only } : {}),
+    ...(known.length > 0 ? { unplanned: known } : {}),
     ...(opts.explain === false ? { explain: false } : {}),
   });
   const diagnostics = sortDiagnostics([...inputs.diagnostics, ...planned.diagnostics]);
@@ -132,6 +150,7 @@ export function planInputs(inputs: PipelineInputs, opts: PlanStageOptions = {}):
     plan: hasErrors(diagnostics) ? undefined : planned.plan,
     diagnostics,
     draft: planned.plan,
+    unplanned: planned.unplanned,
     models: inputs.models,
     dumps: inputs.dumps,
     inventories: inputs.inventories,

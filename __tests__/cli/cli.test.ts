@@ -283,7 +283,13 @@ describe("vpce synth", () => {
       expect(r.status).toBe(0);
       // the script sets CHECKPOINT_DISABLE=1: no call to checkpoint-api.hashicorp.com (an [ERROR] offline)
       expect(r.stdout + r.stderr).not.toMatch(/checkpoint/i);
-      expect(readTree(b)).toEqual(readTree(a));
+      // the spec caches differ in the code they were written by (src/ under jest, dist/ under cdktf), nothing else
+      const cache = path.join(".vpce", "spec-cache.json");
+      const [treeA, treeB] = [readTree(a), readTree(b)];
+      expect(JSON.parse(treeB[cache]).specs).toEqual(JSON.parse(treeA[cache]).specs);
+      delete treeA[cache];
+      delete treeB[cache];
+      expect(treeB).toEqual(treeA);
     },
   );
 

@@ -2,6 +2,7 @@
 import * as path from "node:path";
 import { selectStacks, stackInputs, stacksOfChangedFiles, type StackRelation } from "../../src/cli/select-stacks";
 import type { SpecModel } from "../../src/input/spec-model";
+import { specSummary } from "../../src/input/spec-summary";
 
 const rel = (stack: string, dependsOn: string, reason = `uses ${dependsOn}`): StackRelation => ({
   stack,
@@ -94,6 +95,9 @@ describe("stacksOfChangedFiles: a stack is changed when one of its input files i
   });
 });
 
+/** Just enough of a model for specSummary: where `vpcs` is, VPCs without ids, subnets or hubs. */
+const source = { positionOf: () => ({ line: 1, col: 1 }) };
+
 test("stackInputs: the spec, the policy files it names (relative to it), the region's dump, the shared files", () => {
   const endpoint = (key: string, policy?: object) => [key, { key, ...(policy ? { policy } : {}) }] as const;
   const models = [
@@ -104,24 +108,34 @@ test("stackInputs: the spec, the policy files it names (relative to it), the reg
       defaults: { privateDns: true, policy: { kind: "file", file: "policies/default.json", document: {} } },
       vpcs: [
         {
+          id: "vpc-0",
+          subnets: [],
           endpoints: new Map([
             endpoint("s3", { kind: "file", document: {}, file: "policies/p.json" }),
             endpoint("sts", { kind: "org-only" }),
             endpoint("ssm"),
           ]),
         },
-        { endpoints: new Map([endpoint("s3", { kind: "file", document: {}, file: "policies/p.json" })]) },
+        {
+          id: "vpc-1",
+          subnets: [],
+          endpoints: new Map([endpoint("s3", { kind: "file", document: {}, file: "policies/p.json" })]),
+        },
       ],
+      source,
     },
     {
       stack: "b",
       file: "/repo/specs/b.yaml",
       region: "eu-west-1",
       defaults: { privateDns: true, policy: { kind: "full-access" } },
-      vpcs: [{ endpoints: new Map([endpoint("sts", { kind: "full-access" })]) }],
+      vpcs: [{ id: "vpc-1", subnets: [], endpoints: new Map([endpoint("sts", { kind: "full-access" })]) }],
+      source,
     },
   ] as unknown as SpecModel[];
-  expect(stackInputs({ models, dumpDir: "/repo/catalog", shared: ["/repo/cdktf.json"] })).toEqual([
+  expect(
+    stackInputs({ specs: models.map(specSummary), dumpDir: "/repo/catalog", shared: ["/repo/cdktf.json"] }),
+  ).toEqual([
     {
       stack: "a",
       files: [
@@ -140,12 +154,23 @@ test("stackInputs: the spec, the policy files it names (relative to it), the reg
 test("stackInputs: with an inventory folder, the account's and the region's inventory files too", () => {
   const defaults = { privateDns: true, policy: { kind: "org-only" } };
   const models = [
-    { stack: "a", file: "/repo/specs/a.yaml", region: "eu-west-1", account: "111122223333", defaults, vpcs: [] },
-    { stack: "b", file: "/repo/specs/b.yaml", region: "eu-west-1", defaults, vpcs: [] },
+    {
+      stack: "a",
+      file: "/repo/specs/a.yaml",
+      region: "eu-west-1",
+      account: "111122223333",
+      defaults,
+      vpcs: [],
+      source,
+    },
+    { stack: "b", file: "/repo/specs/b.yaml", region: "eu-west-1", defaults, vpcs: [], source },
   ] as unknown as SpecModel[];
-  const files = stackInputs({ models, dumpDir: "/repo/catalog", inventoryDir: "/repo/inventory", shared: [] }).map(
-    (s) => s.files,
-  );
+  const files = stackInputs({
+    specs: models.map(specSummary),
+    dumpDir: "/repo/catalog",
+    inventoryDir: "/repo/inventory",
+    shared: [],
+  }).map((s) => s.files);
   expect(files).toEqual([
     [
       "/repo/specs/a.yaml",

@@ -4,11 +4,10 @@
  * spec; only the selected stacks are planned, with the same bytes as a full synth. --changed-since runs on a real
  * temporary git repository.
  */
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { stringify } from "yaml";
-import { BASE, edit, tmpDir } from "../helpers";
+import { BASE, edit, git, tmpDir } from "../helpers";
 import { hubSpec, spokeSpec } from "../hub-support";
 import { vpce } from "./run";
 
@@ -47,22 +46,6 @@ function snapshot(out: string, stack: string): Record<string, { bytes: string; m
 
 const manifestStacks = (out: string) =>
   Object.keys(JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")).stacks).sort();
-
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync("git", args, {
-    cwd,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: "t",
-      GIT_AUTHOR_EMAIL: "t@example.com",
-      GIT_COMMITTER_NAME: "t",
-      GIT_COMMITTER_EMAIL: "t@example.com",
-    },
-  });
-  if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
-  return r.stdout;
-}
 
 describe("--stack", () => {
   test("writes the named stacks only; the others' files and manifest entries stay as they were", () => {

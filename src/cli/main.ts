@@ -119,20 +119,27 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
       "write only the stacks whose inputs (spec, policy files, region dump, inventories, cdktf.json) changed since " +
         "this git ref (and those related)",
     )
+    .option(
+      "--no-cache",
+      "with --stack or --changed-since, load every spec, not only those changed since the spec cache in <out>/.vpce " +
+        "(written anew either way)",
+    )
     .addOption(allDiagnostics())
-    .action((o: Options & { hcl?: boolean; module?: boolean; stack?: string[]; changedSince?: string }) =>
-      then(() =>
-        synthesize({
-          specsDir: o.specs,
-          outDir: o.out,
-          hcl: o.hcl,
-          module: o.module,
-          stacks: o.stack,
-          changedSince: o.changedSince,
-          allDiagnostics: o.allDiagnostics,
-          io,
-        }),
-      ),
+    .action(
+      (o: Options & { hcl?: boolean; module?: boolean; stack?: string[]; changedSince?: string; cache: boolean }) =>
+        then(() =>
+          synthesize({
+            specsDir: o.specs,
+            outDir: o.out,
+            hcl: o.hcl,
+            module: o.module,
+            stacks: o.stack,
+            changedSince: o.changedSince,
+            cache: o.cache,
+            allDiagnostics: o.allDiagnostics,
+            io,
+          }),
+        ),
     );
   command("plan", "the planned endpoints, why, and what they cost")
     .addOption(specs())

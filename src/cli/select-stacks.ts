@@ -6,7 +6,7 @@
  * projectStackInputs reads anything but its arguments (where the environment puts the dump and inventory folders).
  */
 import * as path from "node:path";
-import type { SpecModel } from "../input/spec-model";
+import type { SpecSummary } from "../input/spec-summary";
 import { compareStrings } from "../order";
 import { hubLinks, type HubLinkSource } from "../planner/hub/relations";
 import { dumpDir } from "../region-dumps/read";
@@ -99,12 +99,12 @@ export function stacksOfChangedFiles(opts: {
  * (VPCE_CATALOG, VPCE_INVENTORY) puts them, and the project's cdktf.json.
  */
 export function projectStackInputs(opts: {
-  readonly models: readonly SpecModel[];
+  readonly specs: readonly SpecSummary[];
   readonly env: NodeJS.ProcessEnv;
   readonly projectRoot: string;
 }): StackInputs[] {
   return stackInputs({
-    models: opts.models,
+    specs: opts.specs,
     dumpDir: dumpDir(opts.env),
     inventoryDir: inventoryDir(opts.env),
     shared: [path.join(opts.projectRoot, "cdktf.json")],
@@ -113,7 +113,7 @@ export function projectStackInputs(opts: {
 
 /** The inputs of every stack (absolute paths). */
 export function stackInputs(opts: {
-  readonly models: readonly SpecModel[];
+  readonly specs: readonly SpecSummary[];
   /** The folder of region dumps: a stack whose region has `<dumpDir>/<region>.json` reads it. */
   readonly dumpDir: string;
   /** The folder of endpoint inventories: `<account>-<region>.json` and `<region>.json` may describe a stack. */
@@ -121,28 +121,20 @@ export function stackInputs(opts: {
   /** Files every stack is made from (cdktf.json: the provider version range). */
   readonly shared: readonly string[];
 }): StackInputs[] {
-  return opts.models.map((s) => {
-    const spec = path.resolve(s.file);
-    // every policy file the spec names (defaults.policy, endpoints.<svc>.policy), relative to the spec
-    const policies = new Set<string>();
-    for (const choice of [s.defaults.policy, ...s.vpcs.flatMap((v) => [...v.endpoints.values()].map((e) => e.policy))])
-      if (choice?.kind === "file") policies.add(path.resolve(path.dirname(spec), choice.file));
-    const sorted = [...policies].sort(compareStrings);
-    return {
-      stack: s.stack,
-      policies: sorted,
-      files: [
-        spec,
-        ...sorted,
-        path.resolve(opts.dumpDir, `${s.region}.json`),
-        ...(opts.inventoryDir
-          ? [
-              ...(s.account ? [path.resolve(opts.inventoryDir, `${s.account}-${s.region}.json`)] : []),
-              path.resolve(opts.inventoryDir, `${s.region}.json`),
-            ]
-          : []),
-        ...opts.shared.map((f) => path.resolve(f)),
-      ],
-    };
-  });
+  return opts.specs.map((s) => ({
+    stack: s.stack,
+    policies: s.policies,
+    files: [
+      s.path,
+      ...s.policies,
+      path.resolve(opts.dumpDir, `${s.region}.json`),
+      ...(opts.inventoryDir
+        ? [
+            ...(s.account ? [path.resolve(opts.inventoryDir, `${s.account}-${s.region}.json`)] : []),
+            path.resolve(opts.inventoryDir, `${s.region}.json`),
+          ]
+        : []),
+      ...opts.shared.map((f) => path.resolve(f)),
+    ],
+  }));
 }

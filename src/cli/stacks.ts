@@ -8,6 +8,7 @@ import { summarize } from "../diagnostics";
 import { runPipeline } from "../pipeline";
 import { hubFirstOrder, hubLinks } from "../planner/hub/relations";
 import type { Plan } from "../planner/plan";
+import { specSummary } from "../input/spec-summary";
 import { EXIT, printTerminalDiagnostics, specsPath, type Io } from "./io";
 import { projectStackInputs, type StackInputs } from "./select-stacks";
 
@@ -86,7 +87,7 @@ export function loadStackRows(opts: {
     return EXIT.invalid;
   }
   const projectRoot = process.cwd();
-  const inputs = projectStackInputs({ models: r.models, env, projectRoot });
+  const inputs = projectStackInputs({ specs: r.models.map(specSummary), env, projectRoot });
   return stackRows({ plan: r.plan, inputs, outDir: opts.outDir, projectRoot });
 }
 

@@ -15,11 +15,23 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { hasErrors, summarize } from "../diagnostics";
 import { compareStrings } from "../order";
-import { loadInputs, planInputs, type PipelineInputs } from "../pipeline";
+import { loadInputs, planInputs, policyDirs, type PipelineResult } from "../pipeline";
+import type { SpecFileResult } from "../input";
+import {
+  cacheKey,
+  readSpecCache,
+  SPEC_CACHE_FILE,
+  SpecCache,
+  specsToLoad,
+  writeSpecCache,
+  type SpecEntry,
+} from "../input/spec-cache";
+import { hubLinkSource, specSummary, type SpecSummary } from "../input/spec-summary";
+import { dumpDir } from "../region-dumps/read";
 import { closest } from "../suggest";
 import { canonicalPath } from "../canonical-path";
 import { changedFilesSince } from "./changed-files";
-import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io, type SpecsPath } from "./io";
+import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io } from "./io";
 import {
   projectStackInputs,
   selectStacks,
@@ -43,6 +55,11 @@ export interface SynthesizeOptions {
   readonly stacks?: readonly string[];
   /** Write only the stacks whose input files changed since this git ref (and the stacks related to them). */
   readonly changedSince?: string;
+  /**
+   * Read the spec cache in the output folder for a --stack / --changed-since selection (default true): the specs
+   * unchanged since it are not loaded again. Every synth of a folder writes it, this one too.
+   */
+  readonly cache?: boolean;
   /** Every warning on its own on stderr (`--all-diagnostics`); default: grouped by code and VPC. */
   readonly allDiagnostics?: boolean;
   readonly io: Io;
@@ -54,8 +71,61 @@ export function synthesize(opts: SynthesizeOptions): number {
   const projectRoot = path.resolve(opts.projectRoot ?? ".");
   const configured = readContextString({ projectRoot, key: AWS_PROVIDER_VERSION_KEY });
   const specs = specsPath({ explicit: opts.specsDir, env: io.env });
-  const inputs = loadInputs(specs.path, { env: io.env });
-  const selection = selectedStacks({ opts, inputs, specs, projectRoot });
+  const outDir = opts.outDir ?? "cdktf.out";
+  const scoped = opts.stacks !== undefined || opts.changedSince !== undefined;
+  // the spec cache: written by every synth of a specs folder; read by a selection, which then loads only the specs
+  // whose findings or plan could differ from it (src/input/spec-cache.ts)
+  const key = !specs.file
+    ? cacheKey({ specsDir: specs.path, policyDirs: policyDirs(io.env), dumpDir: path.resolve(dumpDir(io.env)) })
+    : undefined;
+  const cache = key !== undefined && scoped && opts.cache !== false ? readSpecCache({ outDir, key }) : undefined;
+  if (cache === "stale" || cache === "unreadable")
+    io.err(
+      `vpce: the spec cache ${path.join(outDir, SPEC_CACHE_FILE)} ` +
+        (cache === "stale" ? "was written by another vpce, or with other region dumps or folders" : "cannot be read") +
+        ": every spec is loaded (the next synth writes it anew)",
+    );
+  const known = cache instanceof SpecCache ? cache : undefined;
+  // the selection is made twice with a cache (to scope the loading, then from what was loaded): git and the file
+  // system are asked once
+  let changed: ReadonlySet<string> | undefined;
+  const canonical = new Map<string, string>();
+  const selecting = {
+    changed: () =>
+      (changed ??= changedFilesSince({
+        ref: opts.changedSince ?? "HEAD",
+        dir: specs.file ? path.dirname(specs.path) : specs.path,
+      })),
+    canonical: (p: string) => canonical.get(p) ?? canonical.set(p, canonicalPath(p)).get(p) ?? p,
+  };
+  const inputs = loadInputs(specs.path, {
+    env: io.env,
+    ...(key !== undefined ? { known: (f) => known?.known(f) } : {}),
+    ...(known
+      ? {
+          scope: ({ summaries, loaded }) =>
+            specsToLoad({
+              summaries,
+              loaded,
+              previous: [...previousSummaries({ cache: known, summaries, loaded })],
+              // lenient about unknown --stack names: the selection made after loading decides what they are
+              selected: new Set(
+                selectedStacks({ opts, summaries, failed: true, projectRoot, ...selecting }).map((s) => s.stack),
+              ),
+            }),
+        }
+      : {}),
+  });
+  const summaries = key !== undefined ? inputs.files.flatMap((f) => f.summary ?? []) : inputs.models.map(specSummary);
+  const reused = inputs.files.filter((f) => f.known && !f.model).length;
+  if (reused > 0)
+    io.err(
+      `vpce: ${reused} of ${summaries.length} spec(s) unchanged since the spec cache ` +
+        `${path.join(outDir, SPEC_CACHE_FILE)}: their findings are the cache's, and they were not loaded again`,
+    );
+  const selection = scoped
+    ? selectedStacks({ opts, summaries, failed: hasErrors(inputs.diagnostics), projectRoot, ...selecting })
+    : undefined;
   // a selection plans only its stacks (the load stages and cross-file checks still cover every spec); the Terraform
   // written holds no reasons, so none are built
   const r = planInputs(inputs, {
@@ -82,23 +152,25 @@ export function synthesize(opts: SynthesizeOptions): number {
   if (selection) {
     for (const s of selection) io.err(`vpce: stack ${s.stack} selected: ${s.why}`);
     if (selection.length === 0) {
+      if (key !== undefined) writeCache({ outDir, key, files: inputs.files, result: r });
       io.err(`vpce: no stack selected: nothing was written (${summarize(r.diagnostics)})`);
       return EXIT.ok;
     }
   }
   // One spec file or a selection is not every spec: the other stacks' files stay (only a full synth prunes).
-  const written = constructs.synthToDir(r.plan, opts.outDir ?? "cdktf.out", {
+  const written = constructs.synthToDir(r.plan, outDir, {
     projectRoot,
     awsProviderVersion: configured,
     prune: !specs.file && !selection,
     format: opts.hcl ? "hcl" : "json",
     modules: opts.module === true,
   });
+  if (key !== undefined) writeCache({ outDir, key, files: inputs.files, result: r });
   for (const s of written.removed)
     io.err(`vpce: stack ${s} has no spec any more: removed its stack files from ${written.outdir}/stacks/${s}`);
   const modules = opts.module ? `, and as modules to ${path.join(written.outdir, "modules")}` : "";
-  const of = selection ? ` of ${inputs.models.length}` : "";
-  const others = inputs.models.length - r.plan.stacks.length;
+  const of = selection ? ` of ${summaries.length}` : "";
+  const others = summaries.length - r.plan.stacks.length;
   // the plan-stage checks of the stacks a selection left out did not run: say so, and what runs them
   const unplanned =
     selection && others > 0 ? `; ${others} other stack(s) validated, not planned (vpce validate plans all)` : "";
@@ -110,22 +182,62 @@ export function synthesize(opts: SynthesizeOptions): number {
 }
 
 /**
- * The stacks --stack and --changed-since ask for, with the stacks related to them, read from the spec models before
- * planning; undefined when neither was given (every stack). An unknown stack name is a usage error with the closest
- * names, unless some spec has an error (it may be the one defining the name): its findings are then the answer.
+ * The cache's summaries of the files loaded anyway (changed since it) and of the files gone since: what their stacks
+ * were, so that a spec naming a hub under a name that is gone is loaded and judged.
+ */
+function* previousSummaries(opts: {
+  cache: SpecCache;
+  summaries: readonly SpecSummary[];
+  loaded: ReadonlySet<string>;
+}): Generator<SpecSummary> {
+  const now = new Set(opts.summaries.map((s) => s.path));
+  for (const e of opts.cache.entries) if (opts.loaded.has(e.path) || !now.has(e.path)) yield e.summary;
+}
+
+/**
+ * Writes the spec cache after a synth without errors: an entry per spec file with what it found, the gateway count
+ * from the plan (or counted for the stacks it did not plan); the files not loaded keep their entries.
+ */
+function writeCache(opts: {
+  outDir: string;
+  key: string;
+  files: readonly SpecFileResult[];
+  result: PipelineResult;
+}): void {
+  const gateways = new Map<string, number>(opts.result.unplanned.map((u) => [u.stack, u.gateways]));
+  for (const s of opts.result.plan?.stacks ?? [])
+    gateways.set(
+      s.stack,
+      s.vpcs.reduce((n, v) => n + v.endpoints.filter((e) => e.type === "Gateway").length, 0),
+    );
+  const specs: SpecEntry[] = opts.files.flatMap((f) => {
+    const n = f.summary ? gateways.get(f.summary.stack) : undefined;
+    if (!f.summary || f.digest === undefined || n === undefined) return [];
+    return [{ path: f.path, digest: f.digest, diagnostics: f.diagnostics, summary: f.summary, gateways: n }];
+  });
+  writeSpecCache({ outDir: opts.outDir, key: opts.key, specs });
+}
+
+/**
+ * The stacks --stack and --changed-since ask for, with the stacks related to them, read from the spec summaries
+ * before planning. An unknown stack name is a usage error with the closest names, unless some spec has an error
+ * (`failed`: it may be the one defining the name): its findings are then the answer.
  */
 function selectedStacks(args: {
   opts: SynthesizeOptions;
-  inputs: PipelineInputs;
-  specs: SpecsPath;
+  summaries: readonly SpecSummary[];
+  failed: boolean;
   projectRoot: string;
-}): SelectedStack[] | undefined {
-  const { opts, inputs } = args;
-  if (opts.stacks === undefined && opts.changedSince === undefined) return undefined;
-  const known = inputs.models.map((s) => s.stack).sort(compareStrings);
+  /** The files changed since --changed-since's ref (absolute, links resolved). */
+  changed: () => ReadonlySet<string>;
+  /** canonicalPath, remembered. */
+  canonical: (p: string) => string;
+}): SelectedStack[] {
+  const { opts, summaries } = args;
+  const known = summaries.map((s) => s.stack).sort(compareStrings);
   const seeds = new Map<string, string>();
   for (const name of opts.stacks ?? []) {
-    if (!known.includes(name) && hasErrors(inputs.diagnostics)) continue;
+    if (!known.includes(name) && args.failed) continue;
     if (!known.includes(name)) {
       const near = closest(name, known);
       throw new UsageError(
@@ -138,19 +250,17 @@ function selectedStacks(args: {
     seeds.set(name, "named by --stack");
   }
   if (opts.changedSince !== undefined) {
-    const specsFolder = args.specs.file ? path.dirname(args.specs.path) : args.specs.path;
-    const changed = changedFilesSince({ ref: opts.changedSince, dir: specsFolder });
-    const files = projectStackInputs({ models: inputs.models, env: opts.io.env, projectRoot: args.projectRoot }).map(
-      (s) => ({ stack: s.stack, files: s.files.map(canonicalPath) }),
+    const files = projectStackInputs({ specs: summaries, env: opts.io.env, projectRoot: args.projectRoot }).map(
+      (s) => ({ stack: s.stack, files: s.files.map(args.canonical) }),
     );
     for (const [stack, why] of stacksOfChangedFiles({
       inputs: files,
-      changed,
-      shownFrom: canonicalPath(process.cwd()),
+      changed: args.changed(),
+      shownFrom: args.canonical(process.cwd()),
     }))
       if (!seeds.has(stack)) seeds.set(stack, `${why} since ${opts.changedSince}`);
   }
-  return selectStacks({ seeds, relations: stackRelations(inputs.models) });
+  return selectStacks({ seeds, relations: stackRelations(summaries.map(hubLinkSource)) });
 }
 
 /** The cdktf.json `context` key of the hashicorp/aws version constraint (see docs/terraform-pipelines.md). */

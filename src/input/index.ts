@@ -4,6 +4,7 @@
  * rules on the well-formed parts of every parsed file. Every diagnostic of
  * every file is returned.
  */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { hasErrors, type Diagnostic } from "../diagnostics";
@@ -11,14 +12,43 @@ import { ACROSS_FILES_RULES } from "../rules/across-files";
 import { FIELD_RULES } from "../rules/fields";
 import { runRules } from "../rules/run";
 import { buildModel } from "./build-model";
-import { loadSpecDir, toData, type SourceFile } from "./load";
+import { loadSpecReads, readSpecBytes, readSpecFolder, toData, type SourceFile, type SpecBytes } from "./load";
+import { specSummary, type SpecSummary } from "./spec-summary";
 import { policyRoot, type DumpFacts, type PolicyRoot } from "./resolve";
 import type { SpecModel } from "./spec-model";
 import { fieldSubject, type ResolvedFile } from "./subjects";
 
 export interface SpecStageResult {
+  /** The models of the specs loaded without errors, in file order. */
   models: SpecModel[];
   diagnostics: Diagnostic[];
+  /** Every spec file read, in file order, when SpecOptions.known was given; else empty. */
+  files: SpecFileResult[];
+}
+
+/** What the stage found of one spec file, loaded now or known from before (SpecOptions.known). */
+export interface SpecFileResult {
+  /** Absolute path. */
+  readonly path: string;
+  /** SHA-256 of its bytes, hex; absent when they could not be read. */
+  readonly digest?: string;
+  /** Its load and fields findings (never the across-files ones). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Its summary, when it has no error. */
+  readonly summary?: SpecSummary;
+  /** Its model, when it was loaded and has no error. */
+  readonly model?: SpecModel;
+  /** What an earlier run found, when its bytes and inputs are the same and it was not loaded again. */
+  readonly known?: KnownSpec;
+}
+
+/** A spec file as an earlier run found it, on the same bytes and inputs: its findings and summary. */
+export interface KnownSpec {
+  /** Its load and fields findings. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly summary: SpecSummary;
+  /** How many gateway endpoints its plan has (the region-wide quota counts them). */
+  readonly gateways: number;
 }
 
 export interface SpecOptions {
@@ -29,24 +59,91 @@ export interface SpecOptions {
    * (VPCE_POLICY_DIRS); relative ones are taken from the working directory.
    */
   readonly policyDirs?: readonly string[];
+  /**
+   * What an earlier run found of a file with these bytes, when nothing it read has changed since (the synth's spec
+   * cache); such a file is not loaded unless `scope` asks for it. Given, every file is hashed and summarized.
+   */
+  readonly known?: (file: {
+    readonly path: string;
+    readonly shown: string;
+    readonly digest: string;
+  }) => KnownSpec | undefined;
+  /**
+   * The known files to load after all (absolute paths), given every spec's summary and the files loaded anyway:
+   * those whose findings depend on the others'. Not called when a file loaded has an error: every file is then
+   * loaded, as without `known`.
+   */
+  readonly scope?: (opts: {
+    readonly summaries: readonly SpecSummary[];
+    readonly loaded: ReadonlySet<string>;
+  }) => ReadonlySet<string>;
 }
 
+/**
+ * Loads and validates the specs of `dir` (a folder, or one spec file). With `known`, a file found unchanged is not
+ * loaded: its findings are the earlier run's, and the across-files rules see the files loaded, which `scope` makes
+ * every file whose findings could differ (see specsToLoad).
+ */
 export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult {
-  const loaded = loadSpecDir(dir);
-  const diagnostics = [...loaded.diagnostics];
-  const models: SpecModel[] = [];
-  const files: ResolvedFile[] = [];
+  const { folder, files: paths } = readSpecFolder(dir);
   // `--specs` may name one spec file: its policy files live beside it, in its folder
   const specsFolder = isFile(dir) ? path.dirname(dir) : dir;
   const policyRoots = [specsFolder, ...(opts.policyDirs ?? [])].flatMap((d) => policyRoot(path.resolve(d)) ?? []);
-  for (const source of loaded.sources) {
-    const r = checkSource({ source, dumpFacts: opts.dumpFacts, policyRoots });
+  const summarize = opts.known !== undefined;
+  const results: SpecFileResult[] = [];
+  const resolved = new Map<string, ResolvedFile>();
+  /** Files through the load rules together (as one folder), then each through the fields stage, into `results`. */
+  const load = (reads: ReadonlyArray<{ read: SpecBytes; digest?: string; at: number }>, withFolder: boolean) => {
+    const loaded = loadSpecReads({ reads: reads.map((r) => r.read), ...(withFolder ? { folder } : {}) });
+    reads.forEach(({ read, digest, at }, i) => {
+      const { source, diagnostics } = loaded.files[i];
+      const checked = source ? checkSource({ source, dumpFacts: opts.dumpFacts, policyRoots }) : undefined;
+      const model = checked?.model;
+      results[at] = {
+        path: read.absPath,
+        ...(digest !== undefined ? { digest } : {}),
+        diagnostics: checked ? [...diagnostics, ...checked.diagnostics] : diagnostics,
+        ...(model ? { model, ...(summarize ? { summary: specSummary(model) } : {}) } : {}),
+      };
+      if (checked?.file) resolved.set(read.absPath, checked.file);
+    });
+    return loaded.folder;
+  };
+  const now: Array<{ read: SpecBytes; digest?: string; at: number }> = [];
+  const waiting: Array<{ read: SpecBytes; digest: string; at: number }> = [];
+  paths.forEach((p, at) => {
+    const read = readSpecBytes(p);
+    const digest = summarize && "bytes" in read ? sha256(read.bytes) : undefined;
+    const known = digest !== undefined ? opts.known?.({ path: p, shown: read.file, digest }) : undefined;
+    if (known && digest !== undefined) {
+      results[at] = { path: p, digest, diagnostics: known.diagnostics, summary: known.summary, known };
+      waiting.push({ read, digest, at });
+    } else now.push({ read, ...(digest !== undefined ? { digest } : {}), at });
+  });
+  const diagnostics = load(now, true);
+  if (waiting.length > 0) {
+    const failed = results.some((r) => !r.known && hasErrors(r.diagnostics));
+    const loaded = new Set(now.map((r) => r.read.absPath));
+    const summaries = results.flatMap((r) => (r.summary ? [r.summary] : []));
+    const wanted = failed ? undefined : opts.scope?.({ summaries, loaded });
+    load(
+      waiting.filter((w) => !wanted || wanted.has(w.read.absPath)),
+      false,
+    );
+  }
+  const models: SpecModel[] = [];
+  for (const r of results) {
     diagnostics.push(...r.diagnostics);
-    if (r.file) files.push(r.file);
     if (r.model) models.push(r.model);
   }
+  // in file order, as the rules report
+  const files = paths.flatMap((p) => resolved.get(p) ?? []);
   diagnostics.push(...runRules(ACROSS_FILES_RULES, { files, singleFile: isFile(dir) }));
-  return { models, diagnostics };
+  return { models, diagnostics, files: summarize ? results : [] };
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 function isFile(p: string): boolean {

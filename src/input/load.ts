@@ -236,7 +236,7 @@ function judge(folder: SpecFolderFacts | undefined, read: readonly ReadFile[]): 
 }
 
 /** Lists the folder (or takes the one spec file); the spec files in it when it could be listed. */
-function readSpecFolder(dir: string): { folder: SpecFolderFacts; files: string[] } {
+export function readSpecFolder(dir: string): { folder: SpecFolderFacts; files: string[] } {
   const shown = displayPath(dir);
   let stat: fs.Stats;
   try {
@@ -257,29 +257,62 @@ function readSpecFolder(dir: string): { folder: SpecFolderFacts; files: string[]
 
 export function loadSpecDir(dir: string): LoadResult {
   const { folder, files } = readSpecFolder(dir);
-  return judge(folder, files.map(readSpecFile));
+  return judge(
+    folder,
+    files.map((f) => parseSpecBytes(readSpecBytes(f))),
+  );
 }
 
 export function loadSpecFile(absPath: string): { source?: SourceFile; diagnostics: Diagnostic[] } {
-  const r = judge(undefined, [readSpecFile(absPath)]);
+  const r = judge(undefined, [parseSpecBytes(readSpecBytes(absPath))]);
   return { ...(r.sources[0] ? { source: r.sources[0] } : {}), diagnostics: r.diagnostics };
 }
 
-function readSpecFile(absPath: string): ReadFile {
+/** A spec file's bytes as read, or the facts of why they were not (unreadable, too large). */
+export type SpecBytes =
+  | { readonly file: string; readonly absPath: string; readonly size: number; readonly bytes: Buffer }
+  | { readonly file: string; readonly absPath: string; readonly facts: SpecFileFacts };
+
+export function readSpecBytes(absPath: string): SpecBytes {
   const file = displayPath(absPath);
   let size: number;
-  let bytes: Buffer;
   try {
     size = fs.statSync(absPath).size;
     // not read at all: the size alone is refused (file-too-large)
-    if (size > MAX_SPEC_BYTES) return { facts: { file, size, yamlErrors: [], yamlWarnings: [] } };
-    bytes = fs.readFileSync(absPath);
+    if (size > MAX_SPEC_BYTES) return { file, absPath, facts: { file, size, yamlErrors: [], yamlWarnings: [] } };
+    return { file, absPath, size, bytes: fs.readFileSync(absPath) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    return { facts: { file, readError: err.code ?? err.message, yamlErrors: [], yamlWarnings: [] } };
+    return { file, absPath, facts: { file, readError: err.code ?? err.message, yamlErrors: [], yamlWarnings: [] } };
   }
-  const r = readSpecText({ bytes, file, absPath });
-  return { ...r, facts: { ...r.facts, size } };
+}
+
+/**
+ * Files' bytes through the load rules together, with the folder's when given: the folder's findings, and per file
+ * (in order) its findings and its parsed file when no load rule reported an error on it.
+ */
+export function loadSpecReads(opts: { reads: readonly SpecBytes[]; folder?: SpecFolderFacts }): {
+  folder: Diagnostic[];
+  files: Array<{ source?: SourceFile; diagnostics: Diagnostic[] }>;
+} {
+  const r = judge(opts.folder, opts.reads.map(parseSpecBytes));
+  const sources = new Map(r.sources.map((s) => [s.file, s]));
+  const byFile = new Map<string, Diagnostic[]>(opts.reads.map((f) => [f.file, []]));
+  const folder: Diagnostic[] = [];
+  for (const d of r.diagnostics) (byFile.get(d.file) ?? folder).push(d);
+  return {
+    folder,
+    files: opts.reads.map((f) => {
+      const source = sources.get(f.file);
+      return { ...(source ? { source } : {}), diagnostics: byFile.get(f.file) ?? [] };
+    }),
+  };
+}
+
+function parseSpecBytes(read: SpecBytes): ReadFile {
+  if (!("bytes" in read)) return { facts: read.facts };
+  const r = readSpecText({ bytes: read.bytes, file: read.file, absPath: read.absPath });
+  return { ...r, facts: { ...r.facts, size: read.size } };
 }
 
 /** Parses bytes as a UTF-8 YAML spec. Exposed for tests. */

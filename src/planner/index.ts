@@ -18,11 +18,12 @@ import { decidePolicy } from "./decisions/policy";
 import { decidePrivateDns } from "./decisions/private-dns";
 import { planSecurityGroups, type ClientPartsCache } from "./decisions/security-group";
 import { applyDump, dumpEntry, resolveService, type ResolvedService } from "./service";
-import type { EndpointFacts, EndpointSubject, PlanSubject, StackSubject, VpcSubject } from "./subject";
+import type { EndpointFacts, EndpointSubject, PlanSubject, StackSubject, UnplannedStack, VpcSubject } from "./subject";
 import { azOfferOf, type RegionDump } from "../region-dumps/read";
 import { inventoryFor, type Inventory } from "../inventory/read";
 import { decideAdoption } from "./decisions/adoption";
 import { displayPath } from "../input/load";
+import { specSummary, type SpecSummary } from "../input/spec-summary";
 import { PLAN_RULES } from "../rules/plan";
 import { runRules } from "../rules/run";
 import { by, compareStrings } from "../order";
@@ -53,6 +54,12 @@ export interface PlanOptions {
    */
   readonly only?: ReadonlySet<string>;
   /**
+   * With `only`: stacks of the specs read whose models are not given (a synth reusing its spec cache), for the rules
+   * that look across stacks. Their hub relations must not reach a planned stack: every stack tied to one is given as
+   * a model, so the topology is whole. Default none.
+   */
+  readonly unplanned?: readonly UnplannedStack[];
+  /**
    * Write each endpoint's reasons (`vpce plan --why`, the JSON plan). Default true. Without, every `reasons` is
    * empty and nothing else changes: validate, synth and the plan table without --why show no reasons, and building
    * their text was about a fifth of planning.
@@ -63,6 +70,8 @@ export interface PlanOptions {
 export interface PlanResult {
   readonly plan: Plan;
   readonly diagnostics: Diagnostic[];
+  /** A scoped run's unplanned stacks, from the models and PlanOptions.unplanned, by stack name; else empty. */
+  readonly unplanned: readonly UnplannedStack[];
 }
 
 const byAddress = (a: EndpointSubject, b: EndpointSubject) => compareStrings(a.plan.address, b.plan.address);
@@ -90,12 +99,38 @@ export function planStacks(models: readonly SpecModel[], opts: PlanOptions = {})
     .filter((m) => !only || only.has(m.stack))
     .map((m) => planStack({ spec: m, dumps: opts.dumps, inventories: opts.inventories, topology, explain }));
   const unplanned = only
-    ? sorted
-        .filter((m) => !only.has(m.stack))
-        .map((spec) => ({ spec, gateways: gatewayCount({ spec, topology, dump: opts.dumps?.get(spec.region) }) }))
+    ? [
+        ...sorted
+          .filter((m) => !only.has(m.stack))
+          .map((spec) =>
+            unplannedStack({
+              summary: specSummary(spec),
+              gateways: gatewayCount({ spec, topology, dump: opts.dumps?.get(spec.region) }),
+            }),
+          ),
+        ...(opts.unplanned ?? []),
+      ].sort(by((s) => s.stack))
     : undefined;
   const subject: PlanSubject = { stacks, ...(unplanned ? { unplanned } : {}) };
-  return { plan: { stacks: stacks.map((s) => s.plan) }, diagnostics: runRules(PLAN_RULES, subject) };
+  return {
+    plan: { stacks: stacks.map((s) => s.plan) },
+    diagnostics: runRules(PLAN_RULES, subject),
+    unplanned: unplanned ?? [],
+  };
+}
+
+/** What the rules that look across stacks read of a stack left unplanned: its summary and its gateway count. */
+export function unplannedStack(opts: { summary: SpecSummary; gateways: number }): UnplannedStack {
+  const { summary: s } = opts;
+  return {
+    stack: s.stack,
+    file: s.file,
+    region: s.region,
+    ...(s.account !== undefined ? { account: s.account } : {}),
+    vpcsAt: s.vpcsAt,
+    gateways: opts.gateways,
+    spokes: s.spokes.map((x) => ({ vpc: x.vpc, useHub: x.useHub })),
+  };
 }
 
 /** The gateway endpoints the plan of a stack would have, without planning it (the region-wide quota counts them). */

@@ -4,6 +4,7 @@
  * itself does not hold. The planner decides; the rules of src/rules/plan/
  * judge the result from this.
  */
+import type { Position } from "../diagnostics";
 import type { EndpointSettings, Located, SpecModel, SubnetModel, VpcModel } from "../input/spec-model";
 import type { DumpService } from "../region-dumps/read";
 import type { AdoptionDecision } from "./decisions/adoption";
@@ -26,10 +27,22 @@ export interface PlanSubject {
   readonly unplanned?: readonly UnplannedStack[];
 }
 
-/** A stack a scoped run did not plan: its spec, and how many gateway endpoints its plan would have. */
+/**
+ * A stack a scoped run did not plan, with what the rules that look across stacks read of it: plain data, so that
+ * it can come from its spec model or from the synth's spec cache (src/input/spec-cache.ts) alike.
+ */
 export interface UnplannedStack {
-  readonly spec: SpecModel;
+  readonly stack: string;
+  /** The spec file, as shown. */
+  readonly file: string;
+  readonly region: string;
+  readonly account?: string;
+  /** Where the spec's `vpcs` is (the gateway quota is reported there). */
+  readonly vpcsAt: Position;
+  /** How many gateway endpoints its plan would have (counted without planning it). */
   readonly gateways: number;
+  /** Its spoke VPCs: name and where `useHub` is (a planned hub's zone capture is reported there). */
+  readonly spokes: readonly { readonly vpc: string; readonly useHub: Located }[];
 }
 
 export interface StackSubject {

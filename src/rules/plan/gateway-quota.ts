@@ -35,21 +35,25 @@ export const gatewayQuota = rule<PlanSubject>()({
     // a scoped run's unplanned stacks count too (their gateways counted without planning), in the same order
     const stacks = [
       ...subject.stacks.map(({ spec, plan }) => ({
-        spec,
+        stack: spec.stack,
+        file: spec.file,
+        region: spec.region,
+        account: spec.account,
+        vpcsAt: () => spec.source.positionOf(["vpcs"]),
         gateways: plan.vpcs.flatMap((v) => v.endpoints).filter((e) => e.type === "Gateway").length,
       })),
-      ...(subject.unplanned ?? []),
-    ].sort(by((s) => s.spec.stack));
-    for (const { spec, gateways } of stacks) {
-      const where = `${spec.account ?? "(account not set)"}/${spec.region}`;
+      ...(subject.unplanned ?? []).map((s) => ({ ...s, vpcsAt: () => s.vpcsAt })),
+    ].sort(by((s) => s.stack));
+    for (const s of stacks) {
+      const where = `${s.account ?? "(account not set)"}/${s.region}`;
       const before = counts.get(where) ?? 0;
-      const count = before + gateways;
+      const count = before + s.gateways;
       counts.set(where, count);
       if (before <= GATEWAY_ENDPOINTS_PER_REGION && count > GATEWAY_ENDPOINTS_PER_REGION)
-        ctx.report({ file: spec.file, path: "vpcs", pos: spec.source.positionOf(["vpcs"]) }, "GATEWAY_QUOTA", {
+        ctx.report({ file: s.file, path: "vpcs", pos: s.vpcsAt() }, "GATEWAY_QUOTA", {
           count,
-          region: spec.region,
-          account: spec.account,
+          region: s.region,
+          account: s.account,
         });
     }
   },

@@ -50,9 +50,11 @@ export const hubZoneCapture = rule<PlanSubject>()({
           hubAt.set(`${stack.spec.stack}/${vpc.model.name}`, { file: stack.spec.file, at: vpc.model.hub });
     const where = new Map<string, { file: string; at: Located }>();
     // a planned hub's spokes that a scoped run did not plan are reported at their useHub too
-    for (const spec of [...subject.stacks.map((s) => s.spec), ...(subject.unplanned ?? []).map((s) => s.spec)])
+    for (const { spec } of subject.stacks)
       for (const vpc of spec.vpcs)
         if (vpc.useHub) where.set(`${spec.stack}/${vpc.name}`, { file: spec.file, at: vpc.useHub });
+    for (const s of subject.unplanned ?? [])
+      for (const spoke of s.spokes) where.set(`${s.stack}/${spoke.vpc}`, { file: s.file, at: spoke.useHub });
     for (const [k, v] of hubAt) where.set(k, v);
     for (const stack of subject.stacks)
       for (const vpc of stack.vpcs) {

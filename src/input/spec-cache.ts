@@ -1,0 +1,286 @@
+/**
+ * The synth's spec cache: what loading and validating found of each spec file, kept beside the synthesized stacks
+ * (`<out>/.vpce/spec-cache.json`), so that `vpce synth --stack / --changed-since` need not load and validate again
+ * every spec of a large organisation to write one stack.
+ *
+ * A file's entry is used only when everything its findings came from is as it was: the file's bytes, the policy
+ * files it names (their bytes, and where their links lead), and, for every entry at once (the key), vpce's own code
+ * and pinned dependencies, the region dumps, and where the specs folder, the policy folders and the dumps folder are
+ * from the working directory (paths are kept and shown relative to it, so a cache committed or restored in another
+ * checkout holds). Any difference, or a cache that cannot be read, and the file is loaded as without a
+ * cache. Only a synth that wrote its stacks writes the cache, so every entry comes from a run where no spec had an
+ * error: the across-files rules found nothing among the cached files, and only a file loaded now can change that
+ * (specsToLoad loads every file it could concern).
+ */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Diagnostic } from "../diagnostics";
+import { compareStrings } from "../order";
+import type { KnownSpec } from "./index";
+import type { SpecSummary } from "./spec-summary";
+
+/** Where the cache lives in the output folder. */
+export const SPEC_CACHE_FILE = path.join(".vpce", "spec-cache.json");
+
+/** Bumped when the file's shape changes: an older cache is then not read. */
+const FORMAT = 1;
+
+/** A policy file a spec names: its path, where its links lead, its bytes' SHA-256. */
+interface PolicyStamp {
+  readonly path: string;
+  readonly real: string;
+  readonly digest: string;
+}
+
+/** One spec file's entry. */
+export interface CachedSpec extends KnownSpec {
+  /** Absolute path. */
+  readonly path: string;
+  /** SHA-256 of its bytes, hex. */
+  readonly digest: string;
+  readonly policies: readonly PolicyStamp[];
+}
+
+interface CacheFile {
+  readonly format: number;
+  readonly key: string;
+  readonly specs: readonly CachedSpec[];
+}
+
+/** What makes every entry of a cache valid or not at once (cacheKey). */
+export interface CacheKeyOptions {
+  /** The specs folder, absolute. */
+  readonly specsDir: string;
+  /** The folders policy files may come from (VPCE_POLICY_DIRS), absolute. */
+  readonly policyDirs: readonly string[];
+  /** The region dumps folder, absolute (its files' bytes are in the key). */
+  readonly dumpDir: string;
+}
+
+export function cacheKey(opts: CacheKeyOptions): string {
+  const h = createHash("sha256");
+  // paths relative to the working directory, as the findings show them: a cache stays good in another checkout
+  const rel = (p: string) => path.relative(process.cwd(), p);
+  h.update(
+    JSON.stringify({
+      format: FORMAT,
+      tool: toolDigest(),
+      specsDir: rel(opts.specsDir),
+      policyDirs: opts.policyDirs.map(rel),
+      dumpDir: rel(opts.dumpDir),
+    }),
+  );
+  h.update(folderDigest(opts.dumpDir, (f) => f.endsWith(".json")));
+  return h.digest("hex");
+}
+
+/** A cache read back: the entries whose file and inputs are unchanged are known (SpecOptions.known). */
+export class SpecCache {
+  private readonly byPath: ReadonlyMap<string, CachedSpec>;
+
+  constructor(readonly entries: readonly CachedSpec[]) {
+    this.byPath = new Map(entries.map((e) => [e.path, e]));
+  }
+
+  /** The entry of a file, whatever it is now (what the file was when the cache was written). */
+  entry(file: string): CachedSpec | undefined {
+    return this.byPath.get(file);
+  }
+
+  /** The entry of a file with these bytes, when its policy files are unchanged too and it is shown the same way. */
+  known(file: { path: string; shown: string; digest: string }): CachedSpec | undefined {
+    const e = this.byPath.get(file.path);
+    if (!e || e.digest !== file.digest || e.summary.file !== file.shown) return undefined;
+    const same = (p: PolicyStamp) => {
+      const now = policyStamp(p.path);
+      return now?.digest === p.digest && now.real === p.real;
+    };
+    return e.policies.every(same) ? e : undefined;
+  }
+}
+
+/** Why a cache was not read: none yet, written with other inputs, or not a cache vpce can read. */
+export type CacheMiss = "absent" | "stale" | "unreadable";
+
+export function readSpecCache(opts: { outDir: string; key: string }): SpecCache | CacheMiss {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(opts.outDir, SPEC_CACHE_FILE), "utf8");
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ENOENT" ? "absent" : "unreadable";
+  }
+  let data: CacheFile;
+  try {
+    data = JSON.parse(text) as CacheFile;
+  } catch {
+    return "unreadable";
+  }
+  if (typeof data !== "object" || data === null || !Array.isArray(data.specs)) return "unreadable";
+  if (data.format !== FORMAT || data.key !== opts.key) return "stale";
+  return new SpecCache(data.specs.map((e) => relocated(e, (p) => path.resolve(p))));
+}
+
+/** An entry with its paths mapped (kept relative to the working directory in the file, absolute in memory). */
+function relocated(e: CachedSpec, map: (p: string) => string): CachedSpec {
+  return {
+    ...e,
+    path: map(e.path),
+    policies: e.policies.map((p) => ({ ...p, path: map(p.path), real: map(p.real) })),
+    summary: { ...e.summary, path: map(e.summary.path), policies: e.summary.policies.map(map) },
+  };
+}
+
+/** A spec file's entry, to write: what the synth found of it. */
+export interface SpecEntry {
+  readonly path: string;
+  readonly digest: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly summary: SpecSummary;
+  readonly gateways: number;
+}
+
+/**
+ * Writes the cache (replacing it whole, through a temporary file so a reader never sees half of it). The policy
+ * files are stamped now: one changed while the synth ran is taken as read, a window of the run's length.
+ */
+export function writeSpecCache(opts: { outDir: string; key: string; specs: readonly SpecEntry[] }): void {
+  const specs: CachedSpec[] = opts.specs.map((s) =>
+    relocated(
+      {
+        path: s.path,
+        digest: s.digest,
+        policies: s.summary.policies.flatMap((p) => policyStamp(p) ?? []),
+        diagnostics: s.diagnostics,
+        summary: s.summary,
+        gateways: s.gateways,
+      },
+      (p) => path.relative(process.cwd(), p),
+    ),
+  );
+  const file = path.join(opts.outDir, SPEC_CACHE_FILE);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify({ format: FORMAT, key: opts.key, specs } satisfies CacheFile));
+  fs.renameSync(tmp, file);
+}
+
+function policyStamp(file: string): PolicyStamp | undefined {
+  try {
+    const real = fs.realpathSync(file);
+    return { path: file, real, digest: createHash("sha256").update(fs.readFileSync(real)).digest("hex") };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * vpce's own code (every file of the source folder this module is in: src/ under ts-node, dist/src/ built) and its
+ * package.json (the exact pins of the libraries that read YAML, CIDRs and JSON): a cache written by other code is
+ * never read.
+ */
+function toolDigest(): string {
+  const sourceRoot = path.resolve(__dirname, "..");
+  const h = createHash("sha256");
+  h.update(folderDigest(sourceRoot, (f) => !f.endsWith(".map")));
+  for (let dir = sourceRoot; ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, "package.json");
+    if (fs.existsSync(pkg)) {
+      h.update(fs.readFileSync(pkg));
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  return h.digest("hex");
+}
+
+/** SHA-256 over the relative names and bytes of the files below `dir` that `take` accepts; "" when it is missing. */
+function folderDigest(dir: string, take: (file: string) => boolean): string {
+  const files: string[] = [];
+  const walk = (d: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (take(e.name)) files.push(full);
+    }
+  };
+  walk(dir);
+  const h = createHash("sha256");
+  for (const f of files.sort(compareStrings)) {
+    h.update(`${path.relative(dir, f)}\0`);
+    h.update(fs.readFileSync(f));
+    h.update("\0");
+  }
+  return h.digest("hex");
+}
+
+/**
+ * The known files a scoped synth loads after all: every file whose findings or plan could differ from what the
+ * cache says, given the files loaded anyway (new or changed since the cache: `loaded`). Among the cached files the
+ * across-files rules found nothing (see the top of this file), so what a changed file can concern is:
+ *  - a file with its stack name (any case) or one of its VPC or subnet ids: a duplicate;
+ *  - a file it names as hub, or one naming its stack as hub, under its new name or its old one (a rename or a
+ *    deletion leaves a spoke naming a hub that is gone): the hub references;
+ *  - the files the selected stacks are planned from: the selected stacks (`selected`), with everything tied to them
+ *    by hub relations (a hub is planned with all its spokes, a spoke with its hub).
+ * Every file tied by hub relations to one loaded is loaded too, so the hub topology is whole for each.
+ */
+export function specsToLoad(opts: {
+  /** Every spec now: loaded or known. */
+  readonly summaries: readonly SpecSummary[];
+  /** The files loaded anyway (absolute paths). */
+  readonly loaded: ReadonlySet<string>;
+  /** What the cache says of the files loaded anyway and of the files gone since: their stacks as they were. */
+  readonly previous: readonly SpecSummary[];
+  /** The stacks to plan. */
+  readonly selected: ReadonlySet<string>;
+}): Set<string> {
+  const { summaries } = opts;
+  const want = new Set<string>(opts.loaded);
+  const byStack = new Map<string, SpecSummary[]>();
+  const byLowerStack = new Map<string, SpecSummary[]>();
+  const byId = new Map<string, SpecSummary[]>();
+  const spokesOf = new Map<string, SpecSummary[]>();
+  const push = (m: Map<string, SpecSummary[]>, k: string, s: SpecSummary) => {
+    const list = m.get(k);
+    if (list) list.push(s);
+    else m.set(k, [s]);
+  };
+  for (const s of summaries) {
+    push(byStack, s.stack, s);
+    push(byLowerStack, s.stack.toLowerCase(), s);
+    for (const id of s.ids) push(byId, id, s);
+    for (const hub of new Set(s.spokes.map((x) => x.hub))) push(spokesOf, hub, s);
+  }
+  const hubStacks = (s: SpecSummary) => [...new Set(s.spokes.map((x) => x.hub))];
+  for (const s of summaries) {
+    if (opts.selected.has(s.stack)) want.add(s.path);
+    if (!opts.loaded.has(s.path)) continue;
+    for (const t of byLowerStack.get(s.stack.toLowerCase()) ?? []) want.add(t.path);
+    for (const id of s.ids) for (const t of byId.get(id) ?? []) want.add(t.path);
+  }
+  for (const p of opts.previous) {
+    for (const t of spokesOf.get(p.stack) ?? []) want.add(t.path);
+    for (const hub of hubStacks(p)) for (const t of byStack.get(hub) ?? []) want.add(t.path);
+  }
+  // whole hub clusters: from each file wanted, its hubs and their spokes, its spokes and their hubs
+  const byPath = new Map(summaries.map((s) => [s.path, s]));
+  const queue = [...want];
+  while (queue.length > 0) {
+    const s = byPath.get(queue.pop() as string);
+    if (!s) continue;
+    const tied = [...hubStacks(s).flatMap((h) => byStack.get(h) ?? []), ...(spokesOf.get(s.stack) ?? [])];
+    for (const t of tied)
+      if (!want.has(t.path)) {
+        want.add(t.path);
+        queue.push(t.path);
+      }
+  }
+  return want;
+}
