@@ -19,3 +19,9 @@ export function canonicalPath(p: string): string {
   const parent = path.dirname(p);
   return parent === p ? p : path.join(canonicalPath(parent), path.basename(p));
 }
+
+/** `child` lies inside `root` (or is it); both absolute. */
+export function within(root: string, child: string): boolean {
+  const rel = path.relative(root, child);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}

@@ -32,7 +32,7 @@ export interface PipelineResult {
   readonly unplanned: readonly UnplannedStack[];
 }
 
-export interface PipelineOptions extends Pick<SpecOptions, "known" | "scope"> {
+export interface PipelineOptions extends Pick<SpecOptions, "known" | "unchanged" | "scope"> {
   /** Folder of region dumps; default VPCE_CATALOG, else catalog/ in the working directory. */
   readonly dumpDir?: string;
   /** Folder of endpoint inventories; default VPCE_INVENTORY, else inventory/ in the working directory. */
@@ -113,6 +113,7 @@ export function loadInputs(dir: string, opts: PipelineOptions = {}): PipelineInp
     dumpFacts: (region) => dumpFacts.get(region),
     policyDirs: policyDirs(env),
     ...(opts.known ? { known: opts.known } : {}),
+    ...(opts.unchanged ? { unchanged: opts.unchanged } : {}),
     ...(opts.scope ? { scope: opts.scope } : {}),
   });
   const inventories = loadInventories({ dir: opts.inventoryDir, env });

@@ -1,6 +1,12 @@
 /** The selection of `vpce synth --stack / --changed-since` as pure functions: seeds, relations, changed files. */
 import * as path from "node:path";
-import { selectStacks, stackInputs, stacksOfChangedFiles, type StackRelation } from "../../src/cli/select-stacks";
+import {
+  formerHubs,
+  selectStacks,
+  stackInputs,
+  stacksOfChangedFiles,
+  type StackRelation,
+} from "../../src/cli/select-stacks";
 import type { SpecModel } from "../../src/input/spec-model";
 import { specSummary } from "../../src/input/spec-summary";
 
@@ -60,6 +66,45 @@ describe("selectStacks: the seeds and every stack depending on one of them", () 
       { stack: "hub", why: "named by --stack" },
       { stack: "spoke", why: "uses hub vpc hub/main (hub is selected)" },
     ]);
+  });
+});
+
+test("also: selected without what depends on it, after the seeds' reasons", () => {
+  const r = selectStacks({
+    seeds: new Map([["spoke-a", "changed"]]),
+    relations: [rel("spoke-b", "hub"), rel("spoke-a", "other")],
+    also: new Map([
+      ["hub", "named it as hub at HEAD"],
+      ["spoke-a", "not this reason: a seed's stays"],
+    ]),
+  });
+  expect(r).toEqual([
+    { stack: "hub", why: "named it as hub at HEAD" },
+    { stack: "spoke-a", why: "changed" },
+  ]);
+});
+
+describe("formerHubs: the hubs changed specs named at the ref", () => {
+  const spoke = (hub: string) => `version: 1\nstack: s\nvpcs:\n  - name: v\n    useHub: ${hub}/endpoints\n`;
+  const cases: Array<{ name: string; before: Record<string, string>; hubs: Record<string, string> }> = [
+    { name: "a spoke's hub, still a stack", before: { "/s/a.yaml": spoke("hub") }, hubs: { hub: "/s/a.yaml" } },
+    { name: "a hub that is no stack any more: none", before: { "/s/a.yaml": spoke("gone") }, hubs: {} },
+    { name: "no useHub: none", before: { "/s/a.yaml": "version: 1\nstack: s\nvpcs: []\n" }, hubs: {} },
+    { name: "not YAML: none", before: { "/s/a.yaml": "vpcs: [\n  - { useHub: hub/endpoints" }, hubs: {} },
+    {
+      name: "a key written with an escape: read as YAML",
+      before: { "/s/a.yaml": 'vpcs:\n  - "use\\x48ub": hub/endpoints\n' },
+      hubs: { hub: "/s/a.yaml" },
+    },
+    {
+      name: "two specs naming one hub: the first by path",
+      before: { "/s/b.yaml": spoke("hub"), "/s/a.yaml": spoke("hub") },
+      hubs: { hub: "/s/a.yaml" },
+    },
+  ];
+  test.each(cases)("$name", ({ before, hubs }) => {
+    const r = formerHubs({ before: new Map(Object.entries(before)), stacks: new Set(["hub", "s"]) });
+    expect(Object.fromEntries(r)).toEqual(hubs);
   });
 });
 

@@ -242,6 +242,44 @@ describe("a selection plans only its stacks, checked as in a full synth", () => 
     }
   });
 
+  test.each([
+    {
+      name: "leaves the hub",
+      change: (specs: string) =>
+        fs.writeFileSync(
+          path.join(specs, "payments.yaml"),
+          stringify(
+            spokeSpec({
+              stack: "payments",
+              n: 20,
+              services: ["ssm"],
+              account: "222222222222",
+              edit: (x) => delete x.vpcs[0].useHub,
+            }),
+          ),
+        ),
+      written: "2 of 4",
+    },
+    { name: "is deleted", change: (specs: string) => fs.rmSync(path.join(specs, "payments.yaml")), written: "1 of 3" },
+  ])(
+    "a spoke that $name: the hub it named at the ref is rewritten as a full synth writes it",
+    ({ change, written }) => {
+      const { specs, out } = hubRepo();
+      const before = snapshot(out, "network-hub")["cdk.tf.json"].bytes;
+      change(specs);
+      const r = vpce(["synth", "--specs", specs, "--out", out, "--changed-since", "HEAD"]);
+      expect(r.code).toBe(0);
+      expect(r.err).toMatch(/stack network-hub selected: \S*payments\.yaml named it as hub at HEAD/);
+      expect(r.err).toMatch(new RegExp(`${written} stack\\(s\\) written`));
+      const fresh = path.join(tmpDir(), "fresh");
+      expect(vpce(["synth", "--specs", specs, "--out", fresh]).code).toBe(0);
+      // the hub no longer admits and associates payments
+      const hub = snapshot(out, "network-hub")["cdk.tf.json"].bytes;
+      expect(hub).not.toEqual(before);
+      expect(hub).toEqual(snapshot(fresh, "network-hub")["cdk.tf.json"].bytes);
+    },
+  );
+
   test("a cross-file error the changed spec brings (another spec's VPC id, an unknown hub) writes nothing", () => {
     const { specs, out } = hubRepo();
     const before = Object.fromEntries(stacks.map((s) => [s, snapshot(out, s)]));

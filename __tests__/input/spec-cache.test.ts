@@ -153,6 +153,42 @@ describe("the cache file", () => {
     expect(cache().known({ path: spec, shown: spec, digest: "d1" })).toBeUndefined();
   });
 
+  test("unchanged: known by its status alone when it is as read and older than the cache's writing", () => {
+    const dir = tmpDir();
+    const spec = path.join(dir, "a.yaml");
+    fs.writeFileSync(spec, "version: 1\n");
+    // the status of a file written an hour ago (a change time cannot be set back on disk)
+    const hourAgo = Date.now() - 3_600_000;
+    const status = () => ({ ...fs.statSync(spec), mtimeMs: hourAgo, ctimeMs: hourAgo }) as fs.Stats;
+    const summary = { ...sum("a"), file: spec, path: spec };
+    const out = path.join(dir, "out");
+    const entry = { path: spec, digest: "d1", stat: status(), diagnostics: [], summary, gateways: 1 };
+    writeSpecCache({ outDir: out, key: "k", specs: [entry] });
+    const cache = readSpecCache({ outDir: out, key: "k" }) as SpecCache;
+    expect(cache.unchanged({ path: spec, shown: spec, stat: status() })?.digest).toBe("d1");
+    expect(cache.unchanged({ path: spec, shown: "elsewhere/a.yaml", stat: status() })).toBeUndefined();
+    for (const other of [{ size: 99 }, { mtimeMs: hourAgo + 1 }, { ctimeMs: hourAgo + 1 }, { ino: 1 }])
+      expect(cache.unchanged({ path: spec, shown: spec, stat: { ...status(), ...other } as fs.Stats })).toBeUndefined();
+  });
+
+  test("unchanged: a file written within 2 s of the cache is read whatever its status", () => {
+    const dir = tmpDir();
+    const spec = path.join(dir, "a.yaml");
+    fs.writeFileSync(spec, "version: 1\n");
+    const summary = { ...sum("a"), file: spec, path: spec };
+    const out = path.join(dir, "out");
+    const stat = fs.statSync(spec);
+    writeSpecCache({
+      outDir: out,
+      key: "k",
+      specs: [{ path: spec, digest: "d1", stat, diagnostics: [], summary, gateways: 1 }],
+    });
+    const cache = readSpecCache({ outDir: out, key: "k" }) as SpecCache;
+    expect(cache.unchanged({ path: spec, shown: spec, stat: fs.statSync(spec) })).toBeUndefined();
+    // the same entry by its bytes
+    expect(cache.known({ path: spec, shown: spec, digest: "d1" })?.digest).toBe("d1");
+  });
+
   test("the file keeps paths relative to the working directory", () => {
     const { out } = written();
     const text = fs.readFileSync(path.join(out, SPEC_CACHE_FILE), "utf8");

@@ -20,8 +20,16 @@ function git(opts: { cwd: string; args: readonly string[]; what: string }): stri
   return r.stdout;
 }
 
-/** Absolute paths of the files changed since `ref` in the git repository that holds `dir`. */
-export function changedFilesSince(opts: { ref: string; dir: string }): Set<string> {
+/** What changed since a ref: the repository's top folder and the files (absolute, links resolved). */
+export interface ChangedFiles {
+  readonly ref: string;
+  /** The repository's top folder, as git names it. */
+  readonly top: string;
+  readonly files: ReadonlySet<string>;
+}
+
+/** The files changed since `ref` in the git repository that holds `dir`. */
+export function changedFilesSince(opts: { ref: string; dir: string }): ChangedFiles {
   if (opts.ref.startsWith("-"))
     throw new UsageError(`--changed-since takes a git ref (a branch, tag or commit), not "${opts.ref}".`);
   const top = git({ cwd: opts.dir, args: ["rev-parse", "--show-toplevel"], what: "finding the git repository" }).trim();
@@ -36,9 +44,47 @@ export function changedFilesSince(opts: { ref: string; dir: string }): Set<strin
     args: ["ls-files", "--others", "--exclude-standard", "-z"],
     what: "listing untracked files",
   });
-  return new Set(
-    [...diff.split("\0"), ...untracked.split("\0")]
-      .filter((f) => f !== "")
-      .map((f) => canonicalPath(path.resolve(top, f))),
-  );
+  return {
+    ref: opts.ref,
+    top,
+    files: new Set(
+      [...diff.split("\0"), ...untracked.split("\0")]
+        .filter((f) => f !== "")
+        .map((f) => canonicalPath(path.resolve(top, f))),
+    ),
+  };
+}
+
+/**
+ * The text of files as they were at the ref (one `git cat-file --batch` for all), by absolute path; a file that did
+ * not exist there is absent. `files` are absolute paths under the repository's top folder.
+ */
+export function filesAtRef(opts: { changed: ChangedFiles; files: readonly string[] }): Map<string, string> {
+  const out = new Map<string, string>();
+  if (opts.files.length === 0) return out;
+  const top = canonicalPath(opts.changed.top);
+  const names = opts.files.map((f) => path.relative(top, f).split(path.sep).join("/"));
+  const r = spawnSync("git", ["cat-file", "--batch"], {
+    cwd: opts.changed.top,
+    input: names.map((n) => `${opts.changed.ref}:${n}\n`).join(""),
+    maxBuffer: 1 << 28,
+  });
+  if (r.error || r.status !== 0)
+    throw new UsageError(
+      `--changed-since: reading the specs as they were at ${opts.changed.ref} failed in ${opts.changed.top}: ` +
+        `${r.error?.message ?? (r.stderr.toString().trim() || `exit ${r.status}`)}. Nothing was written.`,
+    );
+  // per name: "<object> blob <size>\n<bytes>\n", or "<name> missing\n" (also for a name that is not a blob)
+  const stdout = r.stdout;
+  let at = 0;
+  opts.files.forEach((file) => {
+    const eol = stdout.indexOf(10, at);
+    const header = stdout.subarray(at, eol).toString("utf8").split(" ");
+    at = eol + 1;
+    if (header[1] !== "blob") return;
+    const size = Number(header[2]);
+    out.set(file, stdout.subarray(at, at + size).toString("utf8"));
+    at += size + 1;
+  });
+  return out;
 }

@@ -7,6 +7,8 @@
  */
 import * as path from "node:path";
 import type { SpecSummary } from "../input/spec-summary";
+import { readFastYaml } from "../input/fast-yaml";
+import { yamlLib } from "../input/load";
 import { compareStrings } from "../order";
 import { hubLinks, type HubLinkSource } from "../planner/hub/relations";
 import { dumpDir } from "../region-dumps/read";
@@ -59,6 +61,8 @@ export function selectStacks(opts: {
   /** Stack -> why it was asked for. */
   readonly seeds: ReadonlyMap<string, string>;
   readonly relations: readonly StackRelation[];
+  /** Stack -> why: selected too, without what depends on them (a hub a changed spoke named before: formerHubs). */
+  readonly also?: ReadonlyMap<string, string>;
 }): SelectedStack[] {
   const dependents = new Map<string, StackRelation[]>();
   for (const r of opts.relations) {
@@ -73,7 +77,42 @@ export function selectStacks(opts: {
   for (const s of [...opts.seeds.keys()].sort(compareStrings))
     for (const r of [...(dependents.get(s) ?? [])].sort((a, b) => compareStrings(a.stack, b.stack)))
       if (!why.has(r.stack)) why.set(r.stack, `${r.reason} (${s} is selected)`);
+  for (const [stack, w] of opts.also ?? []) if (!why.has(stack)) why.set(stack, w);
   return [...why].map(([stack, w]) => ({ stack, why: w })).sort((a, b) => compareStrings(a.stack, b.stack));
+}
+
+/**
+ * The hub stacks that changed specs named as they were at the ref (their text then, by path), still among `stacks`:
+ * a spoke that leaves its hub, or whose spec is deleted, changes the hub's stack (its security groups admit, and its
+ * zones answer, the spoke no more), though no relation ties them now. Hub -> the first spec naming it, sorted by path.
+ */
+export function formerHubs(opts: {
+  readonly before: ReadonlyMap<string, string>;
+  readonly stacks: ReadonlySet<string>;
+}): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const file of [...opts.before.keys()].sort(compareStrings))
+    for (const hub of hubStacksNamed(opts.before.get(file) as string))
+      if (opts.stacks.has(hub) && !out.has(hub)) out.set(hub, file);
+  return out;
+}
+
+/** The stacks a spec's text names in `useHub: <stack>/<vpc>`; none when it cannot be read as YAML. */
+function hubStacksNamed(text: string): string[] {
+  // no key can spell useHub otherwise than literally without an escape (a backslash): most specs are not parsed
+  if (!text.includes("useHub") && !text.includes("\\")) return [];
+  let data: unknown;
+  try {
+    data = readFastYaml(text)?.data ?? yamlLib().parse(text);
+  } catch {
+    return [];
+  }
+  const vpcs = (data as { vpcs?: unknown } | null)?.vpcs;
+  if (!Array.isArray(vpcs)) return [];
+  return vpcs.flatMap((v) => {
+    const ref = (v as { useHub?: unknown } | null)?.useHub;
+    return typeof ref === "string" && ref.includes("/") ? [ref.slice(0, ref.indexOf("/"))] : [];
+  });
 }
 
 /** Stack -> why, for every stack one of whose input files is among `changed` (absolute paths). */
@@ -86,10 +125,7 @@ export function stacksOfChangedFiles(opts: {
   const out = new Map<string, string>();
   for (const s of opts.inputs) {
     const hit = s.files.find((f) => opts.changed.has(path.resolve(f)));
-    if (!hit) continue;
-    const rel = path.relative(opts.shownFrom, hit);
-    const shown = rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? hit : rel.split(path.sep).join("/");
-    out.set(s.stack, `${shown} changed`);
+    if (hit) out.set(s.stack, `${shownPath({ file: hit, from: opts.shownFrom })} changed`);
   }
   return out;
 }
@@ -137,4 +173,10 @@ export function stackInputs(opts: {
       ...opts.shared.map((f) => path.resolve(f)),
     ],
   }));
+}
+
+/** A path as the selection's reasons show it: relative to `from` (with /) when inside it, else absolute. */
+export function shownPath(opts: { file: string; from: string }): string {
+  const rel = path.relative(opts.from, opts.file);
+  return rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? opts.file : rel.split(path.sep).join("/");
 }

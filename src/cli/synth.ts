@@ -29,11 +29,14 @@ import {
 import { hubLinkSource, specSummary, type SpecSummary } from "../input/spec-summary";
 import { dumpDir } from "../region-dumps/read";
 import { closest } from "../suggest";
-import { canonicalPath } from "../canonical-path";
-import { changedFilesSince } from "./changed-files";
+import { canonicalPath, within } from "../canonical-path";
+import { SPEC_FILE } from "../input/load";
+import { changedFilesSince, filesAtRef, type ChangedFiles } from "./changed-files";
 import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io } from "./io";
 import {
+  formerHubs,
   projectStackInputs,
+  shownPath,
   selectStacks,
   stackRelations,
   stacksOfChangedFiles,
@@ -88,19 +91,25 @@ export function synthesize(opts: SynthesizeOptions): number {
   const known = cache instanceof SpecCache ? cache : undefined;
   // the selection is made twice with a cache (to scope the loading, then from what was loaded): git and the file
   // system are asked once
-  let changed: ReadonlySet<string> | undefined;
+  let changed: ChangedFiles | undefined;
+  let former: Map<string, string> | undefined;
   const canonical = new Map<string, string>();
+  const specsFolder = specs.file ? path.dirname(specs.path) : specs.path;
   const selecting = {
-    changed: () =>
-      (changed ??= changedFilesSince({
-        ref: opts.changedSince ?? "HEAD",
-        dir: specs.file ? path.dirname(specs.path) : specs.path,
+    changed: () => (changed ??= changedFilesSince({ ref: opts.changedSince ?? "HEAD", dir: specsFolder })),
+    formerHubs: (c: ChangedFiles, stacks: ReadonlySet<string>) =>
+      (former ??= formerHubs({
+        before: filesAtRef({
+          changed: c,
+          files: [...c.files].filter((f) => SPEC_FILE.test(f) && within(selecting.canonical(specsFolder), f)),
+        }),
+        stacks,
       })),
     canonical: (p: string) => canonical.get(p) ?? canonical.set(p, canonicalPath(p)).get(p) ?? p,
   };
   const inputs = loadInputs(specs.path, {
     env: io.env,
-    ...(key !== undefined ? { known: (f) => known?.known(f) } : {}),
+    ...(key !== undefined ? { known: (f) => known?.known(f), unchanged: (f) => known?.unchanged(f) } : {}),
     ...(known
       ? {
           scope: ({ summaries, loaded }) =>
@@ -213,7 +222,8 @@ function writeCache(opts: {
   const specs: SpecEntry[] = opts.files.flatMap((f) => {
     const n = f.summary ? gateways.get(f.summary.stack) : undefined;
     if (!f.summary || f.digest === undefined || n === undefined) return [];
-    return [{ path: f.path, digest: f.digest, diagnostics: f.diagnostics, summary: f.summary, gateways: n }];
+    const { path: file, digest, stat, diagnostics, summary } = f;
+    return [{ path: file, digest, ...(stat ? { stat } : {}), diagnostics, summary, gateways: n }];
   });
   writeSpecCache({ outDir: opts.outDir, key: opts.key, specs });
 }
@@ -229,7 +239,9 @@ function selectedStacks(args: {
   failed: boolean;
   projectRoot: string;
   /** The files changed since --changed-since's ref (absolute, links resolved). */
-  changed: () => ReadonlySet<string>;
+  changed: () => ChangedFiles;
+  /** The hubs the spec files among them named at the ref (formerHubs of filesAtRef), still among `stacks`. */
+  formerHubs: (changed: ChangedFiles, stacks: ReadonlySet<string>) => ReadonlyMap<string, string>;
   /** canonicalPath, remembered. */
   canonical: (p: string) => string;
 }): SelectedStack[] {
@@ -249,18 +261,19 @@ function selectedStacks(args: {
     }
     seeds.set(name, "named by --stack");
   }
+  const also = new Map<string, string>();
   if (opts.changedSince !== undefined) {
     const files = projectStackInputs({ specs: summaries, env: opts.io.env, projectRoot: args.projectRoot }).map(
       (s) => ({ stack: s.stack, files: s.files.map(args.canonical) }),
     );
-    for (const [stack, why] of stacksOfChangedFiles({
-      inputs: files,
-      changed: args.changed(),
-      shownFrom: args.canonical(process.cwd()),
-    }))
+    const changed = args.changed();
+    const shownFrom = args.canonical(process.cwd());
+    for (const [stack, why] of stacksOfChangedFiles({ inputs: files, changed: changed.files, shownFrom }))
       if (!seeds.has(stack)) seeds.set(stack, `${why} since ${opts.changedSince}`);
+    for (const [hub, file] of args.formerHubs(changed, new Set(known)))
+      also.set(hub, `${shownPath({ file, from: shownFrom })} named it as hub at ${opts.changedSince}`);
   }
-  return selectStacks({ seeds, relations: stackRelations(summaries.map(hubLinkSource)) });
+  return selectStacks({ seeds, relations: stackRelations(summaries.map(hubLinkSource)), also });
 }
 
 /** The cdktf.json `context` key of the hashicorp/aws version constraint (see docs/terraform-pipelines.md). */

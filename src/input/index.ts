@@ -12,7 +12,15 @@ import { ACROSS_FILES_RULES } from "../rules/across-files";
 import { FIELD_RULES } from "../rules/fields";
 import { runRules } from "../rules/run";
 import { buildModel } from "./build-model";
-import { loadSpecReads, readSpecBytes, readSpecFolder, toData, type SourceFile, type SpecBytes } from "./load";
+import {
+  displayPath,
+  loadSpecReads,
+  readSpecBytes,
+  readSpecFolder,
+  toData,
+  type SourceFile,
+  type SpecBytes,
+} from "./load";
 import { specSummary, type SpecSummary } from "./spec-summary";
 import { policyRoot, type DumpFacts, type PolicyRoot } from "./resolve";
 import type { SpecModel } from "./spec-model";
@@ -38,6 +46,8 @@ export interface SpecFileResult {
   readonly summary?: SpecSummary;
   /** Its model, when it was loaded and has no error. */
   readonly model?: SpecModel;
+  /** Its status when it was read (or found unchanged): the cache's stamp. */
+  readonly stat?: fs.Stats;
   /** What an earlier run found, when its bytes and inputs are the same and it was not loaded again. */
   readonly known?: KnownSpec;
 }
@@ -68,6 +78,15 @@ export interface SpecOptions {
     readonly shown: string;
     readonly digest: string;
   }) => KnownSpec | undefined;
+  /**
+   * What an earlier run found of a file whose status (size, times, inode) says it has not changed since, asked
+   * before reading it: the file is then neither read nor hashed, and `digest` is the earlier run's. Optional.
+   */
+  readonly unchanged?: (file: {
+    readonly path: string;
+    readonly shown: string;
+    readonly stat: fs.Stats;
+  }) => (KnownSpec & { readonly digest: string }) | undefined;
   /**
    * The known files to load after all (absolute paths), given every spec's summary and the files loaded anyway:
    * those whose findings depend on the others'. Not called when a file loaded has an error: every file is then
@@ -102,6 +121,7 @@ export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult 
       results[at] = {
         path: read.absPath,
         ...(digest !== undefined ? { digest } : {}),
+        ...("stat" in read ? { stat: read.stat } : {}),
         diagnostics: checked ? [...diagnostics, ...checked.diagnostics] : diagnostics,
         ...(model ? { model, ...(summarize ? { summary: specSummary(model) } : {}) } : {}),
       };
@@ -110,14 +130,24 @@ export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult 
     return loaded.folder;
   };
   const now: Array<{ read: SpecBytes; digest?: string; at: number }> = [];
-  const waiting: Array<{ read: SpecBytes; digest: string; at: number }> = [];
+  // known files, read only if `scope` wants them loaded
+  const waiting: Array<{ path: string; read?: SpecBytes; digest: string; at: number }> = [];
   paths.forEach((p, at) => {
-    const read = readSpecBytes(p);
+    const stat = opts.unchanged ? statOf(p) : undefined;
+    const same = stat ? opts.unchanged?.({ path: p, shown: displayPath(p), stat }) : undefined;
+    if (same) {
+      const { digest, diagnostics, summary } = same;
+      results[at] = { path: p, digest, stat, diagnostics, summary, known: same };
+      waiting.push({ path: p, digest, at });
+      return;
+    }
+    const read = readSpecBytes(p, stat);
     const digest = summarize && "bytes" in read ? sha256(read.bytes) : undefined;
     const known = digest !== undefined ? opts.known?.({ path: p, shown: read.file, digest }) : undefined;
     if (known && digest !== undefined) {
-      results[at] = { path: p, digest, diagnostics: known.diagnostics, summary: known.summary, known };
-      waiting.push({ read, digest, at });
+      const { diagnostics, summary } = known;
+      results[at] = { path: p, digest, ...("stat" in read ? { stat: read.stat } : {}), diagnostics, summary, known };
+      waiting.push({ path: p, read, digest, at });
     } else now.push({ read, ...(digest !== undefined ? { digest } : {}), at });
   });
   const diagnostics = load(now, true);
@@ -127,7 +157,9 @@ export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult 
     const summaries = results.flatMap((r) => (r.summary ? [r.summary] : []));
     const wanted = failed ? undefined : opts.scope?.({ summaries, loaded });
     load(
-      waiting.filter((w) => !wanted || wanted.has(w.read.absPath)),
+      waiting
+        .filter((w) => !wanted || wanted.has(w.path))
+        .map((w) => ({ read: w.read ?? readSpecBytes(w.path), digest: w.digest, at: w.at })),
       false,
     );
   }
@@ -140,6 +172,14 @@ export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult 
   const files = paths.flatMap((p) => resolved.get(p) ?? []);
   diagnostics.push(...runRules(ACROSS_FILES_RULES, { files, singleFile: isFile(dir) }));
   return { models, diagnostics, files: summarize ? results : [] };
+}
+
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function sha256(bytes: Buffer): string {

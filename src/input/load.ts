@@ -270,17 +270,26 @@ export function loadSpecFile(absPath: string): { source?: SourceFile; diagnostic
 
 /** A spec file's bytes as read, or the facts of why they were not (unreadable, too large). */
 export type SpecBytes =
-  | { readonly file: string; readonly absPath: string; readonly size: number; readonly bytes: Buffer }
+  | {
+      readonly file: string;
+      readonly absPath: string;
+      readonly size: number;
+      readonly bytes: Buffer;
+      /** The file's status, taken before reading it. */
+      readonly stat: fs.Stats;
+    }
   | { readonly file: string; readonly absPath: string; readonly facts: SpecFileFacts };
 
-export function readSpecBytes(absPath: string): SpecBytes {
+/** Reads a spec file; `stat`: its status, when already taken (before reading, so that a later change shows). */
+export function readSpecBytes(absPath: string, stat?: fs.Stats): SpecBytes {
   const file = displayPath(absPath);
   let size: number;
   try {
-    size = fs.statSync(absPath).size;
+    const st = stat ?? fs.statSync(absPath);
+    size = st.size;
     // not read at all: the size alone is refused (file-too-large)
     if (size > MAX_SPEC_BYTES) return { file, absPath, facts: { file, size, yamlErrors: [], yamlWarnings: [] } };
-    return { file, absPath, size, bytes: fs.readFileSync(absPath) };
+    return { file, absPath, size, bytes: fs.readFileSync(absPath), stat: st };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     return { file, absPath, facts: { file, readError: err.code ?? err.message, yamlErrors: [], yamlWarnings: [] } };

@@ -15,6 +15,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { within } from "../canonical-path";
 import {
   getBundle,
   getRegion,
@@ -458,12 +459,6 @@ export function resolveSpec(opts: ResolveOptions): ResolvedSpec {
           ? "local"
           : undefined,
   };
-}
-
-/** `child` lies inside `root` (or is it). */
-function within(root: string, child: string): boolean {
-  const rel = path.relative(root, child);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
 
 /**

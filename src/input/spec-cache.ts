@@ -24,7 +24,7 @@ import type { SpecSummary } from "./spec-summary";
 export const SPEC_CACHE_FILE = path.join(".vpce", "spec-cache.json");
 
 /** Bumped when the file's shape changes: an older cache is then not read. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** A policy file a spec names: its path, where its links lead, its bytes' SHA-256. */
 interface PolicyStamp {
@@ -33,20 +33,42 @@ interface PolicyStamp {
   readonly digest: string;
 }
 
+/**
+ * A file's status when it was read, as git's index keeps it: a file whose size, times and inode are the same has
+ * not been written since (see SpecCache.unchanged for the one exception).
+ */
+interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+}
+
 /** One spec file's entry. */
 export interface CachedSpec extends KnownSpec {
   /** Absolute path. */
   readonly path: string;
   /** SHA-256 of its bytes, hex. */
   readonly digest: string;
+  /** Its status when read; absent when it was not known. */
+  readonly stamp?: FileStamp;
   readonly policies: readonly PolicyStamp[];
 }
 
 interface CacheFile {
   readonly format: number;
   readonly key: string;
+  /** When the cache was written (ms since the epoch): a file changed in the same instant has the same stamp. */
+  readonly writtenAt: number;
   readonly specs: readonly CachedSpec[];
 }
+
+/**
+ * A file whose times are this close to the cache's writing (ms) is read and hashed whatever its stamp: a write
+ * within the file system's time resolution (2 s on FAT, 1 s on some others) after it was read leaves the stamp as
+ * it was (git's "racily clean" entries).
+ */
+const RACY_MS = 2000;
 
 /** What makes every entry of a cache valid or not at once (cacheKey). */
 export interface CacheKeyOptions {
@@ -79,8 +101,27 @@ export function cacheKey(opts: CacheKeyOptions): string {
 export class SpecCache {
   private readonly byPath: ReadonlyMap<string, CachedSpec>;
 
-  constructor(readonly entries: readonly CachedSpec[]) {
+  constructor(
+    readonly entries: readonly CachedSpec[],
+    /** When it was written (CacheFile.writtenAt). */
+    private readonly writtenAt: number,
+  ) {
     this.byPath = new Map(entries.map((e) => [e.path, e]));
+  }
+
+  /**
+   * The entry of a file whose status is as it was when the cache read it (so its bytes are too), unless its times
+   * are within RACY_MS of the cache's writing; its policy files checked as by `known`.
+   */
+  unchanged(file: { path: string; shown: string; stat: fs.Stats }): CachedSpec | undefined {
+    const e = this.byPath.get(file.path);
+    const t = e?.stamp;
+    const { stat } = file;
+    if (!e || !t || e.summary.file !== file.shown) return undefined;
+    if (t.size !== stat.size || t.mtimeMs !== stat.mtimeMs || t.ctimeMs !== stat.ctimeMs || t.ino !== stat.ino)
+      return undefined;
+    if (Math.max(stat.mtimeMs, stat.ctimeMs) > this.writtenAt - RACY_MS) return undefined;
+    return this.policiesUnchanged(e) ? e : undefined;
   }
 
   /** The entry of a file, whatever it is now (what the file was when the cache was written). */
@@ -92,11 +133,14 @@ export class SpecCache {
   known(file: { path: string; shown: string; digest: string }): CachedSpec | undefined {
     const e = this.byPath.get(file.path);
     if (!e || e.digest !== file.digest || e.summary.file !== file.shown) return undefined;
-    const same = (p: PolicyStamp) => {
+    return this.policiesUnchanged(e) ? e : undefined;
+  }
+
+  private policiesUnchanged(e: CachedSpec): boolean {
+    return e.policies.every((p) => {
       const now = policyStamp(p.path);
       return now?.digest === p.digest && now.real === p.real;
-    };
-    return e.policies.every(same) ? e : undefined;
+    });
   }
 }
 
@@ -116,9 +160,13 @@ export function readSpecCache(opts: { outDir: string; key: string }): SpecCache 
   } catch {
     return "unreadable";
   }
-  if (typeof data !== "object" || data === null || !Array.isArray(data.specs)) return "unreadable";
+  if (typeof data !== "object" || data === null || !Array.isArray(data.specs) || typeof data.writtenAt !== "number")
+    return "unreadable";
   if (data.format !== FORMAT || data.key !== opts.key) return "stale";
-  return new SpecCache(data.specs.map((e) => relocated(e, (p) => path.resolve(p))));
+  return new SpecCache(
+    data.specs.map((e) => relocated(e, (p) => path.resolve(p))),
+    data.writtenAt,
+  );
 }
 
 /** An entry with its paths mapped (kept relative to the working directory in the file, absolute in memory). */
@@ -135,6 +183,8 @@ function relocated(e: CachedSpec, map: (p: string) => string): CachedSpec {
 export interface SpecEntry {
   readonly path: string;
   readonly digest: string;
+  /** Its status when it was read. */
+  readonly stat?: fs.Stats;
   readonly diagnostics: readonly Diagnostic[];
   readonly summary: SpecSummary;
   readonly gateways: number;
@@ -150,6 +200,9 @@ export function writeSpecCache(opts: { outDir: string; key: string; specs: reado
       {
         path: s.path,
         digest: s.digest,
+        ...(s.stat
+          ? { stamp: { size: s.stat.size, mtimeMs: s.stat.mtimeMs, ctimeMs: s.stat.ctimeMs, ino: s.stat.ino } }
+          : {}),
         policies: s.summary.policies.flatMap((p) => policyStamp(p) ?? []),
         diagnostics: s.diagnostics,
         summary: s.summary,
@@ -161,7 +214,8 @@ export function writeSpecCache(opts: { outDir: string; key: string; specs: reado
   const file = path.join(opts.outDir, SPEC_CACHE_FILE);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify({ format: FORMAT, key: opts.key, specs } satisfies CacheFile));
+  const written: CacheFile = { format: FORMAT, key: opts.key, writtenAt: Date.now(), specs };
+  fs.writeFileSync(tmp, JSON.stringify(written));
   fs.renameSync(tmp, file);
 }
 
