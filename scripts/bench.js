@@ -175,12 +175,25 @@ if (org) {
   const alone = path.join(work, "alone");
   fs.mkdirSync(alone);
   fs.copyFileSync(changed, path.join(alone, changedName));
+  const select = [bin, "synth", "--specs", org.specs, "--out", selectOut, "--changed-since", "HEAD"];
+  const specFiles = fs.readdirSync(org.specs).filter((f) => f.endsWith(".yaml"));
   ci = {
     stacks: org.row.stacks,
-    changedSince: measure({
-      args: [bin, "synth", "--specs", org.specs, "--out", selectOut, "--changed-since", "HEAD"],
+    // the spec cache the full synth wrote: a working copy used again (the specs' status as the cache saw it)
+    changedSince: measure({ args: select, keepOut: selectOut }),
+    // a fresh checkout with the output restored: every spec's status is new, so each is read and hashed (git's
+    // index refreshed, as a checkout leaves it)
+    fresh: measure({
+      args: select,
       keepOut: selectOut,
+      before: () => {
+        const now = new Date();
+        for (const f of specFiles) fs.utimesSync(path.join(org.specs, f), now, now);
+        git("update-index", "-q", "--refresh");
+      },
     }),
+    // no cache: every spec loaded and validated
+    noCache: measure({ args: [...select, "--no-cache"], keepOut: selectOut }),
     changedName,
     oneStack: measure({ args: [bin, "synth", "--specs", path.join(alone, changedName), "--out", "$OUT"] }),
   };
@@ -319,14 +332,21 @@ if (ci)
     "",
     "| command | ms | MB | CPU ms |",
     "| --- | ---: | ---: | ---: |",
-    `| vpce synth --changed-since HEAD (validates all ${ci.stacks} specs, plans and writes 1) | ` +
-      `${f0(ci.changedSince.ms)} | ${f0(ci.changedSince.mb)} | ${f0(ci.changedSince.cpu)} |`,
+    `| vpce synth --changed-since HEAD: the spec cache of the last synth, the working copy used again ` +
+      `(unchanged specs known by their status) | ${f0(ci.changedSince.ms)} | ${f0(ci.changedSince.mb)} | ` +
+      `${f0(ci.changedSince.cpu)} |`,
+    `| the same, a fresh checkout with the output restored (every spec read and hashed) | ${f0(ci.fresh.ms)} | ` +
+      `${f0(ci.fresh.mb)} | ${f0(ci.fresh.cpu)} |`,
+    `| the same with --no-cache (all ${ci.stacks} specs loaded and validated) | ${f0(ci.noCache.ms)} | ` +
+      `${f0(ci.noCache.mb)} | ${f0(ci.noCache.cpu)} |`,
     `| vpce synth --specs ${ci.changedName} (that stack alone: its spec only) | ${f0(ci.oneStack.ms)} | ` +
       `${f0(ci.oneStack.mb)} | ${f0(ci.oneStack.cpu)} |`,
     "",
-    `--changed-since takes ${ratio(ci.changedSince.ms, ci.oneStack.ms)}x the time of synthesizing the one stack ` +
-      `alone (${ratio(ci.changedSince.cpu, ci.oneStack.cpu)}x its CPU); the difference is loading and validating ` +
-      "every spec, which the checks across files need (only the selected stack is planned).",
+    `With the spec cache, --changed-since takes ${ratio(ci.changedSince.ms, ci.oneStack.ms)}x the time of ` +
+      `synthesizing the one stack alone (${ratio(ci.fresh.ms, ci.oneStack.ms)}x from a fresh checkout); ` +
+      `without it, ${ratio(ci.noCache.ms, ci.oneStack.ms)}x: loading and validating every spec, which the checks ` +
+      "across files need. The cache holds each spec's findings from the last synth; the specs that changed, and " +
+      "those whose findings or plan depend on them, are loaded (see docs/terraform-pipelines.md).",
   );
 lines.push(
   "",
@@ -434,8 +454,9 @@ if (org) {
 if (ci)
   target(
     "a one-file change to the organisation synthesizes in about the time of one stack",
-    ci.changedSince.ms <= 1.2 * ci.oneStack.ms,
-    `${ratio(ci.changedSince.ms, ci.oneStack.ms)}x the one stack's time`,
+    Math.max(ci.changedSince.ms, ci.fresh.ms) <= 1.2 * ci.oneStack.ms,
+    `${ratio(ci.changedSince.ms, ci.oneStack.ms)}x the one stack's time (${ratio(ci.fresh.ms, ci.oneStack.ms)}x ` +
+      `from a fresh checkout; ${ratio(ci.noCache.ms, ci.oneStack.ms)}x without the spec cache)`,
   );
 if (cdktf)
   target(
