@@ -15,7 +15,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { hasErrors, summarize } from "../diagnostics";
 import { compareStrings } from "../order";
-import { loadInputs, planInputs, policyDirs, type PipelineResult } from "../pipeline";
+import { loadInputs, planInputs, policyDirs, type PipelineInputs, type PipelineResult } from "../pipeline";
 import type { SpecFileResult } from "../input";
 import {
   cacheKey,
@@ -32,7 +32,7 @@ import { closest } from "../suggest";
 import { canonicalPath, within } from "../canonical-path";
 import { SPEC_FILE } from "../input/load";
 import { changedFilesSince, filesAtRef, type ChangedFiles } from "./changed-files";
-import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io } from "./io";
+import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io, type SpecsPath } from "./io";
 import {
   formerHubs,
   projectStackInputs,
@@ -75,6 +75,85 @@ export function synthesize(opts: SynthesizeOptions): number {
   const configured = readContextString({ projectRoot, key: AWS_PROVIDER_VERSION_KEY });
   const specs = specsPath({ explicit: opts.specsDir, env: io.env });
   const outDir = opts.outDir ?? "cdktf.out";
+  const { inputs, summaries, selection, key } = loadAndSelect({ opts, specs, outDir, projectRoot });
+  // a selection plans only its stacks (the load stages and cross-file checks still cover every spec); the Terraform
+  // written holds no reasons, so none are built
+  const r = planInputs(inputs, {
+    ...(selection ? { only: new Set(selection.map((s) => s.stack)) } : {}),
+    explain: false,
+  });
+  printTerminalDiagnostics({ diagnostics: r.diagnostics, plan: r.plan, all: opts.allDiagnostics, io });
+  if (!r.plan) {
+    io.err(`vpce: ${summarize(r.diagnostics)}; nothing was written.`);
+    return EXIT.invalid;
+  }
+  // Loaded lazily so that the commands that do not synthesize never load cdktf; import() would make run() async.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const constructs = require("../constructs/synth") as typeof import("../constructs/synth");
+  if (configured !== undefined) {
+    const problem = constructs.awsProviderVersionProblem(configured);
+    if (problem)
+      throw new UsageError(
+        `${path.join(projectRoot, "cdktf.json")}: context."${AWS_PROVIDER_VERSION_KEY}" is ` +
+          `${JSON.stringify(configured)}: ${problem}. Default: "${constructs.defaultAwsProviderConstraint()}". ` +
+          "Nothing was written.",
+      );
+  }
+  if (selection) {
+    for (const s of selection) io.err(`vpce: stack ${s.stack} selected: ${s.why}`);
+    if (selection.length === 0) {
+      if (key !== undefined) writeCache({ outDir, key, files: inputs.files, result: r });
+      io.err(`vpce: no stack selected: nothing was written (${summarize(r.diagnostics)})`);
+      return EXIT.ok;
+    }
+  }
+  // One spec file or a selection is not every spec: the other stacks' files stay (only a full synth prunes).
+  const written = constructs.synthToDir(r.plan, outDir, {
+    projectRoot,
+    awsProviderVersion: configured,
+    prune: !specs.file && !selection,
+    format: opts.hcl ? "hcl" : "json",
+    modules: opts.module === true,
+  });
+  if (key !== undefined) writeCache({ outDir, key, files: inputs.files, result: r });
+  for (const s of written.removed)
+    io.err(`vpce: stack ${s} has no spec any more: removed its stack files from ${written.outdir}/stacks/${s}`);
+  const modules = opts.module ? `, and as modules to ${path.join(written.outdir, "modules")}` : "";
+  const of = selection ? ` of ${summaries.length}` : "";
+  const others = summaries.length - r.plan.stacks.length;
+  // the plan-stage checks of the stacks a selection left out did not run: say so, and what runs them
+  const unplanned =
+    selection && others > 0 ? `; ${others} other stack(s) validated, not planned (vpce validate plans all)` : "";
+  io.err(
+    `vpce: ${written.written.length}${of} stack(s) written to ${written.outdir}${modules} ` +
+      `(${summarize(r.diagnostics)}${unplanned})`,
+  );
+  return EXIT.ok;
+}
+
+/** What synthesize plans from: the inputs, every valid spec's summary, the selection (--stack / --changed-since). */
+interface SynthInputs {
+  readonly inputs: PipelineInputs;
+  /** Every spec without errors, loaded or known from the spec cache. */
+  readonly summaries: readonly SpecSummary[];
+  /** The stacks to write; undefined: every stack. */
+  readonly selection?: SelectedStack[];
+  /** The spec cache's key, when the specs are a folder (the cache is written then). */
+  readonly key?: string;
+}
+
+/**
+ * Loads the specs, with the spec cache when a selection is asked for (src/input/spec-cache.ts: the specs unchanged
+ * since the last synth are not loaded again unless their findings or plan could differ), and selects the stacks.
+ */
+function loadAndSelect(args: {
+  opts: SynthesizeOptions;
+  specs: SpecsPath;
+  outDir: string;
+  projectRoot: string;
+}): SynthInputs {
+  const { opts, specs, outDir, projectRoot } = args;
+  const { io } = opts;
   const scoped = opts.stacks !== undefined || opts.changedSince !== undefined;
   // the spec cache: written by every synth of a specs folder; read by a selection, which then loads only the specs
   // whose findings or plan could differ from it (src/input/spec-cache.ts)
@@ -135,59 +214,7 @@ export function synthesize(opts: SynthesizeOptions): number {
   const selection = scoped
     ? selectedStacks({ opts, summaries, failed: hasErrors(inputs.diagnostics), projectRoot, ...selecting })
     : undefined;
-  // a selection plans only its stacks (the load stages and cross-file checks still cover every spec); the Terraform
-  // written holds no reasons, so none are built
-  const r = planInputs(inputs, {
-    ...(selection ? { only: new Set(selection.map((s) => s.stack)) } : {}),
-    explain: false,
-  });
-  printTerminalDiagnostics({ diagnostics: r.diagnostics, plan: r.plan, all: opts.allDiagnostics, io });
-  if (!r.plan) {
-    io.err(`vpce: ${summarize(r.diagnostics)}; nothing was written.`);
-    return EXIT.invalid;
-  }
-  // Loaded lazily so that the commands that do not synthesize never load cdktf; import() would make run() async.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const constructs = require("../constructs/synth") as typeof import("../constructs/synth");
-  if (configured !== undefined) {
-    const problem = constructs.awsProviderVersionProblem(configured);
-    if (problem)
-      throw new UsageError(
-        `${path.join(projectRoot, "cdktf.json")}: context."${AWS_PROVIDER_VERSION_KEY}" is ` +
-          `${JSON.stringify(configured)}: ${problem}. Default: "${constructs.defaultAwsProviderConstraint()}". ` +
-          "Nothing was written.",
-      );
-  }
-  if (selection) {
-    for (const s of selection) io.err(`vpce: stack ${s.stack} selected: ${s.why}`);
-    if (selection.length === 0) {
-      if (key !== undefined) writeCache({ outDir, key, files: inputs.files, result: r });
-      io.err(`vpce: no stack selected: nothing was written (${summarize(r.diagnostics)})`);
-      return EXIT.ok;
-    }
-  }
-  // One spec file or a selection is not every spec: the other stacks' files stay (only a full synth prunes).
-  const written = constructs.synthToDir(r.plan, outDir, {
-    projectRoot,
-    awsProviderVersion: configured,
-    prune: !specs.file && !selection,
-    format: opts.hcl ? "hcl" : "json",
-    modules: opts.module === true,
-  });
-  if (key !== undefined) writeCache({ outDir, key, files: inputs.files, result: r });
-  for (const s of written.removed)
-    io.err(`vpce: stack ${s} has no spec any more: removed its stack files from ${written.outdir}/stacks/${s}`);
-  const modules = opts.module ? `, and as modules to ${path.join(written.outdir, "modules")}` : "";
-  const of = selection ? ` of ${summaries.length}` : "";
-  const others = summaries.length - r.plan.stacks.length;
-  // the plan-stage checks of the stacks a selection left out did not run: say so, and what runs them
-  const unplanned =
-    selection && others > 0 ? `; ${others} other stack(s) validated, not planned (vpce validate plans all)` : "";
-  io.err(
-    `vpce: ${written.written.length}${of} stack(s) written to ${written.outdir}${modules} ` +
-      `(${summarize(r.diagnostics)}${unplanned})`,
-  );
-  return EXIT.ok;
+  return { inputs, summaries, ...(selection ? { selection } : {}), ...(key !== undefined ? { key } : {}) };
 }
 
 /**

@@ -100,6 +100,8 @@ export function cacheKey(opts: CacheKeyOptions): string {
 /** A cache read back: the entries whose file and inputs are unchanged are known (SpecOptions.known). */
 export class SpecCache {
   private readonly byPath: ReadonlyMap<string, CachedSpec>;
+  /** The policy files' stamps as they are now, by path (undefined: gone), taken once per run. */
+  private readonly stamps = new Map<string, PolicyStamp | undefined>();
 
   constructor(
     readonly entries: readonly CachedSpec[],
@@ -138,7 +140,9 @@ export class SpecCache {
 
   private policiesUnchanged(e: CachedSpec): boolean {
     return e.policies.every((p) => {
-      const now = policyStamp(p.path);
+      // many specs often name the same few policy files: each is read once
+      if (!this.stamps.has(p.path)) this.stamps.set(p.path, policyStamp(p.path));
+      const now = this.stamps.get(p.path);
       return now?.digest === p.digest && now.real === p.real;
     });
   }
