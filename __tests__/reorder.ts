@@ -48,13 +48,14 @@ export function readTree(dir: string): Record<string, string> {
 
 /**
  * An output folder's files as readTree reads them, the spec cache (<out>/.vpce/spec-cache.json) parsed and without
- * its time of writing: two synths of the same specs write it at two times, and nothing else differs.
+ * its time (readAt: when the run began to read the specs): two synths of the same specs run at two times, and
+ * nothing else differs.
  */
 export function outputTree(dir: string): Record<string, unknown> {
   const tree: Record<string, unknown> = readTree(dir);
   const cache = path.join(".vpce", "spec-cache.json");
   if (typeof tree[cache] !== "string") return tree;
-  const { writtenAt, ...rest } = JSON.parse(tree[cache] as string);
-  if (typeof writtenAt !== "number") throw new Error(`${dir}: the spec cache has no writtenAt`);
+  const { readAt, ...rest } = JSON.parse(tree[cache] as string);
+  if (typeof readAt !== "number") throw new Error(`${dir}: the spec cache has no readAt`);
   return { ...tree, [cache]: rest };
 }

@@ -110,18 +110,35 @@ const cases: Case[] = [
     says: [/DUPLICATE_STACK/],
   },
   {
-    name: "the hub's spec deleted: its spokes (cached) name a hub that is gone",
+    name: "the hub's spec deleted: its spokes name a hub that is gone (every spec loaded)",
     change: (d) => fs.rmSync(specFile(d, "network-hub.yaml")),
-    reused: 14,
+    // the spokes' error suggests every stack's name: every spec is loaded
+    reused: undefined,
     code: 1,
     says: [/HUB_NOT_FOUND/],
   },
   {
-    name: "the hub's stack renamed: its spokes (cached) name a hub that is gone",
+    name: "the hub's stack renamed: its spokes name a hub that is gone (every spec loaded)",
     change: (d) => rewrite(specFile(d, "network-hub.yaml"), "stack: network-hub", "stack: core-hub"),
-    reused: 14,
+    // the spokes' error suggests every stack's name: every spec is loaded
+    reused: undefined,
     code: 1,
     says: [/HUB_NOT_FOUND/],
+  },
+  {
+    name: "a new spoke naming a hub with a typo: the error suggests the cached hub's name",
+    change: (d) =>
+      fs.writeFileSync(
+        specFile(d, "zz-spoke.yaml"),
+        fs
+          .readFileSync(specFile(d, "a-orders.yaml"), "utf8")
+          .replace("stack: a-orders", "stack: zz-spoke")
+          .replace("network-hub/endpoints", "network-hubb/endpoints")
+          .replace(/(vpc|subnet|rtb)-1e/g, "$1-f7")
+          .replace(/10\.30\./g, "10.207."),
+      ),
+    code: 1,
+    says: [/HUB_NOT_FOUND.*Did you mean "network-hub"/],
   },
   {
     name: "a policy file: the stack reading it is planned, its entry not used",

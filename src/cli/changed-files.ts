@@ -63,7 +63,9 @@ export function filesAtRef(opts: { changed: ChangedFiles; files: readonly string
   const out = new Map<string, string>();
   if (opts.files.length === 0) return out;
   const top = canonicalPath(opts.changed.top);
-  const names = opts.files.map((f) => path.relative(top, f).split(path.sep).join("/"));
+  // git's batch protocol is a line per name: a name with a line break cannot be asked (it is taken as absent)
+  const files = opts.files.filter((f) => !f.includes("\n"));
+  const names = files.map((f) => path.relative(top, f).split(path.sep).join("/"));
   const r = spawnSync("git", ["cat-file", "--batch"], {
     cwd: opts.changed.top,
     input: names.map((n) => `${opts.changed.ref}:${n}\n`).join(""),
@@ -74,16 +76,17 @@ export function filesAtRef(opts: { changed: ChangedFiles; files: readonly string
       `--changed-since: reading the specs as they were at ${opts.changed.ref} failed in ${opts.changed.top}: ` +
         `${r.error?.message ?? (r.stderr.toString().trim() || `exit ${r.status}`)}. Nothing was written.`,
     );
-  // per name: "<object> blob <size>\n<bytes>\n", or "<name> missing\n" (also for a name that is not a blob)
+  // per name: "<object> <type> <size>\n<bytes>\n" (a tree too: a folder by that name), or "<name> missing\n"
   const stdout = r.stdout;
   let at = 0;
-  opts.files.forEach((file) => {
+  files.forEach((file) => {
     const eol = stdout.indexOf(10, at);
-    const header = stdout.subarray(at, eol).toString("utf8").split(" ");
+    const header = /^[0-9a-f]{40,64} (\S+) (\d+)$/.exec(stdout.subarray(at, eol).toString("utf8"));
     at = eol + 1;
-    if (header[1] !== "blob") return;
+    // "<name> missing" (or ambiguous): no object, no bytes
+    if (!header) return;
     const size = Number(header[2]);
-    out.set(file, stdout.subarray(at, at + size).toString("utf8"));
+    if (header[1] === "blob") out.set(file, stdout.subarray(at, at + size).toString("utf8"));
     at += size + 1;
   });
   return out;

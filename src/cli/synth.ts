@@ -26,7 +26,7 @@ import {
   writeSpecCache,
   type SpecEntry,
 } from "../input/spec-cache";
-import { hubLinkSource, specSummary, type SpecSummary } from "../input/spec-summary";
+import { hubLinkSource, policyStamps, specSummary, type SpecSummary } from "../input/spec-summary";
 import { dumpDir } from "../region-dumps/read";
 import { closest } from "../suggest";
 import { canonicalPath, within } from "../canonical-path";
@@ -75,7 +75,7 @@ export function synthesize(opts: SynthesizeOptions): number {
   const configured = readContextString({ projectRoot, key: AWS_PROVIDER_VERSION_KEY });
   const specs = specsPath({ explicit: opts.specsDir, env: io.env });
   const outDir = opts.outDir ?? "cdktf.out";
-  const { inputs, summaries, selection, key } = loadAndSelect({ opts, specs, outDir, projectRoot });
+  const { inputs, summaries, selection, key, readAt } = loadAndSelect({ opts, specs, outDir, projectRoot });
   // a selection plans only its stacks (the load stages and cross-file checks still cover every spec); the Terraform
   // written holds no reasons, so none are built
   const r = planInputs(inputs, {
@@ -102,7 +102,7 @@ export function synthesize(opts: SynthesizeOptions): number {
   if (selection) {
     for (const s of selection) io.err(`vpce: stack ${s.stack} selected: ${s.why}`);
     if (selection.length === 0) {
-      if (key !== undefined) writeCache({ outDir, key, files: inputs.files, result: r });
+      if (key !== undefined) writeCache({ outDir, key, readAt, files: inputs.files, result: r });
       io.err(`vpce: no stack selected: nothing was written (${summarize(r.diagnostics)})`);
       return EXIT.ok;
     }
@@ -115,7 +115,7 @@ export function synthesize(opts: SynthesizeOptions): number {
     format: opts.hcl ? "hcl" : "json",
     modules: opts.module === true,
   });
-  if (key !== undefined) writeCache({ outDir, key, files: inputs.files, result: r });
+  if (key !== undefined) writeCache({ outDir, key, readAt, files: inputs.files, result: r });
   for (const s of written.removed)
     io.err(`vpce: stack ${s} has no spec any more: removed its stack files from ${written.outdir}/stacks/${s}`);
   const modules = opts.module ? `, and as modules to ${path.join(written.outdir, "modules")}` : "";
@@ -140,6 +140,8 @@ interface SynthInputs {
   readonly selection?: SelectedStack[];
   /** The spec cache's key, when the specs are a folder (the cache is written then). */
   readonly key?: string;
+  /** When loading began, before any spec's status or bytes were read (the cache's CacheFile.readAt). */
+  readonly readAt: number;
 }
 
 /**
@@ -154,6 +156,7 @@ function loadAndSelect(args: {
 }): SynthInputs {
   const { opts, specs, outDir, projectRoot } = args;
   const { io } = opts;
+  const readAt = Date.now();
   const scoped = opts.stacks !== undefined || opts.changedSince !== undefined;
   // the spec cache: written by every synth of a specs folder; read by a selection, which then loads only the specs
   // whose findings or plan could differ from it (src/input/spec-cache.ts)
@@ -214,7 +217,7 @@ function loadAndSelect(args: {
   const selection = scoped
     ? selectedStacks({ opts, summaries, failed: hasErrors(inputs.diagnostics), projectRoot, ...selecting })
     : undefined;
-  return { inputs, summaries, ...(selection ? { selection } : {}), ...(key !== undefined ? { key } : {}) };
+  return { inputs, summaries, readAt, ...(selection ? { selection } : {}), ...(key !== undefined ? { key } : {}) };
 }
 
 /**
@@ -237,6 +240,7 @@ function* previousSummaries(opts: {
 function writeCache(opts: {
   outDir: string;
   key: string;
+  readAt: number;
   files: readonly SpecFileResult[];
   result: PipelineResult;
 }): void {
@@ -250,9 +254,11 @@ function writeCache(opts: {
     const n = f.summary ? gateways.get(f.summary.stack) : undefined;
     if (!f.summary || f.digest === undefined || n === undefined) return [];
     const { path: file, digest, stat, diagnostics, summary } = f;
-    return [{ path: file, digest, ...(stat ? { stat } : {}), diagnostics, summary, gateways: n }];
+    // the policy files as read now, or as the cache's entry had them (checked unchanged at the start)
+    const policies = f.model ? policyStamps(f.model) : (f.known?.policies ?? []);
+    return [{ path: file, digest, ...(stat ? { stat } : {}), policies, diagnostics, summary, gateways: n }];
   });
-  writeSpecCache({ outDir: opts.outDir, key: opts.key, specs });
+  writeSpecCache({ outDir: opts.outDir, key: opts.key, readAt: opts.readAt, specs });
 }
 
 /**

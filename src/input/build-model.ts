@@ -56,8 +56,9 @@ function buildBackend(spec: Spec, stack: string): BackendModel {
 function policyChoice(p: PolicyField): PolicyChoice {
   if (p.choice.kind !== "file") return { kind: p.choice.kind };
   // a file without a JSON document is an error reported by the endpoint-policies rule: no model is built then
-  const document = p.choice.read.kind === "json" ? p.choice.read.document : undefined;
-  return { kind: "file", file: p.value, document };
+  const read = p.choice.read;
+  if (read.kind !== "json") return { kind: "file", file: p.value, document: undefined };
+  return { kind: "file", file: p.value, document: read.document, real: read.real, digest: read.digest };
 }
 
 interface BuildVpcOptions {

@@ -21,7 +21,7 @@ import {
   type SourceFile,
   type SpecBytes,
 } from "./load";
-import { specSummary, type SpecSummary } from "./spec-summary";
+import { specSummary, type PolicyStamp, type SpecSummary } from "./spec-summary";
 import { policyRoot, type DumpFacts, type PolicyRoot } from "./resolve";
 import type { SpecModel } from "./spec-model";
 import { fieldSubject, type ResolvedFile } from "./subjects";
@@ -57,6 +57,8 @@ export interface KnownSpec {
   /** Its load and fields findings. */
   readonly diagnostics: readonly Diagnostic[];
   readonly summary: SpecSummary;
+  /** The policy files it read, as they were then. */
+  readonly policies: readonly PolicyStamp[];
   /** How many gateway endpoints its plan has (the region-wide quota counts them). */
   readonly gateways: number;
 }
@@ -156,12 +158,16 @@ export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult 
     const loaded = new Set(now.map((r) => r.read.absPath));
     const summaries = results.flatMap((r) => (r.summary ? [r.summary] : []));
     const wanted = failed ? undefined : opts.scope?.({ summaries, loaded });
-    load(
-      waiting
-        .filter((w) => !wanted || wanted.has(w.path))
-        .map((w) => ({ read: w.read ?? readSpecBytes(w.path), digest: w.digest, at: w.at })),
-      false,
-    );
+    // a file known by its status is read now: written since, its bytes are not what the scope was decided on,
+    // and every known file is loaded (as without a cache)
+    const reread = (w: (typeof waiting)[number]) => {
+      if (w.read) return { read: w.read, digest: w.digest, at: w.at, same: true };
+      const read = readSpecBytes(w.path);
+      const digest = "bytes" in read ? sha256(read.bytes) : undefined;
+      return { read, ...(digest !== undefined ? { digest } : {}), at: w.at, same: digest === w.digest };
+    };
+    const again = waiting.filter((w) => !wanted || wanted.has(w.path)).map(reread);
+    load(again.every((a) => a.same) ? again : waiting.map(reread), false);
   }
   const models: SpecModel[] = [];
   for (const r of results) {

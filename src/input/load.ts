@@ -289,7 +289,11 @@ export function readSpecBytes(absPath: string, stat?: fs.Stats): SpecBytes {
     size = st.size;
     // not read at all: the size alone is refused (file-too-large)
     if (size > MAX_SPEC_BYTES) return { file, absPath, facts: { file, size, yamlErrors: [], yamlWarnings: [] } };
-    return { file, absPath, size, bytes: fs.readFileSync(absPath), stat: st };
+    const bytes = fs.readFileSync(absPath);
+    // grown past the limit since its status was taken (by a caller, earlier): refused on what was read
+    if (bytes.length > MAX_SPEC_BYTES)
+      return { file, absPath, facts: { file, size: bytes.length, yamlErrors: [], yamlWarnings: [] } };
+    return { file, absPath, size, bytes, stat: st };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     return { file, absPath, facts: { file, readError: err.code ?? err.message, yamlErrors: [], yamlWarnings: [] } };

@@ -14,6 +14,7 @@
  * `unclear`) and the rules that need the whole picture hold back.
  */
 import * as fs from "node:fs";
+import { createHash } from "node:crypto";
 import * as path from "node:path";
 import { within } from "../canonical-path";
 import {
@@ -71,7 +72,8 @@ export type PolicyFileRead =
   | { readonly kind: "too-large"; readonly size: number }
   /** Where the JSON goes wrong and jsonc-parser's name of the error (never the file's text). */
   | { readonly kind: "not-json"; readonly line?: number; readonly col?: number; readonly error?: string }
-  | { readonly kind: "json"; readonly document: unknown };
+  /** `real`: where its links led; `digest`: SHA-256 of the bytes read (the spec cache's stamp). */
+  | { readonly kind: "json"; readonly document: unknown; readonly real: string; readonly digest: string };
 
 /** A `policy:` value: full-access, org-only, or a file (resolved against the spec's folder) and its contents. */
 export interface PolicyField {
@@ -479,17 +481,19 @@ function readPolicyFile(opts: { value: string; abs: string; roots: readonly Poli
     return { kind: "missing" };
   }
   if (!roots.some((r) => within(r.real, real))) return { kind: "outside", why: "link" };
-  let text: string;
+  let bytes: Buffer;
   try {
     const stat = fs.statSync(real);
     if (!stat.isFile()) return { kind: "missing" };
     if (stat.size > MAX_POLICY_FILE_BYTES) return { kind: "too-large", size: stat.size };
-    text = fs.readFileSync(real, "utf8");
+    bytes = fs.readFileSync(real);
   } catch {
     return { kind: "missing" };
   }
+  const text = bytes.toString("utf8");
   try {
-    return { kind: "json", document: JSON.parse(text) };
+    const digest = createHash("sha256").update(bytes).digest("hex");
+    return { kind: "json", document: JSON.parse(text), real, digest };
   } catch {
     return { kind: "not-json", ...jsonErrorAt(text) };
   }

@@ -7,10 +7,10 @@
  * files it names (their bytes, and where their links lead), and, for every entry at once (the key), vpce's own code
  * and pinned dependencies, the region dumps, and where the specs folder, the policy folders and the dumps folder are
  * from the working directory (paths are kept and shown relative to it, so a cache committed or restored in another
- * checkout holds). Any difference, or a cache that cannot be read, and the file is loaded as without a
- * cache. Only a synth that wrote its stacks writes the cache, so every entry comes from a run where no spec had an
- * error: the across-files rules found nothing among the cached files, and only a file loaded now can change that
- * (specsToLoad loads every file it could concern).
+ * checkout holds). Any difference, or a cache that cannot be read, and the file is loaded as without a cache.
+ * Only a synth without errors writes the cache (after writing its stacks, or finding none selected), so every entry
+ * comes from a run where no spec had an error: the across-files rules found nothing among the cached files, and
+ * only a file loaded now can change that (specsToLoad loads every file it could concern).
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -18,20 +18,13 @@ import * as path from "node:path";
 import type { Diagnostic } from "../diagnostics";
 import { compareStrings } from "../order";
 import type { KnownSpec } from "./index";
-import type { SpecSummary } from "./spec-summary";
+import type { PolicyStamp, SpecSummary } from "./spec-summary";
 
 /** Where the cache lives in the output folder. */
 export const SPEC_CACHE_FILE = path.join(".vpce", "spec-cache.json");
 
 /** Bumped when the file's shape changes: an older cache is then not read. */
 const FORMAT = 2;
-
-/** A policy file a spec names: its path, where its links lead, its bytes' SHA-256. */
-interface PolicyStamp {
-  readonly path: string;
-  readonly real: string;
-  readonly digest: string;
-}
 
 /**
  * A file's status when it was read, as git's index keeps it: a file whose size, times and inode are the same has
@@ -52,21 +45,23 @@ export interface CachedSpec extends KnownSpec {
   readonly digest: string;
   /** Its status when read; absent when it was not known. */
   readonly stamp?: FileStamp;
-  readonly policies: readonly PolicyStamp[];
 }
 
 interface CacheFile {
   readonly format: number;
   readonly key: string;
-  /** When the cache was written (ms since the epoch): a file changed in the same instant has the same stamp. */
-  readonly writtenAt: number;
+  /**
+   * When the run that wrote it began to look at the specs (ms since the epoch), before any status was taken: a file
+   * changed in the same instant as its status was taken keeps the same stamp.
+   */
+  readonly readAt: number;
   readonly specs: readonly CachedSpec[];
 }
 
 /**
- * A file whose times are this close to the cache's writing (ms) is read and hashed whatever its stamp: a write
- * within the file system's time resolution (2 s on FAT, 1 s on some others) after it was read leaves the stamp as
- * it was (git's "racily clean" entries).
+ * A file whose times are this close to CacheFile.readAt (ms), or later, is read and hashed whatever its stamp: a
+ * write within the file system's time resolution (2 s on FAT, 1 s on some others) after its status was taken leaves
+ * the stamp as it was (git's "racily clean" entries).
  */
 const RACY_MS = 2000;
 
@@ -84,16 +79,27 @@ export function cacheKey(opts: CacheKeyOptions): string {
   const h = createHash("sha256");
   // paths relative to the working directory, as the findings show them: a cache stays good in another checkout
   const rel = (p: string) => path.relative(process.cwd(), p);
+  // and where the folders' links lead: a policy file is read only inside a policy folder's real path
+  const real = (p: string) => {
+    try {
+      return rel(fs.realpathSync(p));
+    } catch {
+      return null;
+    }
+  };
+  const folders = [opts.specsDir, ...opts.policyDirs];
   h.update(
     JSON.stringify({
       format: FORMAT,
       tool: toolDigest(),
       specsDir: rel(opts.specsDir),
       policyDirs: opts.policyDirs.map(rel),
+      real: folders.map(real),
       dumpDir: rel(opts.dumpDir),
     }),
   );
-  h.update(folderDigest(opts.dumpDir, (f) => f.endsWith(".json")));
+  // every file the dump loader could read (it takes *.json in any case), and more
+  h.update(folderDigest(opts.dumpDir, (f) => f.toLowerCase().endsWith(".json")));
   return h.digest("hex");
 }
 
@@ -105,15 +111,15 @@ export class SpecCache {
 
   constructor(
     readonly entries: readonly CachedSpec[],
-    /** When it was written (CacheFile.writtenAt). */
-    private readonly writtenAt: number,
+    /** CacheFile.readAt. */
+    private readonly readAt: number,
   ) {
     this.byPath = new Map(entries.map((e) => [e.path, e]));
   }
 
   /**
    * The entry of a file whose status is as it was when the cache read it (so its bytes are too), unless its times
-   * are within RACY_MS of the cache's writing; its policy files checked as by `known`.
+   * are within RACY_MS of CacheFile.readAt, or later; its policy files checked as by `known`.
    */
   unchanged(file: { path: string; shown: string; stat: fs.Stats }): CachedSpec | undefined {
     const e = this.byPath.get(file.path);
@@ -122,7 +128,7 @@ export class SpecCache {
     if (!e || !t || e.summary.file !== file.shown) return undefined;
     if (t.size !== stat.size || t.mtimeMs !== stat.mtimeMs || t.ctimeMs !== stat.ctimeMs || t.ino !== stat.ino)
       return undefined;
-    if (Math.max(stat.mtimeMs, stat.ctimeMs) > this.writtenAt - RACY_MS) return undefined;
+    if (Math.max(stat.mtimeMs, stat.ctimeMs) > this.readAt - RACY_MS) return undefined;
     return this.policiesUnchanged(e) ? e : undefined;
   }
 
@@ -164,12 +170,58 @@ export function readSpecCache(opts: { outDir: string; key: string }): SpecCache 
   } catch {
     return "unreadable";
   }
-  if (typeof data !== "object" || data === null || !Array.isArray(data.specs) || typeof data.writtenAt !== "number")
-    return "unreadable";
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return "unreadable";
   if (data.format !== FORMAT || data.key !== opts.key) return "stale";
+  if (typeof data.readAt !== "number" || !Array.isArray(data.specs) || !data.specs.every(isCachedSpec))
+    return "unreadable";
   return new SpecCache(
     data.specs.map((e) => relocated(e, (p) => path.resolve(p))),
-    data.writtenAt,
+    data.readAt,
+  );
+}
+
+/** Every field of an entry has the type vpce writes (a file edited by hand or by another tool is not trusted). */
+function isCachedSpec(e: unknown): e is CachedSpec {
+  const o = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+  const str = (x: unknown): x is string => typeof x === "string";
+  const num = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+  const list = <T>(x: unknown, item: (y: unknown) => y is T): x is T[] => Array.isArray(x) && x.every(item);
+  const pos = (x: unknown) => o(x) && num(x.line) && num(x.col);
+  const stamp = (x: unknown) => o(x) && num(x.size) && num(x.mtimeMs) && num(x.ctimeMs) && num(x.ino);
+  const policy = (x: unknown): x is PolicyStamp => o(x) && str(x.path) && str(x.real) && str(x.digest);
+  const diagnostic = (x: unknown): x is Diagnostic =>
+    o(x) &&
+    str(x.code) &&
+    (x.severity === "error" || x.severity === "warning" || x.severity === "info") &&
+    str(x.file) &&
+    str(x.path) &&
+    str(x.message) &&
+    (x.pos === undefined || pos(x.pos)) &&
+    (x.hint === undefined || str(x.hint)) &&
+    (x.suggestions === undefined || list(x.suggestions, str)) &&
+    (x.subnets === undefined || list(x.subnets, str));
+  const spoke = (x: unknown): x is SpecSummary["spokes"][number] =>
+    o(x) && str(x.vpc) && str(x.hub) && o(x.useHub) && str(x.useHub.path) && pos(x.useHub.pos);
+  const summary = (x: unknown): x is SpecSummary =>
+    o(x) &&
+    str(x.stack) &&
+    str(x.file) &&
+    str(x.path) &&
+    str(x.region) &&
+    (x.account === undefined || str(x.account)) &&
+    list(x.policies, str) &&
+    list(x.ids, str) &&
+    pos(x.vpcsAt) &&
+    list(x.spokes, spoke);
+  return (
+    o(e) &&
+    str(e.path) &&
+    str(e.digest) &&
+    (e.stamp === undefined || stamp(e.stamp)) &&
+    list(e.policies, policy) &&
+    list(e.diagnostics, diagnostic) &&
+    summary(e.summary) &&
+    num(e.gateways)
   );
 }
 
@@ -187,6 +239,8 @@ function relocated(e: CachedSpec, map: (p: string) => string): CachedSpec {
 export interface SpecEntry {
   readonly path: string;
   readonly digest: string;
+  /** The policy files its findings came from, as they were read (policyStamps, or its known entry's). */
+  readonly policies: readonly PolicyStamp[];
   /** Its status when it was read. */
   readonly stat?: fs.Stats;
   readonly diagnostics: readonly Diagnostic[];
@@ -195,10 +249,15 @@ export interface SpecEntry {
 }
 
 /**
- * Writes the cache (replacing it whole, through a temporary file so a reader never sees half of it). The policy
- * files are stamped now: one changed while the synth ran is taken as read, a window of the run's length.
+ * Writes the cache (replacing it whole, through a temporary file so a reader never sees half of it). `readAt`: when
+ * the run began to look at the specs, before any status or byte was read (CacheFile.readAt).
  */
-export function writeSpecCache(opts: { outDir: string; key: string; specs: readonly SpecEntry[] }): void {
+export function writeSpecCache(opts: {
+  outDir: string;
+  key: string;
+  readAt: number;
+  specs: readonly SpecEntry[];
+}): void {
   const specs: CachedSpec[] = opts.specs.map((s) =>
     relocated(
       {
@@ -207,7 +266,7 @@ export function writeSpecCache(opts: { outDir: string; key: string; specs: reado
         ...(s.stat
           ? { stamp: { size: s.stat.size, mtimeMs: s.stat.mtimeMs, ctimeMs: s.stat.ctimeMs, ino: s.stat.ino } }
           : {}),
-        policies: s.summary.policies.flatMap((p) => policyStamp(p) ?? []),
+        policies: s.policies,
         diagnostics: s.diagnostics,
         summary: s.summary,
         gateways: s.gateways,
@@ -218,7 +277,7 @@ export function writeSpecCache(opts: { outDir: string; key: string; specs: reado
   const file = path.join(opts.outDir, SPEC_CACHE_FILE);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  const written: CacheFile = { format: FORMAT, key: opts.key, writtenAt: Date.now(), specs };
+  const written: CacheFile = { format: FORMAT, key: opts.key, readAt: opts.readAt, specs };
   fs.writeFileSync(tmp, JSON.stringify(written));
   fs.renameSync(tmp, file);
 }
@@ -284,7 +343,8 @@ function folderDigest(dir: string, take: (file: string) => boolean): string {
  * across-files rules found nothing (see the top of this file), so what a changed file can concern is:
  *  - a file with its stack name (any case) or one of its VPC or subnet ids: a duplicate;
  *  - a file it names as hub, or one naming its stack as hub, under its new name or its old one (a rename or a
- *    deletion leaves a spoke naming a hub that is gone): the hub references;
+ *    deletion leaves a spoke naming a hub that is gone): the hub references; and when a spec to load names a hub
+ *    that no spec is, every file (that error's suggestions are every stack's name);
  *  - the files the selected stacks are planned from: the selected stacks (`selected`), with everything tied to them
  *    by hub relations (a hub is planned with all its spokes, a spoke with its hub).
  * Every file tied by hub relations to one loaded is loaded too, so the hub topology is whole for each.
@@ -340,5 +400,8 @@ export function specsToLoad(opts: {
         queue.push(t.path);
       }
   }
+  // a spec naming a hub that no spec is: an error whose suggestions come from every stack name read, so every
+  // spec is loaded (the run fails anyway)
+  for (const p of want) if (byPath.get(p)?.spokes.some((x) => !byStack.has(x.hub))) return new Set(byPath.keys());
   return want;
 }

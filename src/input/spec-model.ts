@@ -9,8 +9,17 @@ import type { SourceFile } from "./load";
 export type PolicyChoice =
   | { readonly kind: "full-access" }
   | { readonly kind: "org-only" }
-  /** A policy file, relative to the spec; `document` is its parsed JSON. */
-  | { readonly kind: "file"; readonly file: string; readonly document: unknown };
+  /**
+   * A policy file, relative to the spec; `document` is its parsed JSON, `real` where its links led, `digest` the
+   * SHA-256 of the bytes read (what the synth's spec cache checks).
+   */
+  | {
+      readonly kind: "file";
+      readonly file: string;
+      readonly document: unknown;
+      readonly real?: string;
+      readonly digest?: string;
+    };
 
 export type EndpointTypeChoice = "gateway" | "interface" | "both" | LatticeTypeChoice;
 

@@ -27,6 +27,28 @@ export interface SpecSummary {
   readonly spokes: readonly { readonly vpc: string; readonly hub: string; readonly useHub: Located }[];
 }
 
+/** A policy file a spec read: its path, where its links led, its bytes' SHA-256 (when it was read). */
+export interface PolicyStamp {
+  readonly path: string;
+  readonly real: string;
+  readonly digest: string;
+}
+
+/** The policy files the spec's model was made from, as they were read: what the spec cache checks them by. */
+export function policyStamps(model: SpecModel): PolicyStamp[] {
+  const spec = path.resolve(model.file);
+  const out = new Map<string, PolicyStamp>();
+  for (const choice of [
+    model.defaults.policy,
+    ...model.vpcs.flatMap((v) => [...v.endpoints.values()].map((e) => e.policy)),
+  ])
+    if (choice?.kind === "file" && choice.real !== undefined && choice.digest !== undefined) {
+      const file = path.resolve(path.dirname(spec), choice.file);
+      out.set(file, { path: file, real: choice.real, digest: choice.digest });
+    }
+  return [...out.values()].sort((a, b) => compareStrings(a.path, b.path));
+}
+
 export function specSummary(model: SpecModel): SpecSummary {
   const spec = path.resolve(model.file);
   const policies = new Set<string>();
