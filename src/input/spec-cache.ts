@@ -132,11 +132,6 @@ export class SpecCache {
     return this.policiesUnchanged(e) ? e : undefined;
   }
 
-  /** The entry of a file, whatever it is now (what the file was when the cache was written). */
-  entry(file: string): CachedSpec | undefined {
-    return this.byPath.get(file);
-  }
-
   /** The entry of a file with these bytes, when its policy files are unchanged too and it is shown the same way. */
   known(file: { path: string; shown: string; digest: string }): CachedSpec | undefined {
     const e = this.byPath.get(file.path);
