@@ -81,7 +81,7 @@ export function filesAtRef(opts: { changed: ChangedFiles; files: readonly string
   let at = 0;
   files.forEach((file) => {
     const eol = stdout.indexOf(10, at);
-    const header = /^[0-9a-f]{40,64} (\S+) (\d+)$/.exec(stdout.subarray(at, eol).toString("utf8"));
+    const header = /^(?:[0-9a-f]{40}|[0-9a-f]{64}) (\S+) (\d+)$/.exec(stdout.subarray(at, eol).toString("utf8"));
     at = eol + 1;
     // "<name> missing" (or ambiguous): no object, no bytes
     if (!header) return;

@@ -82,7 +82,8 @@ export interface SpecOptions {
   }) => KnownSpec | undefined;
   /**
    * What an earlier run found of a file whose status (size, times, inode) says it has not changed since, asked
-   * before reading it: the file is then neither read nor hashed, and `digest` is the earlier run's. Optional.
+   * before reading it: the file is then not read (nor hashed) unless `scope` wants it loaded, and `digest` is the
+   * earlier run's. Optional.
    */
   readonly unchanged?: (file: {
     readonly path: string;
@@ -166,8 +167,9 @@ export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult 
       const digest = "bytes" in read ? sha256(read.bytes) : undefined;
       return { read, ...(digest !== undefined ? { digest } : {}), at: w.at, same: digest === w.digest };
     };
-    const again = waiting.filter((w) => !wanted || wanted.has(w.path)).map(reread);
-    load(again.every((a) => a.same) ? again : waiting.map(reread), false);
+    const again = new Map(waiting.filter((w) => !wanted || wanted.has(w.path)).map((w) => [w.path, reread(w)]));
+    const all = [...again.values()].every((a) => a.same) ? [] : waiting.filter((w) => !again.has(w.path));
+    load([...again.values(), ...all.map(reread)], false);
   }
   const models: SpecModel[] = [];
   for (const r of results) {

@@ -293,7 +293,7 @@ export function readSpecBytes(absPath: string, stat?: fs.Stats): SpecBytes {
     // grown past the limit since its status was taken (by a caller, earlier): refused on what was read
     if (bytes.length > MAX_SPEC_BYTES)
       return { file, absPath, facts: { file, size: bytes.length, yamlErrors: [], yamlWarnings: [] } };
-    return { file, absPath, size, bytes, stat: st };
+    return { file, absPath, size: bytes.length, bytes, stat: st };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     return { file, absPath, facts: { file, readError: err.code ?? err.message, yamlErrors: [], yamlWarnings: [] } };

@@ -24,7 +24,7 @@ import type { PolicyStamp, SpecSummary } from "./spec-summary";
 export const SPEC_CACHE_FILE = path.join(".vpce", "spec-cache.json");
 
 /** Bumped when the file's shape changes: an older cache is then not read. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * A file's status when it was read, as git's index keeps it: a file whose size, times and inode are the same has
