@@ -8,15 +8,19 @@ import * as path from "node:path";
 import { canonicalPath } from "../canonical-path";
 import { UsageError } from "./io";
 
-function git(opts: { cwd: string; args: readonly string[]; what: string }): string {
-  const r = spawnSync("git", opts.args, { cwd: opts.cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+/** git's stdout as bytes (`input` on its stdin); a failure is a usage error saying what was being done. */
+function git(opts: { cwd: string; args: readonly string[]; what: string; input?: string }): Buffer {
+  const r = spawnSync("git", opts.args, {
+    cwd: opts.cwd,
+    maxBuffer: 1 << 28,
+    ...(opts.input !== undefined ? { input: opts.input } : {}),
+  });
   if (r.error)
     throw new UsageError(`--changed-since needs git, which could not be run: ${r.error.message}. Nothing was written.`);
-  if (r.status !== 0)
-    throw new UsageError(
-      `--changed-since: ${opts.what} failed in ${opts.cwd}: ${r.stderr.trim() || `exit ${r.status}`}. ` +
-        "Nothing was written.",
-    );
+  if (r.status !== 0) {
+    const why = r.stderr.toString("utf8").trim() || `exit ${r.status}`;
+    throw new UsageError(`--changed-since: ${opts.what} failed in ${opts.cwd}: ${why}. Nothing was written.`);
+  }
   return r.stdout;
 }
 
@@ -32,7 +36,9 @@ export interface ChangedFiles {
 export function changedFilesSince(opts: { ref: string; dir: string }): ChangedFiles {
   if (opts.ref.startsWith("-"))
     throw new UsageError(`--changed-since takes a git ref (a branch, tag or commit), not "${opts.ref}".`);
-  const top = git({ cwd: opts.dir, args: ["rev-parse", "--show-toplevel"], what: "finding the git repository" }).trim();
+  const top = git({ cwd: opts.dir, args: ["rev-parse", "--show-toplevel"], what: "finding the git repository" })
+    .toString("utf8")
+    .trim();
   // `--end-of-options` keeps a ref that looks like an option from being read as one
   const diff = git({
     cwd: top,
@@ -48,7 +54,7 @@ export function changedFilesSince(opts: { ref: string; dir: string }): ChangedFi
     ref: opts.ref,
     top,
     files: new Set(
-      [...diff.split("\0"), ...untracked.split("\0")]
+      [...diff.toString("utf8").split("\0"), ...untracked.toString("utf8").split("\0")]
         .filter((f) => f !== "")
         .map((f) => canonicalPath(path.resolve(top, f))),
     ),
@@ -66,18 +72,13 @@ export function filesAtRef(opts: { changed: ChangedFiles; files: readonly string
   // git's batch protocol is a line per name: a name with a line break cannot be asked (it is taken as absent)
   const files = opts.files.filter((f) => !f.includes("\n"));
   const names = files.map((f) => path.relative(top, f).split(path.sep).join("/"));
-  const r = spawnSync("git", ["cat-file", "--batch"], {
+  const stdout = git({
     cwd: opts.changed.top,
+    args: ["cat-file", "--batch"],
+    what: `reading the specs as they were at ${opts.changed.ref}`,
     input: names.map((n) => `${opts.changed.ref}:${n}\n`).join(""),
-    maxBuffer: 1 << 28,
   });
-  if (r.error || r.status !== 0)
-    throw new UsageError(
-      `--changed-since: reading the specs as they were at ${opts.changed.ref} failed in ${opts.changed.top}: ` +
-        `${r.error?.message ?? (r.stderr.toString().trim() || `exit ${r.status}`)}. Nothing was written.`,
-    );
   // per name: "<object> <type> <size>\n<bytes>\n" (a tree too: a folder by that name), or "<name> missing\n"
-  const stdout = r.stdout;
   let at = 0;
   files.forEach((file) => {
     const eol = stdout.indexOf(10, at);

@@ -13,6 +13,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { planGateways } from "../planner/plan";
 import { hasErrors, summarize } from "../diagnostics";
 import { compareStrings } from "../order";
 import { loadInputs, planInputs, policyDirs, type PipelineInputs, type PipelineResult } from "../pipeline";
@@ -245,11 +246,7 @@ function writeCache(opts: {
   result: PipelineResult;
 }): void {
   const gateways = new Map<string, number>(opts.result.unplanned.map((u) => [u.stack, u.gateways]));
-  for (const s of opts.result.plan?.stacks ?? [])
-    gateways.set(
-      s.stack,
-      s.vpcs.reduce((n, v) => n + v.endpoints.filter((e) => e.type === "Gateway").length, 0),
-    );
+  for (const s of opts.result.plan?.stacks ?? []) gateways.set(s.stack, planGateways(s));
   const specs: SpecEntry[] = opts.files.flatMap((f) => {
     const n = f.summary ? gateways.get(f.summary.stack) : undefined;
     if (!f.summary || f.digest === undefined || n === undefined) return [];

@@ -109,7 +109,8 @@ export interface SpecOptions {
 export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult {
   const { folder, files: paths } = readSpecFolder(dir);
   // `--specs` may name one spec file: its policy files live beside it, in its folder
-  const specsFolder = isFile(dir) ? path.dirname(dir) : dir;
+  const single = isFile(dir);
+  const specsFolder = single ? path.dirname(dir) : dir;
   const policyRoots = [specsFolder, ...(opts.policyDirs ?? [])].flatMap((d) => policyRoot(path.resolve(d)) ?? []);
   const summarize = opts.known !== undefined;
   const results: SpecFileResult[] = [];
@@ -178,7 +179,7 @@ export function loadSpecs(dir: string, opts: SpecOptions = {}): SpecStageResult 
   }
   // in file order, as the rules report
   const files = paths.flatMap((p) => resolved.get(p) ?? []);
-  diagnostics.push(...runRules(ACROSS_FILES_RULES, { files, singleFile: isFile(dir) }));
+  diagnostics.push(...runRules(ACROSS_FILES_RULES, { files, singleFile: single }));
   return { models, diagnostics, files: summarize ? results : [] };
 }
 
@@ -195,11 +196,7 @@ function sha256(bytes: Buffer): string {
 }
 
 function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
+  return statOf(p)?.isFile() === true;
 }
 
 interface CheckSourceOptions {

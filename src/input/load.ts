@@ -255,19 +255,6 @@ export function readSpecFolder(dir: string): { folder: SpecFolderFacts; files: s
   }
 }
 
-export function loadSpecDir(dir: string): LoadResult {
-  const { folder, files } = readSpecFolder(dir);
-  return judge(
-    folder,
-    files.map((f) => parseSpecBytes(readSpecBytes(f))),
-  );
-}
-
-export function loadSpecFile(absPath: string): { source?: SourceFile; diagnostics: Diagnostic[] } {
-  const r = judge(undefined, [parseSpecBytes(readSpecBytes(absPath))]);
-  return { ...(r.sources[0] ? { source: r.sources[0] } : {}), diagnostics: r.diagnostics };
-}
-
 /** A spec file's bytes as read, or the facts of why they were not (unreadable, too large). */
 export type SpecBytes =
   | {

@@ -7,7 +7,7 @@
 import * as path from "node:path";
 import type { Position } from "../diagnostics";
 import { compareStrings } from "../order";
-import type { Located, SpecModel } from "./spec-model";
+import type { Located, PolicyChoice, SpecModel } from "./spec-model";
 
 export interface SpecSummary {
   readonly stack: string;
@@ -34,36 +34,40 @@ export interface PolicyStamp {
   readonly digest: string;
 }
 
-/** The policy files the spec's model was made from, as they were read: what the spec cache checks them by. */
-export function policyStamps(model: SpecModel): PolicyStamp[] {
-  const spec = path.resolve(model.file);
-  const out = new Map<string, PolicyStamp>();
+/**
+ * Every policy file the spec names (defaults.policy, endpoints.<svc>.policy), by absolute path (relative to the
+ * spec), sorted, each with its choice as read (the first, when named twice).
+ */
+function policyFiles(model: SpecModel): Array<[string, Extract<PolicyChoice, { kind: "file" }>]> {
+  const dir = path.dirname(path.resolve(model.file));
+  const out = new Map<string, Extract<PolicyChoice, { kind: "file" }>>();
   for (const choice of [
     model.defaults.policy,
     ...model.vpcs.flatMap((v) => [...v.endpoints.values()].map((e) => e.policy)),
   ])
-    if (choice?.kind === "file" && choice.real !== undefined && choice.digest !== undefined) {
-      const file = path.resolve(path.dirname(spec), choice.file);
-      out.set(file, { path: file, real: choice.real, digest: choice.digest });
+    if (choice?.kind === "file") {
+      const file = path.resolve(dir, choice.file);
+      if (!out.has(file)) out.set(file, choice);
     }
-  return [...out.values()].sort((a, b) => compareStrings(a.path, b.path));
+  return [...out].sort((a, b) => compareStrings(a[0], b[0]));
+}
+
+/** The policy files the spec's model was made from, as they were read: what the spec cache checks them by. */
+export function policyStamps(model: SpecModel): PolicyStamp[] {
+  return policyFiles(model).flatMap(([file, { real, digest }]) =>
+    real !== undefined && digest !== undefined ? [{ path: file, real, digest }] : [],
+  );
 }
 
 export function specSummary(model: SpecModel): SpecSummary {
   const spec = path.resolve(model.file);
-  const policies = new Set<string>();
-  for (const choice of [
-    model.defaults.policy,
-    ...model.vpcs.flatMap((v) => [...v.endpoints.values()].map((e) => e.policy)),
-  ])
-    if (choice?.kind === "file") policies.add(path.resolve(path.dirname(spec), choice.file));
   return {
     stack: model.stack,
     file: model.file,
     path: spec,
     region: model.region,
     ...(model.account !== undefined ? { account: model.account } : {}),
-    policies: [...policies].sort(compareStrings),
+    policies: policyFiles(model).map(([file]) => file),
     ids: model.vpcs.flatMap((v) => [v.id, ...v.subnets.map((s) => s.id)]),
     vpcsAt: model.source.positionOf(["vpcs"]),
     spokes: model.vpcs.flatMap((v) =>

@@ -1,4 +1,5 @@
 import { type PlanSubject } from "../../planner/subject";
+import { planGateways } from "../../planner/plan";
 import { by } from "../../order";
 import { rule } from "../rule";
 
@@ -40,7 +41,7 @@ export const gatewayQuota = rule<PlanSubject>()({
         region: spec.region,
         account: spec.account,
         vpcsAt: () => spec.source.positionOf(["vpcs"]),
-        gateways: plan.vpcs.flatMap((v) => v.endpoints).filter((e) => e.type === "Gateway").length,
+        gateways: planGateways(plan),
       })),
       ...(subject.unplanned ?? []).map((s) => ({ ...s, vpcsAt: () => s.vpcsAt })),
     ].sort(by((s) => s.stack));
