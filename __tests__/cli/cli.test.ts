@@ -122,6 +122,29 @@ test("validate, plan and synth never load the yaml library (only spec edits and 
   expect(loads(["synth", "--specs", SPECS, "--out", tmpDir()])).toBe("false");
 });
 
+/** Which of vpce's own modules (paths under dist/src, without .js) running the CLI with `args` loads, in a fresh process. */
+function loadsOwn(args: string[], modules: string[]): string[] {
+  const files = modules.map((m) => path.join(ROOT, "dist", "src", ...m.split("/")) + ".js");
+  const script = `
+    const { run } = require(${JSON.stringify(path.join(ROOT, "dist", "src", "cli", "main.js"))});
+    run(${JSON.stringify(args)}, { out: () => undefined, err: () => undefined, env: {} });
+    process.stdout.write(JSON.stringify(${JSON.stringify(files)}.filter((f) => f in require.cache)));`;
+  const loaded: string[] = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+  return modules.filter((_, i) => loaded.includes(files[i]));
+}
+
+test("a command loads its own code, not the other commands' (they load when run)", () => {
+  const commands = ["cli/synth", "cli/diff", "cli/discover", "cli/adopt", "cli/stacks", "cli/atlantis"];
+  const reports = ["report/markdown", "report/plan-report"];
+  expect(loadsOwn(["validate", "--specs", SPECS], [...commands, ...reports])).toEqual([]);
+  expect(loadsOwn(["--version"], [...commands, ...reports])).toEqual([]);
+  expect(loadsOwn(["plan", "--specs", SPECS], [...commands, ...reports])).toEqual(["report/plan-report"]);
+  expect(loadsOwn(["plan", "--specs", SPECS, "--format", "markdown"], ["report/markdown"])).toEqual([
+    "report/markdown",
+  ]);
+  expect(loadsOwn(["stacks", "--specs", SPECS], commands)).toEqual(["cli/stacks"]);
+});
+
 describe("help and version", () => {
   test("vpce --help: every command and every exit code, exit 0", () => {
     const r = vpce(["--help"]);

@@ -19,17 +19,26 @@ import {
 import { summarize } from "../diagnostics";
 import { runPipeline, type PipelineResult } from "../pipeline";
 import { PRICES } from "../planner/pricing";
-import { renderMarkdown } from "../report/markdown";
 import { round2 } from "../report/cost";
-import { jsonParts, tableParts } from "../report/plan-report";
 import { closest } from "../suggest";
 import { EXIT, guarded, outParts, outputWidth, printTerminalDiagnostics, specsPath, UsageError, type Io } from "./io";
-import { adoptCommand } from "./adopt";
-import { atlantisCommand } from "./atlantis";
-import { discoverCommand } from "./discover";
-import { diffCommand } from "./diff";
-import { stacksCommand } from "./stacks";
-import { synthesize } from "./synth";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * The code of each command and report, loaded when it runs: a run needs one command's, and loading every command's
+ * (synth, diff, discover, adopt, stacks, atlantis, the markdown and plan reports) cost each run about 15 ms.
+ */
+const load = {
+  adopt: () => require("./adopt") as typeof import("./adopt"),
+  atlantis: () => require("./atlantis") as typeof import("./atlantis"),
+  discover: () => require("./discover") as typeof import("./discover"),
+  diff: () => require("./diff") as typeof import("./diff"),
+  stacks: () => require("./stacks") as typeof import("./stacks"),
+  synth: () => require("./synth") as typeof import("./synth"),
+  markdown: () => require("../report/markdown") as typeof import("../report/markdown"),
+  planReport: () => require("../report/plan-report") as typeof import("../report/plan-report"),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export { EXIT, UsageError, type Io } from "./io";
 
@@ -128,7 +137,7 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     .action(
       (o: Options & { hcl?: boolean; module?: boolean; stack?: string[]; changedSince?: string; cache: boolean }) =>
         then(() =>
-          synthesize({
+          load.synth().synthesize({
             specsDir: o.specs,
             outDir: o.out,
             hcl: o.hcl,
@@ -166,7 +175,7 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     .addOption(allDiagnostics())
     .action((o: Options) =>
       then(() =>
-        adoptCommand({
+        load.adopt().adoptCommand({
           specs: o.specs,
           format: o.format === "json" ? "json" : "table",
           allDiagnostics: o.allDiagnostics,
@@ -188,7 +197,7 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
       then(() => {
         if (o.maxChars !== undefined && o.format !== "markdown")
           throw new UsageError("--max-chars applies to --format markdown only.");
-        return diffCommand({
+        return load.diff().diffCommand({
           specs: o.specs,
           base: o.base,
           format: o.format ?? "table",
@@ -213,7 +222,7 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     .addOption(allDiagnostics())
     .action((o: Options & { resolverLogs: string[]; flowLogs?: string[]; flowLogFormat?: string; write?: boolean }) =>
       then(() =>
-        discoverCommand({
+        load.discover().discoverCommand({
           specs: o.specs,
           resolverLogs: o.resolverLogs,
           flowLogs: o.flowLogs,
@@ -232,7 +241,7 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     .addOption(allDiagnostics())
     .action((o: Options) =>
       then(() =>
-        stacksCommand({
+        load.stacks().stacksCommand({
           specs: o.specs,
           outDir: o.out ?? "cdktf.out",
           json: o.json === true,
@@ -247,7 +256,9 @@ function buildProgram(io: Io, then: (command: () => number) => void): Command {
     .addOption(allDiagnostics())
     .action((o: Options) =>
       then(() =>
-        atlantisCommand({ specs: o.specs, outDir: o.out ?? "cdktf.out", allDiagnostics: o.allDiagnostics, io }),
+        load
+          .atlantis()
+          .atlantisCommand({ specs: o.specs, outDir: o.out ?? "cdktf.out", allDiagnostics: o.allDiagnostics, io }),
       ),
     );
   program.showHelpAfterError('Run "vpce --help" for the commands.');
@@ -333,13 +344,17 @@ function plan(o: Options, io: Io): number {
   const r = pipeline(o, io, { explain: o.format === "json" || o.why === true });
   // indented for a terminal, compact when piped to a file or a program
   const indent = io.columns === undefined ? undefined : 2;
-  if (o.format === "json") outParts(io, jsonParts({ plan: r.plan, diagnostics: r.diagnostics, indent }));
+  if (o.format === "json")
+    outParts(io, load.planReport().jsonParts({ plan: r.plan, diagnostics: r.diagnostics, indent }));
   else if (o.format === "markdown")
     io.out(
-      renderMarkdown({ plan: r.plan, diagnostics: r.diagnostics, gbPerMonth: o.gbPerMonth ?? 0, limit: o.maxChars }),
+      load
+        .markdown()
+        .renderMarkdown({ plan: r.plan, diagnostics: r.diagnostics, gbPerMonth: o.gbPerMonth ?? 0, limit: o.maxChars }),
     );
   else {
-    if (r.plan) outParts(io, tableParts({ plan: r.plan, width: outputWidth(io), why: o.why === true }));
+    if (r.plan)
+      outParts(io, load.planReport().tableParts({ plan: r.plan, width: outputWidth(io), why: o.why === true }));
     printDiagnostics({ r, o, io });
   }
   io.err(`vpce: ${summarize(r.diagnostics)}${r.plan ? ` in ${r.plan.stacks.length} stack(s)` : "; no plan."}`);
