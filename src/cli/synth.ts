@@ -32,7 +32,7 @@ import { dumpDir } from "../region-dumps/read";
 import { closest } from "../suggest";
 import { canonicalPath, within } from "../canonical-path";
 import { SPEC_FILE } from "../input/load";
-import { changedFilesSince, filesAtRef, type ChangedFiles } from "./changed-files";
+import { filesAtRef, startChangedFilesSince, type ChangedFiles, type StartedChangedFiles } from "./changed-files";
 import { EXIT, printTerminalDiagnostics, specsPath, UsageError, type Io, type SpecsPath } from "./io";
 import {
   formerHubs,
@@ -155,9 +155,32 @@ function loadAndSelect(args: {
   outDir: string;
   projectRoot: string;
 }): SynthInputs {
-  const { opts, specs, outDir, projectRoot } = args;
-  const { io } = opts;
+  const { opts, specs } = args;
   const readAt = Date.now();
+  const specsFolder = specs.file ? path.dirname(specs.path) : specs.path;
+  // git runs beside the loading below (the cache key, the cache, every spec's status), asked for its answer when the
+  // selection needs it
+  const git =
+    opts.changedSince !== undefined ? startChangedFilesSince({ ref: opts.changedSince, dir: specsFolder }) : undefined;
+  try {
+    return loadAndSelectWith({ ...args, readAt, specsFolder, git });
+  } finally {
+    git?.dispose();
+  }
+}
+
+/** loadAndSelect once git is started (with --changed-since): the loading and the selection themselves. */
+function loadAndSelectWith(args: {
+  opts: SynthesizeOptions;
+  specs: SpecsPath;
+  outDir: string;
+  projectRoot: string;
+  readAt: number;
+  specsFolder: string;
+  git?: StartedChangedFiles;
+}): SynthInputs {
+  const { opts, specs, outDir, projectRoot, readAt, specsFolder, git } = args;
+  const { io } = opts;
   const scoped = opts.stacks !== undefined || opts.changedSince !== undefined;
   // the spec cache: written by every synth of a specs folder; read by a selection, which then loads only the specs
   // whose findings or plan could differ from it (src/input/spec-cache.ts)
@@ -177,9 +200,12 @@ function loadAndSelect(args: {
   let changed: ChangedFiles | undefined;
   let former: Map<string, string> | undefined;
   const canonical = new Map<string, string>();
-  const specsFolder = specs.file ? path.dirname(specs.path) : specs.path;
   const selecting = {
-    changed: () => (changed ??= changedFilesSince({ ref: opts.changedSince ?? "HEAD", dir: specsFolder })),
+    changed: () => {
+      // asked only with --changed-since, which starts git
+      if (!git) throw new Error("internal: the files changed since a ref were asked for without --changed-since");
+      return (changed ??= git.wait());
+    },
     formerHubs: (c: ChangedFiles, stacks: ReadonlySet<string>) =>
       (former ??= formerHubs({
         before: filesAtRef({
