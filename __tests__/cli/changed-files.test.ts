@@ -7,21 +7,32 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { changedFilesSince, startChangedFilesSince } from "../../src/cli/changed-files";
 import { canonicalPath } from "../../src/canonical-path";
-import { git, tmpDir, writeTree } from "../helpers";
+import { git, tmpDir } from "../helpers";
 
 // the modules themselves (an `import * as` gives a copy whose functions cannot be spied on); the code under test
 // reads their functions at each call
 const realFs = jest.requireActual<typeof import("node:fs")>("node:fs");
 const realChildProcess = jest.requireActual<typeof import("node:child_process")>("node:child_process");
+const realOs = jest.requireActual<typeof import("node:os")>("node:os");
 
-/** A repository with one file of each kind git reports (or does not) against HEAD. */
-function repository(): string {
-  const top = writeTree({
+/** Names git prints quoted or escaped outside `-z`: a space, a line break, a letter outside ASCII. */
+const ODD_NAMES = ["with space.yaml", "line\nbreak.yaml", "naïve.yaml"];
+
+/**
+ * A repository with one file of each kind git reports (or does not) against HEAD, and untracked files of odd names;
+ * in `top` when given (a new folder otherwise).
+ */
+function repository(top = tmpDir()): string {
+  const files: Record<string, string> = {
     ".gitignore": "ignored.txt\n",
     "specs/same.yaml": "a: 1\n",
     "specs/edited.yaml": "a: 1\n",
     "specs/deleted.yaml": "a: 1\n",
-  });
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(top, rel)), { recursive: true });
+    fs.writeFileSync(path.join(top, rel), text);
+  }
   git(top, "init", "-q");
   git(top, "add", ".");
   git(top, "commit", "-q", "-m", "base");
@@ -31,8 +42,12 @@ function repository(): string {
   git(top, "add", "specs/staged.yaml");
   fs.writeFileSync(path.join(top, "specs/untracked.yaml"), "a: 1\n");
   fs.writeFileSync(path.join(top, "ignored.txt"), "x\n");
+  for (const name of ODD_NAMES) fs.writeFileSync(path.join(top, "specs", name), "a: 1\n");
   return top;
 }
+
+/** The files git reports in a repository(): tracked changes and untracked files, not the ignored one. */
+const REPORTED = ["deleted.yaml", "edited.yaml", "staged.yaml", "untracked.yaml", ...ODD_NAMES];
 
 /** Runs `f`; with what it returns, the folders it made (mkdtempSync) and those of them still there after it. */
 function withFolders<T>(f: () => T): { value: T; made: string[]; left: string[] } {
@@ -64,9 +79,7 @@ onPosix("the background run gives changedFilesSince's answer, without running gi
   const top = repository();
   const dir = path.join(top, "specs");
   const expected = changedFilesSince({ ref: "HEAD", dir });
-  expect([...expected.files].sort()).toEqual(
-    ["deleted", "edited", "staged", "untracked"].map((n) => canonicalPath(path.join(top, "specs", `${n}.yaml`))),
-  );
+  expect([...expected.files].sort()).toEqual(REPORTED.map((n) => canonicalPath(path.join(top, "specs", n))).sort());
   const foreground = jest.spyOn(realChildProcess, "spawnSync");
   const r = withFolders(() => startChangedFilesSince({ ref: "HEAD", dir }).wait());
   expect(foreground).not.toHaveBeenCalled();
@@ -86,7 +99,36 @@ onPosix.each([
   expect(expected).toMatch(/--changed-since/);
   const r = withFolders(() => thrown(() => startChangedFilesSince({ ref, dir }).wait()));
   expect(r.value).toBe(expected);
+  // the background run was tried, except for a ref git would take as an option (refused first)
+  expect(r.made).toHaveLength(ref.startsWith("-") ? 0 : 1);
   expect(r.left).toEqual([]);
+});
+
+onPosix("a repository whose folder name ends in a space: both ways give the same files, in that folder", () => {
+  const top = repository(path.join(tmpDir(), "specs repo "));
+  const dir = path.join(top, "specs");
+  const expected = changedFilesSince({ ref: "HEAD", dir });
+  expect(expected.top).toBe(canonicalPath(top));
+  expect(withFolders(() => startChangedFilesSince({ ref: "HEAD", dir }).wait()).value).toEqual(expected);
+});
+
+onPosix("a relative temporary folder: the background run still answers", () => {
+  const dir = path.join(repository(), "specs");
+  const expected = changedFilesSince({ ref: "HEAD", dir });
+  const cwd = process.cwd();
+  const work = tmpDir();
+  fs.mkdirSync(path.join(work, "rel-tmp"));
+  process.chdir(work);
+  try {
+    jest.spyOn(realOs, "tmpdir").mockReturnValue("rel-tmp");
+    const foreground = jest.spyOn(realChildProcess, "spawnSync");
+    const r = withFolders(() => startChangedFilesSince({ ref: "HEAD", dir }).wait());
+    expect(foreground).not.toHaveBeenCalled();
+    expect(r.value).toEqual(expected);
+    expect(fs.readdirSync(path.join(work, "rel-tmp"))).toEqual([]);
+  } finally {
+    process.chdir(cwd);
+  }
 });
 
 onPosix("the background run cannot start (its folder is gone): changedFilesSince runs, with its error", () => {
@@ -100,10 +142,38 @@ onPosix("the background run cannot start (its folder is gone): changedFilesSince
   expect(r.left).toEqual([]);
 });
 
-onPosix("dispose without wait removes the run's folder", () => {
-  const dir = path.join(repository(), "specs");
-  const started = withFolders(() => startChangedFilesSince({ ref: "HEAD", dir }));
-  expect(started.left).toHaveLength(1);
-  started.value.dispose();
-  expect(fs.existsSync(started.left[0])).toBe(false);
-});
+onPosix(
+  "dispose without wait stops the run (git with it) and removes its folder; wait then runs git itself",
+  async () => {
+    const dir = path.join(repository(), "specs");
+    // a git that never answers, first on the PATH the background run is given (the foreground one keeps the real git)
+    const bin = tmpDir();
+    const pidFile = path.join(tmpDir(), "pid");
+    fs.writeFileSync(path.join(bin, "git"), `#!/bin/sh\necho $$ > "${pidFile}"\nexec sleep 60\n`, { mode: 0o755 });
+    const was = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${was}`;
+    let started;
+    try {
+      started = withFolders(() => startChangedFilesSince({ ref: "HEAD", dir }));
+    } finally {
+      process.env.PATH = was;
+    }
+    const until = Date.now() + 10_000;
+    while (!fs.existsSync(pidFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    const gitPid = Number(fs.readFileSync(pidFile, "utf8"));
+    expect(started.left).toHaveLength(1);
+    started.value.dispose();
+    expect(fs.existsSync(started.left[0])).toBe(false);
+    const alive = () => {
+      try {
+        process.kill(gitPid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    while (alive() && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    expect(alive()).toBe(false);
+    expect(started.value.wait()).toEqual(changedFilesSince({ ref: "HEAD", dir }));
+  },
+);

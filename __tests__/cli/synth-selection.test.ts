@@ -102,6 +102,14 @@ describe("--stack", () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  test("an unknown stack name close to none: one sentence ends before the list of stacks", () => {
+    const specs = tmpDir();
+    writeSpecs(specs);
+    const r = vpce(["synth", "--specs", specs, "--out", path.join(tmpDir(), "out"), "--stack", "zzzzzz"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/vpce: --stack zzzzzz: no spec defines this stack\. Stacks: one, three, two\./);
+  });
+
   // three.yaml's subnet lies outside its VPC: three has no model
   test.each([
     { name: "validation still covers every spec: an error in another spec writes nothing", stack: "one" },

@@ -38,9 +38,10 @@ export interface ChangedFiles {
 export function changedFilesSince(opts: { ref: string; dir: string }): ChangedFiles {
   if (opts.ref.startsWith("-"))
     throw new UsageError(`--changed-since takes a git ref (a branch, tag or commit), not "${opts.ref}".`);
+  // git's line break only: a folder's name may end in spaces
   const top = git({ cwd: opts.dir, args: ["rev-parse", "--show-toplevel"], what: "finding the git repository" })
     .toString("utf8")
-    .trim();
+    .replace(/\r?\n$/, "");
   // `--end-of-options` keeps a ref that looks like an option from being read as one
   const diff = git({
     cwd: top,
@@ -69,77 +70,128 @@ function changedFiles(opts: { ref: string; top: string; diff: Buffer; untracked:
   };
 }
 
-/** changedFilesSince started beside other work: `wait` gives its answer (or throws its error); `dispose` cleans up. */
+/** changedFilesSince started beside other work. */
 export interface StartedChangedFiles {
+  /** Its answer, or its error; called again (or after dispose), it runs changedFilesSince. */
   wait(): ChangedFiles;
-  /** Removes what the background run left, whether `wait` was called or not (the run is not stopped). */
+  /** Stops a run `wait` was not called for and removes what it left (a no-op after `wait`). */
   dispose(): void;
 }
 
 /**
- * The three git commands of changedFilesSince, run by `sh` with their outputs in files of the folder `$VPCE_GIT_OUT`;
- * `status` is written last (by a rename, so it is whole when seen): 0 when all three succeeded.
+ * The three git commands of changedFilesSince, run by `sh` with their outputs in files of the folder `$VPCE_GIT_OUT`:
+ * `ok` is made once all three succeeded, `done` last whatever happened. The top folder is kept to its last byte:
+ * `$(...)` would drop every trailing line break, so an `x` is printed after git's one and both are taken off.
  */
 const BACKGROUND_GIT = [
   'd="$VPCE_GIT_OUT"',
-  'end() { printf %s "$1" > "$d/status.tmp" && mv "$d/status.tmp" "$d/status"; exit 0; }',
-  "top=$(git rev-parse --show-toplevel) || end 1",
-  'printf %s "$top" > "$d/top" && cd "$top" || end 1',
-  'git diff --name-only --no-renames -z --end-of-options "$VPCE_GIT_REF" -- > "$d/diff" || end 1',
-  'git ls-files --others --exclude-standard -z > "$d/untracked" || end 1',
-  "end 0",
+  'top=$(git rev-parse --show-toplevel && printf x) && top="${top%?x}" && printf %s "$top" > "$d/top" &&',
+  '  cd "$top" &&',
+  '  git diff --name-only --no-renames -z --end-of-options "$VPCE_GIT_REF" -- > "$d/diff" &&',
+  '  git ls-files --others --exclude-standard -z > "$d/untracked" &&',
+  '  : > "$d/ok"',
+  ': > "$d/done"',
 ].join("\n");
+
+/** Whether `/proc/<pid>/stat` can be read here (Linux with /proc mounted); asked once. */
+let procReadable: boolean | undefined;
 
 /** How long `wait` waits for the background run before running git itself (the run is then taken as lost). */
 const BACKGROUND_LIMIT_MS = 120_000;
 
 /**
+ * Whether a child process has ended, where the system says so without the event loop (Linux: `/proc/<pid>/stat`
+ * shows it as a zombie until Node reaps it); undefined where it cannot tell.
+ */
+function ended(pid: number): boolean | undefined {
+  if (!(procReadable ??= process.platform === "linux" && fs.existsSync("/proc/self/stat"))) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // "<pid> (<command>) <state> ...": the command may hold spaces and parentheses, the state follows the last ")"
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+  } catch {
+    return true;
+  }
+}
+
+/**
  * changedFilesSince, started now in a child process so that git runs on another core while the specs load: on a
  * fresh checkout git re-reads every file whose status it cannot trust (about 30 ms for 300 specs), and the three
  * commands took about 13 ms of a one-file CI otherwise. `wait` blocks until the answer is there. Wherever the
- * background run cannot start or does not succeed (no `sh`, Windows, a bad ref, no repository), `wait` runs
- * changedFilesSince itself, so the answer and every error are exactly its.
+ * background run cannot start, does not succeed or ends without saying so (no `sh`, Windows, a bad ref, no
+ * repository, a full temporary folder), `wait` runs changedFilesSince itself, so the answer and every error are
+ * exactly its. `dispose` stops a run nobody waited for (an error came first): no git is left running after vpce.
  */
 export function startChangedFilesSince(opts: { ref: string; dir: string }): StartedChangedFiles {
   const inline: StartedChangedFiles = { wait: () => changedFilesSince(opts), dispose: () => undefined };
   if (opts.ref.startsWith("-") || process.platform === "win32") return inline;
   let out: string;
   try {
-    out = fs.mkdtempSync(path.join(os.tmpdir(), "vpce-git-"));
+    // absolute: the child resolves it from other folders (a relative TMPDIR)
+    out = path.resolve(fs.mkdtempSync(path.join(os.tmpdir(), "vpce-git-")));
   } catch {
     return inline;
   }
-  const dispose = () => fs.rmSync(out, { recursive: true, force: true });
-  const child = spawn("sh", ["-c", BACKGROUND_GIT], {
-    cwd: opts.dir,
-    stdio: "ignore",
-    env: { ...process.env, VPCE_GIT_OUT: out, VPCE_GIT_REF: opts.ref },
-  });
-  // a failure to start is also emitted, later: seen here (no pid), it must not become an unhandled error event
-  child.on("error", () => undefined);
-  if (child.pid === undefined) {
-    dispose();
+  const remove = () => {
+    try {
+      fs.rmSync(out, { recursive: true, force: true });
+    } catch {
+      // a run still writing there (stopped by dispose): what is left is small and in the temporary folder
+    }
+  };
+  let child: ReturnType<typeof spawn>;
+  try {
+    child = spawn("sh", ["-c", BACKGROUND_GIT], {
+      cwd: opts.dir,
+      stdio: "ignore",
+      env: { ...process.env, VPCE_GIT_OUT: out, VPCE_GIT_REF: opts.ref },
+      // its own process group, so that dispose stops git with it
+      detached: true,
+    });
+  } catch {
+    // some failures to start (a working folder that is not one) are thrown, not emitted
+    remove();
     return inline;
   }
-  // vpce need not wait for the run at exit (an error before `wait` ends the command)
+  // the others are emitted, later: seen here (no pid), they must not become an unhandled error event
+  child.on("error", () => undefined);
+  const pid = child.pid;
+  if (pid === undefined) {
+    remove();
+    return inline;
+  }
+  // vpce need not wait for the run at exit (an error before `wait` ends the command; dispose stops the run)
   child.unref();
+  let settled = false;
+  const has = (name: string) => fs.existsSync(path.join(out, name));
   const read = (name: string) => fs.readFileSync(path.join(out, name));
   return {
     wait() {
+      if (settled) return changedFilesSince(opts);
+      settled = true;
       try {
-        const status = path.join(out, "status");
-        const deadline = Date.now() + BACKGROUND_LIMIT_MS;
+        const deadline = performance.now() + BACKGROUND_LIMIT_MS;
         // synchronous like the rest of the command: a 1 ms sleep per look
         const nap = new Int32Array(new SharedArrayBuffer(4));
-        while (!fs.existsSync(status) && Date.now() < deadline) Atomics.wait(nap, 0, 0, 1);
-        if (!fs.existsSync(status) || fs.readFileSync(status, "utf8") !== "0") return changedFilesSince(opts);
-        const top = read("top").toString("utf8").trim();
+        while (!has("done") && ended(pid) !== true && performance.now() < deadline) Atomics.wait(nap, 0, 0, 1);
+        if (!has("ok")) return changedFilesSince(opts);
+        const top = read("top").toString("utf8");
         return changedFiles({ ref: opts.ref, top, diff: read("diff"), untracked: read("untracked") });
       } finally {
-        dispose();
+        remove();
       }
     },
-    dispose,
+    dispose() {
+      if (settled) return;
+      settled = true;
+      if (!has("done") && ended(pid) !== true)
+        try {
+          process.kill(-pid, "SIGTERM");
+        } catch {
+          // ended meanwhile
+        }
+      remove();
+    },
   };
 }
 

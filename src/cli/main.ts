@@ -26,7 +26,7 @@ import { EXIT, guarded, outParts, outputWidth, printTerminalDiagnostics, specsPa
 /* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * The code of each command and report, loaded when it runs: a run needs one command's, and loading every command's
- * (synth, diff, discover, adopt, stacks, atlantis, the markdown and plan reports) cost each run about 15 ms.
+ * (synth, diff, discover, adopt, stacks, atlantis, the markdown and plan reports) cost each run about 10 ms.
  */
 const load = {
   adopt: () => require("./adopt") as typeof import("./adopt"),

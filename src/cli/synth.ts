@@ -310,7 +310,7 @@ function selectedStacks(args: {
       const near = closest(name, known);
       throw new UsageError(
         `--stack ${name}: no spec defines this stack` +
-          (near.length > 0 ? `; did you mean ${near.join(", ")}?` : "") +
+          (near.length > 0 ? `; did you mean ${near.join(", ")}?` : ".") +
           ` Stacks: ${known.length > 10 ? `${known.slice(0, 10).join(", ")}, ...` : known.join(", ")}. ` +
           "Nothing was written.",
       );
