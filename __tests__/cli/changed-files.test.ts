@@ -14,6 +14,7 @@ import { git, tmpDir } from "../helpers";
 const realFs = jest.requireActual<typeof import("node:fs")>("node:fs");
 const realChildProcess = jest.requireActual<typeof import("node:child_process")>("node:child_process");
 const realOs = jest.requireActual<typeof import("node:os")>("node:os");
+const SYSTEM_TMP = os.tmpdir();
 
 /** Names git prints quoted or escaped outside `-z`: a space, a line break, a letter outside ASCII. */
 const ODD_NAMES = ["with space.yaml", "line\nbreak.yaml", "naïve.yaml"];
@@ -142,38 +143,78 @@ onPosix("the background run cannot start (its folder is gone): changedFilesSince
   expect(r.left).toEqual([]);
 });
 
+/**
+ * Runs `f` with `git` on the PATH the background run is given (the foreground keeps the real git: under jest the
+ * test's process.env is a copy that only the background run's environment is built from) being `script`.
+ */
+function withFakeGit<T>(script: string, f: () => T): T {
+  // in the system's temporary folder, whatever a test makes os.tmpdir() say
+  const bin = fs.mkdtempSync(path.join(SYSTEM_TMP, "vpce-fake-git-"));
+  fs.writeFileSync(path.join(bin, "git"), `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+  const was = process.env.PATH;
+  process.env.PATH = `${bin}${path.delimiter}${was}`;
+  try {
+    return f();
+  } finally {
+    process.env.PATH = was;
+  }
+}
+
+/** Whether a process is running (a zombie, ended but not yet reaped, is not). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return process.platform !== "linux";
+  }
+}
+
+const pause = () => new Promise((r) => setTimeout(r, 10));
+
 onPosix(
   "dispose without wait stops the run (git with it) and removes its folder; wait then runs git itself",
   async () => {
     const dir = path.join(repository(), "specs");
-    // a git that never answers, first on the PATH the background run is given (the foreground one keeps the real git)
-    const bin = tmpDir();
     const pidFile = path.join(tmpDir(), "pid");
-    fs.writeFileSync(path.join(bin, "git"), `#!/bin/sh\necho $$ > "${pidFile}"\nexec sleep 60\n`, { mode: 0o755 });
-    const was = process.env.PATH;
-    process.env.PATH = `${bin}${path.delimiter}${was}`;
-    let started;
+    // a git that never answers, its pid written whole (renamed into place)
+    const started = withFakeGit(`echo $$ > "${pidFile}.tmp" && mv "${pidFile}.tmp" "${pidFile}"\nexec sleep 60`, () =>
+      withFolders(() => startChangedFilesSince({ ref: "HEAD", dir })),
+    );
     try {
-      started = withFolders(() => startChangedFilesSince({ ref: "HEAD", dir }));
+      const until = Date.now() + 10_000;
+      while (!fs.existsSync(pidFile) && Date.now() < until) await pause();
+      const gitPid = Number(fs.readFileSync(pidFile, "utf8"));
+      expect(gitPid).toBeGreaterThan(0);
+      expect(started.left).toHaveLength(1);
+      started.value.dispose();
+      expect(fs.existsSync(started.left[0])).toBe(false);
+      while (running(gitPid) && Date.now() < until) await pause();
+      expect(running(gitPid)).toBe(false);
+      expect(started.value.wait()).toEqual(changedFilesSince({ ref: "HEAD", dir }));
     } finally {
-      process.env.PATH = was;
+      started.value.dispose();
     }
-    const until = Date.now() + 10_000;
-    while (!fs.existsSync(pidFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
-    const gitPid = Number(fs.readFileSync(pidFile, "utf8"));
-    expect(started.left).toHaveLength(1);
-    started.value.dispose();
-    expect(fs.existsSync(started.left[0])).toBe(false);
-    const alive = () => {
-      try {
-        process.kill(gitPid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    while (alive() && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
-    expect(alive()).toBe(false);
-    expect(started.value.wait()).toEqual(changedFilesSince({ ref: "HEAD", dir }));
   },
 );
+
+onPosix("a temporary folder inside the working tree: its files are in neither answer", () => {
+  const top = repository();
+  const dir = path.join(top, "specs");
+  const expected = changedFilesSince({ ref: "HEAD", dir });
+  const inside = path.join(top, "tmp");
+  fs.mkdirSync(inside);
+  jest.spyOn(realOs, "tmpdir").mockReturnValue(inside);
+  // the background answer, and git in the foreground after a background run that failed (a git that fails there)
+  expect(withFolders(() => startChangedFilesSince({ ref: "HEAD", dir }).wait()).value).toEqual(expected);
+  const foreground = jest.spyOn(realChildProcess, "spawnSync");
+  const failed = withFakeGit("exit 1", () => startChangedFilesSince({ ref: "HEAD", dir }));
+  expect(failed.wait()).toEqual(expected);
+  expect(foreground).toHaveBeenCalled();
+  expect(fs.readdirSync(inside)).toEqual([]);
+});

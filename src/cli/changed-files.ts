@@ -41,7 +41,7 @@ export function changedFilesSince(opts: { ref: string; dir: string }): ChangedFi
   // git's line break only: a folder's name may end in spaces
   const top = git({ cwd: opts.dir, args: ["rev-parse", "--show-toplevel"], what: "finding the git repository" })
     .toString("utf8")
-    .replace(/\r?\n$/, "");
+    .replace(/\n$/, "");
   // `--end-of-options` keeps a ref that looks like an option from being read as one
   const diff = git({
     cwd: top,
@@ -85,7 +85,8 @@ export interface StartedChangedFiles {
  */
 const BACKGROUND_GIT = [
   'd="$VPCE_GIT_OUT"',
-  'top=$(git rev-parse --show-toplevel && printf x) && top="${top%?x}" && printf %s "$top" > "$d/top" &&',
+  'top=$(git rev-parse --show-toplevel && printf x) && [ "${#top}" -ge 2 ] && top="${top%?x}" &&',
+  '  printf %s "$top" > "$d/top" &&',
   '  cd "$top" &&',
   '  git diff --name-only --no-renames -z --end-of-options "$VPCE_GIT_REF" -- > "$d/diff" &&',
   '  git ls-files --others --exclude-standard -z > "$d/untracked" &&',
@@ -104,13 +105,23 @@ const BACKGROUND_LIMIT_MS = 120_000;
  * shows it as a zombie until Node reaps it); undefined where it cannot tell.
  */
 function ended(pid: number): boolean | undefined {
-  if (!(procReadable ??= process.platform === "linux" && fs.existsSync("/proc/self/stat"))) return undefined;
+  // and the /proc of this process's own pid namespace: its own entry is there under its own pid
+  procReadable ??= process.platform === "linux" && readOr(`/proc/${process.pid}/stat`).startsWith(`${process.pid} `);
+  if (!procReadable) return undefined;
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     // "<pid> (<command>) <state> ...": the command may hold spaces and parentheses, the state follows the last ")"
     return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
   } catch {
     return true;
+  }
+}
+
+function readOr(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return "";
   }
 }
 
@@ -165,32 +176,45 @@ export function startChangedFilesSince(opts: { ref: string; dir: string }): Star
   let settled = false;
   const has = (name: string) => fs.existsSync(path.join(out, name));
   const read = (name: string) => fs.readFileSync(path.join(out, name));
+  /** Stops the run unless it is over, then removes its folder: nothing of it outlives its answer. */
+  const stop = () => {
+    // not reaped by Node yet, so its process group id is still its own (never another process's)
+    if (!has("done") && child.exitCode === null && child.signalCode === null)
+      try {
+        process.kill(-pid, "SIGTERM");
+      } catch {
+        // its group is gone already
+      }
+    remove();
+  };
   return {
     wait() {
       if (settled) return changedFilesSince(opts);
       settled = true;
-      try {
-        const deadline = performance.now() + BACKGROUND_LIMIT_MS;
-        // synchronous like the rest of the command: a 1 ms sleep per look
-        const nap = new Int32Array(new SharedArrayBuffer(4));
-        while (!has("done") && ended(pid) !== true && performance.now() < deadline) Atomics.wait(nap, 0, 0, 1);
-        if (!has("ok")) return changedFilesSince(opts);
-        const top = read("top").toString("utf8");
-        return changedFiles({ ref: opts.ref, top, diff: read("diff"), untracked: read("untracked") });
-      } finally {
-        remove();
-      }
+      const deadline = performance.now() + BACKGROUND_LIMIT_MS;
+      // synchronous like the rest of the command: a 1 ms sleep per look
+      const nap = new Int32Array(new SharedArrayBuffer(4));
+      while (!has("done") && ended(pid) !== true && performance.now() < deadline) Atomics.wait(nap, 0, 0, 1);
+      // (taken while the folder exists: links in its path resolved as in the answer's paths)
+      const own = canonicalPath(out) + path.sep;
+      let answer: ChangedFiles | undefined;
+      if (has("ok"))
+        try {
+          const top = read("top").toString("utf8");
+          answer = changedFiles({ ref: opts.ref, top, diff: read("diff"), untracked: read("untracked") });
+        } catch {
+          // unreadable: asked again below
+        }
+      // the run stopped and its folder gone before git runs in the foreground (the folder may lie in the working tree)
+      stop();
+      if (!answer) return changedFilesSince(opts);
+      // a temporary folder inside the working tree is untracked: its files are the run's, not the change's
+      return { ...answer, files: new Set([...answer.files].filter((f) => !f.startsWith(own))) };
     },
     dispose() {
       if (settled) return;
       settled = true;
-      if (!has("done") && ended(pid) !== true)
-        try {
-          process.kill(-pid, "SIGTERM");
-        } catch {
-          // ended meanwhile
-        }
-      remove();
+      stop();
     },
   };
 }
