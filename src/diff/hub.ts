@@ -6,7 +6,7 @@
  * VpcPlan.useHub); declared renames (`movedFrom`) pair old and new addresses as for endpoints, and an undeclared
  * one (the same zone or VPC under a new address) is a replacement with the renamedFrom that avoids it.
  */
-import type { HostedZonePlan, StackPlan, VpcPlan } from "../planner/plan";
+import type { HostedZonePlan, Movable, StackPlan, VpcPlan } from "../planner/plan";
 import type { Change, Outage } from "./compare";
 
 export interface HubStackDiff {
@@ -66,19 +66,57 @@ function listChanges<T>(opts: {
   ];
 }
 
+/**
+ * An item of the head plan and the item of the base plan it is (see pairMoved): `declared`, by its address or its
+ * declared move (`movedFrom`); else the same thing under a new address, or nothing (an item added).
+ */
+type Paired<T> =
+  | { readonly head: T; readonly base: T; readonly declared: true }
+  | { readonly head: T; readonly base?: T; readonly declared: false };
+
+/**
+ * The items of two plans' lists paired as Terraform sees them, the same way for zones and associations: first by
+ * address, or through a declared move (`movedFrom`); then, among the items left, the same thing under a new address
+ * (`same`), an undeclared rename that Terraform destroys and creates. Pairs in head order, each base item used once;
+ * `removed` is what is left of the base, in its order.
+ */
+function pairMoved<T>(opts: {
+  base: readonly T[];
+  head: readonly T[];
+  movable: (x: T) => Movable;
+  same: (base: T, head: T) => boolean;
+}): { paired: Paired<T>[]; removed: T[] } {
+  const { movable, same } = opts;
+  const left = new Map(opts.base.map((b) => [movable(b).address, b]));
+  const declared = opts.head.map((h) => {
+    const { address, movedFrom } = movable(h);
+    const b = left.get(address) ?? (movedFrom !== undefined ? left.get(movedFrom) : undefined);
+    if (b !== undefined) left.delete(movable(b).address);
+    return b;
+  });
+  const paired = opts.head.map((head, i): Paired<T> => {
+    const known = declared[i];
+    if (known !== undefined) return { head, base: known, declared: true };
+    const renamed = [...left.values()].find((b) => same(b, head));
+    if (renamed === undefined) return { head, declared: false };
+    left.delete(movable(renamed).address);
+    return { head, base: renamed, declared: false };
+  });
+  return { paired, removed: [...left.values()] };
+}
+
 function diffHubVpc(opts: { stack: string; base?: VpcPlan; head?: VpcPlan }): HubStackDiff {
   const { stack } = opts;
   const changes: Change[] = [];
   const outages: Outage[] = [];
-  const before = new Map(zonesOf(opts.base).map((z) => [z.zone.address, z]));
-  const fresh: ZoneOf[] = [];
-  for (const h of zonesOf(opts.head)) {
-    const b = before.get(h.zone.address) ?? (h.zone.movedFrom !== undefined ? before.get(h.zone.movedFrom) : undefined);
-    if (!b) {
-      fresh.push(h);
-      continue;
-    }
-    before.delete(b.zone.address);
+  const { paired, removed } = pairMoved({
+    base: zonesOf(opts.base),
+    head: zonesOf(opts.head),
+    movable: (z) => z.zone,
+    // the same zone name under a new address: the hub VPC renamed without renamedFrom
+    same: (b, h) => b.zone.name === h.zone.name,
+  });
+  for (const { head: h, base: b } of paired.flatMap((p) => (p.declared ? [p] : []))) {
     if (b.zone.address !== h.zone.address)
       changes.push({
         category: "hub-zone",
@@ -98,11 +136,9 @@ function diffHubVpc(opts: { stack: string; base?: VpcPlan; head?: VpcPlan }): Hu
     );
     diffAssociations({ base: b.zone, head: h.zone, changes, outages });
   }
-  for (const h of fresh) {
-    // the same zone name under a new address (the hub VPC renamed without renamedFrom): destroyed and created
-    const renamed = [...before.values()].find((b) => b.zone.name === h.zone.name);
-    if (renamed) {
-      before.delete(renamed.zone.address);
+  for (const { head: h, base: renamed } of paired.filter((p) => !p.declared)) {
+    // destroyed and created
+    if (renamed)
       outages.push({
         resource: `aws_route53_zone.${renamed.zone.address}`,
         action: "replace",
@@ -111,14 +147,13 @@ function diffHubVpc(opts: { stack: string; base?: VpcPlan; head?: VpcPlan }): Hu
           `${opts.head?.name}): Terraform destroys the zone and creates a new one`,
         subnets: answered(renamed.zone),
       });
-    }
     changes.push({
       category: "hub-zone",
       kind: "added",
       what: `zone ${h.zone.name} for ${h.service}, answering ${answered(h.zone).join(", ")}`,
     });
   }
-  for (const b of before.values()) {
+  for (const b of removed) {
     changes.push({ category: "hub-zone", kind: "removed", what: `zone ${b.zone.name} for ${b.service}` });
     outages.push({
       resource: `aws_route53_zone.${b.zone.address}`,
@@ -143,12 +178,14 @@ function diffAssociations(opts: {
   outages: Outage[];
 }): void {
   const { head, changes, outages } = opts;
-  const was = new Map(opts.base.associations.filter((a) => a.kind !== "inline").map((a) => [a.address, a]));
-  for (const a of head.associations.filter((x) => x.kind !== "inline")) {
-    const prev = was.get(a.address) ?? (a.movedFrom !== undefined ? was.get(a.movedFrom) : undefined);
-    const same = prev ?? [...was.values()].find((x) => x.vpcId === a.vpcId && x.kind === a.kind);
-    if (same) was.delete(same.address);
-    if (same && !prev)
+  const { paired, removed } = pairMoved({
+    base: opts.base.associations.filter((a) => a.kind !== "inline"),
+    head: head.associations.filter((x) => x.kind !== "inline"),
+    movable: (a) => a,
+    same: (b, h) => b.vpcId === h.vpcId && b.kind === h.kind,
+  });
+  for (const { head: a, base: same, declared } of paired) {
+    if (same && !declared)
       outages.push({
         resource: `${RESOURCE[a.kind]}.${same.address}`,
         action: "replace",
@@ -159,7 +196,7 @@ function diffAssociations(opts: {
       });
     if (!same) changes.push({ category: "hub-association", kind: "added", what: associationLabel(a, head.name) });
   }
-  for (const a of was.values())
+  for (const a of removed)
     changes.push({ category: "hub-association", kind: "removed", what: associationLabel(a, head.name) });
 }
 
@@ -190,31 +227,29 @@ function diffSpokeVpc(opts: { base?: VpcPlan; head?: VpcPlan }): HubStackDiff {
       });
   // the associations a cross-account spoke's own stack makes: by address, through declared moves; the same zone
   // under a new address is this VPC renamed without renamedFrom (destroyed and created)
-  const after = h?.associations ?? [];
-  const moved = new Map(after.map((a) => [a.movedFrom ?? a.address, a.address]));
-  const outages: Outage[] = [];
-  const renamed = new Set<string>();
-  for (const x of b?.associations ?? []) {
-    if (moved.has(x.address) || !after.some((a) => a.zoneKey === x.zoneKey && a.address !== x.address)) continue;
-    renamed.add(x.zoneKey);
-    outages.push({
-      resource: `aws_route53_zone_association.${x.address}`,
-      action: "replace",
-      because: `renamed without renamedFrom (add renamedFrom: ${opts.base?.name} on VPC ${name})`,
-      subnets: [name],
-    });
-  }
-  changes.push(
-    ...listChanges({
-      category: "hub-association",
-      before: (b?.associations ?? [])
-        .filter((a) => !renamed.has(a.zoneKey))
-        .map((a) => ({ ...a, address: moved.get(a.address) ?? a.address })),
-      after: after.filter((a) => !renamed.has(a.zoneKey)),
-      key: (a) => a.address,
-      label: (a) => `VPC ${name}: association with the hub's zone ${a.zone} (${a.service}), made in this stack`,
-    }),
+  const { paired, removed } = pairMoved({
+    base: b?.associations ?? [],
+    head: h?.associations ?? [],
+    movable: (a) => a,
+    same: (x, a) => x.zoneKey === a.zoneKey,
+  });
+  const outages: Outage[] = paired.flatMap(({ base: x, declared }): Outage[] =>
+    x && !declared
+      ? [
+          {
+            resource: `aws_route53_zone_association.${x.address}`,
+            action: "replace",
+            because: `renamed without renamedFrom (add renamedFrom: ${opts.base?.name} on VPC ${name})`,
+            subnets: [name],
+          },
+        ]
+      : [],
   );
+  const label = (a: { zone: string; service: string }) =>
+    `VPC ${name}: association with the hub's zone ${a.zone} (${a.service}), made in this stack`;
+  for (const { head: a, base: x } of paired)
+    if (!x) changes.push({ category: "hub-association", kind: "added", what: label(a) });
+  for (const x of removed) changes.push({ category: "hub-association", kind: "removed", what: label(x) });
   return { changes, outages };
 }
 
