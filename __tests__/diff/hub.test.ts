@@ -118,6 +118,12 @@ beforeAll(() => {
   };
   commit("spoke-rename", { payments: renamedSpoke({ name: "pay", renamedFrom: "payments" }) });
   commit("spoke-rename-undeclared", { payments: renamedSpoke({ name: "billing" }) });
+  // the VPC billing renamed apay without renamedFrom, and a new VPC named billing: the authorization and the
+  // association at billing's addresses are now for the new VPC
+  const swapped = renamedSpoke({ name: "apay" });
+  const other = spokeSpec({ stack: "payments", n: 21, services: ["kms"], account: "222222222222" }).vpcs[0];
+  swapped.vpcs.push({ ...other, name: "billing", useHub: "network-hub/central" });
+  commit("vpc-swap", { payments: swapped });
 });
 
 test("a spoke that starts using the hub: the hub's zone replaces its local endpoint, the hub associates it", () => {
@@ -232,4 +238,17 @@ test("cross-account spoke VPC renamed: moved given renamedFrom, else authorizati
     ["aws_route53_zone_association.pay_kms_eu-central-1_amazonaws_com", "replace"],
   ]);
   expect(p.changes.filter((c) => c.category === "hub-association")).toEqual([]);
+});
+
+test("a VPC's old name taken by another VPC: the authorization kept at its address is replaced, for the new VPC", () => {
+  const j = json({ at: "vpc-swap", base: "spoke-rename-undeclared" });
+  const h = stackOf(j, "network-hub");
+  const address = "aws_route53_vpc_association_authorization.central_kms_eu-central-1_amazonaws_com_payments_billing";
+  expect(h.outages.map((o) => [o.resource, o.action, o.subnets])).toEqual([[address, "replace", ["payments/billing"]]]);
+  expect(h.outages[0].because).toMatch(
+    /was the cross-account .* for vpc-14\S+ \(payments\/billing\) and is the cross-account one for vpc-15\S+ \(payments\/billing\) now/,
+  );
+  expect(lines(h.changes.filter((c) => c.category === "hub-association"))).toEqual([
+    expect.stringMatching(/^added hub-association .*payments\/apay/),
+  ]);
 });

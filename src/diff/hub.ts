@@ -67,18 +67,22 @@ function listChanges<T>(opts: {
 }
 
 /**
- * An item of the head plan and the item of the base plan it is (see pairMoved): `declared`, by its address or its
- * declared move (`movedFrom`); else the same thing under a new address, or nothing (an item added).
+ * An item of the head plan and the item of the base plan it is (see pairMoved): `tracked`, the resource Terraform
+ * keeps (the same address, or a declared move); else the same thing under a new address (an undeclared rename,
+ * destroyed and created), or nothing (an item added).
  */
 type Paired<T> =
-  | { readonly head: T; readonly base: T; readonly declared: true }
-  | { readonly head: T; readonly base?: T; readonly declared: false };
+  | { readonly head: T; readonly base: T; readonly tracked: true }
+  | { readonly head: T; readonly base?: T; readonly tracked: false };
+
+const tracked = <T>(p: Paired<T>): p is Extract<Paired<T>, { tracked: true }> => p.tracked;
+const untracked = <T>(p: Paired<T>): p is Extract<Paired<T>, { tracked: false }> => !p.tracked;
 
 /**
- * The items of two plans' lists paired as Terraform sees them, the same way for zones and associations: first by
- * address, or through a declared move (`movedFrom`); then, among the items left, the same thing under a new address
- * (`same`), an undeclared rename that Terraform destroys and creates. Pairs in head order, each base item used once;
- * `removed` is what is left of the base, in its order.
+ * The items of two plans' lists paired, the same way for zones and associations: first as Terraform pairs them, by
+ * address or through a declared move (`movedFrom`); then, among the items left, by `same`: the same thing under a
+ * new address, an undeclared rename. Pairs in head order, each base item used once; `removed` is what is left of
+ * the base, in its order.
  */
 function pairMoved<T>(opts: {
   base: readonly T[];
@@ -88,19 +92,19 @@ function pairMoved<T>(opts: {
 }): { paired: Paired<T>[]; removed: T[] } {
   const { movable, same } = opts;
   const left = new Map(opts.base.map((b) => [movable(b).address, b]));
-  const declared = opts.head.map((h) => {
+  const kept = opts.head.map((h) => {
     const { address, movedFrom } = movable(h);
     const b = left.get(address) ?? (movedFrom !== undefined ? left.get(movedFrom) : undefined);
     if (b !== undefined) left.delete(movable(b).address);
     return b;
   });
   const paired = opts.head.map((head, i): Paired<T> => {
-    const known = declared[i];
-    if (known !== undefined) return { head, base: known, declared: true };
+    const known = kept[i];
+    if (known !== undefined) return { head, base: known, tracked: true };
     const renamed = [...left.values()].find((b) => same(b, head));
-    if (renamed === undefined) return { head, declared: false };
+    if (renamed === undefined) return { head, tracked: false };
     left.delete(movable(renamed).address);
-    return { head, base: renamed, declared: false };
+    return { head, base: renamed, tracked: false };
   });
   return { paired, removed: [...left.values()] };
 }
@@ -116,7 +120,7 @@ function diffHubVpc(opts: { stack: string; base?: VpcPlan; head?: VpcPlan }): Hu
     // the same zone name under a new address: the hub VPC renamed without renamedFrom
     same: (b, h) => b.zone.name === h.zone.name,
   });
-  for (const { head: h, base: b } of paired.flatMap((p) => (p.declared ? [p] : []))) {
+  for (const { head: h, base: b } of paired.filter(tracked)) {
     if (b.zone.address !== h.zone.address)
       changes.push({
         category: "hub-zone",
@@ -136,8 +140,8 @@ function diffHubVpc(opts: { stack: string; base?: VpcPlan; head?: VpcPlan }): Hu
     );
     diffAssociations({ base: b.zone, head: h.zone, changes, outages });
   }
-  for (const { head: h, base: renamed } of paired.filter((p) => !p.declared)) {
-    // destroyed and created
+  for (const { head: h, base: renamed } of paired.filter(untracked)) {
+    // the same zone under a new address: destroyed and created
     if (renamed)
       outages.push({
         resource: `aws_route53_zone.${renamed.zone.address}`,
@@ -184,17 +188,29 @@ function diffAssociations(opts: {
     movable: (a) => a,
     same: (b, h) => b.vpcId === h.vpcId && b.kind === h.kind,
   });
-  for (const { head: a, base: same, declared } of paired) {
-    if (same && !declared)
+  for (const p of paired) {
+    const { head: a, base: was } = p;
+    if (was && !p.tracked)
       outages.push({
-        resource: `${RESOURCE[a.kind]}.${same.address}`,
+        resource: `${RESOURCE[a.kind]}.${was.address}`,
         action: "replace",
         because:
-          `renamed to ${a.address} without renamedFrom (add renamedFrom: ${same.vpc} on VPC ${a.vpc} ` +
+          `renamed to ${a.address} without renamedFrom (add renamedFrom: ${was.vpc} on VPC ${a.vpc} ` +
           `of stack ${a.stack})`,
         subnets: [`${a.stack}/${a.vpc}`],
       });
-    if (!same) changes.push({ category: "hub-association", kind: "added", what: associationLabel(a, head.name) });
+    // kept at its address, but for another VPC (a VPC renamed without renamedFrom, another taking its old name) or
+    // of another kind: Terraform replaces it, and the VPC it was for loses the zone meanwhile
+    else if (was && (was.vpcId !== a.vpcId || was.kind !== a.kind))
+      outages.push({
+        resource: `${RESOURCE[was.kind]}.${was.address}`,
+        action: "replace",
+        because:
+          `it was the ${was.kind} ${RESOURCE[was.kind]} for ${was.vpcId} (${was.stack}/${was.vpc}) and is the ` +
+          `${a.kind} one for ${a.vpcId} (${a.stack}/${a.vpc}) now: Terraform replaces it`,
+        subnets: [`${was.stack}/${was.vpc}`],
+      });
+    if (!was) changes.push({ category: "hub-association", kind: "added", what: associationLabel(a, head.name) });
   }
   for (const a of removed)
     changes.push({ category: "hub-association", kind: "removed", what: associationLabel(a, head.name) });
@@ -233,8 +249,8 @@ function diffSpokeVpc(opts: { base?: VpcPlan; head?: VpcPlan }): HubStackDiff {
     movable: (a) => a,
     same: (x, a) => x.zoneKey === a.zoneKey,
   });
-  const outages: Outage[] = paired.flatMap(({ base: x, declared }): Outage[] =>
-    x && !declared
+  const outages: Outage[] = paired.flatMap(({ base: x, tracked: kept }): Outage[] =>
+    x && !kept
       ? [
           {
             resource: `aws_route53_zone_association.${x.address}`,
