@@ -105,7 +105,7 @@ const BACKGROUND_LIMIT_MS = 120_000;
  * shows it as a zombie until Node reaps it); undefined where it cannot tell.
  */
 function ended(pid: number): boolean | undefined {
-  // and the /proc of this process's own pid namespace: its own entry is there under its own pid
+  // only a /proc of this process's own pid namespace is trusted: its own entry must be there under its own pid
   procReadable ??= process.platform === "linux" && readOr(`/proc/${process.pid}/stat`).startsWith(`${process.pid} `);
   if (!procReadable) return undefined;
   try {
@@ -117,6 +117,7 @@ function ended(pid: number): boolean | undefined {
   }
 }
 
+/** A file's text, or "" when it cannot be read. */
 function readOr(file: string): string {
   try {
     return fs.readFileSync(file, "utf8");
