@@ -122,7 +122,10 @@ test("validate, plan and synth never load the yaml library (only spec edits and 
   expect(loads(["synth", "--specs", SPECS, "--out", tmpDir()])).toBe("false");
 });
 
-/** Which of vpce's own modules (paths under dist/src, without .js) running the CLI with `args` loads, in a fresh process. */
+/**
+ * Which of vpce's own modules (paths under dist/src, without .js) running the CLI with `args` loads, in a fresh
+ * process.
+ */
 function loadsOwn(args: string[], modules: string[]): string[] {
   const files = modules.map((m) => path.join(ROOT, "dist", "src", ...m.split("/")) + ".js");
   const script = `

@@ -240,13 +240,16 @@ test("cross-account spoke VPC renamed: moved given renamedFrom, else authorizati
   expect(p.changes.filter((c) => c.category === "hub-association")).toEqual([]);
 });
 
-test("a VPC's old name taken by another VPC: the authorization kept at its address is replaced, for the new VPC", () => {
+test("a VPC's old name taken by another VPC: the authorization kept at its address is replaced", () => {
   const j = json({ at: "vpc-swap", base: "spoke-rename-undeclared" });
   const h = stackOf(j, "network-hub");
   const address = "aws_route53_vpc_association_authorization.central_kms_eu-central-1_amazonaws_com_payments_billing";
   expect(h.outages.map((o) => [o.resource, o.action, o.subnets])).toEqual([[address, "replace", ["payments/billing"]]]);
   expect(h.outages[0].because).toMatch(
-    /was the cross-account .* for vpc-14\S+ \(payments\/billing\) and is the cross-account one for vpc-15\S+ \(payments\/billing\) now/,
+    new RegExp(
+      String.raw`was the cross-account .* for vpc-14\S+ \(payments/billing\) and is the cross-account one for ` +
+        String.raw`vpc-15\S+ \(payments/billing\) now`,
+    ),
   );
   expect(lines(h.changes.filter((c) => c.category === "hub-association"))).toEqual([
     expect.stringMatching(/^added hub-association .*payments\/apay/),

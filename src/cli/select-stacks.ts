@@ -10,6 +10,7 @@ import type { SpecSummary } from "../input/spec-summary";
 import { readFastYaml } from "../input/fast-yaml";
 import { yamlLib } from "../input/load";
 import { compareStrings } from "../order";
+import { within } from "../canonical-path";
 import { hubLinks, type HubLinkSource } from "../planner/hub/relations";
 import { dumpDir } from "../region-dumps/read";
 import { inventoryDir } from "../inventory/read";
@@ -178,5 +179,6 @@ export function stackInputs(opts: {
 /** A path as the selection's reasons show it: relative to `from` (with /) when inside it, else absolute. */
 export function shownPath(opts: { file: string; from: string }): string {
   const rel = path.relative(opts.from, opts.file);
-  return rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? opts.file : rel.split(path.sep).join("/");
+  // `from` itself is shown absolute: its relative path would be empty
+  return rel !== "" && within(opts.from, opts.file) ? rel.split(path.sep).join("/") : opts.file;
 }

@@ -7,6 +7,7 @@
 import * as path from "node:path";
 import type { Position } from "../diagnostics";
 import { compareStrings } from "../order";
+import type { HubLinkSource } from "../planner/hub/relations";
 import type { Located, PolicyChoice, SpecModel } from "./spec-model";
 
 export interface SpecSummary {
@@ -77,6 +78,6 @@ export function specSummary(model: SpecModel): SpecSummary {
 }
 
 /** The hub stacks a spec's VPCs use, as the hub relations read them (HubLinkSource). */
-export function hubLinkSource(s: SpecSummary): { stack: string; vpcs: { useHub: { stack: string } }[] } {
+export function hubLinkSource(s: SpecSummary): HubLinkSource {
   return { stack: s.stack, vpcs: s.spokes.map((x) => ({ useHub: { stack: x.hub } })) };
 }
