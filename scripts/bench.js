@@ -7,7 +7,8 @@
 // and the cdktf template's way (ts-node, provider root import, scripts/bench/template-main.cts); the results are
 // written to BENCHMARKS.md. Options: --sizes (VPCs), --runs, --template-sizes, --plan-subnets, --validate-files,
 // --org (VPCs of the large organisation, 0 to skip; default 1000), --org-files (its spec files, default 300) and
-// --org-runs (its runs, default --runs: one synth of it takes minutes),
+// --org-runs (its runs, default --runs: one synth of it takes minutes), --hubs (hub-and-spoke organisations as
+// HUBSxSPOKES, comma-separated; default 1x50,1x150,7x150; empty to skip),
 // --no-cdktf (skip `cdktf synth`), --out (default BENCHMARKS.md). Every row also has the median CPU time (user +
 // system of every thread, from process.resourceUsage()), which a shared machine distorts less than wall time.
 "use strict";
@@ -15,7 +16,7 @@ const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { writeSpecs } = require("./bench/specs");
+const { writeHubSpecs, writeSpecs } = require("./bench/specs");
 
 const root = path.join(__dirname, "..");
 const bin = path.join(root, "bin", "vpce.js");
@@ -34,6 +35,15 @@ const validateFiles = Number(option("validate-files", "1000"));
 const orgVpcs = Number(option("org", "1000"));
 const orgFiles = Number(option("org-files", "300"));
 const orgRuns = Number(option("org-runs", option("runs", "3")));
+// hub-and-spoke organisations as HUBSxSPOKES (spokes per hub; at most 150, what a hub's security groups take)
+const hubSizes = (option("hubs", "1x50,1x150,7x150") || "")
+  .split(",")
+  .filter(Boolean)
+  .map((x) => {
+    const [hubs, spokesPerHub] = x.split("x").map(Number);
+    if (!(hubs > 0 && spokesPerHub > 0 && spokesPerHub <= 150)) throw new Error(`--hubs: ${x} is not HUBSxSPOKES`);
+    return { hubs, spokesPerHub };
+  });
 const withCdktf = !process.argv.includes("--no-cdktf");
 const outFile = path.resolve(option("out", path.join(root, "BENCHMARKS.md")));
 
@@ -245,6 +255,22 @@ for (const subnets of planSubnets) {
   fs.rmSync(specs, { recursive: true, force: true });
 }
 
+// hub-and-spoke organisations: how the hub planning (clients, merged rules, zones, associations) grows with spokes
+const hubRows = [];
+for (const { hubs, spokesPerHub } of hubSizes) {
+  const spokes = hubs * spokesPerHub;
+  const specs = writeHubSpecs({ dir: path.join(work, `hubs-${hubs}x${spokesPerHub}`), hubs, spokesPerHub });
+  process.stderr.write(`bench: ${hubs} hub(s), ${spokes} spokes...\n`);
+  hubRows.push({
+    hubs,
+    spokes,
+    validate: measure({ args: [bin, "validate", "--specs", specs] }),
+    plan: measure({ args: [bin, "plan", "--specs", specs, "--format", "json"] }),
+    synth: measure({ args: [bin, "synth", "--specs", specs, "--out", "$OUT"] }),
+  });
+  fs.rmSync(specs, { recursive: true, force: true });
+}
+
 let validateMany;
 if (validateFiles > 0) {
   const specs = writeSpecs({ dir: path.join(work, "many"), vpcs: validateFiles, vpcsPerFile: 1 });
@@ -303,7 +329,7 @@ lines.push(
   `- generated specs: N VPCs, 12 subnets each across 3 AZs, 20 services per subnet (2 gateway, 18 interface),`,
   "  at most 10 VPCs per spec file (one stack per file); the organisation row spreads its VPCs over its files",
   "",
-  "Reproduce: `npm run bench` (all of it; `-- --sizes 1,10 --org 0 --runs 3` for a quick run). Single",
+  "Reproduce: `npm run bench` (all of it; `-- --sizes 1,10 --org 0 --hubs '' --runs 3` for a quick run). Single",
   "commands: `node scripts/bench/floor.js plan.json` (the floor; CDKTF_OUTDIR sets its output),",
   "`node scripts/bench/plan-only.js <specs> [profile.cpuprofile] [--no-reasons]`, `node --cpu-prof bin/vpce.js",
   "validate --specs <specs>` then `node scripts/bench/top-frames.js <file>.cpuprofile`.",
@@ -412,6 +438,33 @@ if (planRows.length > 0) {
         `${f0(r.bareMs)} | ${f0(r.bareCpu)} |`,
     ),
   );
+}
+if (hubRows.length > 0) {
+  lines.push(
+    "",
+    "## Hub-and-spoke organisations",
+    "",
+    "Hub stacks (one VPC serving the 18 interface services from 3 subnets) and their spokes (one stack each: one VPC,",
+    "12 subnets, all 20 services; the interface ones through the hub): each hub admits every spoke subnet (merged",
+    "into blocks past 60 rules) and plans a zone per service and an association per spoke and service. 150 spokes",
+    "per hub is the most its security groups take (each spoke's subnets merge into 2 blocks; 5 groups of 60 rules).",
+    "",
+    "| hubs | spokes | validate ms / MB | plan ms / MB | synth ms / MB / CPU ms |",
+    "| ---: | ---: | ---: | ---: | ---: |",
+    ...hubRows.map(
+      (r) =>
+        `| ${r.hubs} | ${r.spokes} | ${f0(r.validate.ms)} / ${f0(r.validate.mb)} | ${f0(r.plan.ms)} / ` +
+        `${f0(r.plan.mb)} | ${f0(r.synth.ms)} / ${f0(r.synth.mb)} / ${f0(r.synth.cpu)} |`,
+    ),
+  );
+  const [small, large] = [hubRows[0], hubRows[hubRows.length - 1]];
+  if (large.spokes > small.spokes)
+    lines.push(
+      "",
+      `Growth from ${small.spokes} to ${large.spokes} spokes (${ratio(large.spokes, small.spokes)}x): validate ` +
+        `${ratio(large.validate.ms, small.validate.ms)}x, plan ${ratio(large.plan.ms, small.plan.ms)}x, synth ` +
+        `${ratio(large.synth.ms, small.synth.ms)}x time (each with a process's fixed start).`,
+    );
 }
 if (validateMany)
   lines.push(

@@ -68,6 +68,47 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
   return contains(a, b) || contains(b, a);
 }
 
+/** aggregateCidrs, parsed: the blocks sorted by address and disjoint, as indexHolding and overlapsAny take them. */
+export function mergedBlocks(texts: readonly string[]): Cidr[] {
+  return aggregateCidrs(texts).map((t) => parseCidr(t) as Cidr);
+}
+
+/**
+ * The index of the block of `blocks` that holds `c`, or -1. `blocks` must be sorted by address and disjoint, as
+ * aggregateCidrs returns them: only the last block starting at or before `c` can then hold it, and a binary search
+ * finds that one. Why: a hub admits the subnets of every spoke, thousands of blocks asked about thousands of
+ * subnets, where a search of every block grew with the square of the spokes.
+ */
+export function indexHolding(blocks: readonly Cidr[], c: Cidr): number {
+  const at = lastStartingBy(blocks, c.start);
+  return at >= 0 && contains(blocks[at], c) ? at : -1;
+}
+
+/** Whether a block of `blocks` (sorted and disjoint, as for indexHolding) overlaps `c`: holds it or lies in it. */
+export function overlapsAny(blocks: readonly Cidr[], c: Cidr): boolean {
+  // aligned blocks are nested or apart: one starting at or before `c` overlaps it only by holding it or by
+  // starting where it starts; one starting after it overlaps only inside it, and the first such is the one to ask
+  const at = lastStartingBy(blocks, c.start);
+  if (at >= 0 && overlaps(blocks[at], c)) return true;
+  const next = blocks[at + 1];
+  return next !== undefined && contains(c, next);
+}
+
+/** The index of the last block starting at or before `start` (-1 if none); `blocks` sorted by address. */
+function lastStartingBy(blocks: readonly Cidr[], start: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start <= start) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at;
+}
+
 /** Number of addresses in the block. */
 export function size(c: Cidr): number {
   return 2 ** (32 - c.prefix);

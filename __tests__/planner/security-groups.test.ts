@@ -1,6 +1,16 @@
 /** Security group rule quotas: lossless merging, then splitting, never a wider rule. */
 import fc from "fast-check";
-import { aggregateCidrs, contains, parseCidr, type Cidr } from "../../src/cidr";
+import {
+  aggregateCidrs,
+  contains,
+  indexHolding,
+  mergedBlocks,
+  overlaps,
+  overlapsAny,
+  parseCidr,
+  type Cidr,
+} from "../../src/cidr";
+import { planSecurityGroups, type SgClient } from "../../src/planner/decisions/security-group";
 import { BASE, pipelineOf } from "../helpers";
 
 function ssmGroups(allowed: string[]) {
@@ -78,5 +88,69 @@ describe("aggregateCidrs", () => {
     [["10.0.0.0/25", "10.0.0.128/25", "10.0.1.0/24"], ["10.0.0.0/23"]],
   ])("%j -> %j", (input, expected) => {
     expect(aggregateCidrs(input)).toEqual(expected);
+  });
+});
+
+describe("merged blocks searched by address (indexHolding, overlapsAny)", () => {
+  // blocks anywhere in 10.0.0.0/16, from /16 to /28: nested, adjacent, apart
+  const block = fc.tuple(fc.integer({ min: 0, max: 65535 }), fc.integer({ min: 16, max: 28 })).map(([n, p]) => {
+    // the host bits cleared: a block in canonical form
+    const start = (n >>> (32 - p)) << (32 - p);
+    return `10.0.${start >>> 8}.${start & 255}/${p}`;
+  });
+
+  test("agree with a search of every block (property, 300 runs)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(block, { maxLength: 40 }),
+        fc.array(block, { minLength: 1, maxLength: 20 }),
+        (input, asked) => {
+          const blocks = mergedBlocks(input);
+          for (const c of asked.map((t) => parseCidr(t) as Cidr)) {
+            expect(c.addr).toBeDefined(); // generated in canonical form
+            const holding = blocks.findIndex((b) => contains(b, c));
+            expect(indexHolding(blocks, c)).toBe(holding);
+            expect(overlapsAny(blocks, c)).toBe(blocks.some((b) => overlaps(b, c)));
+          }
+        },
+      ),
+      { numRuns: 300, seed: 77 },
+    );
+  });
+
+  test.each([
+    ["10.0.1.0/24", 1, true],
+    ["10.0.1.128/25", 1, true],
+    ["10.0.0.0/16", -1, true],
+    ["10.0.3.0/24", -1, false],
+    ["10.0.9.0/24", 2, true],
+  ])("%s: held by block %d of 10.0.0.0/26, 10.0.1.0/24, 10.0.8.0/22; overlaps one: %s", (cidr, at, overlapping) => {
+    const blocks = mergedBlocks(["10.0.8.0/22", "10.0.0.0/26", "10.0.1.0/24"]);
+    expect(indexHolding(blocks, parseCidr(cidr) as Cidr)).toBe(at);
+    expect(overlapsAny(blocks, parseCidr(cidr) as Cidr)).toBe(overlapping);
+  });
+});
+
+describe("planSecurityGroups past 60 clients", () => {
+  const subnet = (name: string, cidr: string): SgClient => ({ name, id: `subnet-${name}`, cidr });
+
+  test("each merged rule names exactly the subnets inside its block, in name order", () => {
+    // 64 adjacent /24s merge into one /18; 10 scattered ones stay apart
+    const adjacent = Array.from({ length: 64 }, (_, i) => subnet(`a${i}`, `10.1.${i}.0/24`));
+    const scattered = Array.from({ length: 10 }, (_, i) => subnet(`b${i}`, `10.2.${i * 2}.0/24`));
+    const groups = planSecurityGroups({
+      vpc: "main",
+      service: "ssm",
+      address: "main_ssm",
+      ports: [443],
+      requesters: [...scattered, ...adjacent].reverse(),
+      allowedCidrs: [],
+      explain: false,
+    }).decision;
+    const rules = groups.flatMap((g) => g.ingress);
+    expect(rules.map((r) => r.cidr)).toEqual(["10.1.0.0/18", ...scattered.map((s) => s.cidr)]);
+    expect(rules[0].subnets).toEqual(adjacent.map((s) => s.name).sort());
+    expect(rules.slice(1).map((r) => r.subnets)).toEqual(scattered.map((s) => [s.name]));
+    expect(rules[1].description).toBe("ssm from subnet b0 (subnet-b0)");
   });
 });

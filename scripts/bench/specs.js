@@ -70,4 +70,66 @@ function writeSpecs({ dir, vpcs, services = SERVICES.length, subnets = 12, vpcsP
   return dir;
 }
 
-module.exports = { SERVICES, writeSpecs };
+/**
+ * A hub-and-spoke organisation in `dir`: `hubs` hub stacks (one VPC each, serving the 18 interface services from
+ * 3 subnets) and `spokesPerHub` spoke stacks per hub (one VPC each, 12 subnets across 3 AZs, every subnet asking
+ * for all 20 services: the interface ones through its hub, s3 and dynamodb by gateways of its own). Each spoke's
+ * subnets are 12 adjacent /24s of its own /20, which merge into 2 blocks in its hub's security groups: 150 spokes
+ * per hub is the most those groups take (5 groups of 60 rules).
+ */
+function writeHubSpecs({ dir, hubs, spokesPerHub }) {
+  fs.mkdirSync(dir, { recursive: true });
+  const base = { version: 1, region: "eu-central-1", organizationId: "o-a1b2c3d4e5", defaults: { policy: "org-only" } };
+  for (let h = 0; h < hubs; h++) {
+    const hex = h.toString(16).padStart(6, "0");
+    const hub = {
+      ...base,
+      stack: `hub-${h}`,
+      vpcs: [
+        {
+          name: "endpoints",
+          id: `vpc-0bbbbbbbbbb${hex}`,
+          cidr: `172.${16 + (h >> 6)}.${(h & 63) * 4}.0/22`,
+          hub: { services: SERVICES.filter((s) => s !== "s3" && s !== "dynamodb") },
+          subnets: [0, 1, 2].map((i) => ({
+            name: `ep-${i}`,
+            id: `subnet-0bbbbbb${hex}${i.toString(16).padStart(4, "0")}`,
+            azId: `euc1-az${i + 1}`,
+            cidr: `172.${16 + (h >> 6)}.${(h & 63) * 4 + i}.0/24`,
+          })),
+        },
+      ],
+    };
+    fs.writeFileSync(path.join(dir, `hub-${h}.yaml`), stringify(hub));
+    for (let k = 0; k < spokesPerHub; k++) {
+      const v = h * spokesPerHub + k;
+      const vhex = v.toString(16).padStart(6, "0");
+      // a /20 per spoke: 10.0.0.0/20, 10.0.16.0/20, ... (4,096 spokes in 10.0.0.0/8)
+      const net = `10.${v >> 4}.${(v & 15) * 16}`;
+      const spoke = {
+        ...base,
+        stack: `spoke-${v}`,
+        vpcs: [
+          {
+            name: `vpc${v}`,
+            id: `vpc-0aaaaaaaaaa${vhex}`,
+            cidr: `${net}.0/20`,
+            useHub: `hub-${h}/endpoints`,
+            subnets: Array.from({ length: 12 }, (_, s) => ({
+              name: `s${s}`,
+              id: `subnet-0aaaaaa${vhex}${s.toString(16).padStart(4, "0")}`,
+              azId: `euc1-az${(s % 3) + 1}`,
+              cidr: `10.${v >> 4}.${(v & 15) * 16 + s}.0/24`,
+              routeTable: `rtb-0aaaaaaaaaa${vhex}`,
+              services: [...SERVICES],
+            })),
+          },
+        ],
+      };
+      fs.writeFileSync(path.join(dir, `spoke-${v}.yaml`), stringify(spoke));
+    }
+  }
+  return dir;
+}
+
+module.exports = { SERVICES, writeSpecs, writeHubSpecs };

@@ -16,7 +16,7 @@ import { internRequesters, requestersByKey, type Requesters } from "./requesters
 import { azLabel, placeInterfaceEndpoint } from "./decisions/placement";
 import { decidePolicy } from "./decisions/policy";
 import { decidePrivateDns } from "./decisions/private-dns";
-import { planSecurityGroups, type ClientPartsCache } from "./decisions/security-group";
+import { admittedBlocks, planSecurityGroups, type ClientPartsCache } from "./decisions/security-group";
 import { applyDump, dumpEntry, resolveService, type ResolvedService } from "./service";
 import type { EndpointFacts, EndpointSubject, PlanSubject, StackSubject, UnplannedStack, VpcSubject } from "./subject";
 import { azOfferOf, type RegionDump } from "../region-dumps/read";
@@ -483,8 +483,7 @@ function planEndpoint(opts: {
           settings,
           requesters,
           vpcHasGateway: opts.vpcHasGateway,
-          // a group reference admits whatever its members are: it proves no subnet keeps access
-          admitted: () => securityGroups.flatMap((g) => g.ingress.filter((r) => r.kind === "ipv4").map((r) => r.cidr)),
+          admitted: () => admittedBlocks(securityGroups),
         });
     decided.privateDns = dns.decision;
     privateDns = dns.decision.enabled;

@@ -1,4 +1,4 @@
-import { aggregateCidrs, contains, overlaps, parseCidr, type Cidr } from "../../cidr";
+import { indexHolding, overlapsAny, parseCidr, type Cidr } from "../../cidr";
 import type { SpecModel, SubnetModel, VpcModel, EndpointSettings } from "../../input/spec-model";
 import { by } from "../../order";
 import { agree } from "../../text";
@@ -45,8 +45,8 @@ export function decidePrivateDns(opts: {
   requesters: readonly SubnetModel[];
   /** The VPC also gets this service's gateway endpoint. */
   vpcHasGateway: boolean;
-  /** The CIDRs the endpoint's security groups admit (every ingress rule); asked only when a subnet did not ask. */
-  admitted: () => readonly string[];
+  /** The blocks the endpoint's security groups admit (admittedBlocks); asked only when a subnet did not ask. */
+  admitted: () => readonly Cidr[];
 }): Decided<PrivateDnsDecision> {
   const { spec, vpc, svc, settings, requesters, vpcHasGateway } = opts;
   const reasons: string[] = [];
@@ -139,8 +139,11 @@ export function capturedSubnets(opts: {
   subnets: readonly SubnetModel[];
   asking: ReadonlySet<string>;
   holdsEnis: (s: SubnetModel) => boolean;
-  /** The CIDRs the endpoint's security groups admit; asked only when some subnet is neither asking nor an ENI's. */
-  admitted: () => readonly string[];
+  /**
+   * The blocks the endpoint's security groups admit, merged (admittedBlocks); asked only when some subnet is neither
+   * asking nor an ENI's. A hub asks once per service for all its spokes, so the caller keeps what this returns.
+   */
+  admitted: () => readonly Cidr[];
 }): { captured: string[]; partlyAdmitted: string[]; admittedAnyway: string[] } {
   const captured: string[] = [];
   const partlyAdmitted: string[] = [];
@@ -152,13 +155,13 @@ export function capturedSubnets(opts: {
   if (others.length === 0) return { captured, partlyAdmitted, admittedAnyway };
   // the merged blocks are the maximal aligned blocks of the admitted addresses, so a subnet (itself an
   // aligned block) lies wholly inside the admitted addresses exactly when it lies inside one merged block
-  const blocks = aggregateCidrs(opts.admitted()).map((c) => parseCidr(c) as Cidr);
+  const blocks = opts.admitted();
   for (const s of others.sort(by((s) => s.name))) {
     const cidr = parseCidr(s.cidr) as Cidr;
-    if (blocks.some((b) => contains(b, cidr))) admittedAnyway.push(s.name);
+    if (indexHolding(blocks, cidr) >= 0) admittedAnyway.push(s.name);
     else {
       captured.push(s.name);
-      if (blocks.some((b) => overlaps(b, cidr))) partlyAdmitted.push(s.name);
+      if (overlapsAny(blocks, cidr)) partlyAdmitted.push(s.name);
     }
   }
   return { captured, partlyAdmitted, admittedAnyway };

@@ -1,4 +1,4 @@
-import { aggregateCidrs, contains, parseCidr, type Cidr } from "../../cidr";
+import { indexHolding, mergedBlocks, parseCidr, type Cidr } from "../../cidr";
 import type { SubnetModel } from "../../input/spec-model";
 import type { IngressRule, SecurityGroupPlan } from "../plan";
 import { NO_REASONS, type Decided } from "./types";
@@ -95,20 +95,21 @@ export function planSecurityGroups(opts: {
     ingress.push(tailed(cidrTail(c), { kind: "ipv4", cidr: c, description: `${service} from ${c} (allowedCidrs)` }));
   }
   if (ingress.length * ports.length > SG_LIMITS.inboundRulesPerGroup) {
-    const merged = aggregateCidrs(ingress.map((r) => r.cidr));
+    const merged = mergedBlocks(ingress.map((r) => r.cidr));
     reasons?.push(
       `${ingress.length} client CIDRs exceed ${SG_LIMITS.inboundRulesPerGroup} rules per security ` +
         `group: merged into ${merged.length} blocks that cover exactly the same addresses`,
     );
-    ingress = merged.map((c) => {
-      const block = parseCidr(c) as Cidr;
-      const members = ingress.filter((r) => contains(block, parseCidr(r.cidr) as Cidr));
-      const names = members.map((m) => m.description.replace(/^\S+ from /, "")).join(", ");
-      return tailed(cidrTail(c), {
+    // each rule in the one merged block holding it, in the rules' order
+    const members = merged.map((): IngressRule[] => []);
+    for (const r of ingress) members[indexHolding(merged, parseCidr(r.cidr) as Cidr)].push(r);
+    ingress = merged.map((block, i) => {
+      const names = members[i].map((m) => m.description.replace(/^\S+ from /, "")).join(", ");
+      return tailed(cidrTail(block.text), {
         kind: "ipv4",
-        cidr: c,
+        cidr: block.text,
         description: truncate(`${service} from ${names}`, 255),
-        subnets: members.flatMap((m) => m.subnets),
+        subnets: members[i].flatMap((m) => m.subnets),
       });
     });
   }
@@ -177,6 +178,14 @@ export function planSecurityGroups(opts: {
   for (const r of ingress) sources.add(r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr);
   reasons.push(flat`security group admits TCP ${ports.join(", ")} from ${[...sources].join(", ")} only`);
   return { decision: groups, reasons };
+}
+
+/**
+ * The IPv4 blocks the groups admit, merged (mergedBlocks). A group reference admits whatever its members are: it
+ * proves no subnet keeps access, so it is not counted.
+ */
+export function admittedBlocks(groups: readonly SecurityGroupPlan[]): Cidr[] {
+  return mergedBlocks(groups.flatMap((g) => g.ingress.filter((r) => r.kind === "ipv4").map((r) => r.cidr)));
 }
 
 /** What every rule admitting one client subnet shares, whichever endpoint it is for. */

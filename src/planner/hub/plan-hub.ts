@@ -11,7 +11,8 @@ import type { SubnetModel, VpcModel } from "../../input/spec-model";
 import type { RegionDump } from "../../region-dumps/read";
 import { capturedSubnets } from "../decisions/private-dns";
 import { azLabel, placeInterfaceEndpoint } from "../decisions/placement";
-import type { SgClient } from "../decisions/security-group";
+import { admittedBlocks, type SgClient } from "../decisions/security-group";
+import type { Cidr } from "../../cidr";
 import { sanitizeName } from "../names";
 import type { HostedZonePlan, HubPlan, HubServicePlan, UseHubPlan, ZoneAssociationPlan, ZoneRecordPlan } from "../plan";
 import { PRICES } from "../pricing";
@@ -104,12 +105,10 @@ export function planHub(opts: {
   const services = node.services.flatMap((service): HubServicePlan[] => {
     const endpoint = endpoints.find((e) => e.plan.service === service && e.plan.type === "Interface");
     if (!endpoint) return [];
-    // only a capture check that finds a subnet which neither asked nor holds ENIs reads them
-    let cidrs: string[] | undefined;
-    const admitted = () =>
-      (cidrs ??= endpoint.plan.securityGroups.flatMap((g) =>
-        g.ingress.filter((r) => r.kind === "ipv4").map((r) => r.cidr),
-      ));
+    // only a capture check that finds a subnet which neither asked nor holds ENIs reads them; merged once for the
+    // hub VPC and every spoke
+    let blocks: Cidr[] | undefined;
+    const admitted = () => (blocks ??= admittedBlocks(endpoint.plan.securityGroups));
     const own = endpoint.facts.requesters;
     const enis = new Set(endpoint.plan.subnets.map((s) => s.subnet));
     const asking = node.spokes.filter((s) => s.served.has(service));
@@ -206,7 +205,7 @@ export function planHub(opts: {
 }
 
 /** Subnets of a spoke that the hub's zone for the service answers although they did not ask, and not admitted. */
-function spokeCaptured(opts: { spoke: SpokeNode; service: string; admitted: () => readonly string[] }): string[] {
+function spokeCaptured(opts: { spoke: SpokeNode; service: string; admitted: () => readonly Cidr[] }): string[] {
   const { spoke, service, admitted } = opts;
   return capturedSubnets({
     subnets: spoke.vpc.subnets,

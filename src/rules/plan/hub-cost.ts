@@ -1,4 +1,7 @@
-import { locate, type PlanSubject } from "../../planner/subject";
+import type { HubServicePlan } from "../../planner/plan";
+import { locate, type PlanSubject, type StackSubject } from "../../planner/subject";
+
+type SpokeCost = HubServicePlan["cost"]["spokes"][number];
 import { rule } from "../rule";
 import { counted } from "../../text";
 
@@ -30,16 +33,36 @@ export const hubCost = rule<PlanSubject>()({
     },
   },
   check(subject, ctx) {
+    // the stacks by name (the first of a name, as a search finds it), made at the first spoke: a search per spoke
+    // grew with the square of the spokes
+    let byName: Map<string, StackSubject> | undefined;
+    const hubOf = (use: { stack: string; vpc: string }) => {
+      if (!byName) {
+        byName = new Map();
+        for (const s of subject.stacks) if (!byName.has(s.spec.stack)) byName.set(s.spec.stack, s);
+      }
+      return byName.get(use.stack)?.vpcs.find((v) => v.model.name === use.vpc)?.plan.hub;
+    };
+    // each hub service's spokes by stack and VPC (the first of a key, as a search finds it), made when asked
+    const costs = new Map<HubServicePlan, Map<string, SpokeCost>>();
+    const spokeCost = (s: HubServicePlan) => {
+      let m = costs.get(s);
+      if (!m) {
+        costs.set(s, (m = new Map()));
+        for (const x of s.cost.spokes) if (!m.has(`${x.stack}\0${x.vpc}`)) m.set(`${x.stack}\0${x.vpc}`, x);
+      }
+      return m;
+    };
     for (const stack of subject.stacks)
       for (const vpc of stack.vpcs) {
         const use = vpc.plan.useHub;
         if (!use) continue;
-        const hub = subject.stacks.find((s) => s.spec.stack === use.stack)?.vpcs.find((v) => v.model.name === use.vpc)
-          ?.plan.hub;
-        for (const s of hub?.services ?? []) {
-          const mine = s.cost.spokes.find((x) => x.stack === stack.spec.stack && x.vpc === vpc.model.name);
+        for (const s of hubOf(use)?.services ?? []) {
           const settings = vpc.model.endpoints.get(s.service);
-          if (!mine || mine.gbPerMonth === undefined || !settings || mine.gbPerMonth <= mine.breakEvenGb) continue;
+          // only a declared volume is compared: the spoke's entry is searched for it alone
+          if (settings?.gbPerMonth === undefined) continue;
+          const mine = spokeCost(s).get(`${stack.spec.stack}\0${vpc.model.name}`);
+          if (!mine || mine.gbPerMonth === undefined || mine.gbPerMonth <= mine.breakEvenGb) continue;
           ctx.report(
             { ...locate(stack.spec.file, settings), path: `${settings.path}.gbPerMonth` },
             "HUB_DEARER_THAN_LOCAL",
