@@ -16,7 +16,7 @@ const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { writeHubSpecs, writeSpecs } = require("./bench/specs");
+const { writeHubSpecs, writeInventory, writeSpecs } = require("./bench/specs");
 
 const root = path.join(__dirname, "..");
 const bin = path.join(root, "bin", "vpce.js");
@@ -276,6 +276,15 @@ if (validateFiles > 0) {
   const specs = writeSpecs({ dir: path.join(work, "many"), vpcs: validateFiles, vpcsPerFile: 1 });
   process.stderr.write(`bench: validate ${validateFiles} files...\n`);
   validateMany = measure({ args: [bin, "validate", "--specs", specs] });
+  // the same organisation with every planned endpoint already there (an inventory of them: all adopted)
+  const p = spawnSync(process.execPath, [bin, "plan", "--specs", specs, "--format", "json"], { maxBuffer: 1 << 30 });
+  const inventoryDir = path.join(work, "inventory");
+  validateMany.inventory = writeInventory({ plan: JSON.parse(p.stdout.toString()), dir: inventoryDir });
+  process.stderr.write(`bench: validate ${validateFiles} files with ${validateMany.inventory} existing endpoints...\n`);
+  validateMany.brownfield = measure({
+    args: [bin, "validate", "--specs", specs],
+    env: { VPCE_INVENTORY: inventoryDir },
+  });
 }
 
 let cdktf;
@@ -473,6 +482,10 @@ if (validateMany)
     "",
     `vpce validate of ${validateFiles} spec files (1 VPC, 12 subnets, 20 services each): ` +
       `${f0(validateMany.ms)} ms, ${f0(validateMany.mb)} MB, ${f0(validateMany.cpu)} ms CPU.`,
+    "",
+    `The same files with an endpoint inventory listing every one of their ${validateMany.inventory} endpoints as ` +
+      `existing (a brownfield organisation: each is adopted, its changes listed): ${f0(validateMany.brownfield.ms)} ` +
+      `ms, ${f0(validateMany.brownfield.mb)} MB, ${f0(validateMany.brownfield.cpu)} ms CPU.`,
   );
 
 // Every target of issue 12, met or not, from this run's numbers (wall time, as the issue states them).

@@ -119,6 +119,20 @@ const CASES: Case[] = [
     actions: ["vpce-0a000000000000006 adopt"],
     changes: { "vpce-0a000000000000006": ["security_group_ids", "tags"] },
   },
+  {
+    name: "a spec with an account: another account's endpoints in the region's inventory are not its own",
+    edit: (s) => (s.account = "111122223333"),
+    entries: [
+      existing({ id: "vpce-0a000000000000007", service: "ssm", owner: "999999999999" }),
+      existing({ id: "vpce-0a000000000000008", service: "ssm", privateDns: false }),
+    ],
+    actions: ["vpce-0a000000000000008 adopt"],
+  },
+  {
+    name: "a spec without an account: every owner's endpoints of its VPC are its own",
+    entries: [existing({ id: "vpce-0a000000000000007", service: "kms", owner: "999999999999" })],
+    actions: ["vpce-0a000000000000007 unrequested"],
+  },
 ];
 
 describe("adoption: matching existing endpoints with the plan", () => {

@@ -132,4 +132,38 @@ function writeHubSpecs({ dir, hubs, spokesPerHub }) {
   return dir;
 }
 
-module.exports = { SERVICES, writeSpecs, writeHubSpecs };
+/**
+ * An endpoint inventory (`<dir>/eu-central-1.json`, describe-vpc-endpoints' shape) holding every endpoint of a plan
+ * (`vpce plan --format json`) as if it existed already, with AWS's default policy and no tags: a brownfield
+ * organisation, whose plan adopts each one. Returns how many endpoints it lists.
+ */
+function writeInventory({ plan, dir }) {
+  const endpoints = [];
+  for (const stack of plan.stacks)
+    for (const vpc of stack.vpcs)
+      for (const e of vpc.endpoints)
+        endpoints.push({
+          VpcEndpointId: `vpce-0${endpoints.length.toString(16).padStart(16, "0")}`,
+          VpcEndpointType: e.type,
+          VpcId: vpc.id,
+          ServiceName: e.serviceName,
+          State: "available",
+          PolicyDocument: '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}',
+          RouteTableIds: e.routeTableIds ?? [],
+          SubnetIds: (e.subnets ?? []).map((s) => s.subnetId),
+          Groups: [],
+          IpAddressType: "ipv4",
+          PrivateDnsEnabled: e.type === "Interface",
+          RequesterManaged: false,
+          NetworkInterfaceIds: [],
+          DnsEntries: [],
+          CreationTimestamp: "2024-03-05T09:12:44.000Z",
+          Tags: [],
+          OwnerId: "111122223333",
+        });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "eu-central-1.json"), JSON.stringify({ VpcEndpoints: endpoints }, null, 2));
+  return endpoints.length;
+}
+
+module.exports = { SERVICES, writeSpecs, writeHubSpecs, writeInventory };

@@ -22,7 +22,7 @@ import { getRegion } from "../catalog";
 import type { Diagnostic, Position } from "../diagnostics";
 import { displayPath } from "../input/load";
 import { jsonFolderPath, listJsonFolder } from "../json-folder";
-import { parseJsonWithPositions } from "../region-dumps/json";
+import { parseJsonWithPositions, type JsonPositions } from "../region-dumps/json";
 import { INVENTORY_RULES } from "../rules/inventory";
 import { runRules } from "../rules/run";
 import { GONE_STATES, LIVE_STATES, type BadInventoryEntry, type InventoryFileFacts } from "./facts";
@@ -86,7 +86,7 @@ export function inventoryFor(
 }
 
 interface Recorder {
-  readonly positions: ReadonlyMap<string, Position>;
+  readonly positions: JsonPositions;
   readonly bad: BadInventoryEntry[];
 }
 

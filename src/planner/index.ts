@@ -286,11 +286,9 @@ function planVpc(opts: {
     ? decideAdoption({
         vpc,
         planned: endpoints.map((e) => e.plan),
-        inventory: {
-          file: displayPath(opts.inventory.file),
-          // <region>.json read for a spec with an account: only that account's endpoints are its own
-          endpoints: opts.inventory.endpoints.filter((e) => !spec.account || !e.ownerId || e.ownerId === spec.account),
-        },
+        inventory: { file: displayPath(opts.inventory.file), endpoints: opts.inventory.endpoints },
+        // <region>.json read for a spec with an account: only that account's endpoints are its own
+        ...(spec.account ? { account: spec.account } : {}),
         region: spec.region,
         stackTags: spec.tags,
       })

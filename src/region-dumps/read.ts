@@ -20,7 +20,7 @@ import { by } from "../order";
 import { REGION_DUMP_RULES } from "../rules/region-dumps";
 import { runRules } from "../rules/run";
 import type { BadEntry, DumpFileFacts, DumpFolderFacts, DumpsSubject } from "./facts";
-import { parseJsonWithPositions } from "./json";
+import { parseJsonWithPositions, type JsonPositions } from "./json";
 import { jsonFolderPath, listJsonFolder } from "../json-folder";
 
 /** What one ServiceDetails entry says about one endpoint type of a service. */
@@ -119,7 +119,7 @@ export function serviceIdFromName(name: string, region: string): string | undefi
 
 /** What reading one file has recorded so far. */
 interface Recorder {
-  readonly positions: ReadonlyMap<string, Position>;
+  readonly positions: JsonPositions;
   readonly badEntries: BadEntry[];
 }
 

@@ -55,6 +55,11 @@ export interface AdoptionOptions {
   readonly planned: readonly EndpointPlan[];
   /** Every endpoint of the stack's inventory (all VPCs: a retire entry may name one of another VPC). */
   readonly inventory: { readonly file: string; readonly endpoints: readonly ExistingEndpoint[] };
+  /**
+   * The stack's account: of the inventory's endpoints, only those it owns (or whose owner is not recorded) are its
+   * own (a `<region>.json` inventory may list several accounts'). Default: every endpoint.
+   */
+  readonly account?: string;
   readonly region: string;
   /** The stack's tags (provider default_tags), which every endpoint carries. */
   readonly stackTags: Readonly<Record<string, string>>;
@@ -68,11 +73,46 @@ function sameService(p: EndpointPlan, e: ExistingEndpoint, region: string): bool
   );
 }
 
+/** An inventory's endpoints of one account (or all), as the adoption of each VPC looks them up. */
+interface InventoryIndex {
+  /** The live endpoints of each VPC, in the inventory's order. */
+  readonly liveByVpc: ReadonlyMap<string, readonly ExistingEndpoint[]>;
+  /** The first live endpoint of each id. */
+  readonly liveById: ReadonlyMap<string, ExistingEndpoint>;
+}
+
+/**
+ * Indexes by inventory (its endpoints list) and account (`""`: all), made once: a search of the whole inventory per
+ * VPC grew with VPCs times endpoints (a region's inventory of 20,000 endpoints, 1,000 VPCs: 4 s of planning).
+ */
+const indexes = new WeakMap<readonly ExistingEndpoint[], Map<string, InventoryIndex>>();
+
+function inventoryIndex(opts: { endpoints: readonly ExistingEndpoint[]; account?: string }): InventoryIndex {
+  const { endpoints, account } = opts;
+  let byAccount = indexes.get(endpoints);
+  if (!byAccount) indexes.set(endpoints, (byAccount = new Map()));
+  let index = byAccount.get(account ?? "");
+  if (!index) {
+    const liveByVpc = new Map<string, ExistingEndpoint[]>();
+    const liveById = new Map<string, ExistingEndpoint>();
+    for (const e of endpoints) {
+      if (!e.live || (account && e.ownerId && e.ownerId !== account)) continue;
+      const ofVpc = liveByVpc.get(e.vpcId);
+      if (ofVpc) ofVpc.push(e);
+      else liveByVpc.set(e.vpcId, [e]);
+      if (!liveById.has(e.id)) liveById.set(e.id, e);
+    }
+    byAccount.set(account ?? "", (index = { liveByVpc, liveById }));
+  }
+  return index;
+}
+
 export function decideAdoption(opts: AdoptionOptions): AdoptionDecision {
   const { vpc, planned, region } = opts;
   const table = opts.replacement ?? ENDPOINT_REPLACEMENT;
+  const index = inventoryIndex({ endpoints: opts.inventory.endpoints, account: opts.account });
   // by id: the plan does not depend on the order the inventory lists endpoints in
-  const live = opts.inventory.endpoints.filter((e) => e.live && e.vpcId === vpc.id).sort(by((e) => e.id));
+  const live = [...(index.liveByVpc.get(vpc.id) ?? [])].sort(by((e) => e.id));
   const retire = vpc.retire ?? new Map<string, RetireEntry>();
   const candidates = live.filter((e) => !retire.has(e.id));
   const adopted = new Map<string, Adoption>();
@@ -107,7 +147,7 @@ export function decideAdoption(opts: AdoptionOptions): AdoptionDecision {
   const retireFindings: RetireFinding[] = [];
   const retired: RetiredEndpointPlan[] = [];
   for (const entry of retire.values()) {
-    const e = opts.inventory.endpoints.find((x) => x.id === entry.id && x.live);
+    const e = index.liveById.get(entry.id);
     if (!e) retireFindings.push({ entry, kind: "not-found" });
     else if (e.vpcId !== vpc.id) retireFindings.push({ entry, kind: "other-vpc", existing: e });
     else if (e.type !== "Interface" && e.type !== "Gateway")
@@ -171,8 +211,24 @@ function retiredOf(opts: { vpc: string; existing: ExistingEndpoint }): RetiredEn
   };
 }
 
-/** A JSON value with object keys sorted, as text: two policies that differ only in key order or spacing agree. */
+/**
+ * canonicalJson by text: an organisation's endpoints share a few policies (the org-only one, AWS's default), and
+ * each adoption compares two (about 20 µs each: 0.4 s for 20,000 adoptions). Bounded: cleared past CANONICAL_LIMIT
+ * texts.
+ */
+const canonical = new Map<string, string | undefined>();
+const CANONICAL_LIMIT = 1024;
+
 function canonicalJson(text: string): string | undefined {
+  if (canonical.has(text)) return canonical.get(text);
+  if (canonical.size >= CANONICAL_LIMIT) canonical.clear();
+  const c = canonicalOf(text);
+  canonical.set(text, c);
+  return c;
+}
+
+/** A JSON value with object keys sorted, as text: two policies that differ only in key order or spacing agree. */
+function canonicalOf(text: string): string | undefined {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort);
     if (v && typeof v === "object")
