@@ -166,4 +166,35 @@ function writeInventory({ plan, dir }) {
   return endpoints.length;
 }
 
-module.exports = { SERVICES, writeSpecs, writeHubSpecs, writeInventory };
+/**
+ * A region dump (`<dir>/<region>.json`, describe-vpc-endpoint-services' shape) listing every service the catalog
+ * names in the region, offered in its first three AZs: what a team records with `aws ec2
+ * describe-vpc-endpoint-services`. Needs `npm run build` (the catalog is read from dist/). Returns how many entries.
+ */
+function writeRegionDump({ dir, region = "eu-central-1", azIds = ["euc1-az1", "euc1-az2", "euc1-az3"] }) {
+  const catalog = require(path.join(__dirname, "..", "..", "dist", "src", "catalog"));
+  const details = [];
+  for (const svc of catalog.allServices())
+    for (const [type, name] of Object.entries(catalog.serviceNames(svc, region)))
+      details.push({
+        ServiceName: name,
+        ServiceId: `vpce-svc-0${details.length.toString(16).padStart(16, "0")}`,
+        ServiceType: [{ ServiceType: type }],
+        ServiceRegion: region,
+        AvailabilityZoneIds: azIds,
+        AvailabilityZones: azIds.map((_, i) => `${region}${"abc"[i]}`),
+        Owner: "amazon",
+        BaseEndpointDnsNames: [`${name.split(".").slice(3).join(".")}.${region}.vpce.amazonaws.com`],
+        VpcEndpointPolicySupported: svc.policy,
+        AcceptanceRequired: false,
+        ManagesVpcEndpoints: false,
+        Tags: [],
+        SupportedIpAddressTypes: ["ipv4"],
+      });
+  fs.mkdirSync(dir, { recursive: true });
+  const dump = { ServiceNames: details.map((d) => d.ServiceName), ServiceDetails: details };
+  fs.writeFileSync(path.join(dir, `${region}.json`), JSON.stringify(dump, null, 4));
+  return details.length;
+}
+
+module.exports = { SERVICES, writeSpecs, writeHubSpecs, writeInventory, writeRegionDump };

@@ -33,6 +33,7 @@
  */
 import { allServices, getRegion, getService, namePrefix, DEFAULT_PREFIX, type CatalogService } from "./index";
 import servicesData from "./data/services.json";
+import { servicesWithId } from "./dump-ids";
 
 /**
  * What the functions here read of a region dump: src/region-dumps' RegionDump fits as it is
@@ -122,9 +123,7 @@ function curatedNames(service: CatalogService, region: string): string[] | undef
 function dumpEntry(dump: DumpDnsView, serviceId: string, region: string): readonly string[] | undefined {
   if (dump.region !== undefined && dump.region !== region)
     throw new Error(`vpce private DNS: a dump of ${dump.region} given for region ${region}`);
-  for (const s of dump.services.values())
-    if (s.id === serviceId && s.byType.Interface) return s.byType.Interface.privateDnsNames;
-  return undefined;
+  return servicesWithId(dump.services, serviceId).find((s) => s.byType.Interface)?.byType.Interface?.privateDnsNames;
 }
 
 function normalizedSorted(names: readonly string[]): string[] {

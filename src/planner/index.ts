@@ -327,11 +327,37 @@ function planVpc(opts: {
 }
 
 /** The dump's word on one service and type: the service as the dump describes it, and where it is offered. */
-function consultDump(opts: { svc: ResolvedService; type: PlannedEndpointType; dump?: RegionDump; explain: boolean }): {
+type DumpConsulted = { svc: ResolvedService; dump?: EndpointFacts["dump"]; reasons: readonly string[] };
+
+/**
+ * What consultDump found, by dump, service (the catalog's services are resolved once per dump: resolveService), type
+ * and whether reasons are written: every VPC asking for a service gets the same answer, made once (never changed).
+ */
+const consulted = new WeakMap<RegionDump, WeakMap<ResolvedService, Map<string, DumpConsulted>>>();
+
+function consultDump(opts: {
   svc: ResolvedService;
-  dump?: EndpointFacts["dump"];
-  reasons: readonly string[];
-} {
+  type: PlannedEndpointType;
+  dump?: RegionDump;
+  explain: boolean;
+}): DumpConsulted {
+  if (!opts.dump) return { svc: opts.svc, reasons: [] };
+  let ofDump = consulted.get(opts.dump);
+  if (!ofDump) consulted.set(opts.dump, (ofDump = new WeakMap()));
+  let bySvc = ofDump.get(opts.svc);
+  if (!bySvc) ofDump.set(opts.svc, (bySvc = new Map()));
+  const key = `${opts.type}\0${opts.explain}`;
+  let found = bySvc.get(key);
+  if (!found) bySvc.set(key, (found = consultDumpOnce(opts)));
+  return found;
+}
+
+function consultDumpOnce(opts: {
+  svc: ResolvedService;
+  type: PlannedEndpointType;
+  dump?: RegionDump;
+  explain: boolean;
+}): DumpConsulted {
   const { svc, type, dump } = opts;
   // a dump lists its own region's services: a cross-region service is not in it, nor a VPC Lattice ARN
   if (!dump || svc.crossRegion || svc.lattice || type === "Resource" || type === "ServiceNetwork")

@@ -1,6 +1,7 @@
 /** Resolves a requested service key of a VPC to what the planner needs to know about it. */
 import { awsOwnedResources, getService, serviceNames, type CatalogService, type EndpointType } from "../catalog";
 import { findInDump, type DumpService, type RegionDump } from "../region-dumps/read";
+import { servicesWithId } from "../catalog/dump-ids";
 import type { EndpointSettings } from "../input/spec-model";
 
 export interface ResolvedService {
@@ -59,7 +60,7 @@ export function resolveService(opts: {
   if (settings?.type === "resource" || settings?.type === "service-network") return latticeService({ key, settings });
   if (settings?.serviceRegion !== undefined) return crossRegionService({ key, settings, partition: opts.partition });
   if (getService(key)) return catalogService({ key, region, partition: opts.partition, dump });
-  const fromDump = !settings?.serviceName && dump ? [...dump.services.values()].find((s) => s.id === key) : undefined;
+  const fromDump = !settings?.serviceName && dump ? servicesWithId(dump.services, key)[0] : undefined;
   if (fromDump) {
     const types = (["Gateway", "Interface"] as const).filter((t) => fromDump.types.has(t));
     return {

@@ -14,6 +14,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { allServices, getRegion, knownPrefixes, serviceNames, type EndpointType } from "../catalog";
+import { servicesWithId } from "../catalog/dump-ids";
 import type { Diagnostic, Position } from "../diagnostics";
 import { displayPath } from "../input/load";
 import { by } from "../order";
@@ -347,8 +348,7 @@ export function loadDumps(opts: { dir?: string; env?: NodeJS.ProcessEnv } = {}):
 
 /** The dump's entry for a catalog id and type, whatever its name (a dump may name a service differently). */
 export function findInDump(dump: RegionDump, id: string, type: EndpointType): DumpService | undefined {
-  for (const s of dump.services.values()) if (s.id === id && s.types.has(type)) return s;
-  return undefined;
+  return servicesWithId(dump.services, id).find((s) => s.types.has(type));
 }
 
 /** Where a dump offers a service for one type: the shape the planner's AZ placement takes. */
