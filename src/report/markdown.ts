@@ -337,6 +337,21 @@ interface Parts {
   readonly items: readonly string[];
   readonly vpcs: readonly VpcPart[];
   readonly all: Totals;
+  /** What the notes say of the whole plan: an endpoint without a price, a hub, a hub or a spoke. */
+  readonly has: { readonly unpriced: boolean; readonly hub: boolean; readonly hubOrSpoke: boolean };
+  /**
+   * The blocks that do not depend on the selection, made once (by `summary`, `severities`, `totals:<level>` and
+   * `vpc:<key>:<diagram>`):
+   * renderMarkdown composes the comment once per diagnostic and per VPC it tries, so a comment built anew each time
+   * grew with the square of the organisation (1,000 VPCs: seconds).
+   */
+  readonly made: Map<string, string>;
+}
+
+function made(parts: Parts, key: string, make: () => string): string {
+  let block = parts.made.get(key);
+  if (block === undefined) parts.made.set(key, (block = make()));
+  return block;
 }
 
 function fold(opts: { summary: string; body: string }): string {
@@ -416,17 +431,16 @@ function notes(opts: { parts: Parts; sel: Selection }): string[] {
     );
   if (parts.plan) {
     const lines = [mdText(COST_NOTE)];
-    if (hasUnpriced(parts.plan.stacks)) lines.push(mdText(UNPRICED_NOTE));
-    if (parts.plan.stacks.some((s) => s.vpcs.some((v) => v.hub))) lines.push(mdText(HUB_COST_NOTE));
+    if (parts.has.unpriced) lines.push(mdText(UNPRICED_NOTE));
+    if (parts.has.hub) lines.push(mdText(HUB_COST_NOTE));
     if (parts.gbPerMonth > 0)
       lines.push(
         `Data: ${parts.gbPerMonth} GB per endpoint per month (\`--gb-per-month\`); the same traffic through a NAT ` +
           `gateway costs \\$${PRICES.natPerGb}/GB to process (the NAT gateway's own hours are not counted: it ` +
           "usually stays for other traffic).",
       );
-    const hubs = parts.plan.stacks.some((s) => s.vpcs.some((v) => v.hub || v.useHub));
     if (sel.diagrams.size > 0)
-      lines.push(`Diagrams: ${mdText(hubs ? `${DIAGRAM_LEGEND} ${HUB_LEGEND}` : DIAGRAM_LEGEND)}`);
+      lines.push(`Diagrams: ${mdText(parts.has.hubOrSpoke ? `${DIAGRAM_LEGEND} ${HUB_LEGEND}` : DIAGRAM_LEGEND)}`);
     out.push(lines.join("<br>\n"));
   }
   return out;
@@ -434,16 +448,18 @@ function notes(opts: { parts: Parts; sel: Selection }): string[] {
 
 function compose(opts: { parts: Parts; sel: Selection }): string {
   const { parts, sel } = opts;
-  const blocks = [MARKER, ...summaryBlocks({ parts })];
-  if (parts.plan && sel.totals === "vpc")
-    blocks.push(vpcTotalsTable({ parts: parts.vpcs, gbPerMonth: parts.gbPerMonth }));
-  if (parts.plan && sel.totals === "stack")
-    blocks.push(stackTotalsTable({ plan: parts.plan, gbPerMonth: parts.gbPerMonth }));
+  // the summary's blocks, joined as the comment joins its blocks
+  const blocks = [MARKER, made(parts, "summary", () => summaryBlocks({ parts }).join("\n\n"))];
+  const { plan } = parts;
+  if (plan && sel.totals === "vpc")
+    blocks.push(made(parts, "totals:vpc", () => vpcTotalsTable({ parts: parts.vpcs, gbPerMonth: parts.gbPerMonth })));
+  if (plan && sel.totals === "stack")
+    blocks.push(made(parts, "totals:stack", () => stackTotalsTable({ plan, gbPerMonth: parts.gbPerMonth })));
   if (sel.diagnostics > 0) {
     const shown = sel.diagnostics < parts.items.length ? ` (the first ${sel.diagnostics})` : "";
     blocks.push(
       fold({
-        summary: `${htmlText(severityCounts(parts.diagnostics))}${shown}`,
+        summary: `${made(parts, "severities", () => htmlText(severityCounts(parts.diagnostics)))}${shown}`,
         body: parts.items.slice(0, sel.diagnostics).join("\n"),
       }),
     );
@@ -455,21 +471,28 @@ function compose(opts: { parts: Parts; sel: Selection }): string {
       stack = p.stack;
       blocks.push(`#### Stack ${codeSpan(stack.stack)}: ${codeSpan(stack.file)}, ${mdText(stack.region)}`);
     }
-    const t = p.totals;
-    const cost = parts.gbPerMonth > 0 ? dollars(t.hours + t.data) : dollars(t.hours);
-    const summary =
-      `<b>${htmlText(p.vpc.name)}</b> (${htmlText(p.vpc.id)}): ` +
-      htmlText(
-        `${counted({ n: t.endpoints, one: "endpoint" })}, ${cost}/month` +
-          (parts.gbPerMonth > 0 ? ` (via NAT: ${dollars(t.nat)})` : ""),
-      );
-    const body = [p.table];
-    if ("tooLarge" in p.diagram) body.push(`No diagram: ${mdText(p.diagram.tooLarge)}.`);
-    else if (sel.diagrams.has(p.key)) body.push(p.diagram.block);
-    blocks.push(fold({ summary, body: body.join("\n\n") }));
+    const diagram = sel.diagrams.has(p.key);
+    blocks.push(made(parts, `vpc:${p.key}:${diagram}`, () => vpcBlock({ p, gbPerMonth: parts.gbPerMonth, diagram })));
   }
   blocks.push(...notes({ parts, sel }));
   return blocks.join("\n\n");
+}
+
+/** A VPC's folded table, with its diagram when `diagram` (or why it has none). */
+function vpcBlock(opts: { p: VpcPart; gbPerMonth: number; diagram: boolean }): string {
+  const { p, gbPerMonth } = opts;
+  const t = p.totals;
+  const cost = gbPerMonth > 0 ? dollars(t.hours + t.data) : dollars(t.hours);
+  const summary =
+    `<b>${htmlText(p.vpc.name)}</b> (${htmlText(p.vpc.id)}): ` +
+    htmlText(
+      `${counted({ n: t.endpoints, one: "endpoint" })}, ${cost}/month` +
+        (gbPerMonth > 0 ? ` (via NAT: ${dollars(t.nat)})` : ""),
+    );
+  const body = [p.table];
+  if ("tooLarge" in p.diagram) body.push(`No diagram: ${mdText(p.diagram.tooLarge)}.`);
+  else if (opts.diagram) body.push(p.diagram.block);
+  return fold({ summary, body: body.join("\n\n") });
 }
 
 function size(text: string): number {
@@ -492,6 +515,12 @@ export function renderMarkdown(opts: MarkdownOptions): string {
     diagnostics,
     vpcs,
     all: totals({ endpoints: vpcs.flatMap((p) => p.vpc.endpoints), gbPerMonth }),
+    has: {
+      unpriced: hasUnpriced(plan?.stacks ?? []),
+      hub: vpcs.some((p) => p.vpc.hub),
+      hubOrSpoke: vpcs.some((p) => p.vpc.hub || p.vpc.useHub),
+    },
+    made: new Map(),
     items: diagnostics.map((diagnostic) =>
       diagnosticItem({
         diagnostic,
