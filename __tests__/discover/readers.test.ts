@@ -2,8 +2,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
-import { expandPaths, isProblem, readLogFile } from "../../src/discover/files";
-import { DEFAULT_FLOW_FIELDS, parseFlowLog, parseFlowLogFormat } from "../../src/discover/flow-log";
+import fc from "fast-check";
+import { expandPaths, isProblem, readLogChunks, readLogFile } from "../../src/discover/files";
+import { DEFAULT_FLOW_FIELDS, parseFlowLog, parseFlowLogFormat, type FlowLogResult } from "../../src/discover/flow-log";
 import { canonicalAddress, parseResolverLog } from "../../src/discover/resolver-log";
 import { tmpDir } from "../helpers";
 import { CUSTOM_FLOW_FORMAT, FIXTURES } from "./fixtures";
@@ -194,5 +195,80 @@ describe("files", () => {
     expect(readLogFile(path.join(dir, "flows.parquet"))).toMatchObject({ message: expect.stringMatching(/Parquet/) });
     fs.writeFileSync(path.join(dir, "c.gz"), zlib.gzipSync("one\r\ntwo\n"));
     expect(readLogFile(path.join(dir, "c.gz"))).toEqual({ file: path.join(dir, "c.gz"), lines: ["one", "two", ""] });
+  });
+});
+
+describe("log files read a part at a time (readLogChunks)", () => {
+  /** Every line handed over, with the number it was handed with. */
+  function chunked(file: string, chunkBytes: number) {
+    const lines: Array<[number, string]> = [];
+    const r = readLogChunks({
+      file,
+      chunkBytes,
+      onLines: (part, first) => part.forEach((l, i) => lines.push([first + i, l])),
+    });
+    if (isProblem(r)) throw new Error(r.message);
+    return lines;
+  }
+
+  test("any text in parts of any size gives the lines of the whole, numbered alike (property, 300 runs)", () => {
+    // line ends (\n, \r\n, a lone \r), characters of 2, 3 and 4 bytes, a BOM, and bytes that are no UTF-8
+    const piece = fc.constantFrom("a", "é", "€", "😀", "\n", "\r\n", "\r", "\ufeff", " ", "x\ty");
+    const dir = tmpDir();
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 3 }),
+        fc.integer({ min: 1, max: 9 }),
+        (pieces, junk, chunkBytes) => {
+          const bytes = Buffer.concat([Buffer.from(pieces.join("")), Buffer.from(junk)]);
+          const file = path.join(dir, "log.txt");
+          fs.writeFileSync(file, bytes);
+          const whole = bytes.toString("utf8").split(/\r?\n/);
+          expect(chunked(file, chunkBytes)).toEqual(whole.map((l, i) => [i + 1, l]));
+        },
+      ),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+
+  test("gzip is read in parts after decompressing, the same lines", () => {
+    const file = path.join(RESOLVER, "export-000001.gz");
+    const whole = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8").split(/\r?\n/);
+    expect(chunked(file, 7)).toEqual(whole.map((l, i) => [i + 1, l]));
+  });
+
+  test("a flow log parsed part by part, its header in the first: the same records and problems as whole", () => {
+    const file = path.join(
+      FLOW,
+      fs.readdirSync(FLOW).find((f) => f.endsWith(".log.gz"))!,
+    );
+    const whole = parseFlowLog(read(file));
+    for (const chunkBytes of [5, 64, 200]) {
+      let before: FlowLogResult | undefined;
+      const parts: FlowLogResult[] = [];
+      readLogChunks({
+        file,
+        chunkBytes,
+        onLines: (lines, firstLine) => {
+          before = parseFlowLog({ file, lines, firstLine, ...(before ? { continues: before.format } : {}) });
+          parts.push(before);
+        },
+      });
+      expect(parts.length).toBeGreaterThan(1);
+      expect(parts.flatMap((p) => p.records)).toEqual(whole.records);
+      expect(parts.flatMap((p) => p.problems)).toEqual(whole.problems);
+      expect(parts.reduce((n, p) => n + p.empty, 0)).toBe(whole.empty);
+    }
+  });
+
+  test("a JSON document past the size read whole is a problem, not a crash; below it, its events", () => {
+    const file = path.join(FIXTURES, "cloudwatch", "filter-log-events.json");
+    const size = fs.statSync(file).size;
+    expect(readLogChunks({ file, onLines: () => undefined, maxJsonBytes: size - 1 })).toEqual({
+      file,
+      message: `a JSON document of ${size} bytes, too large to read whole: export the events in parts`,
+    });
+    expect(readLogChunks({ file, onLines: () => undefined, maxJsonBytes: size })).toEqual({ events: true });
   });
 });

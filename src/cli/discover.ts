@@ -10,8 +10,8 @@ import { serviceForHostname } from "../catalog/private-dns";
 import { existingEndpointLookup } from "../discover/existing";
 import { formatDiagnostic, hasErrors, summarize } from "../diagnostics";
 import { Discovery, requestedSets, type DiscoverResult, type Proposal } from "../discover/discover";
-import { expandPaths, isProblem, readLogFile, type LogText } from "../discover/files";
-import { parseFlowLog, parseFlowLogFormat } from "../discover/flow-log";
+import { expandPaths, isProblem, readLogChunks } from "../discover/files";
+import { parseFlowLog, parseFlowLogFormat, type FlowLogResult } from "../discover/flow-log";
 import { parseResolverLog, type LineProblem } from "../discover/resolver-log";
 import type { SubnetAddition } from "../discover/write";
 import { displayPath } from "../input/load";
@@ -74,10 +74,11 @@ export function discoverCommand(o: DiscoverOptions): number {
   });
   let empty = 0;
   if (flowFiles)
-    readEach({
+    readEach<FlowLogResult>({
       files: flowFiles,
       read,
-      parse: (t) => parseFlowLog({ ...t, fields: format?.fields }),
+      parse: (part, before) =>
+        parseFlowLog({ ...part, fields: format?.fields, ...(before ? { continues: before.format } : {}) }),
       use: (p) => {
         p.records.forEach((f) => discovery.addFlow(f));
         empty += p.empty;
@@ -131,23 +132,30 @@ class ReadState {
   }
 }
 
-/** Each file read, parsed and used; a file that cannot be read (bad gzip) is a problem of its own, the rest go on. */
+/**
+ * Each file read, parsed and used a part at a time (readLogChunks), so that one part's records are held; `parse`
+ * gets the file's part before, parsed, when there was one. A file that cannot be read (bad gzip) is a problem of its
+ * own, the rest go on; one that fails midway keeps what its parts before gave.
+ */
 function readEach<T extends { problems: LineProblem[] }>(opts: {
   files: readonly string[];
   read: ReadState;
-  parse: (text: LogText) => T;
+  parse: (part: { file: string; lines: readonly string[]; firstLine: number }, before?: T) => T;
   use: (parsed: T) => void;
 }): void {
   for (const file of opts.files) {
-    const text = readLogFile(file);
-    if (isProblem(text)) {
-      opts.read.add([{ file: text.file, line: 0, message: text.message }]);
-      continue;
-    }
-    if (text.events) opts.read.eventFiles.add(file);
-    const parsed = opts.parse(text);
-    opts.read.add(parsed.problems);
-    opts.use(parsed);
+    let before: T | undefined;
+    const r = readLogChunks({
+      file,
+      onLines: (lines, firstLine) => {
+        const parsed = opts.parse({ file, lines, firstLine }, before);
+        opts.read.add(parsed.problems);
+        opts.use(parsed);
+        before = parsed;
+      },
+    });
+    if (isProblem(r)) opts.read.add([{ file: r.file, line: 0, message: r.message }]);
+    else if (r.events) opts.read.eventFiles.add(file);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { StringDecoder } from "node:string_decoder";
 import * as zlib from "node:zlib";
 import { compareStrings } from "../order";
 
@@ -48,27 +49,153 @@ export function expandPaths(paths: readonly string[]): { files: string[]; proble
   return { files, problems };
 }
 
-/** The text of one log file, gunzipped when it is gzip. */
-export function readLogFile(file: string): LogText | LogReadProblem {
-  let bytes: Buffer;
+/**
+ * How many bytes of a log file are turned into lines at a time: a log file can be larger than the longest string
+ * V8 makes (512 MiB; reading it whole was an internal error), and one part's records at a time is what a reader
+ * holds.
+ */
+const CHUNK_BYTES = 16 * 2 ** 20;
+
+/** A JSON document is parsed whole: past this many bytes no string holds it (V8's longest string, in UTF-16). */
+const MAX_JSON_BYTES = 2 ** 29 - 24;
+
+/**
+ * A log file's lines, handed to `onLines` in order, a part at a time (`firstLine`: the number of the first, from 1);
+ * gunzipped when it is gzip. The JSON output of `aws logs filter-log-events` is read whole: its events' messages
+ * are the lines, numbered by event (`events`). A file that cannot be read is a problem, and no line is handed.
+ */
+export function readLogChunks(opts: {
+  file: string;
+  onLines: (lines: string[], firstLine: number) => void;
+  /** Bytes per part (default 16 MiB); tests make it small. */
+  chunkBytes?: number;
+  /** The largest JSON document read whole (default: what a string holds); tests make it small. */
+  maxJsonBytes?: number;
+}): { events?: boolean } | LogReadProblem {
+  const { file, onLines } = opts;
+  const chunkBytes = opts.chunkBytes ?? CHUNK_BYTES;
+  let source: ByteSource;
   try {
-    bytes = fs.readFileSync(file);
+    source = byteSource(file);
   } catch (e) {
     return { file, message: errnoText(e) };
   }
-  if (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]) {
-    try {
-      bytes = zlib.gunzipSync(bytes);
-    } catch (e) {
-      return { file, message: `not a valid gzip file (${(e as Error).message})` };
+  try {
+    let head = source.read(chunkBytes);
+    if (head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) {
+      let bytes: Buffer;
+      try {
+        bytes = zlib.gunzipSync(Buffer.concat([head, source.rest()]));
+      } catch (e) {
+        return { file, message: `not a valid gzip file (${(e as Error).message})` };
+      }
+      source.close();
+      source = bufferSource(bytes);
+      head = source.read(chunkBytes);
     }
+    // flow logs delivered to S3 as Parquet (a choice at creation): columnar binary, not lines
+    if (head.subarray(0, 4).toString("latin1") === "PAR1")
+      return { file, message: "a Parquet file: vpce reads flow logs in the text format (the default) only" };
+    if (looksLikeEventsJson(head.subarray(0, head.indexOf(10) + 1 || head.length).toString("utf8"))) {
+      const whole = Buffer.concat([head, source.rest()]);
+      if (whole.length > (opts.maxJsonBytes ?? MAX_JSON_BYTES))
+        return {
+          file,
+          message: `a JSON document of ${whole.length} bytes, too large to read whole: export the events in parts`,
+        };
+      const text = whole.toString("utf8");
+      const events = cloudWatchEvents(text);
+      if (events) {
+        onLines(events, 1);
+        return { events: true };
+      }
+      source = bufferSource(whole);
+      head = source.read(chunkBytes);
+    }
+    // Buffer's decoding, a part at a time (a character split between parts is kept for the next): invalid bytes
+    // become U+FFFD, a BOM is kept (a malformed first line)
+    const decoder = new StringDecoder("utf8");
+    let carry = "";
+    let next = 1;
+    for (let bytes = head; bytes.length > 0; bytes = source.read(chunkBytes)) {
+      const parts = (carry + decoder.write(bytes)).split("\n");
+      carry = parts.pop() as string;
+      // a line ends at \n, and a \r before it is not part of it (\r?\n)
+      const lines = parts.map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
+      onLines(lines, next);
+      next += lines.length;
+    }
+    onLines([carry + decoder.end()], next);
+    return {};
+  } catch (e) {
+    // a read error midway, or a line longer than V8's longest string
+    return { file, message: errnoText(e) };
+  } finally {
+    source.close();
   }
-  // flow logs delivered to S3 as Parquet (a choice at creation): columnar binary, not lines
-  if (bytes.subarray(0, 4).toString("latin1") === "PAR1")
-    return { file, message: "a Parquet file: vpce reads flow logs in the text format (the default) only" };
-  const text = bytes.toString("utf8");
-  const events = cloudWatchEvents(text);
-  return events ? { file, lines: events, events: true } : { file, lines: text.split(/\r?\n/) };
+}
+
+/** The text of one log file, gunzipped when it is gzip: every line at once (readLogChunks, for small files). */
+export function readLogFile(file: string): LogText | LogReadProblem {
+  const lines: string[] = [];
+  const r = readLogChunks({ file, onLines: (part) => lines.push(...part) });
+  if (isProblem(r)) return r;
+  return r.events ? { file, lines, events: true } : { file, lines };
+}
+
+/** Bytes read in parts: from a file, or from a buffer (a gunzipped file). */
+interface ByteSource {
+  /** The next up to `n` bytes; empty at the end. */
+  read(n: number): Buffer;
+  /** Every byte not read yet. */
+  rest(): Buffer;
+  close(): void;
+}
+
+function byteSource(file: string): ByteSource {
+  const fd = fs.openSync(file, "r");
+  let closed = false;
+  const read = (n: number) => {
+    const buf = Buffer.allocUnsafe(n);
+    let got = 0;
+    while (got < n) {
+      const k = fs.readSync(fd, buf, got, n - got, null);
+      if (k === 0) break;
+      got += k;
+    }
+    return buf.subarray(0, got);
+  };
+  return {
+    read,
+    rest: () => {
+      const parts: Buffer[] = [];
+      for (let b = read(CHUNK_BYTES); b.length > 0; b = read(CHUNK_BYTES)) parts.push(b);
+      return Buffer.concat(parts);
+    },
+    close: () => {
+      if (!closed) fs.closeSync(fd);
+      closed = true;
+    },
+  };
+}
+
+function bufferSource(bytes: Buffer): ByteSource {
+  let at = 0;
+  return {
+    read: (n) => bytes.subarray(at, (at = Math.min(bytes.length, at + n))),
+    rest: () => bytes.subarray(at, (at = bytes.length)),
+    close: () => undefined,
+  };
+}
+
+/**
+ * Whether a file's first line says it is the JSON output of `aws logs filter-log-events` / `get-log-events`: `{`
+ * alone on its line (the CLI's pretty JSON), or an object naming "events" (a file of one query object per line is
+ * not).
+ */
+function looksLikeEventsJson(firstLine: string): boolean {
+  const first = firstLine.trim();
+  return first === "{" || (first.startsWith("{") && first.includes('"events"'));
 }
 
 /**
@@ -77,8 +204,6 @@ export function readLogFile(file: string): LogText | LogReadProblem {
  * whose first line is such an object is parsed whole: a file of one query object per line is not.
  */
 function cloudWatchEvents(text: string): string[] | undefined {
-  const first = text.slice(0, text.indexOf("\n") + 1 || text.length).trim();
-  if (first !== "{" && !(first.startsWith("{") && first.includes('"events"'))) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -91,7 +216,7 @@ function cloudWatchEvents(text: string): string[] | undefined {
   return events.map((e) => (typeof (e as { message?: unknown })?.message === "string" ? e.message : JSON.stringify(e)));
 }
 
-export function isProblem(x: LogText | LogReadProblem): x is LogReadProblem {
+export function isProblem<T extends object>(x: T | LogReadProblem): x is LogReadProblem {
   return (x as LogReadProblem).message !== undefined;
 }
 

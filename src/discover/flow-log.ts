@@ -85,6 +85,14 @@ export interface FlowLogResult {
   readonly empty: number;
   /** The earliest start and latest end of any record, NODATA included (they show the log was running). */
   readonly window?: { readonly start: number; readonly end: number };
+  /** The format after these lines, for the file's next part (parseFlowLog's `continues`). */
+  readonly format: FlowFormatState;
+}
+
+/** Where a file's reading stands: its format, and whether its first line (a header or not) has been read. */
+export interface FlowFormatState {
+  readonly fields: readonly string[];
+  readonly started: boolean;
 }
 
 /**
@@ -120,15 +128,20 @@ export function parseFlowLog(opts: {
   file: string;
   lines: readonly string[];
   fields?: readonly string[];
+  /** The number of the first line (default 1): the lines are a later part of the file. */
+  firstLine?: number;
+  /** The format of the file's part before (its result's `format`): the lines continue it. */
+  continues?: FlowFormatState;
 }): FlowLogResult {
   const { file } = opts;
   const records: FlowRecord[] = [];
   const problems: LineProblem[] = [];
-  let fields: readonly string[] = opts.fields ?? DEFAULT_FLOW_FIELDS;
+  let fields: readonly string[] = opts.continues?.fields ?? opts.fields ?? DEFAULT_FLOW_FIELDS;
   let empty = 0;
   let start = Infinity;
   let end = -Infinity;
-  let first = true;
+  let first = !opts.continues?.started;
+  const firstLine = opts.firstLine ?? 1;
   // field positions, looked up once per format rather than once per record
   let positions = new Map<string, number>();
   const at = (f: string): number => {
@@ -138,7 +151,7 @@ export function parseFlowLog(opts: {
   };
   opts.lines.forEach((text, i) => {
     if (text.trim() === "") return;
-    const line = i + 1;
+    const line = firstLine + i;
     if (first) {
       first = false;
       const header = headerFields(text);
@@ -196,5 +209,11 @@ export function parseFlowLog(opts: {
     if (s !== undefined) start = Math.min(start, s);
     if (e !== undefined) end = Math.max(end, e);
   });
-  return { records, problems, empty, ...(start <= end ? { window: { start, end } } : {}) };
+  return {
+    records,
+    problems,
+    empty,
+    ...(start <= end ? { window: { start, end } } : {}),
+    format: { fields, started: !first },
+  };
 }

@@ -35,15 +35,21 @@ export interface LineProblem {
 const EXPORT_PREFIX = /^\d{4}-\d\d-\d\dT[0-9:.]+Z?\s+(?=\{)/;
 
 /** The records and the malformed lines of one file's lines; blank lines are neither. */
-export function parseResolverLog(opts: { file: string; lines: readonly string[] }): {
+export function parseResolverLog(opts: {
+  file: string;
+  lines: readonly string[];
+  /** The number of the first line (default 1): the lines are a later part of the file. */
+  firstLine?: number;
+}): {
   records: QueryRecord[];
   problems: LineProblem[];
 } {
   const records: QueryRecord[] = [];
   const problems: LineProblem[] = [];
+  const firstLine = opts.firstLine ?? 1;
   opts.lines.forEach((text, i) => {
     if (text.trim() === "") return;
-    const r = parseRecord({ text: text.trim().replace(EXPORT_PREFIX, ""), file: opts.file, line: i + 1 });
+    const r = parseRecord({ text: text.trim().replace(EXPORT_PREFIX, ""), file: opts.file, line: firstLine + i });
     if ("message" in r) problems.push(r);
     else records.push(r);
   });
