@@ -212,18 +212,20 @@ describe("log files read a part at a time (readLogChunks)", () => {
   }
 
   test("any text in parts of any size gives the lines of the whole, numbered alike (property, 300 runs)", () => {
-    // line ends (\n, \r\n, a lone \r), characters of 2, 3 and 4 bytes, a BOM, and bytes that are no UTF-8
-    const piece = fc.constantFrom("a", "é", "€", "😀", "\n", "\r\n", "\r", "\ufeff", " ", "x\ty");
+    // line ends (\n, \r\n, a lone \r), characters of 2, 3 and 4 bytes, a BOM, bytes that are no UTF-8, and a
+    // first line that looks like filter-log-events output without being JSON; plain or gzip
+    const piece = fc.constantFrom("a", "é", "€", "😀", "\n", "\r\n", "\r", "\ufeff", " ", "x\ty", "{", '"events"');
     const dir = tmpDir();
     fc.assert(
       fc.property(
         fc.array(piece, { maxLength: 40 }),
         fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 3 }),
         fc.integer({ min: 1, max: 9 }),
-        (pieces, junk, chunkBytes) => {
+        fc.boolean(),
+        (pieces, junk, chunkBytes, gzip) => {
           const bytes = Buffer.concat([Buffer.from(pieces.join("")), Buffer.from(junk)]);
           const file = path.join(dir, "log.txt");
-          fs.writeFileSync(file, bytes);
+          fs.writeFileSync(file, gzip ? zlib.gzipSync(bytes) : bytes);
           const whole = bytes.toString("utf8").split(/\r?\n/);
           expect(chunked(file, chunkBytes)).toEqual(whole.map((l, i) => [i + 1, l]));
         },
@@ -259,6 +261,11 @@ describe("log files read a part at a time (readLogChunks)", () => {
       expect(parts.flatMap((p) => p.records)).toEqual(whole.records);
       expect(parts.flatMap((p) => p.problems)).toEqual(whole.problems);
       expect(parts.reduce((n, p) => n + p.empty, 0)).toBe(whole.empty);
+      const windows = parts.flatMap((p) => (p.window ? [p.window] : []));
+      expect({
+        start: Math.min(...windows.map((w) => w.start)),
+        end: Math.max(...windows.map((w) => w.end)),
+      }).toEqual(whole.window);
     }
   });
 
@@ -270,5 +277,45 @@ describe("log files read a part at a time (readLogChunks)", () => {
       message: `a JSON document of ${size} bytes, too large to read whole: export the events in parts`,
     });
     expect(readLogChunks({ file, onLines: () => undefined, maxJsonBytes: size })).toEqual({ events: true });
+  });
+
+  test("a file that looks like filter-log-events output and is not: read as lines, its file closed", () => {
+    const dir = tmpDir();
+    const file = path.join(dir, "pretty.json");
+    fs.writeFileSync(file, '{\n  "notEvents": [1]\n}\n');
+    const open = () => fs.readdirSync("/proc/self/fd").length;
+    const before = open();
+    for (let i = 0; i < 20; i++) expect(read(file).lines).toEqual(["{", '  "notEvents": [1]', "}", ""]);
+    expect(open()).toBe(before);
+  });
+
+  test("a folder, a Parquet file, a bad gzip: problems, no line handed and nothing left open", () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, "flow.parquet"), "PAR1....");
+    fs.writeFileSync(path.join(dir, "bad.gz"), Buffer.from([0x1f, 0x8b, 1, 2, 3]));
+    const before = fs.readdirSync("/proc/self/fd").length;
+    for (const [name, message] of [
+      [".", /^EISDIR$/],
+      ["flow.parquet", /^a Parquet file/],
+      ["bad.gz", /^not a valid gzip file/],
+    ] as const) {
+      const lines: string[] = [];
+      const r = readLogChunks({ file: path.join(dir, name), onLines: (part) => lines.push(...part) });
+      expect(isProblem(r) && r.message).toMatch(message);
+      expect(lines).toEqual([]);
+    }
+    expect(fs.readdirSync("/proc/self/fd").length).toBe(before);
+  });
+
+  test("what onLines throws is thrown on, not taken for a file that cannot be read", () => {
+    const file = path.join(RESOLVER, "vpc-queries.log");
+    expect(() =>
+      readLogChunks({
+        file,
+        onLines: () => {
+          throw new Error("a bug in a parser");
+        },
+      }),
+    ).toThrow("a bug in a parser");
   });
 });

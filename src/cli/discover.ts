@@ -10,7 +10,7 @@ import { serviceForHostname } from "../catalog/private-dns";
 import { existingEndpointLookup } from "../discover/existing";
 import { formatDiagnostic, hasErrors, summarize } from "../diagnostics";
 import { Discovery, requestedSets, type DiscoverResult, type Proposal } from "../discover/discover";
-import { expandPaths, isProblem, readLogChunks } from "../discover/files";
+import { expandPaths, isProblem, readLogChunks, type LogReadProblem } from "../discover/files";
 import { parseFlowLog, parseFlowLogFormat, type FlowLogResult } from "../discover/flow-log";
 import { parseResolverLog, type LineProblem } from "../discover/resolver-log";
 import type { SubnetAddition } from "../discover/write";
@@ -103,8 +103,8 @@ function logFiles(opts: { option: string; paths: readonly string[] }): string[] 
 
 /** What reading the log files found besides their records: the malformed lines, the first ones of each file kept. */
 class ReadState {
-  /** Per file: how many problems, the first SHOWN_PROBLEMS_PER_FILE of them. */
-  private readonly perFile = new Map<string, { count: number; shown: LineProblem[] }>();
+  /** Per file: how many problems, the first SHOWN_PROBLEMS_PER_FILE of them, and why it was not read to its end. */
+  private readonly perFile = new Map<string, { count: number; shown: LineProblem[]; failed?: LogReadProblem }>();
   /** Files that are `aws logs filter-log-events` output: their problems are numbered by event. */
   readonly eventFiles = new Set<string>();
   total = 0;
@@ -119,15 +119,25 @@ class ReadState {
     }
   }
 
+  /** The file could not be read, or not to its end: said whatever the file's malformed lines before. */
+  fail(p: LogReadProblem): void {
+    const f = this.perFile.get(p.file) ?? { count: 0, shown: [] };
+    this.perFile.set(p.file, { ...f, failed: p });
+    this.total++;
+  }
+
   /** Each kept problem with its file and line (or event), then how many more each file had. */
   print(io: Io): void {
-    for (const [file, { count, shown }] of this.perFile) {
+    for (const [file, { count, shown, failed }] of this.perFile) {
       const unit = this.eventFiles.has(file) ? "event" : "line";
       for (const p of shown) {
-        const where = p.line === 0 ? file : unit === "event" ? `${file}: event ${p.line}` : `${file}:${p.line}`;
-        io.err(`${where}: warning: ${p.message}; ${p.line === 0 ? "file" : unit} skipped.`);
+        const where = unit === "event" ? `${file}: event ${p.line}` : `${file}:${p.line}`;
+        io.err(`${where}: warning: ${p.message}; ${unit} skipped.`);
       }
       if (count > shown.length) io.err(`${file}: warning: ${count - shown.length} more malformed ${unit}s skipped.`);
+      if (failed?.afterLine !== undefined)
+        io.err(`${file}: warning: ${failed.message} after ${unit} ${failed.afterLine}; the rest of the file skipped.`);
+      else if (failed) io.err(`${file}: warning: ${failed.message}; file skipped.`);
     }
   }
 }
@@ -154,7 +164,7 @@ function readEach<T extends { problems: LineProblem[] }>(opts: {
         before = parsed;
       },
     });
-    if (isProblem(r)) opts.read.add([{ file: r.file, line: 0, message: r.message }]);
+    if (isProblem(r)) opts.read.fail(r);
     else if (r.events) opts.read.eventFiles.add(file);
   }
 }

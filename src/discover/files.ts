@@ -21,10 +21,15 @@ export interface LogText {
   readonly events?: boolean;
 }
 
-/** Why a path could not be read: missing, unreadable, or a gzip stream that does not decompress. */
+/**
+ * Why a path could not be read, or not to its end: missing or unreadable, a gzip stream that does not decompress, a
+ * Parquet file, a JSON document too large to read whole, a line too long for a string.
+ */
 export interface LogReadProblem {
   readonly file: string;
   readonly message: string;
+  /** Read up to this line (or event), whose lines were used: the rest of the file is skipped. */
+  readonly afterLine?: number;
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -59,10 +64,15 @@ const CHUNK_BYTES = 16 * 2 ** 20;
 /** A JSON document is parsed whole: past this many bytes no string holds it (V8's longest string, in UTF-16). */
 const MAX_JSON_BYTES = 2 ** 29 - 24;
 
+/** How much of a file's start says what it is: gzip, Parquet, or `filter-log-events` output (by its first line). */
+const PEEK_BYTES = 64 * 2 ** 10;
+
 /**
  * A log file's lines, handed to `onLines` in order, a part at a time (`firstLine`: the number of the first, from 1);
- * gunzipped when it is gzip. The JSON output of `aws logs filter-log-events` is read whole: its events' messages
- * are the lines, numbered by event (`events`). A file that cannot be read is a problem, and no line is handed.
+ * gunzipped when it is gzip (decompressed whole: Node has no synchronous stream). The JSON output of `aws logs
+ * filter-log-events` is read whole: its events' messages are the lines, numbered by event (`events`). A file that
+ * cannot be read is a problem, with no line handed; one that fails midway is a problem after the lines handed
+ * (`afterLine`). What `onLines` throws is not a reading problem: it is thrown on.
  */
 export function readLogChunks(opts: {
   file: string;
@@ -74,71 +84,111 @@ export function readLogChunks(opts: {
 }): { events?: boolean } | LogReadProblem {
   const { file, onLines } = opts;
   const chunkBytes = opts.chunkBytes ?? CHUNK_BYTES;
-  let source: ByteSource;
-  try {
-    source = byteSource(file);
-  } catch (e) {
-    return { file, message: errnoText(e) };
+  const kind = fileKind({ file, maxJsonBytes: opts.maxJsonBytes ?? MAX_JSON_BYTES });
+  if ("message" in kind) return kind;
+  if ("events" in kind) {
+    onLines(kind.events, 1);
+    return { events: true };
   }
+  const { source } = kind;
   try {
-    let head = source.read(chunkBytes);
-    if (head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) {
-      let bytes: Buffer;
-      try {
-        bytes = zlib.gunzipSync(Buffer.concat([head, source.rest()]));
-      } catch (e) {
-        return { file, message: `not a valid gzip file (${(e as Error).message})` };
-      }
-      source.close();
-      source = bufferSource(bytes);
-      head = source.read(chunkBytes);
-    }
-    // flow logs delivered to S3 as Parquet (a choice at creation): columnar binary, not lines
-    if (head.subarray(0, 4).toString("latin1") === "PAR1")
-      return { file, message: "a Parquet file: vpce reads flow logs in the text format (the default) only" };
-    if (looksLikeEventsJson(head.subarray(0, head.indexOf(10) + 1 || head.length).toString("utf8"))) {
-      const whole = Buffer.concat([head, source.rest()]);
-      if (whole.length > (opts.maxJsonBytes ?? MAX_JSON_BYTES))
-        return {
-          file,
-          message: `a JSON document of ${whole.length} bytes, too large to read whole: export the events in parts`,
-        };
-      const text = whole.toString("utf8");
-      const events = cloudWatchEvents(text);
-      if (events) {
-        onLines(events, 1);
-        return { events: true };
-      }
-      source = bufferSource(whole);
-      head = source.read(chunkBytes);
-    }
     // Buffer's decoding, a part at a time (a character split between parts is kept for the next): invalid bytes
     // become U+FFFD, a BOM is kept (a malformed first line)
     const decoder = new StringDecoder("utf8");
     let carry = "";
     let next = 1;
-    for (let bytes = head; bytes.length > 0; bytes = source.read(chunkBytes)) {
-      const parts = (carry + decoder.write(bytes)).split("\n");
+    for (;;) {
+      let bytes: Buffer;
+      let text: string;
+      try {
+        bytes = source.read(chunkBytes);
+        text = carry + (bytes.length > 0 ? decoder.write(bytes) : decoder.end());
+      } catch (e) {
+        const message = readFailure(e);
+        return next > 1 ? { file, message, afterLine: next - 1 } : { file, message };
+      }
+      if (bytes.length === 0) {
+        onLines([text], next);
+        return {};
+      }
+      const parts = text.split("\n");
       carry = parts.pop() as string;
       // a line ends at \n, and a \r before it is not part of it (\r?\n)
       const lines = parts.map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
       onLines(lines, next);
       next += lines.length;
     }
-    onLines([carry + decoder.end()], next);
-    return {};
-  } catch (e) {
-    // a read error midway, or a line longer than V8's longest string
-    return { file, message: errnoText(e) };
   } finally {
     source.close();
   }
 }
 
-/** The text of one log file, gunzipped when it is gzip: every line at once (readLogChunks, for small files). */
+/**
+ * What a log file is: bytes to read as lines (its start read already, gunzipped when gzip), the events of
+ * `filter-log-events` output, or why it cannot be read.
+ */
+function fileKind(opts: {
+  file: string;
+  maxJsonBytes: number;
+}): { source: ByteSource } | { events: string[] } | LogReadProblem {
+  const { file } = opts;
+  let source: ByteSource;
+  try {
+    source = fileSource(file);
+  } catch (e) {
+    return { file, message: errnoText(e) };
+  }
+  try {
+    let head = source.read(PEEK_BYTES);
+    if (head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) {
+      let bytes: Buffer;
+      try {
+        bytes = zlib.gunzipSync(Buffer.concat([head, source.rest()]));
+      } catch (e) {
+        source.close();
+        return e instanceof RangeError
+          ? { file, message: `larger decompressed than a buffer holds (${e.message}): decompress or split it` }
+          : { file, message: `not a valid gzip file (${(e as Error).message})` };
+      }
+      source.close();
+      source = bufferSource(bytes);
+      head = source.read(PEEK_BYTES);
+    }
+    // flow logs delivered to S3 as Parquet (a choice at creation): columnar binary, not lines
+    if (head.subarray(0, 4).toString("latin1") === "PAR1") {
+      source.close();
+      return { file, message: "a Parquet file: vpce reads flow logs in the text format (the default) only" };
+    }
+    if (looksLikeEventsJson(head.subarray(0, head.indexOf(10) + 1 || head.length).toString("utf8"))) {
+      const size = head.length + source.remaining();
+      if (size > opts.maxJsonBytes) {
+        source.close();
+        return {
+          file,
+          message: `a JSON document of ${size} bytes, too large to read whole: export the events in parts`,
+        };
+      }
+      const whole = Buffer.concat([head, source.rest()]);
+      source.close();
+      const events = cloudWatchEvents(whole.toString("utf8"));
+      return events ? { events } : { source: bufferSource(whole) };
+    }
+    return { source: prefixed(head, source) };
+  } catch (e) {
+    source.close();
+    return { file, message: readFailure(e) };
+  }
+}
+
+function readFailure(e: unknown): string {
+  // a string past V8's longest (a line of more than 512 MiB)
+  return e instanceof RangeError ? "a line longer than a string holds (512 MiB)" : errnoText(e);
+}
+
+/** The text of one log file, gunzipped when it is gzip: every line at once (readLogChunks), for tests. */
 export function readLogFile(file: string): LogText | LogReadProblem {
   const lines: string[] = [];
-  const r = readLogChunks({ file, onLines: (part) => lines.push(...part) });
+  const r = readLogChunks({ file, onLines: (part) => part.forEach((l) => lines.push(l)) });
   if (isProblem(r)) return r;
   return r.events ? { file, lines, events: true } : { file, lines };
 }
@@ -149,12 +199,21 @@ interface ByteSource {
   read(n: number): Buffer;
   /** Every byte not read yet. */
   rest(): Buffer;
+  /** How many bytes are not read yet (a file: by its size when opened). */
+  remaining(): number;
   close(): void;
 }
 
-function byteSource(file: string): ByteSource {
+function fileSource(file: string): ByteSource {
   const fd = fs.openSync(file, "r");
   let closed = false;
+  let left: number;
+  try {
+    left = fs.fstatSync(fd).size;
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
+  }
   const read = (n: number) => {
     const buf = Buffer.allocUnsafe(n);
     let got = 0;
@@ -163,6 +222,7 @@ function byteSource(file: string): ByteSource {
       if (k === 0) break;
       got += k;
     }
+    left = Math.max(0, left - got);
     return buf.subarray(0, got);
   };
   return {
@@ -172,6 +232,7 @@ function byteSource(file: string): ByteSource {
       for (let b = read(CHUNK_BYTES); b.length > 0; b = read(CHUNK_BYTES)) parts.push(b);
       return Buffer.concat(parts);
     },
+    remaining: () => left,
     close: () => {
       if (!closed) fs.closeSync(fd);
       closed = true;
@@ -184,7 +245,19 @@ function bufferSource(bytes: Buffer): ByteSource {
   return {
     read: (n) => bytes.subarray(at, (at = Math.min(bytes.length, at + n))),
     rest: () => bytes.subarray(at, (at = bytes.length)),
+    remaining: () => bytes.length - at,
     close: () => undefined,
+  };
+}
+
+/** `head` (read already to tell the file's kind), then the rest of `source`, in parts of the size asked. */
+function prefixed(head: Buffer, source: ByteSource): ByteSource {
+  let at = 0;
+  return {
+    read: (n) => (at < head.length ? head.subarray(at, (at = Math.min(head.length, at + n))) : source.read(n)),
+    rest: () => Buffer.concat([head.subarray(at, (at = head.length)), source.rest()]),
+    remaining: () => head.length - at + source.remaining(),
+    close: () => source.close(),
   };
 }
 
@@ -200,8 +273,7 @@ function looksLikeEventsJson(firstLine: string): boolean {
 
 /**
  * The messages of `aws logs filter-log-events` / `get-log-events` JSON output (`{"events": [{"message": ...}]}`),
- * or undefined for any other text. Only a text that starts with `{` alone on its line (the CLI's pretty JSON) or
- * whose first line is such an object is parsed whole: a file of one query object per line is not.
+ * or undefined for any other text (asked only of a file whose first line looks like it: looksLikeEventsJson).
  */
 function cloudWatchEvents(text: string): string[] | undefined {
   let data: unknown;

@@ -1,10 +1,11 @@
 /**
- * Strict JSON (RFC 8259) with the position of every value, so that problems
- * in a region dump can name a line and column. The parsing is jsonc-parser's
- * (comments and trailing commas refused); this module adds what a dump reader
- * needs around it: a nesting limit checked before parsing (jsonc-parser
- * recurses per level and would overflow the stack), "__proto__" kept as data,
- * and errors as words with a line and column.
+ * Strict JSON (RFC 8259) with the position of any value, so that problems in a
+ * region dump or an inventory can name a line and column. The value is
+ * JSON.parse's ("__proto__" a key like any other); jsonc-parser (comments and
+ * trailing commas refused) says in words where a document stops being JSON, and
+ * finds the positions asked for. This module adds what a reader needs around
+ * them: a nesting limit checked before parsing (jsonc-parser recurses per level
+ * and would overflow the stack), and errors as words with a line and column.
  */
 import type { Node, ParseError } from "jsonc-parser";
 
@@ -124,7 +125,8 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     const errors: ParseError[] = [];
     const root = treeOf(src, errors);
     const first = errors[0];
-    if (!first) return fail(`not JSON (${(e as Error).message})`, 0);
+    // JSON.parse and jsonc-parser refuse the same documents (a test holds them to it): worded alike if they did not
+    if (!first) return fail("not JSON", 0);
     // anything after a complete value, whatever token it starts (jsonc-parser calls "x" an invalid symbol)
     if (root && first.offset >= root.offset + root.length)
       return fail(`unexpected ${describe(src, first.offset)} after the JSON value`, first.offset);

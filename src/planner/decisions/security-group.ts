@@ -102,7 +102,12 @@ export function planSecurityGroups(opts: {
     );
     // each rule in the one merged block holding it, in the rules' order
     const members = merged.map((): IngressRule[] => []);
-    for (const r of ingress) members[indexHolding(merged, parseCidr(r.cidr) as Cidr)].push(r);
+    for (const r of ingress) {
+      const at = indexHolding(merged, parseCidr(r.cidr) as Cidr);
+      // the merged blocks cover every rule's CIDR (a model holds only valid ones)
+      if (at < 0) throw new Error(`internal: ${r.cidr} is in no merged block of ${address}`);
+      members[at].push(r);
+    }
     ingress = merged.map((block, i) => {
       const names = members[i].map((m) => m.description.replace(/^\S+ from /, "")).join(", ");
       return tailed(cidrTail(block.text), {

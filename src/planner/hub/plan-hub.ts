@@ -6,13 +6,13 @@
  * association in a cross-account spoke's stack), the spoke subnets the
  * endpoint admits, and the cost against an endpoint in every VPC that asks.
  */
+import type { Cidr } from "../../cidr";
 import type { SubnetModel, VpcModel } from "../../input/spec-model";
 
 import type { RegionDump } from "../../region-dumps/read";
 import { capturedSubnets } from "../decisions/private-dns";
 import { azLabel, placeInterfaceEndpoint } from "../decisions/placement";
 import { admittedBlocks, type SgClient } from "../decisions/security-group";
-import type { Cidr } from "../../cidr";
 import { sanitizeName } from "../names";
 import type { HostedZonePlan, HubPlan, HubServicePlan, UseHubPlan, ZoneAssociationPlan, ZoneRecordPlan } from "../plan";
 import { PRICES } from "../pricing";

@@ -1,9 +1,9 @@
 import type { HubServicePlan } from "../../planner/plan";
 import { locate, type PlanSubject, type StackSubject } from "../../planner/subject";
-
-type SpokeCost = HubServicePlan["cost"]["spokes"][number];
 import { rule } from "../rule";
 import { counted } from "../../text";
+
+type SpokeCost = HubServicePlan["cost"]["spokes"][number];
 
 type Details = { service: string; vpc: string; gb: number; breakEven: number; localEnis: number };
 
