@@ -121,7 +121,7 @@ export function parseJsonWithPositions(text: string): ParsedJson {
   try {
     const value: unknown = JSON.parse(src);
     return { value, positions: lazyPositions({ src, at }) };
-  } catch (e) {
+  } catch {
     const errors: ParseError[] = [];
     const root = treeOf(src, errors);
     const first = errors[0];
