@@ -125,6 +125,46 @@ describe("vpce discover", () => {
     ]);
   });
 
+  test("a file that fails midway: its lines before are used, and the failure is said after them", () => {
+    // a read error past the first 64 KiB of the file (a disk error, a file cut while read): the spy fails the file's
+    // second read, after vpce has told its kind from its start and used the lines there
+    const realFs = jest.requireActual<typeof import("node:fs")>("node:fs");
+    const logs = tmpDir();
+    const file = path.join(logs, "queries.log");
+    const good = fs.readFileSync(path.join(RESOLVER, "vpc-queries.log"), "utf8").split("\n")[0];
+    const lines = ["not json", ...Array.from({ length: 30 }, () => "not json"), ...Array(2000).fill(good)];
+    fs.writeFileSync(file, lines.join("\n") + "\n");
+    expect(fs.statSync(file).size).toBeGreaterThan(64 * 1024 * 2);
+    let fd: number | undefined;
+    let reads = 0;
+    const { openSync, readSync } = realFs;
+    const open = jest.spyOn(realFs, "openSync").mockImplementation(((...args: Parameters<typeof fs.openSync>) => {
+      const opened = openSync.apply(realFs, args);
+      if (args[0] === file) fd = opened;
+      return opened;
+    }) as typeof fs.openSync);
+    const read = jest.spyOn(realFs, "readSync").mockImplementation(((...args: Parameters<typeof fs.readSync>) => {
+      if (args[0] === fd && ++reads > 1) throw Object.assign(new Error("EIO: i/o error, read"), { code: "EIO" });
+      return (readSync as (...a: Parameters<typeof fs.readSync>) => number).apply(realFs, args);
+    }) as typeof fs.readSync);
+    try {
+      const r = discover(["--resolver-logs", file]);
+      expect(r.code).toBe(0);
+      const head = Math.floor((64 * 1024) / (good.length + 1));
+      expect(r.err).toContain(`${file}:20: warning: not a JSON object; line skipped.`);
+      expect(r.err).toContain(`${file}: warning: 11 more malformed lines skipped.`);
+      expect(r.err).toMatch(new RegExp(`${file}: warning: EIO after line \\d+; the rest of the file skipped\\.`));
+      const after = Number(/EIO after line (\d+)/.exec(r.err)?.[1]);
+      // the lines of the first 64 KiB were used: the malformed ones and the queries after them
+      expect(after).toBeGreaterThan(31 + head / 2);
+      expect(after).toBeLessThan(lines.length);
+      expect(r.err).toContain(`vpce: ${after - 31} queries in 1 file(s); 32 malformed line(s) skipped`);
+    } finally {
+      open.mockRestore();
+      read.mockRestore();
+    }
+  });
+
   test("the table: a row per subnet and service on stdout; without flow logs no bytes or cost columns", () => {
     const r = discover(["--resolver-logs", RESOLVER]);
     expect(r.code).toBe(0);
