@@ -201,14 +201,18 @@ export interface LoadResult {
 /** The name of a spec file. */
 export const SPEC_FILE = /\.ya?ml$/i;
 
-/** Every `*.yaml` / `*.yml` below `dir`, recursively, sorted by path. */
+/**
+ * Every `*.yaml` / `*.yml` below `dir`, recursively, sorted by path; a `.git` folder is not entered (a specs
+ * repository's root is its specs folder, and its objects are hundreds of folders: half the listing's time in a CI).
+ */
 export function findSpecFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if ((entry.isFile() || entry.isSymbolicLink()) && SPEC_FILE.test(entry.name)) out.push(full);
+      if (entry.isDirectory()) {
+        if (entry.name !== ".git") walk(full);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && SPEC_FILE.test(entry.name)) out.push(full);
     }
   };
   walk(dir);
