@@ -132,12 +132,15 @@ function fileKind(opts: {
   maxJsonBytes: number;
 }): { source: ByteSource } | { events: string[] } | LogReadProblem {
   const { file } = opts;
-  let source: ByteSource;
+  let opened: ByteSource;
   try {
-    source = fileSource(file);
+    opened = fileSource(file);
   } catch (e) {
     return { file, message: errnoText(e) };
   }
+  let source = opened;
+  // the file stays open only when its own bytes are read on as lines
+  let keepOpen = false;
   try {
     let head = source.read(PEEK_BYTES);
     if (head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) {
@@ -145,38 +148,33 @@ function fileKind(opts: {
       try {
         bytes = zlib.gunzipSync(Buffer.concat([head, source.rest()]));
       } catch (e) {
-        source.close();
         return e instanceof RangeError
           ? { file, message: `larger decompressed than a buffer holds (${e.message}): decompress or split it` }
           : { file, message: `not a valid gzip file (${(e as Error).message})` };
       }
-      source.close();
       source = bufferSource(bytes);
       head = source.read(PEEK_BYTES);
     }
     // flow logs delivered to S3 as Parquet (a choice at creation): columnar binary, not lines
-    if (head.subarray(0, 4).toString("latin1") === "PAR1") {
-      source.close();
+    if (head.subarray(0, 4).toString("latin1") === "PAR1")
       return { file, message: "a Parquet file: vpce reads flow logs in the text format (the default) only" };
-    }
     if (looksLikeEventsJson(head.subarray(0, head.indexOf(10) + 1 || head.length).toString("utf8"))) {
       const size = head.length + source.remaining();
-      if (size > opts.maxJsonBytes) {
-        source.close();
+      if (size > opts.maxJsonBytes)
         return {
           file,
           message: `a JSON document of ${size} bytes, too large to read whole: export the events in parts`,
         };
-      }
       const whole = Buffer.concat([head, source.rest()]);
-      source.close();
       const events = cloudWatchEvents(whole.toString("utf8"));
       return events ? { events } : { source: bufferSource(whole) };
     }
+    keepOpen = source === opened;
     return { source: prefixed(head, source) };
   } catch (e) {
-    source.close();
     return { file, message: readFailure(e) };
+  } finally {
+    if (!keepOpen) opened.close();
   }
 }
 
