@@ -6,7 +6,7 @@
  */
 import { getService, serviceNames } from "../catalog";
 import type { SpecModel } from "../input/spec-model";
-import { inventoryFor, type ExistingEndpoint, type Inventory } from "../inventory/read";
+import { inventoryFor, liveEndpoints, type Inventory } from "../inventory/read";
 import type { ExistingEndpointLookup } from "./discover";
 
 export function existingEndpointLookup(opts: {
@@ -20,22 +20,6 @@ export function existingEndpointLookup(opts: {
     const inventory = inventoryFor(opts.inventories, { region: m.region, account: m.account });
     if (inventory) for (const v of m.vpcs) where.set(v.id, { region: m.region, inventory });
   }
-  // each inventory's live endpoints by VPC, grouped when first asked (in the inventory's order): a search of the
-  // whole inventory per VPC and service grew with VPCs times endpoints
-  const byVpc = new Map<Inventory, Map<string, ExistingEndpoint[]>>();
-  const liveIn = (inventory: Inventory, vpcId: string): readonly ExistingEndpoint[] => {
-    let groups = byVpc.get(inventory);
-    if (!groups) {
-      byVpc.set(inventory, (groups = new Map()));
-      for (const e of inventory.endpoints) {
-        if (!e.live) continue;
-        const list = groups.get(e.vpcId);
-        if (list) list.push(e);
-        else groups.set(e.vpcId, [e]);
-      }
-    }
-    return groups.get(vpcId) ?? [];
-  };
   // asked per log query: the answer depends on the VPC, the subnet's route table and the service only
   const answers = new Map<string, string | undefined>();
   return ({ vpcId, subnet, service }) => {
@@ -52,7 +36,8 @@ export function existingEndpointLookup(opts: {
     const catalog = getService(service);
     if (!at || !catalog) return undefined;
     const names = new Set(Object.values(serviceNames(catalog, at.region)));
-    return liveIn(at.inventory, vpcId).find(
+    // the VPC's live endpoints, whichever account owns them
+    return (liveEndpoints({ endpoints: at.inventory.endpoints }).liveByVpc.get(vpcId) ?? []).find(
       (e) =>
         names.has(e.serviceName) &&
         ((e.type === "Gateway" && routeTable !== undefined && e.routeTableIds.includes(routeTable)) ||

@@ -8,7 +8,7 @@
  * pendingAcceptance, partial). Matching never looks at subnets, groups, DNS or policy: those the first apply
  * changes in place (planner/replacements.ts says which arguments would replace instead).
  */
-import type { ExistingEndpoint } from "../../inventory/read";
+import { liveEndpoints, type ExistingEndpoint } from "../../inventory/read";
 import type { RetireEntry, VpcModel } from "../../input/spec-model";
 import type { Adoption, EndpointChange, EndpointPlan, ExistingEndpointPlan, RetiredEndpointPlan } from "../plan";
 import { ENDPOINT_REPLACEMENT, replaces, type ReplacementTable } from "../replacements";
@@ -73,44 +73,10 @@ function sameService(p: EndpointPlan, e: ExistingEndpoint, region: string): bool
   );
 }
 
-/** An inventory's endpoints of one account (or all), as the adoption of each VPC looks them up. */
-interface InventoryIndex {
-  /** The live endpoints of each VPC, in the inventory's order. */
-  readonly liveByVpc: ReadonlyMap<string, readonly ExistingEndpoint[]>;
-  /** The first live endpoint of each id. */
-  readonly liveById: ReadonlyMap<string, ExistingEndpoint>;
-}
-
-/**
- * Indexes by inventory (its endpoints list) and account (`""`: all), made once: a search of the whole inventory per
- * VPC grew with VPCs times endpoints (a region's inventory of 20,000 endpoints, 1,000 VPCs: 4 s of planning).
- */
-const indexes = new WeakMap<readonly ExistingEndpoint[], Map<string, InventoryIndex>>();
-
-function inventoryIndex(opts: { endpoints: readonly ExistingEndpoint[]; account?: string }): InventoryIndex {
-  const { endpoints, account } = opts;
-  let byAccount = indexes.get(endpoints);
-  if (!byAccount) indexes.set(endpoints, (byAccount = new Map()));
-  let index = byAccount.get(account ?? "");
-  if (!index) {
-    const liveByVpc = new Map<string, ExistingEndpoint[]>();
-    const liveById = new Map<string, ExistingEndpoint>();
-    for (const e of endpoints) {
-      if (!e.live || (account && e.ownerId && e.ownerId !== account)) continue;
-      const ofVpc = liveByVpc.get(e.vpcId);
-      if (ofVpc) ofVpc.push(e);
-      else liveByVpc.set(e.vpcId, [e]);
-      if (!liveById.has(e.id)) liveById.set(e.id, e);
-    }
-    byAccount.set(account ?? "", (index = { liveByVpc, liveById }));
-  }
-  return index;
-}
-
 export function decideAdoption(opts: AdoptionOptions): AdoptionDecision {
   const { vpc, planned, region } = opts;
   const table = opts.replacement ?? ENDPOINT_REPLACEMENT;
-  const index = inventoryIndex({ endpoints: opts.inventory.endpoints, account: opts.account });
+  const index = liveEndpoints({ endpoints: opts.inventory.endpoints, account: opts.account });
   // by id: the plan does not depend on the order the inventory lists endpoints in
   const live = [...(index.liveByVpc.get(vpc.id) ?? [])].sort(by((e) => e.id));
   const retire = vpc.retire ?? new Map<string, RetireEntry>();
