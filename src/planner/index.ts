@@ -341,27 +341,27 @@ function consultDump(opts: {
   dump?: RegionDump;
   explain: boolean;
 }): DumpConsulted {
-  if (!opts.dump) return { svc: opts.svc, reasons: [] };
-  let ofDump = consulted.get(opts.dump);
-  if (!ofDump) consulted.set(opts.dump, (ofDump = new WeakMap()));
-  let bySvc = ofDump.get(opts.svc);
-  if (!bySvc) ofDump.set(opts.svc, (bySvc = new Map()));
+  const { dump, svc } = opts;
+  if (!dump) return { svc, reasons: [] };
+  let ofDump = consulted.get(dump);
+  if (!ofDump) consulted.set(dump, (ofDump = new WeakMap()));
+  let bySvc = ofDump.get(svc);
+  if (!bySvc) ofDump.set(svc, (bySvc = new Map()));
   const key = `${opts.type}\0${opts.explain}`;
   let found = bySvc.get(key);
-  if (!found) bySvc.set(key, (found = consultDumpOnce(opts)));
+  if (!found) bySvc.set(key, (found = consultDumpOnce({ ...opts, dump })));
   return found;
 }
 
 function consultDumpOnce(opts: {
   svc: ResolvedService;
   type: PlannedEndpointType;
-  dump?: RegionDump;
+  dump: RegionDump;
   explain: boolean;
 }): DumpConsulted {
   const { svc, type, dump } = opts;
   // a dump lists its own region's services: a cross-region service is not in it, nor a VPC Lattice ARN
-  if (!dump || svc.crossRegion || svc.lattice || type === "Resource" || type === "ServiceNetwork")
-    return { svc, reasons: [] };
+  if (svc.crossRegion || svc.lattice || type === "Resource" || type === "ServiceNetwork") return { svc, reasons: [] };
   const file = displayPath(dump.file);
   const entry = dumpEntry(dump, svc, type);
   if (!entry) return { svc, dump: { file }, reasons: [] };

@@ -208,7 +208,8 @@ function pointerToken(key: string): string {
 /**
  * Where the value at `pointer` starts, found by walking the tree when asked: a reader asks for its entries and the
  * fields of bad ones, where a table of every value's position held a string and an object per value. A key given
- * twice points at its last value, the one the document's value holds.
+ * twice points at its last value, the one the document's value holds (jsonc-parser's findNodeAtLocation takes the
+ * first, so it is not used).
  */
 function positionOf(opts: { root: Node; pointer: string; at: (offset: number) => Position }): Position | undefined {
   let node: Node | undefined = opts.root;

@@ -341,9 +341,8 @@ interface Parts {
   readonly has: { readonly unpriced: boolean; readonly hub: boolean; readonly hubOrSpoke: boolean };
   /**
    * The blocks that do not depend on the selection, made once (by `summary`, `severities`, `totals:<level>` and
-   * `vpc:<key>:<diagram>`):
-   * renderMarkdown composes the comment once per diagnostic and per VPC it tries, so a comment built anew each time
-   * grew with the square of the organisation (1,000 VPCs: seconds).
+   * `vpc:<key>:<diagram>`): renderMarkdown composes the comment once per diagnostic and per VPC it tries, so a
+   * comment built anew each time grew with the square of the organisation (1,000 VPCs: seconds).
    */
   readonly made: Map<string, string>;
 }

@@ -1,4 +1,5 @@
 import type { HubServicePlan } from "../../planner/plan";
+import { vpcKey } from "../../planner/hub/topology";
 import { locate, type PlanSubject, type StackSubject } from "../../planner/subject";
 import { rule } from "../rule";
 import { counted } from "../../text";
@@ -49,7 +50,7 @@ export const hubCost = rule<PlanSubject>()({
       let m = costs.get(s);
       if (!m) {
         costs.set(s, (m = new Map()));
-        for (const x of s.cost.spokes) if (!m.has(`${x.stack}\0${x.vpc}`)) m.set(`${x.stack}\0${x.vpc}`, x);
+        for (const x of s.cost.spokes) if (!m.has(vpcKey(x.stack, x.vpc))) m.set(vpcKey(x.stack, x.vpc), x);
       }
       return m;
     };
@@ -61,7 +62,7 @@ export const hubCost = rule<PlanSubject>()({
           const settings = vpc.model.endpoints.get(s.service);
           // only a declared volume is compared: the spoke's entry is searched for it alone
           if (settings?.gbPerMonth === undefined) continue;
-          const mine = spokeCost(s).get(`${stack.spec.stack}\0${vpc.model.name}`);
+          const mine = spokeCost(s).get(vpcKey(stack.spec.stack, vpc.model.name));
           if (!mine || mine.gbPerMonth === undefined || mine.gbPerMonth <= mine.breakEvenGb) continue;
           ctx.report(
             { ...locate(stack.spec.file, settings), path: `${settings.path}.gbPerMonth` },
