@@ -28,6 +28,32 @@ const SERVICES = [
   "states",
 ];
 
+/** A generated spec file's start: every stack is in eu-central-1, in one organisation, with org-only policies. */
+function specOf(stack) {
+  return {
+    version: 1,
+    stack,
+    region: "eu-central-1",
+    organizationId: "o-a1b2c3d4e5",
+    defaults: { policy: "org-only" },
+  };
+}
+
+/**
+ * `count` client subnets of a VPC (`hex`: its number in hex) across the 3 AZs, each asking for `services`, the n-th
+ * with the CIDR `cidrOf(n)`; one route table.
+ */
+function clientSubnets({ hex, count, cidrOf, services }) {
+  return Array.from({ length: count }, (_, s) => ({
+    name: `s${s}`,
+    id: `subnet-0aaaaaa${hex}${s.toString(16).padStart(4, "0")}`,
+    azId: `euc1-az${(s % 3) + 1}`,
+    cidr: cidrOf(s),
+    routeTable: `rtb-0aaaaaaaaaa${hex}`,
+    services: [...services], // a copy: a shared array would be written as a YAML alias
+  }));
+}
+
 /**
  * Writes `vpcs` VPCs (12 subnets each across 3 AZs, `services` services per subnet) into `dir`,
  * at most `vpcsPerFile` VPCs per spec file (one stack per file), or spread over exactly `files` files.
@@ -39,14 +65,7 @@ function writeSpecs({ dir, vpcs, services = SERVICES.length, subnets = 12, vpcsP
   const count = files ?? Math.ceil(vpcs / vpcsPerFile);
   const first = (f) => (files ? Math.floor((f * vpcs) / files) : f * vpcsPerFile);
   for (let f = 0; f < count; f++) {
-    const spec = {
-      version: 1,
-      stack: `bench-${f}`,
-      region: "eu-central-1",
-      organizationId: "o-a1b2c3d4e5",
-      defaults: { policy: "org-only" },
-      vpcs: [],
-    };
+    const spec = { ...specOf(`bench-${f}`), vpcs: [] };
     for (let v = first(f); v < Math.min(vpcs, first(f + 1)); v++) {
       const hex = v.toString(16).padStart(6, "0");
       // 10.x.y.0/16 blocks: distinct per VPC up to 65,536 VPCs (overlap across VPCs is allowed anyway).
@@ -55,14 +74,12 @@ function writeSpecs({ dir, vpcs, services = SERVICES.length, subnets = 12, vpcsP
         name: `vpc${v}`,
         id: `vpc-0aaaaaaaaaa${hex}`,
         cidr: `${cidr.split(".").slice(0, 2).join(".")}.0.0/16`,
-        subnets: Array.from({ length: subnets }, (_, s) => ({
-          name: `s${s}`,
-          id: `subnet-0aaaaaa${hex}${s.toString(16).padStart(4, "0")}`,
-          azId: `euc1-az${(s % 3) + 1}`,
-          cidr: `${cidr.split(".").slice(0, 2).join(".")}.${s}.0/24`,
-          routeTable: `rtb-0aaaaaaaaaa${hex}`,
-          services: [...wanted], // a copy: a shared array would be written as a YAML alias
-        })),
+        subnets: clientSubnets({
+          hex,
+          count: subnets,
+          cidrOf: (s) => `${cidr.split(".").slice(0, 2).join(".")}.${s}.0/24`,
+          services: wanted,
+        }),
       });
     }
     fs.writeFileSync(path.join(dir, `bench-${f}.yaml`), stringify(spec));
@@ -79,12 +96,10 @@ function writeSpecs({ dir, vpcs, services = SERVICES.length, subnets = 12, vpcsP
  */
 function writeHubSpecs({ dir, hubs, spokesPerHub }) {
   fs.mkdirSync(dir, { recursive: true });
-  const base = { version: 1, region: "eu-central-1", organizationId: "o-a1b2c3d4e5", defaults: { policy: "org-only" } };
   for (let h = 0; h < hubs; h++) {
     const hex = h.toString(16).padStart(6, "0");
     const hub = {
-      ...base,
-      stack: `hub-${h}`,
+      ...specOf(`hub-${h}`),
       vpcs: [
         {
           name: "endpoints",
@@ -107,22 +122,19 @@ function writeHubSpecs({ dir, hubs, spokesPerHub }) {
       // a /20 per spoke: 10.0.0.0/20, 10.0.16.0/20, ... (4,096 spokes in 10.0.0.0/8)
       const net = `10.${v >> 4}.${(v & 15) * 16}`;
       const spoke = {
-        ...base,
-        stack: `spoke-${v}`,
+        ...specOf(`spoke-${v}`),
         vpcs: [
           {
             name: `vpc${v}`,
             id: `vpc-0aaaaaaaaaa${vhex}`,
             cidr: `${net}.0/20`,
             useHub: `hub-${h}/endpoints`,
-            subnets: Array.from({ length: 12 }, (_, s) => ({
-              name: `s${s}`,
-              id: `subnet-0aaaaaa${vhex}${s.toString(16).padStart(4, "0")}`,
-              azId: `euc1-az${(s % 3) + 1}`,
-              cidr: `10.${v >> 4}.${(v & 15) * 16 + s}.0/24`,
-              routeTable: `rtb-0aaaaaaaaaa${vhex}`,
-              services: [...SERVICES],
-            })),
+            subnets: clientSubnets({
+              hex: vhex,
+              count: 12,
+              cidrOf: (s) => `10.${v >> 4}.${(v & 15) * 16 + s}.0/24`,
+              services: SERVICES,
+            }),
           },
         ],
       };
