@@ -62,11 +62,6 @@ export interface IngressRule extends Movable {
  * replacement (src/planner/replacements.ts) and both are made of names (VPC, endpoints key), so a rename would
  * replace the group and cut off its clients while its rules are recreated; the Name tag follows the new name.
  */
-/** How many gateway endpoints a stack's plan has (the region-wide quota counts them). */
-export function planGateways(plan: StackPlan): number {
-  return plan.vpcs.reduce((n, v) => n + v.endpoints.filter((e) => e.type === "Gateway").length, 0);
-}
-
 export const SECURITY_GROUP_IGNORED_CHANGES = ["name_prefix", "description"] as const;
 
 export interface SecurityGroupPlan extends Movable {
@@ -383,6 +378,11 @@ export interface StackPlan {
   readonly vpcs: readonly VpcPlan[];
   /** The inventory the stack was matched against (display path), when one covers it. */
   readonly inventory?: string;
+}
+
+/** How many gateway endpoints a stack's plan has (the region-wide quota counts them). */
+export function planGateways(plan: StackPlan): number {
+  return plan.vpcs.reduce((n, v) => n + v.endpoints.filter((e) => e.type === "Gateway").length, 0);
 }
 
 export interface Plan {
