@@ -73,6 +73,22 @@ describe("address-collision", () => {
     ]);
   });
 
+  // the endpoints and groups differ here: only the rules' addresses repeat (a check that looked at endpoints and
+  // groups first, and left the rules to them, would miss this)
+  test("Noncompliance: ADDRESS_COLLISION on rules alone, a subnet named like an allowedCidrs rule", () => {
+    const r = runSpecs({
+      "a.yaml": spec((s) => {
+        s.vpcs[0].subnets[0].name = "cidr_10_1_0_0_16";
+        s.vpcs[0].endpoints = { ssm: { allowedCidrs: ["10.1.0.0/16"] } };
+      }),
+    });
+    expect(findings(r, "ADDRESS_COLLISION").map((d) => d.message)).toEqual([
+      'rule "ssm from 10.1.0.0/16 (allowedCidrs)" of VPC main and rule "ssm from subnet cidr_10_1_0_0_16 ' +
+        '(subnet-0aaaaaaaaaaaaaaa1)" of VPC main both map to the Terraform address ' +
+        "aws_vpc_security_group_ingress_rule.main_ssm_cidr_10_1_0_0_16.",
+    ]);
+  });
+
   test("Compliance: a renamed key whose old address nothing holds", () => {
     const r = runSpecs({
       "a.yaml": spec((s) => {

@@ -1,5 +1,5 @@
 import type { Located, VpcModel } from "../../input/spec-model";
-import type { IngressRule, SecurityGroupPlan } from "../../planner/plan";
+import type { IngressRule, SecurityGroupPlan, StackPlan } from "../../planner/plan";
 import { locate, type PlanSubject } from "../../planner/subject";
 import { rule } from "../rule";
 
@@ -38,6 +38,7 @@ export const addressCollision = rule<PlanSubject>()({
   },
   check(subject, ctx) {
     for (const { spec, plan } of subject.stacks) {
+      if (!mayCollide(plan)) continue;
       // by resource type, then address: no `type.address` string per resource. An owner is put into words only
       // when its address is claimed again (to compare) or moved: a stack has tens of thousands of addresses.
       const seen = new Map<string, Map<string, Owner>>();
@@ -118,3 +119,27 @@ export const addressCollision = rule<PlanSubject>()({
     }
   },
 });
+
+/**
+ * Whether the check below can find anything in the stack: an address repeated within its type (compared as
+ * text, no owner made), a resource moved, or a hub or spoke VPC (few; checked in full). The check names each
+ * address's owner, and a stack has tens of thousands of rules: most stacks are found clean here, with one set per
+ * resource type and nothing else made.
+ */
+function mayCollide(plan: StackPlan): boolean {
+  const endpoints = new Set<string>();
+  const groups = new Set<string>();
+  const rules = new Set<string>();
+  const fresh = (set: Set<string>, address: string) => set.size < set.add(address).size;
+  for (const vpc of plan.vpcs) {
+    if (vpc.hub !== undefined || vpc.useHub !== undefined) return true;
+    for (const e of vpc.endpoints) {
+      if (e.movedFrom !== undefined || !fresh(endpoints, e.address)) return true;
+      for (const g of e.securityGroups) {
+        if (g.movedFrom !== undefined || !fresh(groups, g.address)) return true;
+        for (const r of g.ingress) if (r.movedFrom !== undefined || !fresh(rules, r.address)) return true;
+      }
+    }
+  }
+  return false;
+}
