@@ -2,7 +2,8 @@
  * Locations built on first read (a subnet's services, its requests, the fast reader's scalars): they must point where
  * an eager walk would, for a service written directly and for one a bundle adds.
  */
-import { parseSpecText, toData } from "../../src/input/load";
+import fc from "fast-check";
+import { parseSpecText, parseYamlDocument, SourceFile, toData } from "../../src/input/load";
 import { fieldSubject } from "../../src/input/subjects";
 import { BASE, edit } from "../helpers";
 
@@ -12,6 +13,8 @@ const TEXT = edit(
   "        services:\n          - ssm\n          - kms\n        bundles: [ecr-pull]\n      - name: app-b",
 );
 const LINES = TEXT.split("\n");
+/** A root for a SourceFile made by hand: positionOfOffset reads only the text. */
+const ROOT_NODE = { kind: "map" as const, offset: 0, pairs: [] };
 /** 1-based line and column of `needle` in its first line of TEXT. */
 const at = (needle: string) => {
   const i = LINES.findIndex((l) => l.includes(needle));
@@ -41,4 +44,24 @@ test("requests point at the entry that asked: the service, or the bundle", () =>
   expect(fromBundle).toMatchObject({ path: "vpcs[0].subnets[0].bundles[0]", pos: at("ecr-pull") });
   // distinct keys, sorted, the first way of asking kept
   expect(requests.map((r) => r.key)).toEqual([...new Set(requests.map((r) => r.key))].sort());
+});
+
+test("an offset's line and column are the library's, near the start (counted) and past it (line starts)", () => {
+  // lines of any length with comments and blank lines, long enough to cross where counting stops (4096)
+  const line = fc.oneof(
+    fc.constant(""),
+    fc.constant("# a comment"),
+    fc.stringMatching(/^ {0,6}[a-z]{1,70}$/).map((w) => `${w}: x`),
+  );
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 400 }), fc.nat(), (lines, pick) => {
+      const text = `version: 1\n${lines.join("\n")}\n`;
+      const { lines: counter } = parseYamlDocument(text);
+      const source = new SourceFile("a.yaml", "/tmp/a.yaml", { fast: { root: ROOT_NODE, data: {} }, text });
+      // one offset first (a fresh file counts), then every offset (the line starts, once built, answer the rest)
+      const offsets = [pick % text.length, ...text.split("").map((_, i) => i)];
+      for (const o of offsets) expect(source.positionOfOffset(o)).toEqual(counter.linePos(o));
+    }),
+    { numRuns: 60 },
+  );
 });

@@ -4,7 +4,7 @@
  */
 import { compareStrings } from "../../src/order";
 import { flat } from "../../src/planner/flat";
-import { byName, sortInPlace, sortStrings } from "../../src/planner/sort";
+import { byName, sortInPlace, sortStrings } from "../../src/order";
 
 /** A small deterministic generator (the lists must be the same on every run). */
 function generator(seed: number): () => number {

@@ -82,6 +82,9 @@ export interface LoadSubject {
 
 export type PathSegment = string | number;
 
+/** Offsets below this are found by counting lines (SourceFile.positionOfOffset). */
+const NEAR_START = 4096;
+
 /** A parsed YAML file with the means to point into it: the library's document, or the fast reader's tree. */
 export class SourceFile {
   private lineStarts?: number[];
@@ -110,6 +113,18 @@ export class SourceFile {
     if ("doc" in this.parsed) {
       const { line, col } = this.parsed.lines.linePos(offset);
       return { line, col };
+    }
+    // an offset near the start (where every file's root is) is counted to, without the whole file's line starts:
+    // most files are never asked for another position
+    if (!this.lineStarts && offset < NEAR_START) {
+      const { text } = this.parsed;
+      let line = 1;
+      let start = 0;
+      for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+        line++;
+        start = i + 1;
+      }
+      return { line, col: offset - start + 1 };
     }
     // the library's LineCounter, for the fast reader's files: line starts once, then a binary search
     if (!this.lineStarts) {

@@ -28,7 +28,7 @@ import {
 } from "../catalog";
 import { isCidr, overlaps, parseCidr, type Cidr, type CidrProblem } from "../cidr";
 import type { ParseError } from "jsonc-parser";
-import { by } from "../order";
+import { compareStrings, sortInPlace } from "../order";
 import { closest } from "../suggest";
 import { displayPath, type PathSegment, type SourceFile } from "./load";
 import type { EndpointOverride } from "./schema";
@@ -639,6 +639,11 @@ class RequestingEntry implements ServiceAsked, ServiceRequest {
   }
 }
 
+/** Orders a subnet's requests by service key. */
+function byKey(a: ServiceRequest, b: ServiceRequest): number {
+  return compareStrings(a.key, b.key);
+}
+
 function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): ResolvedVpc {
   const base: PathSegment[] = ["vpcs", index];
   const cidrText = rd.str(v, base, "cidr");
@@ -723,7 +728,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
         (has(s, "azId") && spec.azId === undefined),
       services,
       bundles,
-      requests: requests.sort(by((r) => r.key)),
+      requests: sortInPlace(requests, byKey),
     };
   });
 

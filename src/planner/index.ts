@@ -26,8 +26,7 @@ import { displayPath } from "../input/load";
 import { specSummary, type SpecSummary } from "../input/spec-summary";
 import { PLAN_RULES } from "../rules/plan";
 import { runRules } from "../rules/run";
-import { by, compareStrings } from "../order";
-import { byName, sortInPlace, sortStrings } from "./sort";
+import { by, byName, compareStrings, sortInPlace, sortStrings } from "../order";
 import type { EndpointType } from "../catalog";
 import { sanitizeName } from "./names";
 import { hubTopology, vpcKey, type HubNode, type HubTopology } from "./hub/topology";
@@ -410,9 +409,12 @@ function planEndpoint(opts: {
   const half = split && type === "Interface";
   const address = sanitizeName(`${vpc.name}_${resolved.key}${half ? "_interface" : ""}`);
   // the address under the names before the renames the spec declares (renamedFrom): moved blocks lead from it
-  const previousAddress = sanitizeName(
-    `${vpc.renamedFrom ?? vpc.name}_${settings?.renamedFrom ?? resolved.key}${half ? "_interface" : ""}`,
-  );
+  const previousAddress =
+    vpc.renamedFrom === undefined && settings?.renamedFrom === undefined
+      ? address
+      : sanitizeName(
+          `${vpc.renamedFrom ?? vpc.name}_${settings?.renamedFrom ?? resolved.key}${half ? "_interface" : ""}`,
+        );
   const fromDump = consultDump({ svc: resolved, type, dump: opts.dump, explain });
   const svc = fromDump.svc;
   // (`reasons?.push(...)` builds no text at all without reasons)
@@ -470,7 +472,7 @@ function planEndpoint(opts: {
           ? `ports ${svc.lattice.ports.join(", ")} (${settings.path}.ports)`
           : "port 443 (default: the resource's own ports are not known offline; set ports: to admit others)",
       );
-    const pinned = subnets.filter((s) => s.ipv4 !== undefined);
+    const pinned = reasons ? subnets.filter((s) => s.ipv4 !== undefined) : [];
     if (pinned.length > 0)
       reasons?.push(
         `fixed ENI ${agree({ n: pinned, one: "address", many: "addresses" })} ` +
@@ -482,7 +484,7 @@ function planEndpoint(opts: {
       address,
       ports: svc.lattice?.ports ?? [svc.port],
       portInAddress: svc.lattice !== undefined,
-      requesters: [...requesters, ...clients],
+      requesters: clients.length > 0 ? [...requesters, ...clients] : requesters,
       allowedCidrs: settings?.allowedCidrs ?? [],
       allowedSecurityGroups: settings?.allowedSecurityGroups ?? [],
       ipv6: settings?.ipAddressType === "dualstack" || settings?.ipAddressType === "ipv6",

@@ -7,7 +7,7 @@ import type { Requester } from "./plan";
 import type { GatewayRouting } from "./decisions/gateway";
 import type { Placement } from "./decisions/placement";
 import type { Decided } from "./decisions/types";
-import { byName, sortInPlace } from "./sort";
+import { byName, sortInPlace } from "../order";
 
 /**
  * The subnets of a VPC asking for one service, sorted by name, and how each asked (its first request of the key's

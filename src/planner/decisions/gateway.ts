@@ -1,6 +1,6 @@
 import type { SubnetModel, VpcModel } from "../../input/spec-model";
 import { agree } from "../../text";
-import { sortStrings } from "../sort";
+import { sortStrings } from "../../order";
 import type { Decided } from "./types";
 
 /** A route table that gets the gateway endpoint and also serves subnets that did not ask for it. */

@@ -4,8 +4,7 @@ import type { SubnetModel, VpcModel } from "../../input/spec-model";
 import type { PlacedSubnet } from "../plan";
 import { agree } from "../../text";
 import { NO_REASONS, type Decided } from "./types";
-import { compareStrings } from "../../order";
-import { sortStrings } from "../sort";
+import { compareStrings, sortStrings } from "../../order";
 
 /** AZs a service is offered in, from a region dump. Either list may be missing (old dumps have no ids). */
 export type AzOffer = DumpAzOffer;

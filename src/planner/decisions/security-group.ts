@@ -2,7 +2,7 @@ import { indexHolding, mergedBlocks, parseCidr, type Cidr } from "../../cidr";
 import type { SubnetModel } from "../../input/spec-model";
 import type { IngressRule, SecurityGroupPlan } from "../plan";
 import { NO_REASONS, type Decided } from "./types";
-import { byName, sortInPlace, sortStrings } from "../sort";
+import { byName, sortedOrCopy, sortStrings } from "../../order";
 import { flat } from "../flat";
 import { agree } from "../../text";
 
@@ -64,7 +64,7 @@ export function planSecurityGroups(opts: {
   const previous = opts.previousAddress ?? address;
   // (`reasons?.push(...)` builds no text at all without reasons)
   const reasons: string[] | undefined = opts.explain === false ? undefined : [];
-  const sorted = sortInPlace([...requesters], byName);
+  const sorted = sortedOrCopy(requesters, byName);
   // a rule named after the endpoint and a tail of its own, before the renames as now (a source that is no subnet)
   const tailed = (tail: string, r: Pick<IngressRule, "kind" | "cidr" | "description"> & { subnets?: string[] }) =>
     rule({ address: address + tail, before: previous + tail, port, subnets: [], ...r });
@@ -72,8 +72,7 @@ export function planSecurityGroups(opts: {
   // a subnet CIDR repeated (or repeated in allowedCidrs): one rule is enough (AWS rejects duplicates)
   const seen = new Set<string>();
   for (const s of sorted) {
-    if (seen.has(s.cidr)) continue;
-    seen.add(s.cidr);
+    if (seen.size === seen.add(s.cidr).size) continue;
     const parts = clientParts(s, clientCache);
     ingress.push(
       rule({

@@ -91,14 +91,9 @@ export const availabilityZones = rule<FieldSubject>()({
   check(subject, ctx) {
     const r = subject.facts;
     const region = r.region;
-    const known = region
-      ? {
-          name: knownZones({ region, dump: r.dumpZones, kind: "name" }),
-          id: knownZones({ region, dump: r.dumpZones, kind: "id" }),
-        }
-      : undefined;
+    const zones = region ? regionZones({ region, dump: r.dumpZones }) : undefined;
     const unknown = (segs: readonly (string | number)[], kind: "name" | "id", zone: string) => {
-      const k = known?.[kind];
+      const k = zones?.known[kind];
       if (!region || !k || k.zones.has(zone)) return;
       const list = [...k.zones].sort();
       ctx.report(
@@ -121,17 +116,14 @@ export const availabilityZones = rule<FieldSubject>()({
           ctx.report(subject.at([...s.segs, "azId"], { key: true }), "AZ_AMBIGUOUS", {});
           continue;
         }
-        if (!region) continue;
+        if (!region || !zones) continue;
         if (az !== undefined) {
-          if (!new RegExp(`^${region.name}[a-z]$`).test(az))
+          if (!zones.namePattern.test(az))
             ctx.report(subject.at([...s.segs, "az"]), "AZ_NOT_IN_REGION", { kind: "name", az, region: region.name });
           else unknown([...s.segs, "az"], "name", az);
         }
         if (azId !== undefined) {
-          const ok = region.azIdPrefix
-            ? new RegExp(`^${region.azIdPrefix}-az[0-9]+$`).test(azId)
-            : /^[a-z0-9]+-az[0-9]+$/.test(azId);
-          if (!ok)
+          if (!zones.idPattern.test(azId))
             ctx.report(subject.at([...s.segs, "azId"]), "AZ_NOT_IN_REGION", {
               kind: "id",
               azId,
@@ -143,3 +135,35 @@ export const availabilityZones = rule<FieldSubject>()({
       }
   },
 });
+
+interface RegionZones {
+  readonly known: { readonly name?: KnownZones; readonly id?: KnownZones };
+  /** A zone name of the region: the region's name and a letter. */
+  readonly namePattern: RegExp;
+  /** A zone id of the region: its prefix (any, where the catalog has none), `-az` and a number. */
+  readonly idPattern: RegExp;
+}
+
+type KnownZones = NonNullable<ReturnType<typeof knownZones>>;
+
+/**
+ * What the check reads of a region and its dump's zones, made once per pair: every spec of a region asks the
+ * same, and a large organisation has a thousand of them.
+ */
+const zonesByRegion = new WeakMap<Region, Map<DumpZones | undefined, RegionZones>>();
+
+function regionZones(opts: { region: Region; dump?: DumpZones }): RegionZones {
+  const { region, dump } = opts;
+  let byDump = zonesByRegion.get(region);
+  if (!byDump) zonesByRegion.set(region, (byDump = new Map()));
+  let zones = byDump.get(dump);
+  if (!zones) {
+    zones = {
+      known: { name: knownZones({ region, dump, kind: "name" }), id: knownZones({ region, dump, kind: "id" }) },
+      namePattern: new RegExp(`^${region.name}[a-z]$`),
+      idPattern: region.azIdPrefix ? new RegExp(`^${region.azIdPrefix}-az[0-9]+$`) : /^[a-z0-9]+-az[0-9]+$/,
+    };
+    byDump.set(dump, zones);
+  }
+  return zones;
+}

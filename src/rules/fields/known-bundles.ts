@@ -19,16 +19,17 @@ export const knownBundles = rule<FieldSubject>()({
     },
   },
   check(subject, ctx) {
-    const bundles = allBundles().map((b) => b.id);
     for (const v of subject.facts.vpcs)
       for (const s of v.subnets)
         for (const b of s.bundles)
-          if (!b.bundle)
+          if (!b.bundle) {
+            const bundles = allBundles().map((x) => x.id);
             ctx.report(
               subject.at(b.segs),
               "UNKNOWN_BUNDLE",
               { bundle: b.written, bundles },
               { suggestions: closest(b.written, bundles) },
             );
+          }
   },
 });
