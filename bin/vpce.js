@@ -5,6 +5,5 @@ process.stdout.on("error", (e) => {
   if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
   else throw e;
 });
-const { run } = require("../dist/src/cli/main.js");
-const { processIo } = require("../dist/src/cli/io.js");
+const { run, processIo } = require("./load-cli.js").loadCli().cli;
 process.exitCode = run(process.argv.slice(2), processIo());

@@ -20,6 +20,9 @@ import { compareStrings } from "../order";
 import type { KnownSpec } from "./index";
 import type { PolicyStamp, SpecSummary } from "./spec-summary";
 
+/** Defined (true) in the CLI's bundle only, by scripts/bundle.js. */
+declare const VPCE_BUNDLED: boolean | undefined;
+
 /** Where the cache lives in the output folder. */
 export const SPEC_CACHE_FILE = path.join(".vpce", "spec-cache.json");
 
@@ -292,7 +295,9 @@ function policyStamp(file: string): PolicyStamp | undefined {
  * never read.
  */
 function toolDigest(): string {
-  const sourceRoot = path.resolve(__dirname, "..");
+  // bundled (dist/vpce.js, scripts/bundle.js), this code is one file beside dist/src, which it was made from: the
+  // bundle and dist/src (what `cdktf synth` runs) share their caches
+  const sourceRoot = typeof VPCE_BUNDLED !== "undefined" ? path.join(__dirname, "src") : path.resolve(__dirname, "..");
   const h = createHash("sha256");
   h.update(folderDigest(sourceRoot, (f) => !f.endsWith(".map")));
   for (let dir = sourceRoot; ; dir = path.dirname(dir)) {

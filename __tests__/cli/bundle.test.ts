@@ -1,0 +1,108 @@
+/**
+ * bin/vpce.js runs the bundle of dist/src (scripts/bundle.js) compiled from its code cache (bin/load-cli.js): it must
+ * do what dist/src does, and fall back to dist/src whenever the bundle or its cache is not the build's.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { BASE, edit, ROOT, tmpDir, writeTree } from "../helpers";
+import { outputTree } from "../reorder";
+
+const SPECS = path.join(ROOT, "specs");
+/** Without NODE_OPTIONS: a V8 flag there (a heap size) makes V8 refuse the cache, as it must. */
+const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "NODE_OPTIONS"));
+
+function node(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const r = spawnSync(process.execPath, args, { encoding: "utf8", cwd: opts.cwd, env: { ...ENV, ...opts.env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** The CLI from the modules of dist/src, as bin/vpce.js ran it before the bundle. */
+const UNBUNDLED = `const { run, processIo } = require(${JSON.stringify(path.join(ROOT, "dist", "src", "cli", "index.js"))});
+process.exitCode = run(process.argv.slice(1), processIo());`;
+
+describe("the bundle against dist/src", () => {
+  const invalid = writeTree({
+    "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [s3, dynamo]\n      - name: app-b"),
+  });
+  test.each([
+    ["validate", "--specs", SPECS],
+    ["validate", "--specs", SPECS, "--json"],
+    ["plan", "--specs", SPECS, "--format", "json"],
+    ["plan", "--specs", SPECS, "--format", "markdown"],
+    ["validate", "--specs", invalid],
+    ["catalog", "--json"],
+    ["--version"],
+  ])("vpce %s ... writes the same, exits the same", (...args) => {
+    const bundled = node([path.join(ROOT, "bin", "vpce.js"), ...args]);
+    expect(bundled).toEqual(node(["-e", UNBUNDLED, "--", ...args]));
+  });
+
+  test("synth writes the same stacks", () => {
+    const a = tmpDir();
+    const b = tmpDir();
+    expect(node([path.join(ROOT, "bin", "vpce.js"), "synth", "--specs", SPECS, "--out", a]).code).toBe(0);
+    expect(node(["-e", UNBUNDLED, "--", "synth", "--specs", SPECS, "--out", b]).code).toBe(0);
+    expect(outputTree(a)).toEqual(outputTree(b));
+  });
+
+  test("the build's bundle is used, compiled from its cache", () => {
+    const script = `const r = require(${JSON.stringify(path.join(ROOT, "bin", "load-cli.js"))}).loadCli();
+      process.stdout.write(JSON.stringify({ bundled: r.script !== undefined, rejected: r.script?.cachedDataRejected }));`;
+    expect(JSON.parse(node(["-e", script]).out)).toEqual({ bundled: true, rejected: false });
+  });
+});
+
+describe("bin/load-cli.js chooses", () => {
+  /** A tree like the project's: bin/load-cli.js, a bundle and dist/src that say which they are. */
+  function project(opts: { bundle?: string; bundleAge?: number; buildAge?: number }): string {
+    const dir = tmpDir();
+    fs.mkdirSync(path.join(dir, "bin"));
+    fs.copyFileSync(path.join(ROOT, "bin", "load-cli.js"), path.join(dir, "bin", "load-cli.js"));
+    fs.mkdirSync(path.join(dir, "dist", "src", "cli"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "dist", "src", "cli", "index.js"), 'module.exports = { from: "dist/src" };');
+    const info = path.join(dir, "dist", ".tsbuildinfo");
+    fs.writeFileSync(info, "{}");
+    const now = Date.now() / 1000;
+    fs.utimesSync(info, now - (opts.buildAge ?? 0), now - (opts.buildAge ?? 0));
+    if (opts.bundle !== undefined) {
+      const bundle = path.join(dir, "dist", "vpce.js");
+      fs.writeFileSync(bundle, opts.bundle);
+      fs.utimesSync(bundle, now - (opts.bundleAge ?? 0), now - (opts.bundleAge ?? 0));
+    }
+    return dir;
+  }
+  /** What loadCli loaded in a fresh process, and whether V8 took a cache; `record`: write the cache first. */
+  function load(dir: string, record = false) {
+    const loader = JSON.stringify(path.join(dir, "bin", "load-cli.js"));
+    const script = record
+      ? `const l = require(${loader}); const { script } = l.loadCli({ noCache: true });
+         const source = require("node:fs").readFileSync(l.BUNDLE, "utf8");
+         require("node:fs").writeFileSync(l.CACHE, Buffer.concat([Buffer.from(l.digest(source) + "\\n", "latin1"),
+           script.createCachedData()]));`
+      : `const r = require(${loader}).loadCli();
+         process.stdout.write(JSON.stringify({ from: r.cli.from, cache: r.script?.cachedDataRejected }));`;
+    const r = node(["-e", script]);
+    if (r.code !== 0) throw new Error(r.err);
+    return record ? undefined : JSON.parse(r.out);
+  }
+  const BUNDLE = 'module.exports = { from: "bundle" };';
+
+  test("the bundle when it is as new as the last build or newer", () => {
+    expect(load(project({ bundle: BUNDLE, buildAge: 10 }))).toEqual({ from: "bundle" });
+  });
+
+  test("dist/src when the build is newer than the bundle (tsc alone ran since), or without a bundle", () => {
+    expect(load(project({ bundle: BUNDLE, bundleAge: 10 }))).toEqual({ from: "dist/src" });
+    expect(load(project({}))).toEqual({ from: "dist/src" });
+  });
+
+  test("the cache for its own bundle only: made from other source, it is not given to V8", () => {
+    const dir = project({ bundle: BUNDLE, buildAge: 10 });
+    load(dir, true);
+    expect(load(dir)).toEqual({ from: "bundle", cache: false });
+    // the same length, other bytes: V8's own check (length, version, flags) would take it
+    fs.writeFileSync(path.join(dir, "dist", "vpce.js"), BUNDLE.replace("bundle", "BUNDLE"));
+    expect(load(dir)).toEqual({ from: "BUNDLE" });
+  });
+});

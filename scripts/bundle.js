@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// The second step of `npm run build`, after tsc: bundles vpce's own code that bin/vpce.js runs (dist/src/cli/index.js
+// and every module of dist/src it requires) into dist/vpce.js with esbuild, then records V8's code cache for it
+// (dist/vpce.cache) after a validate and a plan of the bundled example specs, so that what those commands run starts
+// compiled. Packages stay outside the bundle: they are required from node_modules as published. See bin/load-cli.js.
+"use strict";
+const { Buffer } = require("node:buffer");
+const fs = require("node:fs");
+const path = require("node:path");
+const esbuild = require("esbuild");
+const { BUNDLE, CACHE, digest, loadCli } = require("../bin/load-cli.js");
+
+const root = path.join(__dirname, "..");
+// a cache never outlives the bundle it was made from
+fs.rmSync(CACHE, { force: true });
+esbuild.buildSync({
+  entryPoints: [path.join(root, "dist", "src", "cli", "index.js")],
+  outfile: BUNDLE,
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  packages: "external",
+  // the bundled code knows it is (src/input/spec-cache.ts: where its own source files are)
+  define: { VPCE_BUNDLED: "true" },
+  logLevel: "warning",
+});
+
+const { cli, script } = loadCli({ noCache: true });
+if (!script) throw new Error(`bundle: ${BUNDLE} was not loaded (older than dist/.tsbuildinfo?)`);
+const quiet = { out() {}, write() {}, err() {}, env: {} };
+const specs = path.join(root, "specs");
+for (const args of [
+  ["validate", "--specs", specs],
+  ["plan", "--specs", specs, "--format", "json"],
+]) {
+  const code = cli.run(args, quiet);
+  if (code !== 0) throw new Error(`bundle: vpce ${args.join(" ")} exited ${code}`);
+}
+const source = fs.readFileSync(BUNDLE, "utf8");
+fs.writeFileSync(CACHE, Buffer.concat([Buffer.from(`${digest(source)}\n`, "latin1"), script.createCachedData()]));
