@@ -7,8 +7,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { stringify } from "yaml";
-import { readFastYaml } from "../../src/input/fast-yaml";
-import { parseYamlDocument as library, SourceFile, type PathSegment } from "../../src/input/load";
+import { MAX_READ_DEPTH, readFastYaml } from "../../src/input/fast-yaml";
+import {
+  MAX_DEPTH,
+  parseYamlDocument as library,
+  scanNesting,
+  SourceFile,
+  type PathSegment,
+} from "../../src/input/load";
 import { specSetArb } from "../property/arbitraries";
 import { BASE, ROOT } from "../helpers";
 
@@ -154,4 +160,47 @@ test("single-character mutations of the examples: where read, as the library rea
     ),
     { seed: 11, numRuns: 800 },
   );
+});
+
+describe("nesting", () => {
+  /** `depth` block mappings, each under the one before. */
+  const nested = (depth: number) =>
+    Array.from({ length: depth }, (_, i) => `${"  ".repeat(i)}k${i}:${i === depth - 1 ? " x" : ""}`).join("\n") + "\n";
+
+  test("the reader follows MAX_READ_DEPTH block levels and leaves deeper documents to the library", () => {
+    expect(readFastYaml(nested(MAX_READ_DEPTH))).toBeDefined();
+    expect(readFastYaml(nested(MAX_READ_DEPTH + 1))).toBeUndefined();
+    // piled list indicators nest one level each: refused, not a stack overflow
+    expect(readFastYaml(`a:\n${"- ".repeat(100_000)}1\n`)).toBeUndefined();
+  });
+
+  // load.ts skips the nesting scan for what the reader reads within MAX_DEPTH: the scan must have found nothing there
+  test("a text the reader reads nesting within MAX_DEPTH never trips the nesting scan", () => {
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: "large", withCrossShrink: true },
+        fc.constantFrom("x", "a b", 1, true),
+        fc.array(tie("value"), { minLength: 1, maxLength: 3 }),
+        fc.dictionary(fc.constantFrom("a", "b", "key"), tie("value"), { minKeys: 1, maxKeys: 3 }),
+      ),
+    }));
+    const depthOf = (v: unknown): number =>
+      v !== null && typeof v === "object" ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0;
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom("a", "b"), value, { minKeys: 1 }), fc.boolean(), (doc, flow) => {
+        const text = stringify(doc, { collectionStyle: flow ? "any" : "block" });
+        if (readFastYaml(text) === undefined || 1 + depthOf(Object.values(doc)) > MAX_DEPTH) return;
+        expect(scanNesting(text)).toBeUndefined();
+      }),
+      { seed: 3, numRuns: 400 },
+    );
+    // at the edge, piled indicators included: MAX_DEPTH levels of lists, one indicator each on one line
+    const piled = `a:\n${"- ".repeat(MAX_DEPTH - 1)}x\n`;
+    const lists = MAX_DEPTH / 2 - 1;
+    const mixed = `a:\n${"- ".repeat(lists)}b:\n${nested(lists).replace(/^/gm, " ".repeat(2 * lists + 2))}`;
+    for (const text of [piled, nested(MAX_DEPTH), mixed]) {
+      expect(readFastYaml(text)).toBeDefined();
+      expect(scanNesting(text)).toBeUndefined();
+    }
+  });
 });

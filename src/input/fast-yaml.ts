@@ -38,6 +38,12 @@ export interface FastDocument {
   readonly data: Record<string, unknown>;
 }
 
+/**
+ * The deepest block nesting the reader follows (specs need MAX_DEPTH, 32): deeper documents are the library's, which
+ * load.ts scans for nesting first. Reading stays a few hundred stack frames deep at most.
+ */
+export const MAX_READ_DEPTH = 64;
+
 /** Thrown inside the reader: the text is outside what it reads, the library takes it. */
 class Outside extends Error {}
 const outside = (): never => {
@@ -102,6 +108,8 @@ const PLAIN_FIRST_REFUSED = new Set([..."-?:,[]{}#&*!|>'\"%@`<="]);
 
 class Reader {
   next = 0;
+  /** Block nodes open now (node() calls): past MAX_READ_DEPTH the text is the library's. */
+  private depth = 0;
   /**
    * The plain data of the node the last read returned (what the library's toJS gives): each read returns the node
    * and leaves its data here, so no pair of the two is allocated per node.
@@ -115,8 +123,12 @@ class Reader {
   /** The block node starting at the next line, whose indentation must be `indent`. */
   node(indent: number): FastNode {
     const n = this.next;
-    if (n >= this.lines.count || this.lines.indent[n] !== indent) outside();
-    return this.isSeqItem(n) ? this.seq(indent) : this.map(indent);
+    if (n >= this.lines.count || this.lines.indent[n] !== indent || this.depth === MAX_READ_DEPTH) outside();
+    // (an outside() below ends the whole read: the count needs no unwinding then)
+    this.depth++;
+    const node = this.isSeqItem(n) ? this.seq(indent) : this.map(indent);
+    this.depth--;
+    return node;
   }
 
   /** Line `n` is a sequence item (`- ...` or a lone `-`). */
@@ -225,12 +237,19 @@ class Reader {
       this.restIsComment(q.after, end);
       return q.node;
     }
-    // searches stay within the line: a search to the end of the text would make a file quadratic
-    const rest = text.slice(c, end);
-    const hash = rest.indexOf(" #");
-    const raw = (hash >= 0 ? rest.slice(0, hash) : rest).trimEnd();
-    if (raw.includes(": ") || raw.endsWith(":")) outside();
-    return this.plain(raw, c);
+    // one walk of the line (a search to the end of the text would make a file quadratic): the value ends before a
+    // comment (` #`) and its trailing spaces; a `:` before a space or the value's end makes it a mapping, the library's
+    let last = c;
+    for (let i = c; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 32) {
+        if (text.charCodeAt(i + 1) === 35) break;
+        continue;
+      }
+      if (ch === 58 && (i + 1 === end || text.charCodeAt(i + 1) === 32)) outside();
+      last = i + 1;
+    }
+    return this.plain(text.slice(c, last), c);
   }
 
   private restIsComment(from: number, end: number): void {
