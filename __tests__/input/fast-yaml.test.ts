@@ -204,3 +204,8 @@ describe("nesting", () => {
     }
   });
 });
+
+test("files of more lines than the reader's first columns hold (1,024), one after another, as the library", () => {
+  const long = (n: number, k: string) => `${k}:\n${Array.from({ length: n }, (_, i) => `  - item${i}`).join("\n")}\n`;
+  for (const text of [long(3000, "a"), long(10, "b"), long(5000, "c"), BASE]) expect(agrees(text).read).toBe(true);
+});

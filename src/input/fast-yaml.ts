@@ -56,10 +56,32 @@ const outside = (): never => {
  * read as a node) and the offset of the end of the line (`end`: the `\n` or the text's end).
  */
 interface Lines {
-  readonly count: number;
-  readonly indent: Int32Array;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
+  count: number;
+  indent: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+/**
+ * The columns of the text being read, one set for every read (a read is never interrupted by another): arrays made
+ * per file were a tenth of reading one, and the file's lines had to be counted first to size them.
+ */
+const scratchLines: Lines = {
+  count: 0,
+  indent: new Int32Array(1024),
+  start: new Int32Array(1024),
+  end: new Int32Array(1024),
+};
+
+function growLines(lines: Lines): void {
+  const grown = (a: Int32Array) => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  lines.indent = grown(lines.indent);
+  lines.start = grown(lines.start);
+  lines.end = grown(lines.end);
 }
 
 /** Anything the reader leaves to the library, found by one scan before reading. */
@@ -68,9 +90,8 @@ const UNSUPPORTED = /[\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\uf
 
 export function readFastYaml(text: string): FastDocument | undefined {
   if (UNSUPPORTED.test(text)) return undefined;
-  let most = 1;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) most++;
-  const lines = { count: 0, indent: new Int32Array(most), start: new Int32Array(most), end: new Int32Array(most) };
+  const lines = scratchLines;
+  lines.count = 0;
   let pos = 0;
   while (pos <= text.length) {
     let end = text.indexOf("\n", pos);
@@ -81,6 +102,7 @@ export function readFastYaml(text: string): FastDocument | undefined {
     if (i < end && text.charCodeAt(i) !== 35) {
       // document markers and directives are the library's
       if (i === pos && (text.startsWith("---", i) || text.startsWith("...", i))) return undefined;
+      if (lines.count === lines.indent.length) growLines(lines);
       lines.indent[lines.count] = i - pos;
       lines.start[lines.count] = i;
       lines.end[lines.count] = end;
@@ -374,7 +396,11 @@ const CORE_NUMBER = [
 
 /** The value of a plain scalar as the core schema reads it: strings, plain decimals, booleans and null. */
 function plainValue(raw: string): string | number | boolean | null {
-  if (raw === "" || PLAIN_FIRST_REFUSED.has(raw[0])) outside();
+  if (raw === "") outside();
+  // most values start with a letter that begins no other type (names, ids, services): strings at once
+  const first = raw.charCodeAt(0) | 32;
+  if (first >= 97 && first <= 122 && first !== 110 && first !== 116 && first !== 102) return raw;
+  if (PLAIN_FIRST_REFUSED.has(raw[0])) outside();
   if (!MAYBE_NOT_STRING.test(raw)) return raw;
   if (/^(?:0|[1-9][0-9]{0,14})$/.test(raw)) return Number(raw);
   if (/^(?:[Tt]rue|TRUE)$/.test(raw)) return true;

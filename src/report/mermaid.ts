@@ -48,9 +48,13 @@ export function vpcSubnets(opts: { vpc: VpcPlan }): SubnetFacts[] {
 /** The names of vpcSubnets, without its facts or order: what diagnostics match message words against. */
 export function vpcSubnetNames(opts: { vpc: VpcPlan; into: Set<string> }): void {
   const { into } = opts;
+  // endpoints asked for by the same subnets share their lists (the planner makes them once): each list is walked
+  // once when its endpoints come one after another, as they mostly do
+  let requesters: EndpointPlan["requesters"] | undefined;
+  let subnets: EndpointPlan["subnets"] | undefined;
   for (const e of opts.vpc.endpoints) {
-    for (const r of e.requesters) into.add(r.subnet);
-    for (const p of e.subnets) into.add(p.subnet);
+    if (e.requesters !== requesters) for (const r of (requesters = e.requesters)) into.add(r.subnet);
+    if (e.subnets !== subnets) for (const p of (subnets = e.subnets)) into.add(p.subnet);
     for (const c of e.dnsCaptured) into.add(c);
   }
   for (const c of opts.vpc.useHub?.clients ?? []) into.add(c.subnet);
