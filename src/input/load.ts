@@ -82,12 +82,11 @@ export interface LoadSubject {
 
 export type PathSegment = string | number;
 
-/** Offsets below this are found by counting lines (SourceFile.positionOfOffset). */
-const NEAR_START = 4096;
-
 /** A parsed YAML file with the means to point into it: the library's document, or the fast reader's tree. */
 export class SourceFile {
   private lineStarts?: number[];
+  /** The last offset counted to (positionOfOffset), its line and where that line starts. */
+  private readonly cursor = { offset: 0, line: 1, start: 0 };
 
   constructor(
     /** Path as shown to the user. */
@@ -114,17 +113,17 @@ export class SourceFile {
       const { line, col } = this.parsed.lines.linePos(offset);
       return { line, col };
     }
-    // an offset near the start (where every file's root is) is counted to, without the whole file's line starts:
-    // most files are never asked for another position
-    if (!this.lineStarts && offset < NEAR_START) {
+    // Offsets asked in file order (the root, then the model's VPCs and subnets) are counted to from the last one,
+    // without the whole file's line starts: most files are never asked for an earlier position.
+    if (!this.lineStarts && offset >= this.cursor.offset) {
       const { text } = this.parsed;
-      let line = 1;
-      let start = 0;
-      for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-        line++;
-        start = i + 1;
+      const c = this.cursor;
+      for (let i = text.indexOf("\n", c.offset); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+        c.line++;
+        c.start = i + 1;
       }
-      return { line, col: offset - start + 1 };
+      c.offset = offset;
+      return { line: c.line, col: offset - c.start + 1 };
     }
     // the library's LineCounter, for the fast reader's files: line starts once, then a binary search
     if (!this.lineStarts) {
