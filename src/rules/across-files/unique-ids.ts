@@ -32,47 +32,57 @@ export const uniqueIds = rule<AcrossFilesSubject>()({
     },
   },
   check(subject, ctx) {
-    // only well-formed ids take part: an ill-formed one is reported where it stands
-    const withId = <T extends { spec: { id?: string }; segs: readonly PathSegment[] }>(items: readonly T[]) =>
-      items.flatMap((it) => (it.spec.id !== undefined ? [{ id: it.spec.id, segs: it.segs }] : []));
+    // only well-formed ids take part (an ill-formed one is reported where it stands); VPCs and subnets are walked in
+    // place, no list of them made: an organisation has tens of thousands
+    type WithId = { readonly spec: { readonly id?: string }; readonly segs: readonly PathSegment[] };
     // within a file: VPC ids among VPCs, subnet ids among subnets, pointing at the id field
     for (const { source, facts } of subject.files) {
-      for (const items of [withId(facts.vpcs), withId(facts.vpcs.flatMap((v) => v.subnets))]) {
-        const seen = new Map<string, readonly PathSegment[]>();
-        for (const it of items) {
-          const first = seen.get(it.id);
-          if (!first) seen.set(it.id, it.segs);
-          else {
-            const segs = [...it.segs, "id"];
-            const firstSegs = [...first, "id"];
-            ctx.report({ file: source.file, pos: source.positionOf(segs), path: formatPath(segs) }, "DUPLICATE_ID", {
-              kind: "in-file",
-              id: it.id,
-              firstPath: formatPath(firstSegs),
-              firstLine: source.positionOf(firstSegs).line,
-            });
-          }
+      const inFile = (seen: Map<string, readonly PathSegment[]>, it: WithId) => {
+        const id = it.spec.id;
+        if (id === undefined) return;
+        const first = seen.get(id);
+        if (!first) {
+          seen.set(id, it.segs);
+          return;
         }
-      }
+        const segs = [...it.segs, "id"];
+        const firstSegs = [...first, "id"];
+        ctx.report({ file: source.file, pos: source.positionOf(segs), path: formatPath(segs) }, "DUPLICATE_ID", {
+          kind: "in-file",
+          id,
+          firstPath: formatPath(firstSegs),
+          firstLine: source.positionOf(firstSegs).line,
+        });
+      };
+      const vpcs = new Map<string, readonly PathSegment[]>();
+      for (const v of facts.vpcs) inFile(vpcs, v);
+      const subnets = new Map<string, readonly PathSegment[]>();
+      for (const v of facts.vpcs) for (const s of v.subnets) inFile(subnets, s);
     }
     // across files: the first file describing an id keeps it, pointing at the VPC or subnet; positions are looked
     // up only for a finding (most ids are unique)
     const first = new Map<string, { source: SourceFile; segs: readonly PathSegment[] }>();
     for (const { source, facts } of subject.files) {
-      for (const it of withId(facts.vpcs.flatMap((v) => [v, ...v.subnets]))) {
-        const prev = first.get(it.id);
+      const acrossFiles = (it: WithId) => {
+        const id = it.spec.id;
+        if (id === undefined) return;
+        const prev = first.get(id);
         if (prev && prev.source.file !== source.file)
           ctx.report(
             { file: source.file, pos: source.positionOf(it.segs), path: formatPath(it.segs) },
             "DUPLICATE_ID",
             {
               kind: "across-files",
-              id: it.id,
+              id,
               otherFile: prev.source.file,
               otherLine: prev.source.positionOf(prev.segs).line,
             },
           );
-        else if (!prev) first.set(it.id, { source, segs: it.segs });
+        else if (!prev) first.set(id, { source, segs: it.segs });
+      };
+      for (const v of facts.vpcs) {
+        acrossFiles(v);
+        for (const s of v.subnets) acrossFiles(s);
       }
     }
   },

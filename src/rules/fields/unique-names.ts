@@ -61,17 +61,21 @@ export const uniqueNames = rule<FieldSubject>()({
   },
   check(subject, ctx) {
     const r = subject.facts;
-    const repeats = (opts: { items: Array<{ value: string; segs: PathSegment[] }>; what: string; where: string }) => {
-      const seen = new Map<string, PathSegment[]>();
+    // items are VPCs or subnets: the path of a name is made only for a finding
+    type Named = { readonly spec: { readonly name?: string }; readonly segs: readonly PathSegment[] };
+    const repeats = (opts: { items: readonly Named[]; what: string; where: string }) => {
+      const seen = new Map<string, readonly PathSegment[]>();
       for (const it of opts.items) {
-        const first = seen.get(it.value);
-        if (!first) seen.set(it.value, it.segs);
+        const name = it.spec.name;
+        if (name === undefined) continue;
+        const first = seen.get(name);
+        if (!first) seen.set(name, it.segs);
         else {
-          const firstAt = subject.at(first);
-          ctx.report(subject.at(it.segs), "DUPLICATE_NAME", {
+          const firstAt = subject.at([...first, "name"]);
+          ctx.report(subject.at([...it.segs, "name"]), "DUPLICATE_NAME", {
             kind: "name",
             what: opts.what,
-            value: it.value,
+            value: name,
             where: opts.where,
             firstPath: firstAt.path,
             firstLine: firstAt.pos?.line ?? 1,
@@ -80,17 +84,13 @@ export const uniqueNames = rule<FieldSubject>()({
       }
     };
     repeats({
-      items: r.vpcs.flatMap((v) =>
-        v.spec.name !== undefined ? [{ value: v.spec.name, segs: [...v.segs, "name"] }] : [],
-      ),
+      items: r.vpcs,
       what: "VPC name",
       where: "the stack",
     });
     for (const v of r.vpcs) {
       repeats({
-        items: v.subnets.flatMap((s) =>
-          s.spec.name !== undefined ? [{ value: s.spec.name, segs: [...s.segs, "name"] }] : [],
-        ),
+        items: v.subnets,
         what: "subnet name",
         where: `VPC ${shownName(v)}`,
       });

@@ -1,3 +1,4 @@
+import type { EndpointPlan } from "../../planner/plan";
 import { eachEndpoint, locate, type PlanSubject } from "../../planner/subject";
 import { agree } from "../../text";
 import { rule } from "../rule";
@@ -25,25 +26,34 @@ export const crossAz = rule<PlanSubject>()({
     },
   },
   check(subject, ctx) {
+    // endpoints asked for by the same subnets share their requester and ENI lists (the planner makes them once), and
+    // mostly come one after another: their requesters left without an ENI in their zone are found once
+    let requesters: EndpointPlan["requesters"] | undefined;
+    let enis: EndpointPlan["subnets"] | undefined;
+    let unserved: EndpointPlan["requesters"] = [];
     for (const { stack, endpoint } of eachEndpoint(subject)) {
       const { plan, facts } = endpoint;
       // no ENI at all is NO_ENDPOINT_AZ
       if (!facts.placement || plan.subnets.length === 0) continue;
-      // an endpoint has an ENI in a few zones at most: a search of them allocates nothing, unlike a set per endpoint
-      const unserved = plan.requesters.filter((r) => !plan.subnets.some((p) => p.az === r.az));
+      if (plan.requesters !== requesters || plan.subnets !== enis) {
+        requesters = plan.requesters;
+        enis = plan.subnets;
+        // an endpoint has an ENI in a few zones at most: a search of them allocates nothing, unlike a set
+        unserved = requesters.filter((r) => !plan.subnets.some((p) => p.az === r.az));
+      }
+      if (unserved.length === 0) continue;
       const subnets = unserved.map((r) => `${r.subnet} (${r.az})`).sort();
-      if (subnets.length > 0)
-        ctx.report(
-          locate(stack.spec.file, facts.at),
-          "CROSS_AZ",
-          {
-            service: plan.service,
-            subnets,
-            zones: new Set(unserved.map((r) => r.az)).size,
-            dedicated: facts.placement.dedicated,
-          },
-          { subnets: unserved.map((r) => r.subnet).sort() },
-        );
+      ctx.report(
+        locate(stack.spec.file, facts.at),
+        "CROSS_AZ",
+        {
+          service: plan.service,
+          subnets,
+          zones: new Set(unserved.map((r) => r.az)).size,
+          dedicated: facts.placement.dedicated,
+        },
+        { subnets: unserved.map((r) => r.subnet).sort() },
+      );
     }
   },
 });

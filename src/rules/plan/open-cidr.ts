@@ -1,3 +1,4 @@
+import type { IngressRule } from "../../planner/plan";
 import { isCidr, parseCidr } from "../../cidr";
 import { locate, type PlanSubject } from "../../planner/subject";
 import { counted } from "../../text";
@@ -64,7 +65,7 @@ export const openCidr = rule<PlanSubject>()({
           let blocks = 0;
           for (const g of plan.securityGroups) {
             blocks += g.ingress.length;
-            if (open === undefined) open = g.ingress.find((r) => r.cidr.endsWith("/0"))?.cidr;
+            if (open === undefined) open = g.ingress.find(coversAll)?.cidr;
           }
           if (open !== undefined)
             ctx.report(locate(stack.spec.file, facts.at), "OPEN_CIDR", {
@@ -78,3 +79,9 @@ export const openCidr = rule<PlanSubject>()({
     }
   },
 });
+
+/** The rule's block is /0: its last two characters, read without a search (an organisation has 200,000 rules). */
+function coversAll(r: IngressRule): boolean {
+  const { cidr } = r;
+  return cidr.charCodeAt(cidr.length - 1) === 48 && cidr.charCodeAt(cidr.length - 2) === 47;
+}
