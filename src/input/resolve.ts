@@ -592,6 +592,13 @@ class ServiceEntry implements ServiceAsked {
   }
 }
 
+/** A RequestingEntry's field path, and its text and position once read. */
+interface EntryLocation {
+  readonly segs: readonly PathSegment[];
+  path?: string;
+  pos?: Position;
+}
+
 /**
  * An entry of a subnet's `services` naming a known service (or an alias of one): also the request it makes, so a
  * request written in `services` is one object, not two (a large organisation has hundreds of thousands). Located on
@@ -601,14 +608,11 @@ class ServiceEntry implements ServiceAsked {
 class RequestingEntry implements ServiceAsked, ServiceRequest {
   readonly written: string;
   readonly key: string;
-  readonly alias: boolean;
-  readonly via = "services";
   readonly #subnet: readonly PathSegment[];
   readonly #index: number;
   readonly #source: SourceFile;
-  #segs?: readonly PathSegment[];
-  #path?: string;
-  #pos?: Position;
+  /** Where it is, made on first read (few entries are ever located: one object then, not three fields each). */
+  #at?: EntryLocation;
 
   constructor(opts: {
     source: SourceFile;
@@ -616,26 +620,39 @@ class RequestingEntry implements ServiceAsked, ServiceRequest {
     index: number;
     written: string;
     key: string;
-    alias?: boolean;
   }) {
     this.written = opts.written;
     this.key = opts.key;
-    this.alias = opts.alias ?? false;
     this.#subnet = opts.subnet;
     this.#index = opts.index;
     this.#source = opts.source;
   }
 
+  get via(): string {
+    return "services";
+  }
+
+  /** The entry names its service by an alias: `written` is then another string than the key. */
+  get alias(): boolean {
+    return this.written !== this.key;
+  }
+
   get segs(): readonly PathSegment[] {
-    return (this.#segs ??= [...this.#subnet, "services", this.#index]);
+    return this.#located().segs;
   }
 
   get path(): string {
-    return (this.#path ??= formatPath(this.segs));
+    const at = this.#located();
+    return (at.path ??= formatPath(at.segs));
   }
 
   get pos(): Position {
-    return (this.#pos ??= this.#source.positionOf(this.segs));
+    const at = this.#located();
+    return (at.pos ??= this.#source.positionOf(at.segs));
+  }
+
+  #located(): EntryLocation {
+    return (this.#at ??= { segs: [...this.#subnet, "services", this.#index] });
   }
 }
 
@@ -689,7 +706,7 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
         return new RequestingEntry({ source, subnet: sb, index: k, written: svc, key: svc });
       const canonical = resolveAlias(svc);
       return canonical !== undefined
-        ? new RequestingEntry({ source, subnet: sb, index: k, written: svc, key: canonical, alias: true })
+        ? new RequestingEntry({ source, subnet: sb, index: k, written: svc, key: canonical })
         : new ServiceEntry({ subnet: sb, index: k, written: svc });
     });
     const bundles = rd.list(s, sb, "bundles", isString).map(({ value: b, index: k }) => ({
