@@ -702,8 +702,11 @@ function resolveVpc({ source, rd, vpc: v, index, known, policy }: VpcOptions): R
   const subnets = subnetList.map(({ value: s, index: j }): ResolvedSubnet => {
     const sb = [...base, "subnets", j];
     const services = rd.listMap(s, sb, "services", isString, (svc, k): ServiceAsked => {
-      if (known(svc) || customKeys.includes(svc))
-        return new RequestingEntry({ source, subnet: sb, index: k, written: svc, key: svc });
+      // a catalog service's key is the catalog's own id string, one for every file: the planner's maps and searches
+      // by service then find equal keys by identity, and hash each once
+      const listed = getService(svc);
+      if (listed || known(svc) || customKeys.includes(svc))
+        return new RequestingEntry({ source, subnet: sb, index: k, written: svc, key: listed?.id ?? svc });
       const canonical = resolveAlias(svc);
       return canonical !== undefined
         ? new RequestingEntry({ source, subnet: sb, index: k, written: svc, key: canonical })
