@@ -85,8 +85,8 @@ export type PathSegment = string | number;
 /** A parsed YAML file with the means to point into it: the library's document, or the fast reader's tree. */
 export class SourceFile {
   private lineStarts?: number[];
-  /** The last offset counted to (positionOfOffset), its line and where that line starts. */
-  private readonly cursor = { offset: 0, line: 1, start: 0 };
+  /** The last offset counted to (positionOfOffset), its line, where that line starts, and how much was counted. */
+  private readonly cursor = { offset: 0, line: 1, start: 0, counted: 0 };
 
   constructor(
     /** Path as shown to the user. */
@@ -113,22 +113,30 @@ export class SourceFile {
       const { line, col } = this.parsed.lines.linePos(offset);
       return { line, col };
     }
-    // Offsets asked in file order (the root, then the model's VPCs and subnets) are counted to from the last one,
-    // without the whole file's line starts: most files are never asked for an earlier position.
-    if (!this.lineStarts && offset >= this.cursor.offset) {
-      const { text } = this.parsed;
-      const c = this.cursor;
-      for (let i = text.indexOf("\n", c.offset); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-        c.line++;
-        c.start = i + 1;
+    // An offset is counted to from the last one asked, forward or back: positions are mostly asked near each other
+    // (the root, the model's VPCs and subnets in file order, a rule's few findings), and most files are never asked
+    // far. Once the counting has read the text twice over, the line starts are built and searched instead.
+    const { text } = this.parsed;
+    const c = this.cursor;
+    if (!this.lineStarts && c.counted < 2 * text.length) {
+      if (offset >= c.offset) {
+        for (let i = text.indexOf("\n", c.offset); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+          c.line++;
+          c.start = i + 1;
+        }
+      } else {
+        // the newlines between the two offsets are lines back; the line's start is the newline before the offset
+        for (let i = text.lastIndexOf("\n", c.offset - 1); i >= offset; i = i > 0 ? text.lastIndexOf("\n", i - 1) : -1)
+          c.line--;
+        c.start = offset === 0 ? 0 : text.lastIndexOf("\n", offset - 1) + 1;
       }
+      c.counted += Math.abs(offset - c.offset);
       c.offset = offset;
       return { line: c.line, col: offset - c.start + 1 };
     }
     // the library's LineCounter, for the fast reader's files: line starts once, then a binary search
     if (!this.lineStarts) {
       const starts = [0];
-      const { text } = this.parsed;
       for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
       this.lineStarts = starts;
     }
@@ -189,8 +197,14 @@ export class SourceFile {
       if (typeof node === "number") {
         return this.positionOfOffset(node);
       } else if (node.kind === "map") {
-        const key = String(seg);
-        const pair: FastPair | undefined = node.pairs.find((p) => p.key === key);
+        const key = typeof seg === "string" ? seg : String(seg);
+        // a loop, not find(): no closure per step (every VPC and subnet of a model is located)
+        let pair: FastPair | undefined;
+        for (const p of node.pairs)
+          if (p.key === key) {
+            pair = p;
+            break;
+          }
         if (!pair) return this.positionOfOffset(node.offset);
         lastPair = pair;
         node = pair.value;
