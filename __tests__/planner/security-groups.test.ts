@@ -154,3 +154,84 @@ describe("planSecurityGroups past 60 clients", () => {
     expect(rules[1].description).toBe("ssm from subnet b0 (subnet-b0)");
   });
 });
+
+describe("the rules' facts (SecurityGroupRules) agree with the rules made from them", () => {
+  // names that sanitize into tails alike (a_b, a-b), CIDRs repeated, renames, IPv6 blocks, /0 entries
+  const client = fc.record({
+    name: fc.constantFrom("a", "b", "a_b", "a-b", "cidr_10_0_0_0_8", "app", "app2"),
+    id: fc.constantFrom("subnet-1", "subnet-2"),
+    cidr: fc.constantFrom("10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/23", "10.0.0.0/8", "0.0.0.0/0"),
+    renamedFrom: fc.option(fc.constantFrom("old", "a"), { nil: undefined }),
+    ipv6Cidr: fc.option(fc.constantFrom("2001:db8::/64", "::/0"), { nil: undefined }),
+    label: fc.option(fc.constantFrom("spoke/a", "spoke/b"), { nil: undefined }),
+  });
+  const input = fc.record({
+    clients: fc.array(client, { maxLength: 70 }),
+    allowedCidrs: fc.array(fc.constantFrom("10.0.0.0/8", "192.168.0.0/16", "0.0.0.0/0", "10.0.1.0/24"), {
+      maxLength: 3,
+    }),
+    groups: fc.array(fc.constantFrom("sg-0123", "sg-0456"), { maxLength: 2 }),
+    lattice: fc.option(fc.array(fc.constantFrom(443, 8080, 5432), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+    ipv6: fc.boolean(),
+    renamedVpc: fc.boolean(),
+  });
+  test("count, the open block, moves, distinct addresses and the admitted blocks", () => {
+    fc.assert(
+      fc.property(input, (x) => {
+        // a list of subnets without repeated names, as a VPC's
+        const clients = x.clients.filter((c, i) => x.clients.findIndex((d) => d.name === c.name) === i);
+        const r = planSecurityGroups({
+          vpc: "main",
+          service: "ssm",
+          address: "main_ssm",
+          previousAddress: x.renamedVpc ? "old_ssm" : "main_ssm",
+          ports: x.lattice ? [...new Set(x.lattice)] : [443],
+          portInAddress: x.lattice !== undefined,
+          requesters: clients,
+          allowedCidrs: x.allowedCidrs,
+          allowedSecurityGroups: x.groups,
+          ipv6: x.ipv6,
+          explain: false,
+        });
+        const rules = r.decision.flatMap((g) => g.ingress);
+        expect(r.rules.count).toBe(rules.length);
+        expect(r.rules.open).toBe(rules.find((q) => q.cidr.endsWith("/0"))?.cidr);
+        if (!r.rules.moved) expect(rules.filter((q) => q.movedFrom !== undefined)).toEqual([]);
+        if (r.rules.distinctTails) {
+          expect(new Set(rules.map((q) => q.address)).size).toBe(rules.length);
+          for (const q of rules) expect(q.address.startsWith("main_ssm_")).toBe(true);
+        }
+        expect(r.rules.admitted()).toEqual(mergedBlocks(rules.filter((q) => q.kind === "ipv4").map((q) => q.cidr)));
+        // the same rules on every read
+        expect(r.decision.flatMap((g) => g.ingress)).toEqual(rules);
+        expect(r.decision[0].ingress).toBe(r.decision[0].ingress);
+      }),
+      { seed: 7, numRuns: 400 },
+    );
+  });
+
+  test("a plan's groups print, spread and compare as plain objects: ingress last, made on first read", () => {
+    const r = planSecurityGroups({
+      vpc: "main",
+      service: "ssm",
+      address: "main_ssm",
+      ports: [443],
+      requesters: [{ name: "a", id: "subnet-1", cidr: "10.0.0.0/24" }],
+      allowedCidrs: [],
+      explain: false,
+    });
+    const [g] = r.decision;
+    expect(Object.keys(g)).toEqual(["address", "name", "description", "ingress"]);
+    expect(JSON.parse(JSON.stringify(g)).ingress).toEqual([
+      {
+        address: "main_ssm_a",
+        kind: "ipv4",
+        cidr: "10.0.0.0/24",
+        port: 443,
+        description: "ssm from subnet a (subnet-1)",
+        subnets: ["a"],
+      },
+    ]);
+    expect({ ...g }).toEqual(g);
+  });
+});

@@ -16,7 +16,7 @@ import { internRequesters, requestersByKey, type Requesters } from "./requesters
 import { azLabel, placeInterfaceEndpoint } from "./decisions/placement";
 import { decidePolicy } from "./decisions/policy";
 import { decidePrivateDns } from "./decisions/private-dns";
-import { admittedBlocks, planSecurityGroups, type ClientPartsCache } from "./decisions/security-group";
+import { planSecurityGroups, type ClientPartsCache } from "./decisions/security-group";
 import { applyDump, dumpEntry, resolveService, type ResolvedService } from "./service";
 import type { EndpointFacts, EndpointSubject, PlanSubject, StackSubject, UnplannedStack, VpcSubject } from "./subject";
 import { azOfferOf, type RegionDump } from "../region-dumps/read";
@@ -446,7 +446,9 @@ function planEndpoint(opts: {
   let privateDns = false;
   let onlyInbound: boolean | undefined;
   let dnsCaptured: readonly string[] = [];
-  const decided: { -readonly [K in "gateway" | "placement" | "privateDns"]?: EndpointFacts[K] } = {};
+  const decided: {
+    -readonly [K in "gateway" | "placement" | "privateDns" | "securityGroupRules"]?: EndpointFacts[K];
+  } = {};
   if (type === "Gateway") {
     const g = (opts.requesters.gateway ??= planGatewayRouteTables({ vpc, requesters }));
     routeTableIds = g.decision.routeTableIds;
@@ -493,6 +495,7 @@ function planEndpoint(opts: {
       clientParts: opts.clientParts,
     });
     securityGroups = sg.decision;
+    decided.securityGroupRules = sg.rules;
     reasons?.push(...sg.reasons);
     const dns = hub
       ? {
@@ -509,7 +512,7 @@ function planEndpoint(opts: {
           settings,
           requesters,
           vpcHasGateway: opts.vpcHasGateway,
-          admitted: () => admittedBlocks(securityGroups),
+          admitted: () => sg.rules.admitted(),
         });
     decided.privateDns = dns.decision;
     privateDns = dns.decision.enabled;

@@ -12,6 +12,7 @@ import type { GatewayRouting } from "./decisions/gateway";
 import type { AzOffer, Placement } from "./decisions/placement";
 import type { PolicyDecision } from "./decisions/policy";
 import type { PrivateDnsDecision } from "./decisions/private-dns";
+import type { SecurityGroupRules } from "./decisions/security-group";
 import type { EndpointPlan, StackPlan, VpcPlan } from "./plan";
 import type { ResolvedService } from "./service";
 import type { Location } from "../rules/rule";
@@ -93,6 +94,8 @@ export interface EndpointFacts {
   readonly placement?: Placement;
   /** Interface endpoints: private DNS. */
   readonly privateDns?: PrivateDnsDecision;
+  /** Interface endpoints: what the security groups' rules hold, read without making them. */
+  readonly securityGroupRules?: SecurityGroupRules;
 }
 
 type EndpointInContext = { readonly stack: StackSubject; readonly vpc: VpcSubject; readonly endpoint: EndpointSubject };

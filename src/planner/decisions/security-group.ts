@@ -56,60 +56,49 @@ export function planSecurityGroups(opts: {
   explain?: boolean;
   /** The client parts of the VPC's other endpoints, to share (default: none). */
   clientParts?: ClientPartsCache;
-}): Decided<SecurityGroupPlan[]> {
+}): Decided<SecurityGroupPlan[]> & { readonly rules: SecurityGroupRules } {
   const clientCache = opts.clientParts ?? new Map();
   const { vpc, service, address, ports, requesters, allowedCidrs } = opts;
-  // rules are first planned per source on the first port, then repeated for every port
-  const port = ports[0];
   const previous = opts.previousAddress ?? address;
   // (`reasons?.push(...)` builds no text at all without reasons)
   const reasons: string[] | undefined = opts.explain === false ? undefined : [];
   const sorted = sortedOrCopy(requesters, byName);
-  // a rule named after the endpoint and a tail of its own, before the renames as now (a source that is no subnet)
-  const tailed = (tail: string, r: Pick<IngressRule, "kind" | "cidr" | "description"> & { subnets?: string[] }) =>
-    rule({ address: address + tail, before: previous + tail, port, subnets: [], ...r });
-  let ingress: IngressRule[] = [];
-  // a subnet CIDR repeated (or repeated in allowedCidrs): one rule is enough (AWS rejects duplicates)
-  const seen = new Set<string>();
-  for (const s of sorted) {
-    if (seen.size === seen.add(s.cidr).size) continue;
-    const parts = clientParts(s, clientCache);
-    ingress.push(
-      rule({
-        address: address + parts.addressTail,
-        // (the same address unless a rename changed it: not built twice)
-        before:
-          s.renamedFrom === undefined && address === previous ? undefined : `${previous}_${s.renamedFrom ?? s.name}`,
-        kind: "ipv4",
-        cidr: s.cidr,
-        port,
-        description: service + parts.descriptionTail,
-        subnets: parts.subnets,
-      }),
-    );
+  // Rules are planned as specs first (what each admits, and how its address and description end), and made only
+  // when the plan's `ingress` is read: the rules checked at plan time read the specs (SecurityGroupRules), and
+  // `vpce validate` of a large organisation never makes its 200,000 rules. The subnets' specs are shared by the
+  // endpoints their list asks for.
+  let specs: readonly RuleSpec[] = subnetSpecs(sorted, clientCache);
+  const extra: RuleSpec[] = [];
+  // a subnet CIDR repeated in allowedCidrs: one rule is enough (AWS rejects duplicates)
+  if (allowedCidrs.length > 0) {
+    const seen = new Set(specs.map((r) => r.cidr));
+    for (const c of sortStrings([...new Set(allowedCidrs)])) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+      extra.push(
+        tailed({ tail: cidrTail(c), kind: "ipv4", cidr: c, description: `${service} from ${c} (allowedCidrs)` }),
+      );
+    }
   }
-  for (const c of allowedCidrs.length > 0 ? sortStrings([...new Set(allowedCidrs)]) : allowedCidrs) {
-    if (seen.has(c)) continue;
-    seen.add(c);
-    ingress.push(tailed(cidrTail(c), { kind: "ipv4", cidr: c, description: `${service} from ${c} (allowedCidrs)` }));
-  }
-  if (ingress.length * ports.length > SG_LIMITS.inboundRulesPerGroup) {
-    const merged = mergedBlocks(ingress.map((r) => r.cidr));
+  if (extra.length > 0) specs = [...specs, ...extra.splice(0)];
+  if (specs.length * ports.length > SG_LIMITS.inboundRulesPerGroup) {
+    const merged = mergedBlocks(specs.map((r) => r.cidr));
     reasons?.push(
-      `${ingress.length} client CIDRs exceed ${SG_LIMITS.inboundRulesPerGroup} rules per security ` +
+      `${specs.length} client CIDRs exceed ${SG_LIMITS.inboundRulesPerGroup} rules per security ` +
         `group: merged into ${merged.length} blocks that cover exactly the same addresses`,
     );
     // each rule in the one merged block holding it, in the rules' order
-    const members = merged.map((): IngressRule[] => []);
-    for (const r of ingress) {
+    const members = merged.map((): RuleSpec[] => []);
+    for (const r of specs) {
       const at = indexHolding(merged, parseCidr(r.cidr) as Cidr);
       // the merged blocks cover every rule's CIDR (a model holds only valid ones)
       if (at < 0) throw new Error(`internal: ${r.cidr} is in no merged block of ${address}`);
       members[at].push(r);
     }
-    ingress = merged.map((block, i) => {
-      const names = members[i].map((m) => m.description.replace(/^\S+ from /, "")).join(", ");
-      return tailed(cidrTail(block.text), {
+    specs = merged.map((block, i) => {
+      const names = members[i].map((m) => describe(m, service).replace(/^\S+ from /, "")).join(", ");
+      return tailed({
+        tail: cidrTail(block.text),
         kind: "ipv4",
         cidr: block.text,
         description: truncate(`${service} from ${names}`, 255),
@@ -121,67 +110,222 @@ export function planSecurityGroups(opts: {
   if (opts.ipv6)
     for (const s of sorted)
       if (s.ipv6Cidr)
-        ingress.push(
-          rule({
-            address: `${address}_${s.name}_ipv6`,
-            before: `${previous}_${s.renamedFrom ?? s.name}_ipv6`,
-            kind: "ipv6",
-            cidr: s.ipv6Cidr,
-            port,
-            description: `${service} from subnet ${s.label ?? s.name} (${s.id}) over IPv6`,
-            subnets: [s.label ?? s.name],
-          }),
-        );
+        extra.push({
+          kind: "ipv6",
+          cidr: s.ipv6Cidr,
+          subnets: [s.label ?? s.name],
+          addressTail: `_${s.name}_ipv6`,
+          beforeTail: `_${s.renamedFrom ?? s.name}_ipv6`,
+          description: `${service} from subnet ${s.label ?? s.name} (${s.id}) over IPv6`,
+        });
   // group references are never merged: each names its own group
   const groupIds = opts.allowedSecurityGroups ?? [];
-  for (const id of groupIds.length > 0 ? sortStrings([...new Set(groupIds)]) : groupIds) {
-    ingress.push(
-      tailed(`_${id.replace(/-/g, "_")}`, {
+  for (const id of groupIds.length > 0 ? sortStrings([...new Set(groupIds)]) : groupIds)
+    extra.push(
+      tailed({
+        tail: `_${id.replace(/-/g, "_")}`,
         kind: "security-group",
         cidr: id,
         description: `${service} from security group ${id} (allowedSecurityGroups)`,
       }),
     );
-  }
-  if (opts.portInAddress)
-    ingress = ingress.flatMap((r) =>
-      ports.map((p) => ({
-        ...r,
-        address: `${r.address}_${p}`,
-        ...(r.movedFrom ? { movedFrom: `${r.movedFrom}_${p}` } : {}),
-        port: p,
-        description: `${r.description}, TCP ${p}`,
-      })),
-    );
+  if (extra.length > 0) specs = [...specs, ...extra];
+  // with the ports in the address, each spec is one rule per port, in that order
+  const perSpec = opts.portInAddress ? ports.length : 1;
+  const count = specs.length * perSpec;
+  const made = { specs, service, address, previous, ports, perSpec, portInAddress: opts.portInAddress === true };
   const groups: SecurityGroupPlan[] = [];
-  for (let i = 0; i < ingress.length || groups.length === 0; i += SG_LIMITS.inboundRulesPerGroup) {
+  for (let i = 0; i < count || groups.length === 0; i += SG_LIMITS.inboundRulesPerGroup) {
     const n = groups.length + 1;
     const suffix = n === 1 ? "" : `_${n}`;
-    groups.push({
+    const group = {
       address: `${address}${suffix}`,
       ...(address !== previous ? { movedFrom: `${previous}${suffix}` } : {}),
       name: flat`vpce-${vpc}-${service}${n === 1 ? "" : `-${n}`}`,
       description: flat`Clients of the ${service} VPC endpoint in ${vpc} (managed by vpce)`,
-      ingress:
-        ingress.length <= SG_LIMITS.inboundRulesPerGroup
-          ? ingress
-          : ingress.slice(i, i + SG_LIMITS.inboundRulesPerGroup),
-    });
+    };
+    groups.push(withIngress({ group, made, from: i, to: Math.min(count, i + SG_LIMITS.inboundRulesPerGroup) }));
   }
+  const rules = ruleFacts({ specs, count, perSpec, moved: address !== previous });
   if (groups.length > 1)
     reasons?.push(
-      `${ingress.length} rules spread over ${groups.length} security groups of at most ` +
-        `${SG_LIMITS.inboundRulesPerGroup}`,
+      `${count} rules spread over ${groups.length} security groups of at most ${SG_LIMITS.inboundRulesPerGroup}`,
     );
   const named = reasons && groups.map((g) => `${g.name}-*`).join(", ");
   reasons?.push(
     flat`${agree({ n: groups, one: "security group", many: "security groups" })} named ${named} ` + NAME_PREFIX,
   );
-  if (!reasons) return { decision: groups, reasons: NO_REASONS };
+  if (!reasons) return { decision: groups, reasons: NO_REASONS, rules };
   const sources = new Set<string>();
-  for (const r of ingress) sources.add(r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr);
+  for (const r of specs) sources.add(r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr);
   reasons.push(flat`security group admits TCP ${ports.join(", ")} from ${[...sources].join(", ")} only`);
-  return { decision: groups, reasons };
+  return { decision: groups, reasons, rules };
+}
+
+/**
+ * One ingress rule before it is made: what it admits, and how its address and description end. Its address is the
+ * endpoint's and `addressTail` (before the renames: the previous address and `beforeTail`); its description is
+ * `description`, or the service and `descriptionTail` (a subnet's spec, shared by the VPC's endpoints).
+ */
+interface RuleSpec {
+  readonly kind: IngressRule["kind"];
+  readonly cidr: string;
+  readonly subnets: readonly string[];
+  readonly addressTail: string;
+  readonly beforeTail: string;
+  readonly description?: string;
+  readonly descriptionTail?: string;
+}
+
+/** A spec for a source that is no subnet: the same tail before the renames. */
+function tailed(opts: {
+  tail: string;
+  kind: IngressRule["kind"];
+  cidr: string;
+  description: string;
+  subnets?: readonly string[];
+}): RuleSpec {
+  const { tail, kind, cidr, description } = opts;
+  return { kind, cidr, subnets: opts.subnets ?? [], addressTail: tail, beforeTail: tail, description };
+}
+
+function describe(r: RuleSpec, service: string): string {
+  return r.description ?? service + r.descriptionTail;
+}
+
+/**
+ * The rules of the VPC's subnets asking, one per CIDR (a CIDR repeated: one rule is enough, AWS rejects duplicates),
+ * made once per list of subnets: most of a VPC's endpoints are asked for by the same list.
+ */
+function subnetSpecs(sorted: readonly SgClient[], cache: ClientPartsCache): readonly RuleSpec[] {
+  const known = cache.specs?.get(sorted);
+  if (known) return known;
+  const specs: RuleSpec[] = [];
+  const seen = new Set<string>();
+  for (const s of sorted) {
+    if (seen.size === seen.add(s.cidr).size) continue;
+    const parts = clientParts(s, cache);
+    specs.push({
+      kind: "ipv4",
+      cidr: s.cidr,
+      subnets: parts.subnets,
+      addressTail: parts.addressTail,
+      beforeTail: s.renamedFrom === undefined ? parts.addressTail : `_${s.renamedFrom}`,
+      descriptionTail: parts.descriptionTail,
+    });
+  }
+  // a hub's spoke clients are made anew per service (hubClients): their list is never asked again
+  if (sorted.every((s) => s.label === undefined)) (cache.specs ??= new WeakMap()).set(sorted, specs);
+  return specs;
+}
+
+/** What a group's rules are made from: the endpoint's specs, and rules `from` to `to` of them (ports counted). */
+interface Made {
+  readonly specs: readonly RuleSpec[];
+  readonly service: string;
+  readonly address: string;
+  readonly previous: string;
+  readonly ports: readonly number[];
+  readonly perSpec: number;
+  /** Each rule's address and description name its port (VPC Lattice endpoints). */
+  readonly portInAddress: boolean;
+}
+
+/**
+ * The group with its `ingress` made on first read, kept, and then the same array on every read: an own,
+ * enumerable property after the others, so the group reads, spreads and prints as the plain object it was.
+ */
+function withIngress(opts: {
+  group: Omit<SecurityGroupPlan, "ingress">;
+  made: Made;
+  from: number;
+  to: number;
+}): SecurityGroupPlan {
+  let ingress: IngressRule[] | undefined;
+  const { made, from, to } = opts;
+  return Object.defineProperty(opts.group, "ingress", {
+    get: () => (ingress ??= makeRules({ made, from, to })),
+    enumerable: true,
+  }) as SecurityGroupPlan;
+}
+
+function makeRules(opts: { made: Made; from: number; to: number }): IngressRule[] {
+  const { specs, service, address, previous, ports, perSpec, portInAddress } = opts.made;
+  const out: IngressRule[] = [];
+  for (let k = opts.from; k < opts.to; k++) {
+    const spec = specs[Math.floor(k / perSpec)];
+    const unmoved = address === previous && spec.beforeTail === spec.addressTail;
+    const r = rule({
+      address: address + spec.addressTail,
+      // (the same address unless a rename changed it: not built twice)
+      before: unmoved ? undefined : previous + spec.beforeTail,
+      kind: spec.kind,
+      cidr: spec.cidr,
+      port: ports[0],
+      description: describe(spec, service),
+      subnets: spec.subnets,
+    });
+    if (!portInAddress) out.push(r);
+    else {
+      const p = ports[k % perSpec];
+      out.push({
+        ...r,
+        address: `${r.address}_${p}`,
+        ...(r.movedFrom ? { movedFrom: `${r.movedFrom}_${p}` } : {}),
+        port: p,
+        description: `${r.description}, TCP ${p}`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * What the plan rules read of an endpoint's ingress rules without making them (security-group-quota, open-cidr,
+ * address-collision): how many, the first block covering every address, whether any is moved by a rename, and
+ * whether their address tails are distinct and each starts with `_` (two rules of one endpoint then never share an
+ * address; the address-collision rule compares endpoints).
+ */
+export interface SecurityGroupRules {
+  readonly count: number;
+  readonly open?: string;
+  readonly moved: boolean;
+  readonly distinctTails: boolean;
+  /** The IPv4 blocks the rules admit, merged (made when asked). */
+  admitted(): Cidr[];
+}
+
+/** Tails checked per list of specs: an endpoint's own list, or the one its subnets share with others. */
+const tailsChecked = new WeakMap<readonly RuleSpec[], boolean>();
+
+function ruleFacts(opts: {
+  specs: readonly RuleSpec[];
+  count: number;
+  perSpec: number;
+  moved: boolean;
+}): SecurityGroupRules {
+  const { specs } = opts;
+  let open: string | undefined;
+  let moved = opts.moved;
+  for (const r of specs) {
+    if (open === undefined && r.cidr.endsWith("/0")) open = r.cidr;
+    if (r.beforeTail !== r.addressTail) moved = true;
+  }
+  let distinctTails = tailsChecked.get(specs);
+  if (distinctTails === undefined) {
+    // with ports in the address each tail gets `_<port>` after it: distinct tails stay distinct (the ports are)
+    const tails = new Set<string>();
+    distinctTails = specs.every((r) => r.addressTail.startsWith("_") && tails.size < tails.add(r.addressTail).size);
+    tailsChecked.set(specs, distinctTails);
+  }
+  let admitted: Cidr[] | undefined;
+  return {
+    count: opts.count,
+    ...(open !== undefined ? { open } : {}),
+    moved,
+    distinctTails,
+    admitted: () => (admitted ??= mergedBlocks(specs.flatMap((r) => (r.kind === "ipv4" ? [r.cidr] : [])))),
+  };
 }
 
 /**
@@ -208,7 +352,10 @@ interface ClientParts {
  * shared: less to build and to keep than a copy per rule. One per VPC (planVpc), dropped with it: a map of every
  * subnet of an organisation, weak or not, cost more than it saved where subnets ask for one interface service.
  */
-export type ClientPartsCache = Map<SgClient, ClientParts>;
+export type ClientPartsCache = Map<SgClient, ClientParts> & {
+  /** The rule specs of each list of subnets (subnetSpecs), made on first use. */
+  specs?: WeakMap<readonly SgClient[], readonly RuleSpec[]>;
+};
 
 function clientParts(s: SgClient, cache: ClientPartsCache): ClientParts {
   // a hub's spoke clients are made anew per service (hubClients): not kept, they would never be found again

@@ -108,7 +108,8 @@ export function planHub(opts: {
     // only a capture check that finds a subnet which neither asked nor holds ENIs reads them; merged once for the
     // hub VPC and every spoke
     let blocks: Cidr[] | undefined;
-    const admitted = () => (blocks ??= admittedBlocks(endpoint.plan.securityGroups));
+    const admitted = () =>
+      (blocks ??= endpoint.facts.securityGroupRules?.admitted() ?? admittedBlocks(endpoint.plan.securityGroups));
     const own = endpoint.facts.requesters;
     const enis = new Set(endpoint.plan.subnets.map((s) => s.subnet));
     const asking = node.spokes.filter((s) => s.served.has(service));

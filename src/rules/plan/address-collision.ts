@@ -1,6 +1,7 @@
 import type { Located, VpcModel } from "../../input/spec-model";
-import type { IngressRule, SecurityGroupPlan, StackPlan } from "../../planner/plan";
-import { locate, type PlanSubject } from "../../planner/subject";
+import type { IngressRule, SecurityGroupPlan } from "../../planner/plan";
+import { locate, type PlanSubject, type StackSubject } from "../../planner/subject";
+import { sortStrings } from "../../order";
 import { rule } from "../rule";
 
 /** What holds an address, put into words on demand ("the security group X of VPC Y"). */
@@ -37,8 +38,9 @@ export const addressCollision = rule<PlanSubject>()({
     },
   },
   check(subject, ctx) {
-    for (const { spec, plan } of subject.stacks) {
-      if (!mayCollide(plan)) continue;
+    for (const stackSubject of subject.stacks) {
+      const { spec, plan } = stackSubject;
+      if (!mayCollide(stackSubject)) continue;
       // by resource type, then address: no `type.address` string per resource. An owner is put into words only
       // when its address is claimed again (to compare) or moved: a stack has tens of thousands of addresses.
       const seen = new Map<string, Map<string, Owner>>();
@@ -121,25 +123,34 @@ export const addressCollision = rule<PlanSubject>()({
 });
 
 /**
- * Whether the check below can find anything in the stack: an address repeated within its type (compared as
- * text, no owner made), a resource moved, or a hub or spoke VPC (few; checked in full). The check names each
- * address's owner, and a stack has tens of thousands of rules: most stacks are found clean here, with one set per
- * resource type and nothing else made.
+ * Whether the check below can find anything in the stack: an endpoint or group address repeated within its type
+ * (compared as text, no owner made), a resource moved, or a hub or spoke VPC (few; checked in full). The check
+ * names each address's owner, and a stack has tens of thousands of rules: most stacks are found clean here.
+ *
+ * Rules are not made for this (SecurityGroupRules): a rule's address is its endpoint's and a tail starting with
+ * `_`, distinct among the endpoint's rules. Two rules of different endpoints can then share an address only when
+ * one endpoint's address is the other's followed by `_` and more (the shorter is a prefix of the shared address).
  */
-function mayCollide(plan: StackPlan): boolean {
+function mayCollide(stack: StackSubject): boolean {
   const endpoints = new Set<string>();
   const groups = new Set<string>();
-  const rules = new Set<string>();
   const fresh = (set: Set<string>, address: string) => set.size < set.add(address).size;
-  for (const vpc of plan.vpcs) {
-    if (vpc.hub !== undefined || vpc.useHub !== undefined) return true;
-    for (const e of vpc.endpoints) {
+  const withRules: string[] = [];
+  for (const vpc of stack.vpcs) {
+    if (vpc.plan.hub !== undefined || vpc.plan.useHub !== undefined) return true;
+    for (const { plan: e, facts } of vpc.endpoints) {
       if (e.movedFrom !== undefined || !fresh(endpoints, e.address)) return true;
-      for (const g of e.securityGroups) {
-        if (g.movedFrom !== undefined || !fresh(groups, g.address)) return true;
-        for (const r of g.ingress) if (r.movedFrom !== undefined || !fresh(rules, r.address)) return true;
-      }
+      for (const g of e.securityGroups) if (g.movedFrom !== undefined || !fresh(groups, g.address)) return true;
+      const rules = facts.securityGroupRules;
+      if (e.securityGroups.length === 0) continue;
+      if (!rules || rules.moved || !rules.distinctTails) return true;
+      if (rules.count > 0) withRules.push(e.address);
     }
   }
+  // sorted, the addresses that start with one come right after it
+  sortStrings(withRules);
+  for (let i = 0; i < withRules.length; i++)
+    for (let j = i + 1; j < withRules.length && withRules[j].startsWith(withRules[i]); j++)
+      if (withRules[j].charCodeAt(withRules[i].length) === 95) return true;
   return false;
 }

@@ -59,14 +59,16 @@ export const openCidr = rule<PlanSubject>()({
         }
         for (const { plan, facts } of vpc.endpoints) {
           if (refused.has(plan.service)) continue;
-          // merging is lossless, so a /0 means the listed blocks cover every address (walked in place: an
-          // organisation has hundreds of thousands of rules, and a copy of each endpoint's was most of this rule)
-          let open: string | undefined;
-          let blocks = 0;
-          for (const g of plan.securityGroups) {
-            blocks += g.ingress.length;
-            if (open === undefined) open = g.ingress.find(coversAll)?.cidr;
-          }
+          // merging is lossless, so a /0 means the listed blocks cover every address: read from what the planner
+          // kept of the rules (an organisation has hundreds of thousands), else from the rules themselves
+          const rules = facts.securityGroupRules;
+          let open = rules?.open;
+          let blocks = rules?.count ?? 0;
+          if (!rules)
+            for (const g of plan.securityGroups) {
+              blocks += g.ingress.length;
+              if (open === undefined) open = g.ingress.find(coversAll)?.cidr;
+            }
           if (open !== undefined)
             ctx.report(locate(stack.spec.file, facts.at), "OPEN_CIDR", {
               case: "merged",
