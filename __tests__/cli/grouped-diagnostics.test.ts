@@ -6,10 +6,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import fc from "fast-check";
 import { parse, stringify } from "yaml";
 import { formatDiagnostic, type Diagnostic } from "../../src/diagnostics";
 import { runPipeline } from "../../src/pipeline";
-import { compactNames, terminalDiagnostics } from "../../src/report/diagnostic-groups";
+import { compactNames, hasWord, terminalDiagnostics } from "../../src/report/diagnostic-groups";
 import { tmpDir } from "../helpers";
 import { vpce } from "./run";
 
@@ -198,4 +199,18 @@ describe("compactNames", () => {
     );
     expect(expand(compactNames(["app10", "app9", "app8", "db"]))).toEqual(["app8", "app9", "app10", "db"]);
   });
+});
+
+test("a subnet is named by a message where it stands as a whole word, as splitting the message into words finds", () => {
+  const chars = fc.constantFrom("a", "b", "1", "-", "_", " ", ".", ",", "(", ":");
+  fc.assert(
+    fc.property(
+      fc.array(chars, { maxLength: 30 }).map((c) => c.join("")),
+      fc.stringMatching(/^[ab1_-]{1,4}$/),
+      (text, word) => {
+        expect(hasWord(text, word)).toBe(text.split(/[^A-Za-z0-9_-]+/).includes(word));
+      },
+    ),
+    { numRuns: 2000, seed: 5 },
+  );
 });

@@ -163,10 +163,28 @@ export function namedSubnets(opts: {
   // the list a rule gave is exact; text matching only for findings whose rule gives none
   const given = opts.group.flatMap((d) => d.subnets ?? []);
   const unlisted = opts.group.filter((d) => !d.subnets);
-  const words = new Set(unlisted.flatMap((d) => d.message.split(/[^A-Za-z0-9_-]+/)));
   const known = unlisted.length > 0 ? opts.known?.() : undefined;
-  const matched = known ? [...known].filter((s) => words.has(s)) : [];
+  const matched = known ? [...known].filter((s) => unlisted.some((d) => hasWord(d.message, s))) : [];
   return [...new Set([...given, ...matched])].sort(compareStrings);
+}
+
+/** A character of a name (letters, digits, `-` and `_`): what a whole word of a message is made of. */
+function nameChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 45 ||
+    code === 95
+  );
+}
+
+/** `word` is a whole word of `text` (not part of a longer name), found without splitting the text. */
+export function hasWord(text: string, word: string): boolean {
+  if (word === "") return false;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+    if ((at === 0 || !nameChar(text.charCodeAt(at - 1))) && !nameChar(text.charCodeAt(at + word.length))) return true;
+  return false;
 }
 
 /**
