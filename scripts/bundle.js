@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The second step of `npm run build`, after tsc: bundles vpce's own code that bin/vpce.js runs (dist/src/cli/index.js
-// and every module of dist/src it requires) into dist/vpce.js with esbuild, then records V8's code cache for it
-// (dist/vpce.cache) after a validate and a plan of the bundled example specs, so that what those commands run starts
-// compiled. Packages stay outside the bundle: they are required from node_modules as published. See bin/load-cli.js.
+// The second step of `npm run build`, after tsc: bundles the CLI that bin/vpce.js runs (dist/src/cli/index.js and
+// every module it requires, of dist/src and of the packages) into dist/vpce.js with esbuild, then records V8's code
+// cache for it (dist/vpce.cache) after a validate and a plan of the bundled example specs, so that what those
+// commands run starts compiled. See bin/load-cli.js.
 "use strict";
 const { Buffer } = require("node:buffer");
 const fs = require("node:fs");
@@ -20,7 +20,9 @@ esbuild.buildSync({
   platform: "node",
   target: "node20",
   format: "cjs",
-  packages: "external",
+  // packages are bundled too, but for those only synth needs, and jsonc-parser: its main file is a UMD module whose
+  // requires a bundler cannot follow (it loads only for region dumps and inventories)
+  external: ["cdktf", "@cdktf/*", "constructs", "jsonc-parser"],
   // the bundled code knows it is (src/input/spec-cache.ts: where its own source files are)
   define: { VPCE_BUNDLED: "true" },
   logLevel: "warning",

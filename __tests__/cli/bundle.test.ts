@@ -25,17 +25,29 @@ describe("the bundle against dist/src", () => {
   const invalid = writeTree({
     "a.yaml": edit(BASE, "services: [s3, ssm]\n      - name: app-b", "services: [s3, dynamo]\n      - name: app-b"),
   });
+  // an anchor: read by the yaml library (bundled), not the fast reader
+  const anchored = writeTree({ "a.yaml": `${BASE}tags: &t\n  team: a\n` });
   test.each([
     ["validate", "--specs", SPECS],
     ["validate", "--specs", SPECS, "--json"],
     ["plan", "--specs", SPECS, "--format", "json"],
     ["plan", "--specs", SPECS, "--format", "markdown"],
     ["validate", "--specs", invalid],
+    ["validate", "--specs", anchored],
     ["catalog", "--json"],
     ["--version"],
   ])("vpce %s ... writes the same, exits the same", (...args) => {
     const bundled = node([path.join(ROOT, "bin", "vpce.js"), ...args]);
     expect(bundled).toEqual(node(["-e", UNBUNDLED, "--", ...args]));
+  });
+
+  test("a region dump that is not JSON: the same words (jsonc-parser, left out of the bundle)", () => {
+    const dumps = writeTree({ "eu-central-1.json": '{ "ServiceDetails": [ }' });
+    const args = ["validate", "--specs", SPECS];
+    const env = { VPCE_CATALOG: dumps };
+    const bundled = node([path.join(ROOT, "bin", "vpce.js"), ...args], { env });
+    expect(bundled.err).toMatch(/eu-central-1\.json/);
+    expect(bundled).toEqual(node(["-e", UNBUNDLED, "--", ...args], { env }));
   });
 
   test("synth writes the same stacks", () => {
