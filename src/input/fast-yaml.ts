@@ -36,6 +36,8 @@ export interface FastDocument {
   readonly root: Extract<FastNode, { readonly kind: "map" }>;
   /** The document as plain data, as the library's toJS gives it. */
   readonly data: Record<string, unknown>;
+  /** Where each line of the text starts (every line, blank ones too): positions are searched in it. */
+  readonly lineStarts: Int32Array;
 }
 
 /**
@@ -60,6 +62,9 @@ interface Lines {
   indent: Int32Array;
   start: Int32Array;
   end: Int32Array;
+  /** Where every line starts, blank and comment lines too, and how many there are. */
+  lineStarts: Int32Array;
+  lineCount: number;
 }
 
 /**
@@ -71,6 +76,8 @@ const scratchLines: Lines = {
   indent: new Int32Array(1024),
   start: new Int32Array(1024),
   end: new Int32Array(1024),
+  lineStarts: new Int32Array(1024),
+  lineCount: 0,
 };
 
 function growLines(lines: Lines): void {
@@ -84,6 +91,12 @@ function growLines(lines: Lines): void {
   lines.end = grown(lines.end);
 }
 
+function growLineStarts(lines: Lines): void {
+  const b = new Int32Array(lines.lineStarts.length * 2);
+  b.set(lines.lineStarts);
+  lines.lineStarts = b;
+}
+
 /** Anything the reader leaves to the library, found by one scan before reading. */
 // eslint-disable-next-line no-control-regex
 const UNSUPPORTED = /[\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\u2028\u2029&*!|>%@`\\]/;
@@ -92,8 +105,11 @@ export function readFastYaml(text: string): FastDocument | undefined {
   if (UNSUPPORTED.test(text)) return undefined;
   const lines = scratchLines;
   lines.count = 0;
+  lines.lineCount = 0;
   let pos = 0;
   while (pos <= text.length) {
+    if (lines.lineCount === lines.lineStarts.length) growLineStarts(lines);
+    lines.lineStarts[lines.lineCount++] = pos;
     let end = text.indexOf("\n", pos);
     if (end < 0) end = text.length;
     let i = pos;
@@ -115,7 +131,11 @@ export function readFastYaml(text: string): FastDocument | undefined {
     const reader = new Reader(text, lines);
     const root = reader.node(0);
     if (typeof root === "number" || root.kind !== "map" || reader.next < lines.count) return undefined;
-    return { root, data: reader.data as Record<string, unknown> };
+    return {
+      root,
+      data: reader.data as Record<string, unknown>,
+      lineStarts: lines.lineStarts.slice(0, lines.lineCount),
+    };
   } catch (e) {
     if (e instanceof Outside) return undefined;
     throw e;

@@ -84,10 +84,6 @@ export type PathSegment = string | number;
 
 /** A parsed YAML file with the means to point into it: the library's document, or the fast reader's tree. */
 export class SourceFile {
-  private lineStarts?: number[];
-  /** The last offset counted to (positionOfOffset), its line, where that line starts, and how much was counted. */
-  private readonly cursor = { offset: 0, line: 1, start: 0, counted: 0 };
-
   constructor(
     /** Path as shown to the user. */
     readonly file: string,
@@ -113,34 +109,8 @@ export class SourceFile {
       const { line, col } = this.parsed.lines.linePos(offset);
       return { line, col };
     }
-    // An offset is counted to from the last one asked, forward or back: positions are mostly asked near each other
-    // (the root, the model's VPCs and subnets in file order, a rule's few findings), and most files are never asked
-    // far. Once the counting has read the text twice over, the line starts are built and searched instead.
-    const { text } = this.parsed;
-    const c = this.cursor;
-    if (!this.lineStarts && c.counted < 2 * text.length) {
-      if (offset >= c.offset) {
-        for (let i = text.indexOf("\n", c.offset); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-          c.line++;
-          c.start = i + 1;
-        }
-      } else {
-        // the newlines between the two offsets are lines back; the line's start is the newline before the offset
-        for (let i = text.lastIndexOf("\n", c.offset - 1); i >= offset; i = i > 0 ? text.lastIndexOf("\n", i - 1) : -1)
-          c.line--;
-        c.start = offset === 0 ? 0 : text.lastIndexOf("\n", offset - 1) + 1;
-      }
-      c.counted += Math.abs(offset - c.offset);
-      c.offset = offset;
-      return { line: c.line, col: offset - c.start + 1 };
-    }
-    // the library's LineCounter, for the fast reader's files: line starts once, then a binary search
-    if (!this.lineStarts) {
-      const starts = [0];
-      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-    }
-    const starts = this.lineStarts;
+    // the line starts the fast reader recorded while reading (the library's LineCounter gives the same)
+    const starts = this.parsed.fast.lineStarts;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
