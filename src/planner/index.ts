@@ -542,33 +542,35 @@ function planEndpoint(opts: {
     );
   // AWS refuses private DNS for the inbound resolver only until the VPC's S3 gateway exists: create it first.
   const dependsOn = onlyInbound ? [sanitizeName(`${vpc.name}_${resolved.key}`)] : [];
+  // One literal with every field, those a plan may leave out set to undefined (what JSON leaves out as well): no
+  // spread of optional parts, so every endpoint has the same shape, its fields held in the object itself.
   const endpoint: EndpointPlan = {
     address,
-    ...(previousAddress !== address ? { movedFrom: previousAddress } : {}),
+    movedFrom: previousAddress !== address ? previousAddress : undefined,
     key: `${vpc.name}/${resolved.key}${half ? "/interface" : ""}`,
     dependsOn,
     vpc: vpc.name,
     vpcId: vpc.id,
     service: svc.key,
     serviceName: svc.lattice?.arn ?? (svc.names[type as EndpointType] as string),
-    ...(svc.crossRegion ? { serviceRegion: svc.crossRegion.region } : {}),
+    serviceRegion: svc.crossRegion?.region,
     type,
     port: svc.port,
-    ...(svc.lattice ? { ports: svc.lattice.ports } : {}),
+    ports: svc.lattice?.ports,
     requesters: (opts.requesters.entries ??= requesters.map((s, i) => opts.requesterEntry(s, vias[i]))),
     routeTableIds,
     subnets,
     securityGroups,
     privateDns,
     privateDnsOnlyForInboundResolverEndpoint: onlyInbound,
-    ...(settings?.ipAddressType ? { ipAddressType: settings.ipAddressType } : {}),
-    ...(settings?.dnsRecordIpType ? { dnsRecordIpType: settings.dnsRecordIpType } : {}),
+    ipAddressType: settings?.ipAddressType || undefined,
+    dnsRecordIpType: settings?.dnsRecordIpType || undefined,
     dnsCaptured,
     policy: policy.decision.policy,
     tags,
     reasons: reasons ?? NO_REASONS,
     hourlyUsd: type === "Interface" ? subnets.length * PRICES.interfacePerAzHour : PRICES.gatewayPerHour,
-    ...(svc.lattice ? { unpriced: LATTICE_UNPRICED[svc.lattice.type] } : {}),
+    unpriced: svc.lattice ? LATTICE_UNPRICED[svc.lattice.type] : undefined,
   };
   const facts: EndpointFacts = {
     svc,
@@ -578,7 +580,10 @@ function planEndpoint(opts: {
     split,
     dump: fromDump.dump,
     policy: policy.decision,
-    ...decided,
+    gateway: decided.gateway,
+    placement: decided.placement,
+    privateDns: decided.privateDns,
+    securityGroupRules: decided.securityGroupRules,
   };
   return { plan: endpoint, facts };
 }
