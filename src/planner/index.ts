@@ -513,6 +513,7 @@ function planEndpoint(opts: {
           requesters,
           vpcHasGateway: opts.vpcHasGateway,
           admitted: () => sg.rules.admitted(),
+          explain,
         });
     decided.privateDns = dns.decision;
     privateDns = dns.decision.enabled;

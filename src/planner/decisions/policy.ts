@@ -87,16 +87,23 @@ interface OrgOnlyBuilt {
   /** The reason, by where the choice was written. */
   readonly reasons: Map<string, string>;
 }
-const orgOnlyDocuments = new Map<string, OrgOnlyBuilt>();
+/** By organization, partition, region and catalog id (custom services: ""): nested, no key text made per endpoint. */
+const orgOnlyDocuments = new Map<string, Map<string, Map<string, Map<string, OrgOnlyBuilt>>>>();
+
+/** The map under `key` in `map`, made when missing. */
+function under<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map()));
+  return inner;
+}
 
 function orgOnlyDocument(opts: { spec: SpecModel; svc: ResolvedService }): OrgOnlyBuilt {
   const { spec, svc } = opts;
   // Services outside the catalog (custom, or newer in a region dump) get the generic perimeter.
   const catalogId = svc.custom ? undefined : (svc.crossRegion?.catalogId ?? svc.key);
   const region = svc.crossRegion?.region ?? spec.region;
-  // (none of the four holds a newline)
-  const key = `${spec.organizationId}\n${catalogId ?? ""}\n${spec.partition}\n${region}`;
-  const known = orgOnlyDocuments.get(key);
+  const byId = under(under(under(orgOnlyDocuments, spec.organizationId as string), spec.partition), region);
+  const known = byId.get(catalogId ?? "");
   if (known) return known;
   const service = catalogId === undefined ? undefined : getService(catalogId);
   const facts = service ? orgOnlyFacts({ service, partition: spec.partition, region }) : NO_ORG_ONLY_FACTS;
@@ -108,6 +115,6 @@ function orgOnlyDocument(opts: { spec: SpecModel; svc: ResolvedService }): OrgOn
   ].filter((e) => e !== "");
   const document = JSON.stringify(orgOnlyPolicy({ organizationId: spec.organizationId as string, facts }));
   const built = { document, extras, reasons: new Map<string, string>() };
-  orgOnlyDocuments.set(key, built);
+  byId.set(catalogId ?? "", built);
   return built;
 }

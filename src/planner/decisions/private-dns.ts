@@ -3,7 +3,10 @@ import type { SpecModel, SubnetModel, VpcModel, EndpointSettings } from "../../i
 import { by } from "../../order";
 import { agree } from "../../text";
 import type { ResolvedService } from "../service";
-import type { Decided } from "./types";
+import { NO_REASONS, type Decided } from "./types";
+
+/** No subnet captured: one empty list for every endpoint (a plan is never changed). */
+const NONE: readonly string[] = Object.freeze([]);
 
 export interface PrivateDnsDecision {
   readonly enabled: boolean;
@@ -47,55 +50,61 @@ export function decidePrivateDns(opts: {
   vpcHasGateway: boolean;
   /** The blocks the endpoint's security groups admit (admittedBlocks); asked only when a subnet did not ask. */
   admitted: () => readonly Cidr[];
+  /** Write the reasons (default); without, the decision alone (PlanOptions.explain). */
+  explain?: boolean;
 }): Decided<PrivateDnsDecision> {
   const { spec, vpc, svc, settings, requesters, vpcHasGateway } = opts;
-  const reasons: string[] = [];
+  // (`reasons?.push(...)` builds no text at all without reasons)
+  const reasons: string[] | undefined = opts.explain === false ? undefined : [];
   let enabled: boolean;
   if (settings?.privateDns !== undefined) {
     enabled = settings.privateDns;
-    reasons.push(`private DNS ${enabled ? "on" : "off"}: set at ${settings.path}.privateDns`);
+    reasons?.push(`private DNS ${enabled ? "on" : "off"}: set at ${settings.path}.privateDns`);
     if (enabled && !svc.privateDns && svc.dump) {
-      return { decision: { enabled: false, captured: [], unavailable: true }, reasons };
+      return { decision: { enabled: false, captured: NONE, unavailable: true }, reasons: reasons ?? NO_REASONS };
     }
     if (enabled && !svc.privateDns)
-      reasons.push(`the catalog knows no private DNS for ${svc.key}; kept on as asked (a region dump would settle it)`);
+      reasons?.push(
+        `the catalog knows no private DNS for ${svc.key}; kept on as asked (a region dump would settle it)`,
+      );
   } else if (svc.lattice) {
     enabled = false;
-    reasons.push(
+    reasons?.push(
       "private DNS off: a VPC Lattice endpoint answers the custom domain names of its resources in the VPC only " +
         "when its entry sets privateDns: true (the endpoint's own DNS names always work)",
     );
   } else if (svc.custom) {
     enabled = false;
-    reasons.push(
+    reasons?.push(
       "private DNS off: services outside the catalog need a verified private DNS name; set " +
         "privateDns: true if the provider has one",
     );
   } else if (!svc.privateDns) {
     enabled = false;
-    reasons.push(`private DNS off: ${svc.key} offers none`);
+    reasons?.push(`private DNS off: ${svc.key} offers none`);
   } else {
     enabled = spec.defaults.privateDns;
-    reasons.push(
+    reasons?.push(
       `private DNS ${enabled ? "on" : "off"} (defaults.privateDns${spec.defaults.privateDns ? ", default true" : ""})`,
     );
   }
-  if (!enabled) return { decision: { enabled, captured: [] }, reasons };
+  if (!enabled) return { decision: { enabled, captured: NONE }, reasons: reasons ?? NO_REASONS };
   let onlyForInboundResolver: boolean | undefined;
   if (svc.inboundResolverOnlyWithGateway) {
     onlyForInboundResolver = vpcHasGateway;
-    reasons.push(
+    reasons?.push(
       vpcHasGateway
         ? `the VPC also has a gateway endpoint for ${svc.key}: private DNS answers only the inbound resolver ` +
             `(VPC traffic keeps using the gateway)`
         : `no ${svc.key} gateway endpoint in the VPC: private DNS answers the whole VPC ` +
             `(private_dns_only_for_inbound_resolver_endpoint = false)`,
     );
-    if (onlyForInboundResolver) return { decision: { enabled, onlyForInboundResolver, captured: [] }, reasons };
+    if (onlyForInboundResolver)
+      return { decision: { enabled, onlyForInboundResolver, captured: NONE }, reasons: reasons ?? NO_REASONS };
   }
   // the requesters are distinct subnets of the VPC: when every subnet asked, none is captured
   if (requesters.length === vpc.subnets.length)
-    return { decision: { enabled, onlyForInboundResolver, captured: [] }, reasons };
+    return { decision: { enabled, onlyForInboundResolver, captured: NONE }, reasons: reasons ?? NO_REASONS };
   const { captured, partlyAdmitted, admittedAnyway } = capturedSubnets({
     subnets: vpc.subnets,
     asking: new Set(requesters.map((s) => s.name)),
@@ -103,13 +112,13 @@ export function decidePrivateDns(opts: {
     admitted: opts.admitted,
   });
   if (admittedAnyway.length > 0)
-    reasons.push(
+    reasons?.push(
       `private DNS also answers ${admittedAnyway.join(", ")}, which did not ask: the security group admits ` +
         `${agree({ n: admittedAnyway, one: "its CIDR", many: "their CIDRs" })} (allowedCidrs), so ` +
         `${agree({ n: admittedAnyway, one: "it keeps", many: "they keep" })} access to ${svc.key}`,
     );
   if (captured.length > 0)
-    reasons.push(
+    reasons?.push(
       `private DNS also answers ${captured.join(", ")}, which did not ask: ` +
         `${agree({ n: captured, one: "it loses", many: "they lose" })} access to ${svc.key}` +
         (partlyAdmitted.length > 0
@@ -125,7 +134,7 @@ export function decidePrivateDns(opts: {
       ...(partlyAdmitted.length > 0 ? { partlyAdmitted } : {}),
       ...(admittedAnyway.length > 0 ? { admittedAnyway } : {}),
     },
-    reasons,
+    reasons: reasons ?? NO_REASONS,
   };
 }
 
