@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The "app" of cdktf.json: runs the built dist/main.js, building first only when it is missing or a source is
-// newer than the last build (dist/.tsbuildinfo, rewritten by every build that changed something). Building on
-// every synth cost seconds of tsc per `cdktf synth`; a fresh clone without dist/ still works.
+// The "app" of cdktf.json: what main.ts does (vpce synth's flow), run from the CLI's bundle compiled from its code
+// cache as bin/vpce.js runs it (bin/load-cli.js; dist/src when the bundle is not the build's). It builds first only
+// when dist/main.js is missing or a source is newer than the last build (dist/.tsbuildinfo, rewritten by every build
+// that changed something). Building on every synth cost seconds of tsc per `cdktf synth`; a fresh clone without
+// dist/ still works.
 "use strict";
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -45,8 +47,14 @@ function ensureBuilt() {
   // tsc leaves the build info alone when no output changed (a touched, unchanged file): mark the check as done.
   const now = new Date();
   fs.utimesSync(info, now, now);
+  // then the bundle, as npm run build makes it (without it, or when it fails, dist/src runs)
+  spawnSync(process.execPath, [path.join(root, "scripts", "bundle.js")], { stdio: "inherit" });
   return true;
 }
 
-if (ensureBuilt()) require(main);
-else process.exitCode = 1;
+if (ensureBuilt()) {
+  // main.ts's two lines, with the CLI's functions
+  const { cli } = require("../bin/load-cli.js").loadCli();
+  const io = cli.processIo();
+  process.exitCode = cli.guarded(io, () => cli.synthesize({ outDir: process.env.CDKTF_OUTDIR || undefined, io }));
+} else process.exitCode = 1;

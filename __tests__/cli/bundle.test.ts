@@ -58,6 +58,15 @@ describe("the bundle against dist/src", () => {
     expect(outputTree(a)).toEqual(outputTree(b));
   });
 
+  test("cdktf.json's app (scripts/cdktf-app.js, from the bundle) writes what main.ts (dist/main.js) writes", () => {
+    const a = tmpDir();
+    const b = tmpDir();
+    const env = (out: string) => ({ env: { VPCE_SPECS: SPECS, CDKTF_OUTDIR: out, CHECKPOINT_DISABLE: "1" } });
+    expect(node([path.join(ROOT, "scripts", "cdktf-app.js")], env(a)).code).toBe(0);
+    expect(node([path.join(ROOT, "dist", "main.js")], env(b)).code).toBe(0);
+    expect(outputTree(a)).toEqual(outputTree(b));
+  });
+
   test("the build's bundle is used, compiled from its cache", () => {
     const script = `const r = require(${JSON.stringify(path.join(ROOT, "bin", "load-cli.js"))}).loadCli();
       process.stdout.write(JSON.stringify({ bundled: r.script !== undefined, rejected: r.script?.cachedDataRejected }));`;
