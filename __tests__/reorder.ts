@@ -49,13 +49,14 @@ export function readTree(dir: string): Record<string, string> {
 /**
  * An output folder's files as readTree reads them, the spec cache (<out>/.vpce/spec-cache.json) parsed and without
  * its time (readAt: when the run began to read the specs): two synths of the same specs run at two times, and
- * nothing else differs.
+ * nothing else differs. `otherCode`: the two ran vpce's code as two builds (the CLI's bundle, dist/src), whose
+ * caches are keyed apart (src/input/spec-cache.ts, toolDigest): the key is left out too.
  */
-export function outputTree(dir: string): Record<string, unknown> {
+export function outputTree(dir: string, opts: { otherCode?: boolean } = {}): Record<string, unknown> {
   const tree: Record<string, unknown> = readTree(dir);
   const cache = path.join(".vpce", "spec-cache.json");
   if (typeof tree[cache] !== "string") return tree;
-  const { readAt, ...rest } = JSON.parse(tree[cache] as string);
+  const { readAt, key, ...rest } = JSON.parse(tree[cache] as string);
   if (typeof readAt !== "number") throw new Error(`${dir}: the spec cache has no readAt`);
-  return { ...tree, [cache]: rest };
+  return { ...tree, [cache]: opts.otherCode ? rest : { key, ...rest } };
 }

@@ -5,9 +5,10 @@
  *
  * Why: a command is a short process, and before its first spec it spent about 80 ms finding, reading and compiling
  * some 200 modules; one file compiled from its cache takes a third of that. The bundle is used only when it is at
- * least as new as the last TypeScript build (dist/.tsbuildinfo): a build of dist/src alone (tsc) is never shadowed
- * by an older bundle. The cache is used only for the bundle it was made from (its SHA-256 heads the file), and V8
- * itself refuses a cache from another version or other flags; without one the bundle is compiled as usual.
+ * least as new as the last TypeScript build (dist/.tsbuildinfo) and as the CLI's entry module it was made from
+ * (dist/src/cli/index.js, which any tsc run writes): a build of dist/src alone is never shadowed by an older
+ * bundle. The cache is used only for the bundle it was made from (its SHA-256 heads the file), and V8 itself refuses
+ * a cache from another version or other flags; without one the bundle is compiled as usual.
  */
 const crypto = require("node:crypto");
 const fs = require("node:fs");
@@ -18,6 +19,8 @@ const { createRequire } = require("node:module");
 const DIST = path.join(__dirname, "..", "dist");
 const BUNDLE = path.join(DIST, "vpce.js");
 const CACHE = path.join(DIST, "vpce.cache");
+/** The CLI's entry module in dist/src: what the bundle is made from, and what runs without it. */
+const ENTRY = path.join(DIST, "src", "cli", "index.js");
 
 /** Node's own module wrapper, written out: the cache is made and read for exactly this text. */
 const wrap = (source) => `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
@@ -53,9 +56,8 @@ function cacheFor(source) {
  */
 function loadCli(opts = {}) {
   const bundled = mtime(BUNDLE);
-  const built = mtime(path.join(DIST, ".tsbuildinfo"));
-  if (bundled === undefined || (built !== undefined && built > bundled))
-    return { cli: require("../dist/src/cli/index.js"), script: undefined };
+  const built = Math.max(mtime(path.join(DIST, ".tsbuildinfo")) ?? 0, mtime(ENTRY) ?? 0);
+  if (bundled === undefined || built > bundled) return { cli: require(ENTRY), script: undefined };
   const source = fs.readFileSync(BUNDLE, "utf8");
   const cachedData = opts.noCache ? undefined : cacheFor(source);
   const script = new vm.Script(wrap(source), { filename: BUNDLE, ...(cachedData ? { cachedData } : {}) });

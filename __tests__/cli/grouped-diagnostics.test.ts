@@ -201,7 +201,7 @@ describe("compactNames", () => {
   });
 });
 
-test("a subnet is named by a message where it stands as a whole word, as splitting the message into words finds", () => {
+test("a subnet is named where it is a whole word of the message, as splitting the message into words finds", () => {
   const chars = fc.constantFrom("a", "b", "1", "-", "_", " ", ".", ",", "(", ":");
   fc.assert(
     fc.property(

@@ -113,3 +113,10 @@ test("markdown: past its share of the limit, the caution block says per stack wh
 test("every row of the proven replacement table is read from the plan by the diff", () => {
   for (const row of FORCES_REPLACEMENT) expect(ARGUMENTS[row.resource][row.argument]).toBeInstanceOf(Function);
 });
+
+test("settings changed in one endpoint: the base's fields first, then those only the head sets", () => {
+  const base = planOf(spec((s) => (s.vpcs[0].endpoints = { ssm: { tags: { team: "a" } } })));
+  const head = planOf(spec((s) => (s.vpcs[0].endpoints = { ssm: { tags: { team: "b" }, ipAddressType: "ipv4" } })));
+  const ssm = diffPlans({ base, head }).stacks[0].endpoints.find((e) => e.address === "main_ssm");
+  expect(ssm?.changes.filter((c) => c.category === "setting").map((c) => c.what)).toEqual(["tags", "ipAddressType"]);
+});

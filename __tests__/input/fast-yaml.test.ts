@@ -10,6 +10,7 @@ import { stringify } from "yaml";
 import { MAX_READ_DEPTH, readFastYaml } from "../../src/input/fast-yaml";
 import {
   MAX_DEPTH,
+  parseSpecText,
   parseYamlDocument as library,
   scanNesting,
   SourceFile,
@@ -208,4 +209,16 @@ describe("nesting", () => {
 test("files of more lines than the reader's first columns hold (1,024), one after another, as the library", () => {
   const long = (n: number, k: string) => `${k}:\n${Array.from({ length: n }, (_, i) => `  - item${i}`).join("\n")}\n`;
   for (const text of [long(3000, "a"), long(10, "b"), long(5000, "c"), BASE]) expect(agrees(text).read).toBe(true);
+});
+
+test("brackets in plain scalars past the nesting scan's count: refused as before the reader skipped the scan", () => {
+  const text = `${BASE}tags:\n  note: a${"[".repeat(MAX_DEPTH * 4 + 1)}\n`;
+  expect(readFastYaml(text)).toBeDefined();
+  expect(scanNesting(text)).toBeDefined();
+  const r = parseSpecText({ bytes: Buffer.from(text), file: "a.yaml", absPath: "/tmp/a.yaml" });
+  expect(r.diagnostics.map((d) => d.code)).toEqual(["YAML_SYNTAX"]);
+});
+
+test("a plain scalar ending in a no-break space keeps it, as the library reads it", () => {
+  expect(agrees("a: app\u00a0\nb: x\u3000 # c\n").read).toBe(true);
 });

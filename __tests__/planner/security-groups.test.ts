@@ -161,7 +161,11 @@ describe("the rules' facts (SecurityGroupRules) agree with the rules made from t
     name: fc.constantFrom("a", "b", "a_b", "a-b", "cidr_10_0_0_0_8", "app", "app2"),
     id: fc.constantFrom("subnet-1", "subnet-2"),
     cidr: fc.constantFrom("10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/23", "10.0.0.0/8", "0.0.0.0/0"),
-    renamedFrom: fc.option(fc.constantFrom("old", "a"), { nil: undefined }),
+    // renamed rarely: most runs then have no move at all (the facts' `moved` false is checked)
+    renamedFrom: fc.oneof(
+      { arbitrary: fc.constant(undefined), weight: 19 },
+      { arbitrary: fc.constantFrom("old", "a"), weight: 1 },
+    ),
     ipv6Cidr: fc.option(fc.constantFrom("2001:db8::/64", "::/0"), { nil: undefined }),
     label: fc.option(fc.constantFrom("spoke/a", "spoke/b"), { nil: undefined }),
   });
@@ -176,6 +180,7 @@ describe("the rules' facts (SecurityGroupRules) agree with the rules made from t
     renamedVpc: fc.boolean(),
   });
   test("count, the open block, moves, distinct addresses and the admitted blocks", () => {
+    let unmoved = 0;
     fc.assert(
       fc.property(input, (x) => {
         // a list of subnets without repeated names, as a VPC's
@@ -196,7 +201,10 @@ describe("the rules' facts (SecurityGroupRules) agree with the rules made from t
         const rules = r.decision.flatMap((g) => g.ingress);
         expect(r.rules.count).toBe(rules.length);
         expect(r.rules.open).toBe(rules.find((q) => q.cidr.endsWith("/0"))?.cidr);
-        if (!r.rules.moved) expect(rules.filter((q) => q.movedFrom !== undefined)).toEqual([]);
+        if (!r.rules.moved) {
+          unmoved++;
+          expect(rules.filter((q) => q.movedFrom !== undefined)).toEqual([]);
+        }
         if (r.rules.distinctTails) {
           expect(new Set(rules.map((q) => q.address)).size).toBe(rules.length);
           for (const q of rules) expect(q.address.startsWith("main_ssm_")).toBe(true);
@@ -208,6 +216,8 @@ describe("the rules' facts (SecurityGroupRules) agree with the rules made from t
       }),
       { seed: 7, numRuns: 400 },
     );
+    // both ways of `moved` were checked
+    expect(unmoved).toBeGreaterThan(20);
   });
 
   test("a plan's groups print, spread and compare as plain objects: ingress last, made on first read", () => {

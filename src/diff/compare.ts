@@ -402,8 +402,9 @@ function diffEndpoint(opts: { base: EndpointPlan; head: EndpointPlan }): Endpoin
   );
   changes.push(...valueChange("policy", "policy", policyText(b), policyText(h)));
   changes.push(...valueChange("setting", "port", b.port, h.port));
-  // any other planned setting (ip address type, tags, and fields added later) is reported by its field name
-  for (const key of new Set([...Object.keys(b), ...Object.keys(h)]))
+  // any other planned setting (ip address type, tags, and fields added later) is reported by its field name, the
+  // base's first: fields a plan leaves unset (undefined) are not its fields
+  for (const key of new Set([...setKeys(b), ...setKeys(h)]))
     if (!COMPARED.has(key))
       changes.push(
         ...valueChange(
@@ -548,4 +549,10 @@ function ruleLabel(r: IngressRule): string {
   const from = r.kind === "security-group" ? `members of ${r.cidr}` : r.cidr;
   const who = r.subnets.length > 0 ? ` (${r.subnets.join(", ")})` : "";
   return `TCP ${r.port} from ${from}${who}`;
+}
+
+/** The endpoint's fields that hold a value, in the plan's order. */
+function setKeys(e: EndpointPlan): string[] {
+  const fields = e as unknown as Record<string, unknown>;
+  return Object.keys(fields).filter((k) => fields[k] !== undefined);
 }

@@ -343,12 +343,13 @@ function readSpecText(opts: { bytes: Buffer; file: string; absPath: string }): R
     const col = before.length - before.lastIndexOf("\n");
     return { facts: { ...none, invalidUtf8: { offset: bad, byte: bytes[bad], pos: { line, col } } } };
   }
-  // The fast reader first (it stops at MAX_READ_DEPTH). A text it reads nesting within MAX_DEPTH needs no scan: its
-  // lines nest no deeper than its nodes, a quarter of MAX_SCAN_DEPTH (a test holds this). The scan, a pass over
-  // every character, runs for every other text, before the library parses it, as it did before the reader.
+  // The fast reader first (it stops at MAX_READ_DEPTH). A text it reads nesting within MAX_DEPTH, with no more
+  // brackets than MAX_SCAN_DEPTH (the scan counts those of plain scalars too), needs no scan: its lines nest no
+  // deeper than its nodes, a quarter of MAX_SCAN_DEPTH (a test holds this). The scan, a pass over every character,
+  // runs for every other text, before the library parses it, as it did before the reader.
   const fast = readFastYaml(text);
   const depth = fast ? fastDepth(fast.root, 0) : undefined;
-  if (depth === undefined || depth > MAX_DEPTH) {
+  if (depth === undefined || depth > MAX_DEPTH || !fewBrackets(text)) {
     const deep = scanNesting(text);
     if (deep) {
       const before = text.slice(0, deep.offset);
@@ -387,6 +388,14 @@ export function parseYamlDocument(text: string): { doc: Document.Parsed; lines: 
     version: "1.2",
   });
   return { doc, lines };
+}
+
+/** The text holds at most MAX_SCAN_DEPTH opening brackets (`[`, `{`), counted by searches, not per character. */
+function fewBrackets(text: string): boolean {
+  let n = 0;
+  for (const open of ["[", "{"])
+    for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + 1)) if (++n > MAX_SCAN_DEPTH) return false;
+  return true;
 }
 
 /** nodeDepth over the fast reader's tree. */

@@ -290,16 +290,17 @@ function policyStamp(file: string): PolicyStamp | undefined {
 }
 
 /**
- * vpce's own code (every file of the source folder this module is in: src/ under ts-node, dist/src/ built) and its
- * package.json (the exact pins of the libraries that read YAML, CIDRs and JSON): a cache written by other code is
- * never read.
+ * vpce's own code (every file of the source folder this module is in: src/ under ts-node, dist/src/ built; the
+ * bundle's bytes in dist/vpce.js) and its package.json (the exact pins of the libraries that read YAML, CIDRs and
+ * JSON): a cache written by other code is never read.
  */
 function toolDigest(): string {
-  // bundled (dist/vpce.js, scripts/bundle.js), this code is one file beside dist/src, which it was made from: the
-  // bundle and dist/src (what `cdktf synth` runs) share their caches
-  const sourceRoot = typeof VPCE_BUNDLED !== "undefined" ? path.join(__dirname, "src") : path.resolve(__dirname, "..");
   const h = createHash("sha256");
-  h.update(folderDigest(sourceRoot, (f) => !f.endsWith(".map")));
+  // bundled (dist/vpce.js, scripts/bundle.js, which bin/vpce.js and cdktf synth run), this code is one file: that
+  // file's bytes, the packages' code in it too
+  const bundled = typeof VPCE_BUNDLED !== "undefined";
+  const sourceRoot = bundled ? __dirname : path.resolve(__dirname, "..");
+  h.update(bundled ? fs.readFileSync(__filename) : folderDigest(sourceRoot, (f) => !f.endsWith(".map")));
   for (let dir = sourceRoot; ; dir = path.dirname(dir)) {
     const pkg = path.join(dir, "package.json");
     if (fs.existsSync(pkg)) {

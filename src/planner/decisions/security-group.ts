@@ -281,10 +281,10 @@ function makeRules(opts: { made: Made; from: number; to: number }): IngressRule[
 }
 
 /**
- * What the plan rules read of an endpoint's ingress rules without making them (security-group-quota, open-cidr,
- * address-collision): how many, the first block covering every address, whether any is moved by a rename, and
- * whether their address tails are distinct and each starts with `_` (two rules of one endpoint then never share an
- * address; the address-collision rule compares endpoints).
+ * What the plan rules and the capture checks read of an endpoint's ingress rules without making them (open-cidr,
+ * address-collision, private DNS capture): how many, the first block covering every address, whether any is moved
+ * by a rename, and whether their address tails are distinct and each starts with `_` (two rules of one endpoint
+ * then never share an address; the address-collision rule compares endpoints).
  */
 export interface SecurityGroupRules {
   readonly count: number;
