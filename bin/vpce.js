@@ -5,5 +5,6 @@ process.stdout.on("error", (e) => {
   if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
   else throw e;
 });
-const { run, processIo } = require("./load-cli.js").loadCli().cli;
+// synth from the bundle required as a module, every other command compiled from its code cache (load-cli.js)
+const { run, processIo } = require("./load-cli.js").loadCli({ required: process.argv[2] === "synth" }).cli;
 process.exitCode = run(process.argv.slice(2), processIo());

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// The "app" of cdktf.json: what main.ts does (vpce synth's flow), run from the CLI's bundle compiled from its code
-// cache as bin/vpce.js runs it (bin/load-cli.js; dist/src when the bundle is not the build's). It builds first only
-// when dist/main.js is missing or a source is newer than the last build (dist/.tsbuildinfo, rewritten by every build
-// that changed something). Building on every synth cost seconds of tsc per `cdktf synth`; a fresh clone without
-// dist/ still works.
+// The "app" of cdktf.json: what main.ts does (vpce synth's flow), run from the CLI's bundle as bin/vpce.js runs its
+// synth (bin/load-cli.js; dist/src when the bundle is not the build's). It builds first only when dist/main.js is
+// missing or a source is newer than the last build (dist/.tsbuildinfo, rewritten by every build that changed
+// something). Building on every synth cost seconds of tsc per `cdktf synth`; a fresh clone without dist/ still works.
 "use strict";
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -54,7 +53,7 @@ function ensureBuilt() {
 
 if (ensureBuilt()) {
   // main.ts's two lines, with the CLI's functions
-  const { cli } = require("../bin/load-cli.js").loadCli();
+  const { cli } = require("../bin/load-cli.js").loadCli({ required: true });
   const io = cli.processIo();
   process.exitCode = cli.guarded(io, () => cli.synthesize({ outDir: process.env.CDKTF_OUTDIR || undefined, io }));
 } else process.exitCode = 1;

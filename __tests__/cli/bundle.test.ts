@@ -97,15 +97,18 @@ describe("bin/load-cli.js chooses", () => {
     }
     return dir;
   }
-  /** What loadCli loaded in a fresh process, and whether V8 took a cache; `record`: write the cache first. */
-  function load(dir: string, record = false) {
+  /**
+   * What loadCli loaded in a fresh process, and whether V8 took a cache; `record`: write the cache first;
+   * `required`: as synth loads it.
+   */
+  function load(dir: string, record = false, required = false) {
     const loader = JSON.stringify(path.join(dir, "bin", "load-cli.js"));
     const script = record
       ? `const l = require(${loader}); const { script } = l.loadCli({ noCache: true });
          const source = require("node:fs").readFileSync(l.BUNDLE, "utf8");
          require("node:fs").writeFileSync(l.CACHE, Buffer.concat([Buffer.from(l.digest(source) + "\\n", "latin1"),
            script.createCachedData()]));`
-      : `const r = require(${loader}).loadCli();
+      : `const r = require(${loader}).loadCli({ required: ${required} });
          process.stdout.write(JSON.stringify({ from: r.cli.from, cache: r.script?.cachedDataRejected }));`;
     const r = node(["-e", script]);
     if (r.code !== 0) throw new Error(r.err);
@@ -113,8 +116,13 @@ describe("bin/load-cli.js chooses", () => {
   }
   const BUNDLE = 'module.exports = { from: "bundle" };';
 
-  test("the bundle when it is as new as the last build or newer", () => {
-    expect(load(project({ bundle: BUNDLE, buildAge: 10 }))).toEqual({ from: "bundle" });
+  test("the bundle when it is as new as the last build or newer; required as a module for synth", () => {
+    const dir = project({ bundle: BUNDLE, buildAge: 10 });
+    expect(load(dir)).toEqual({ from: "bundle" });
+    load(dir, true);
+    expect(load(dir)).toEqual({ from: "bundle", cache: false });
+    // no compiled script, so no cache taken
+    expect(load(dir, false, true)).toEqual({ from: "bundle" });
   });
 
   test("dist/src when the build is newer than the bundle (tsc alone ran since), or without a bundle", () => {
