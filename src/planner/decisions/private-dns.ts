@@ -48,7 +48,7 @@ export function decidePrivateDns(opts: {
   requesters: readonly SubnetModel[];
   /** The VPC also gets this service's gateway endpoint. */
   vpcHasGateway: boolean;
-  /** The blocks the endpoint's security groups admit (admittedBlocks); asked only when a subnet did not ask. */
+  /** The blocks the endpoint's security groups admit (SecurityGroupRules.admitted); asked only when a subnet did not ask. */
   admitted: () => readonly Cidr[];
   /** Write the reasons (default); without, the decision alone (PlanOptions.explain). */
   explain?: boolean;
@@ -149,7 +149,7 @@ export function capturedSubnets(opts: {
   asking: ReadonlySet<string>;
   holdsEnis: (s: SubnetModel) => boolean;
   /**
-   * The blocks the endpoint's security groups admit, merged (admittedBlocks); asked only when some subnet is neither
+   * The blocks the endpoint's security groups admit, merged (SecurityGroupRules.admitted); asked only when some subnet is neither
    * asking nor an ENI's. A hub asks once per service for all its spokes, so the caller keeps what this returns.
    */
   admitted: () => readonly Cidr[];

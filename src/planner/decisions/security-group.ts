@@ -68,19 +68,19 @@ export function planSecurityGroups(opts: {
   // `vpce validate` of a large organisation never makes its 200,000 rules. The subnets' specs are shared by the
   // endpoints their list asks for.
   let specs: readonly RuleSpec[] = subnetSpecs(sorted, clientCache);
-  const extra: RuleSpec[] = [];
   // a subnet CIDR repeated in allowedCidrs: one rule is enough (AWS rejects duplicates)
   if (allowedCidrs.length > 0) {
     const seen = new Set(specs.map((r) => r.cidr));
+    const allowed: RuleSpec[] = [];
     for (const c of sortStrings([...new Set(allowedCidrs)])) {
       if (seen.has(c)) continue;
       seen.add(c);
-      extra.push(
+      allowed.push(
         tailed({ tail: cidrTail(c), kind: "ipv4", cidr: c, description: `${service} from ${c} (allowedCidrs)` }),
       );
     }
+    if (allowed.length > 0) specs = [...specs, ...allowed];
   }
-  if (extra.length > 0) specs = [...specs, ...extra.splice(0)];
   if (specs.length * ports.length > SG_LIMITS.inboundRulesPerGroup) {
     const merged = mergedBlocks(specs.map((r) => r.cidr));
     reasons?.push(
@@ -107,6 +107,7 @@ export function planSecurityGroups(opts: {
     });
   }
   // IPv6 blocks (cidr_ipv6) only where the ENIs have IPv6 addresses: an IPv4-only endpoint gets no IPv6 rule
+  const extra: RuleSpec[] = [];
   if (opts.ipv6)
     for (const s of sorted)
       if (s.ipv6Cidr)
@@ -130,10 +131,10 @@ export function planSecurityGroups(opts: {
       }),
     );
   if (extra.length > 0) specs = [...specs, ...extra];
+  const portInAddress = opts.portInAddress === true;
   // with the ports in the address, each spec is one rule per port, in that order
-  const perSpec = opts.portInAddress ? ports.length : 1;
-  const count = specs.length * perSpec;
-  const made = { specs, service, address, previous, ports, perSpec, portInAddress: opts.portInAddress === true };
+  const count = specs.length * (portInAddress ? ports.length : 1);
+  const made = { specs, service, address, previous, ports, portInAddress };
   const groups: SecurityGroupPlan[] = [];
   for (let i = 0; i < count || groups.length === 0; i += SG_LIMITS.inboundRulesPerGroup) {
     const n = groups.length + 1;
@@ -146,7 +147,7 @@ export function planSecurityGroups(opts: {
     };
     groups.push(withIngress({ group, made, from: i, to: Math.min(count, i + SG_LIMITS.inboundRulesPerGroup) }));
   }
-  const rules = ruleFacts({ specs, count, perSpec, moved: address !== previous });
+  const rules = ruleFacts({ specs, count, moved: address !== previous });
   if (groups.length > 1)
     reasons?.push(
       `${count} rules spread over ${groups.length} security groups of at most ${SG_LIMITS.inboundRulesPerGroup}`,
@@ -226,8 +227,7 @@ interface Made {
   readonly address: string;
   readonly previous: string;
   readonly ports: readonly number[];
-  readonly perSpec: number;
-  /** Each rule's address and description name its port (VPC Lattice endpoints). */
+  /** Each spec is a rule per port, whose address and description name it (VPC Lattice endpoints). */
   readonly portInAddress: boolean;
 }
 
@@ -250,7 +250,8 @@ function withIngress(opts: {
 }
 
 function makeRules(opts: { made: Made; from: number; to: number }): IngressRule[] {
-  const { specs, service, address, previous, ports, perSpec, portInAddress } = opts.made;
+  const { specs, service, address, previous, ports, portInAddress } = opts.made;
+  const perSpec = portInAddress ? ports.length : 1;
   const out: IngressRule[] = [];
   for (let k = opts.from; k < opts.to; k++) {
     const spec = specs[Math.floor(k / perSpec)];
@@ -291,19 +292,17 @@ export interface SecurityGroupRules {
   readonly open?: string;
   readonly moved: boolean;
   readonly distinctTails: boolean;
-  /** The IPv4 blocks the rules admit, merged (made when asked). */
+  /**
+   * The IPv4 blocks the rules admit, merged (made when first asked, then kept). A group reference admits whatever
+   * its members are: it proves no subnet keeps access, so it is not counted.
+   */
   admitted(): Cidr[];
 }
 
 /** Tails checked per list of specs: an endpoint's own list, or the one its subnets share with others. */
 const tailsChecked = new WeakMap<readonly RuleSpec[], boolean>();
 
-function ruleFacts(opts: {
-  specs: readonly RuleSpec[];
-  count: number;
-  perSpec: number;
-  moved: boolean;
-}): SecurityGroupRules {
+function ruleFacts(opts: { specs: readonly RuleSpec[]; count: number; moved: boolean }): SecurityGroupRules {
   const { specs } = opts;
   let open: string | undefined;
   let moved = opts.moved;
@@ -326,14 +325,6 @@ function ruleFacts(opts: {
     distinctTails,
     admitted: () => (admitted ??= mergedBlocks(specs.flatMap((r) => (r.kind === "ipv4" ? [r.cidr] : [])))),
   };
-}
-
-/**
- * The IPv4 blocks the groups admit, merged (mergedBlocks). A group reference admits whatever its members are: it
- * proves no subnet keeps access, so it is not counted.
- */
-export function admittedBlocks(groups: readonly SecurityGroupPlan[]): Cidr[] {
-  return mergedBlocks(groups.flatMap((g) => g.ingress.filter((r) => r.kind === "ipv4").map((r) => r.cidr)));
 }
 
 /** What every rule admitting one client subnet shares, whichever endpoint it is for. */

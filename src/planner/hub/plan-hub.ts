@@ -12,7 +12,7 @@ import type { SubnetModel, VpcModel } from "../../input/spec-model";
 import type { RegionDump } from "../../region-dumps/read";
 import { capturedSubnets } from "../decisions/private-dns";
 import { azLabel, placeInterfaceEndpoint } from "../decisions/placement";
-import { admittedBlocks, type SgClient } from "../decisions/security-group";
+import type { SgClient } from "../decisions/security-group";
 import { sanitizeName } from "../names";
 import type { HostedZonePlan, HubPlan, HubServicePlan, UseHubPlan, ZoneAssociationPlan, ZoneRecordPlan } from "../plan";
 import { PRICES } from "../pricing";
@@ -105,11 +105,11 @@ export function planHub(opts: {
   const services = node.services.flatMap((service): HubServicePlan[] => {
     const endpoint = endpoints.find((e) => e.plan.service === service && e.plan.type === "Interface");
     if (!endpoint) return [];
-    // only a capture check that finds a subnet which neither asked nor holds ENIs reads them; merged once for the
-    // hub VPC and every spoke
-    let blocks: Cidr[] | undefined;
-    const admitted = () =>
-      (blocks ??= endpoint.facts.securityGroupRules?.admitted() ?? admittedBlocks(endpoint.plan.securityGroups));
+    // only a capture check that finds a subnet which neither asked nor holds ENIs reads them; merged once (the
+    // rules' facts keep them) for the hub VPC and every spoke
+    const rules = endpoint.facts.securityGroupRules;
+    if (!rules) throw new Error(`internal: the hub's ${service} endpoint has no security group rules planned`);
+    const admitted = () => rules.admitted();
     const own = endpoint.facts.requesters;
     const enis = new Set(endpoint.plan.subnets.map((s) => s.subnet));
     const asking = node.spokes.filter((s) => s.served.has(service));

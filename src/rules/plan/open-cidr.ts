@@ -1,4 +1,3 @@
-import type { IngressRule } from "../../planner/plan";
 import { isCidr, parseCidr } from "../../cidr";
 import { locate, type PlanSubject } from "../../planner/subject";
 import { counted } from "../../text";
@@ -60,30 +59,17 @@ export const openCidr = rule<PlanSubject>()({
         for (const { plan, facts } of vpc.endpoints) {
           if (refused.has(plan.service)) continue;
           // merging is lossless, so a /0 means the listed blocks cover every address: read from what the planner
-          // kept of the rules (an organisation has hundreds of thousands), else from the rules themselves
+          // kept of the rules (an organisation has hundreds of thousands; a gateway endpoint has none)
           const rules = facts.securityGroupRules;
-          let open = rules?.open;
-          let blocks = rules?.count ?? 0;
-          if (!rules)
-            for (const g of plan.securityGroups) {
-              blocks += g.ingress.length;
-              if (open === undefined) open = g.ingress.find(coversAll)?.cidr;
-            }
-          if (open !== undefined)
+          if (rules?.open !== undefined)
             ctx.report(locate(stack.spec.file, facts.at), "OPEN_CIDR", {
               case: "merged",
               service: plan.service,
-              blocks,
-              cidr: open,
+              blocks: rules.count,
+              cidr: rules.open,
             });
         }
       }
     }
   },
 });
-
-/** The rule's block is /0: its last two characters, read without a search (an organisation has 200,000 rules). */
-function coversAll(r: IngressRule): boolean {
-  const { cidr } = r;
-  return cidr.charCodeAt(cidr.length - 1) === 48 && cidr.charCodeAt(cidr.length - 2) === 47;
-}
