@@ -61,7 +61,7 @@ test("an offset's line and column, from the line starts the fast reader records"
         const full = `k: x\n${lines.map((l, i) => l ?? `k${i}: x`).join("\n")}${end ? "\n" : ""}`;
         const fast = readFastYaml(full);
         if (!fast) throw new Error("the fast reader did not read the text");
-        const source = new SourceFile("a.yaml", "/tmp/a.yaml", { fast, text: full });
+        const source = new SourceFile("a.yaml", "/tmp/a.yaml", { fast });
         for (let o = 0; o <= full.length; o++) expect(source.positionOfOffset(o)).toEqual(expected(full, o));
       },
     ),

@@ -80,21 +80,11 @@ const scratchLines: Lines = {
   lineCount: 0,
 };
 
-function growLines(lines: Lines): void {
-  const grown = (a: Int32Array) => {
-    const b = new Int32Array(a.length * 2);
-    b.set(a);
-    return b;
-  };
-  lines.indent = grown(lines.indent);
-  lines.start = grown(lines.start);
-  lines.end = grown(lines.end);
-}
-
-function growLineStarts(lines: Lines): void {
-  const b = new Int32Array(lines.lineStarts.length * 2);
-  b.set(lines.lineStarts);
-  lines.lineStarts = b;
+/** A column twice as long, its values kept (a file with more lines than the columns hold). */
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** Anything the reader leaves to the library, found by one scan before reading. */
@@ -108,7 +98,7 @@ export function readFastYaml(text: string): FastDocument | undefined {
   lines.lineCount = 0;
   let pos = 0;
   while (pos <= text.length) {
-    if (lines.lineCount === lines.lineStarts.length) growLineStarts(lines);
+    if (lines.lineCount === lines.lineStarts.length) lines.lineStarts = grown(lines.lineStarts);
     lines.lineStarts[lines.lineCount++] = pos;
     let end = text.indexOf("\n", pos);
     if (end < 0) end = text.length;
@@ -118,7 +108,11 @@ export function readFastYaml(text: string): FastDocument | undefined {
     if (i < end && text.charCodeAt(i) !== 35) {
       // document markers and directives are the library's
       if (i === pos && (text.startsWith("---", i) || text.startsWith("...", i))) return undefined;
-      if (lines.count === lines.indent.length) growLines(lines);
+      if (lines.count === lines.indent.length) {
+        lines.indent = grown(lines.indent);
+        lines.start = grown(lines.start);
+        lines.end = grown(lines.end);
+      }
       lines.indent[lines.count] = i - pos;
       lines.start[lines.count] = i;
       lines.end[lines.count] = end;

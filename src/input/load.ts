@@ -90,8 +90,7 @@ export class SourceFile {
     /** Absolute path, to resolve relative references (policy files). */
     readonly absPath: string,
     private readonly parsed:
-      | { readonly doc: Document.Parsed; readonly lines: LineCounter }
-      | { readonly fast: FastDocument; readonly text: string },
+      { readonly doc: Document.Parsed; readonly lines: LineCounter } | { readonly fast: FastDocument },
   ) {}
 
   /** The library's document, when the library read the file. */
@@ -358,7 +357,7 @@ function readSpecText(opts: { bytes: Buffer; file: string; absPath: string }): R
     }
   }
   if (fast && depth !== undefined) {
-    const source = new SourceFile(file, absPath, { fast, text });
+    const source = new SourceFile(file, absPath, { fast });
     const root = { kind: "mapping" as const, pos: source.positionOfOffset(fast.root.offset) };
     return { facts: { file, yamlErrors: [], yamlWarnings: [], root: { ...root, depth } }, source };
   }
