@@ -25,7 +25,7 @@ esbuild.buildSync({
   // packages are bundled too, but for those only synth needs, and jsonc-parser: its main file is a UMD module whose
   // requires a bundler cannot follow (it loads only for region dumps and inventories)
   external: ["cdktf", "@cdktf/*", "constructs", "jsonc-parser"],
-  // the bundled code knows it is (src/input/spec-cache.ts: where its own source files are)
+  // the bundled code knows it is (src/input/spec-cache.ts: its code is this one file)
   define: { VPCE_BUNDLED: "true" },
   logLevel: "warning",
 });

@@ -13,9 +13,8 @@ export function by<T>(key: (item: T) => string): (a: T, b: T) => number {
 
 /*
  * Sorting for the many short lists of specs and plans (a subnet's requests, a VPC's subnets, an endpoint's zones
- * and requesters): the same order
- * as Array.prototype.sort with the same comparator (both are stable), without the work array V8's sort allocates
- * for every call, which at 100,000 subnets was a sixth of what planning allocated.
+ * and requesters): the same order as Array.prototype.sort with the same comparator (both are stable), without the
+ * work array V8's sort allocates for every call, which at 100,000 subnets was a sixth of what planning allocated.
  */
 
 /** Up to this length an insertion sort; longer lists go to Array.prototype.sort. */

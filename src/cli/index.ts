@@ -1,7 +1,7 @@
 /**
  * What bin/vpce.js runs (the CLI and the process's streams), and what scripts/cdktf-app.js (cdktf.json's app) runs:
- * main.ts's synth. scripts/bundle.js bundles this module and everything it requires (cdktf and the provider bindings
- * left out) into dist/vpce.js.
+ * main.ts's synth. scripts/bundle.js bundles this module and everything it requires (but cdktf, the provider
+ * bindings, constructs and jsonc-parser) into dist/vpce.js.
  */
 import type { SynthesizeOptions } from "./synth";
 

@@ -89,15 +89,20 @@ describe("address-collision", () => {
     ]);
   });
 
-  // two endpoints, one's address the other's and `_x`: their rules meet where a subnet's name starts with `x_`
-  test("Noncompliance: ADDRESS_COLLISION on rules of two endpoints, one's address the other's and more", () => {
-    const r = runSpecs({
+  // two endpoints, one's address the other's and `_x` (main_ssm, main_ssm_x), asked for by every subnet; `name`: the
+  // second subnet's
+  const ssmAndSsmX = (name?: string) =>
+    runSpecs({
       "a.yaml": spec((s) => {
-        s.vpcs[0].subnets[1].name = "x_app-a";
+        if (name) s.vpcs[0].subnets[1].name = name;
         for (const subnet of s.vpcs[0].subnets) subnet.services = ["ssm", "ssm_x"];
         s.vpcs[0].endpoints = { ssm_x: { serviceName: custom } };
       }),
     });
+
+  // their rules meet where a subnet's name starts with `x_`
+  test("Noncompliance: ADDRESS_COLLISION on rules of two endpoints, one's address the other's and more", () => {
+    const r = ssmAndSsmX("x_app-a");
     expect(findings(r, "ADDRESS_COLLISION").map((d) => d.message)).toEqual([
       'rule "ssm_x from subnet app-a (subnet-0aaaaaaaaaaaaaaa1)" of VPC main and rule "ssm from subnet x_app-a ' +
         '(subnet-0bbbbbbbbbbbbbbb2)" of VPC main both map to the Terraform address ' +
@@ -106,12 +111,7 @@ describe("address-collision", () => {
   });
 
   test("Compliance: one endpoint's address the other's and more, no subnet's name completing it", () => {
-    const r = runSpecs({
-      "a.yaml": spec((s) => {
-        for (const subnet of s.vpcs[0].subnets) subnet.services = ["ssm", "ssm_x"];
-        s.vpcs[0].endpoints = { ssm_x: { serviceName: custom } };
-      }),
-    });
+    const r = ssmAndSsmX();
     expect(findings(r, "ADDRESS_COLLISION")).toEqual([]);
     expect(r.plan).toBeDefined();
   });
